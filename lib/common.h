@@ -1,0 +1,49 @@
+/*
+ * common.h: helpers shared by libpub's files but not exported: allocation
+ * that aborts on OOM, the capped growable buffer, error recording.
+ */
+#ifndef PUB_COMMON_H
+#define PUB_COMMON_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "pub.h"
+
+#if defined(__GNUC__)
+#define PUB__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PUB__PRINTF(f, a)
+#endif
+
+void *pub__malloc(size_t n);
+void *pub__calloc(size_t n, size_t size);
+void *pub__realloc(void *p, size_t n);
+char *pub__strdup(const char *s);
+char *pub__strndup(const char *s, size_t n);
+char *pub__sprintf(const char *fmt, ...) PUB__PRINTF(1, 2);
+
+/* Records an error for pub_error_last() and returns `code`. */
+int pub__error(int code, const char *fmt, ...) PUB__PRINTF(2, 3);
+
+/* A growable byte buffer, always NUL-terminated, with an optional cap. */
+typedef struct pub__buf {
+	char *ptr;
+	size_t len;
+	size_t cap;   /* allocated */
+	size_t limit; /* 0: no limit; otherwise appends past it fail */
+} pub__buf;
+
+#define PUB__BUF_INIT {NULL, 0, 0, 0}
+
+/* Appends; returns 0, or PUB_ERROR when the limit would be passed. */
+int pub__buf_put(pub__buf *b, const char *s, size_t n);
+int pub__buf_puts(pub__buf *b, const char *s);
+int pub__buf_putc(pub__buf *b, char c);
+int pub__buf_printf(pub__buf *b, const char *fmt, ...) PUB__PRINTF(2, 3);
+void pub__buf_clear(pub__buf *b);
+/* Hands the string to the caller (never NULL) and resets the buffer. */
+char *pub__buf_detach(pub__buf *b);
+void pub__buf_free(pub__buf *b);
+
+#endif

@@ -1,0 +1,249 @@
+/*
+ * pub.h: the one public header of libpub, the library behind the pubdb
+ * command.  It keeps an academic's publications in one SQLite file.
+ *
+ * Conventions (see STYLE.md): functions that can fail return 0 or a negative
+ * PUB_E* code and leave a message for pub_error_last(); out parameters come
+ * first; every constructor has a NULL-safe _free.  Out of memory aborts.
+ */
+#ifndef PUB_H
+#define PUB_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(PUB_STATIC)
+#define PUB_EXTERN
+#elif defined(_WIN32)
+#ifdef PUB_BUILDING
+#define PUB_EXTERN __declspec(dllexport)
+#else
+#define PUB_EXTERN __declspec(dllimport)
+#endif
+#else
+#define PUB_EXTERN __attribute__((visibility("default")))
+#endif
+
+#define PUB_VERSION "0.1.0"
+
+/* Error codes: 0 is success, everything else is negative. */
+enum {
+	PUB_OK = 0,
+	PUB_ERROR = -1,     /* generic failure */
+	PUB_ENOTFOUND = -2, /* no such paper, key, repository ... */
+	PUB_EEXISTS = -3,   /* a unique thing already exists */
+	PUB_EPARSE = -4,    /* malformed input; message has file:line:col */
+	PUB_ENET = -5,      /* network failure; message names service and path */
+	PUB_EBUSY = -6,     /* database locked beyond the busy timeout */
+	PUB_EINVAL = -7,    /* invalid argument from the user */
+	PUB_EVERSION = -8,  /* database written by a newer pubdb */
+	PUB_ENONET = -9,    /* no network at all (cron may retry: exit 75) */
+};
+
+/* The message of the last error on this thread; never NULL, owned by libpub,
+ * valid until the next failing call on the same thread. */
+PUB_EXTERN const char *pub_error_last(void);
+/* The code of the last error on this thread (0 when none). */
+PUB_EXTERN int pub_error_code(void);
+PUB_EXTERN void pub_error_clear(void);
+
+/* The library version string (PUB_VERSION of the built library). */
+PUB_EXTERN const char *pub_version(void);
+
+/* ---- database ---------------------------------------------------------- */
+
+typedef struct pub_db pub_db;
+
+#define PUB_OPEN_CREATE 0x1   /* create the file (and its directory) if missing */
+#define PUB_OPEN_READONLY 0x2 /* never write */
+
+/* Opens (and migrates) the database at `path`.  `*out` is owned by the
+ * caller and released with pub_db_free(). */
+PUB_EXTERN int pub_db_open(pub_db **out, const char *path, unsigned flags);
+PUB_EXTERN void pub_db_free(pub_db *db);
+
+/* The default database path (DESIGN.md): $PUBDB_DB, $XDG_DATA_HOME/pubdb/,
+ * ~/.local/share/pubdb/.  Returns a malloc'd string the caller frees. */
+PUB_EXTERN char *pub_db_default_path(void);
+
+/* Schema version the library writes (PRAGMA user_version). */
+PUB_EXTERN int pub_db_schema_version(void);
+
+/* Settings: `*out` is malloc'd (caller frees), NULL when unset. */
+PUB_EXTERN int pub_config_get(char **out, pub_db *db, const char *key);
+PUB_EXTERN int pub_config_set(pub_db *db, const char *key, const char *value);
+/* Calls cb for each setting in key order. */
+PUB_EXTERN int pub_config_foreach(pub_db *db,
+	int (*cb)(const char *key, const char *value, void *ctx), void *ctx);
+
+/* ---- papers ----------------------------------------------------------- */
+
+typedef struct pub_author {
+	char *name;   /* display name, "Given von Family, Jr" in Unicode */
+	char *given;
+	char *von;
+	char *family;
+	char *jr;
+	int equal;         /* equal contribution */
+	int corresponding;
+} pub_author;
+
+typedef struct pub_link {
+	char *kind; /* paper, code, blog, video, slides, project, pdf, ... */
+	char *url;
+	long stars; /* stars of the linked repository, -1 when unknown */
+} pub_link;
+
+typedef struct pub_field {
+	char *name;  /* lower-case BibTeX field name */
+	char *value; /* verbatim BibTeX value without outer delimiters */
+} pub_field;
+
+/* A paper as stored.  Strings are UTF-8 (LaTeX decoded) or NULL. */
+typedef struct pub_paper {
+	int64_t id;
+	char *key;
+	char *type; /* lower-case entry type */
+	char *title;
+	int year;   /* 0 when unknown */
+	int month;  /* 0 when unknown */
+	char *venue;
+	char *arxiv;
+	int arxiv_version;
+	char *doi;
+	char *abstract;
+	int selected;
+	int rank;
+	char *added;    /* ISO-8601 UTC */
+	char *modified; /* ISO-8601 UTC */
+	size_t nauthors;
+	pub_author *authors;
+	size_t nlinks;
+	pub_link *links;
+	size_t ntags;
+	char **tags;
+	size_t nfields; /* every BibTeX field, in stored order */
+	pub_field *fields;
+} pub_paper;
+
+PUB_EXTERN void pub_paper_free(pub_paper *p);
+
+/* Loads the paper with citation key `key`; PUB_ENOTFOUND when none.
+ * `*out` is owned by the caller (pub_paper_free). */
+PUB_EXTERN int pub_paper_get(pub_paper **out, pub_db *db, const char *key);
+
+/* A filter for listings and exports; zero-initialise, then fill. */
+typedef struct pub_filter {
+	const char *const *tags; /* papers with any of these tags */
+	size_t ntags;
+	const char *author; /* author name, matched loosely */
+	int selected_only;
+	const char *query; /* search syntax, see pub_search */
+} pub_filter;
+
+/* Calls cb for each matching paper, newest first (year desc, rank, added).
+ * The paper passed to cb is owned by libpub and valid during the call.
+ * A non-zero return from cb stops the walk and is returned. */
+PUB_EXTERN int pub_paper_foreach(pub_db *db, const pub_filter *filter,
+	int (*cb)(const pub_paper *p, void *ctx), void *ctx);
+
+/* Removes a paper; PUB_ENOTFOUND when none. */
+PUB_EXTERN int pub_paper_remove(pub_db *db, const char *key);
+
+/* Applies FIELD=VALUE assignments (title= venue= year= key= selected=
+ * equal=1,2 rank= doi= arxiv= or any BibTeX field; an empty value removes an
+ * extra field) in one transaction. */
+PUB_EXTERN int pub_paper_edit(pub_db *db, const char *key,
+	const char *const *assignments, size_t n);
+
+/* Adds and removes tags ("+T" adds, "-T" removes, a bare T adds). */
+PUB_EXTERN int pub_paper_tag(pub_db *db, const char *key,
+	const char *const *changes, size_t n);
+
+/* Adds a link of `kind` (replacing none); code links to GitHub create the
+ * repository row. */
+PUB_EXTERN int pub_paper_link(pub_db *db, const char *key, const char *kind,
+	const char *url);
+
+/* ---- import ------------------------------------------------------------ */
+
+typedef void (*pub_warn_fn)(const char *message, void *ctx);
+
+typedef struct pub_import_opts {
+	int strict;           /* first error aborts and nothing is stored */
+	int no_merge;         /* never merge into an existing paper */
+	int dry_run;          /* parse and report only */
+	const char *encoding; /* NULL: detect */
+	const char *const *tags; /* tags added to every imported paper */
+	size_t ntags;
+	int selected;
+	const char *venue;
+	const char *code_url;
+	const char *const *links; /* "KIND=URL" */
+	size_t nlinks;
+	const char *key; /* citation key for a single added paper */
+	pub_warn_fn warn; /* warnings and per-entry errors; may be NULL */
+	void *warn_ctx;
+	/* Called per stored paper: action is "added" or "merged". */
+	void (*on_paper)(const char *action, const char *key, const char *title,
+		void *ctx);
+	void *paper_ctx;
+} pub_import_opts;
+
+typedef struct pub_import_stats {
+	size_t entries; /* entries read */
+	size_t added;
+	size_t merged;
+	size_t skipped;  /* broken entries skipped */
+	size_t warnings;
+} pub_import_stats;
+
+/* Imports a BibTeX file (`path` "-" reads stdin) in one transaction. */
+PUB_EXTERN int pub_import_bibtex(pub_db *db, const char *path,
+	const pub_import_opts *opts, pub_import_stats *stats);
+
+/* ---- search ------------------------------------------------------------ */
+
+/* Query syntax: words (full-text over title, abstract, authors) and filters
+ * author:NAME title:WORD year:2020 year:2020-2024 tag:NAME. */
+PUB_EXTERN int pub_search(pub_db *db, const char *query,
+	int (*cb)(const pub_paper *p, void *ctx), void *ctx);
+
+/* ---- export ------------------------------------------------------------ */
+
+typedef enum pub_format {
+	PUB_FORMAT_BIBTEX = 0,
+	PUB_FORMAT_JSON,
+} pub_format;
+
+typedef struct pub_export_opts {
+	pub_format format;
+	int ascii; /* BibTeX: LaTeX escapes instead of UTF-8 */
+	pub_filter filter;
+} pub_export_opts;
+
+/* Writes the matching papers to `out`. */
+PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
+
+/* ---- repositories ------------------------------------------------------ */
+
+/* Registers a standalone repository (a GitHub URL). */
+PUB_EXTERN int pub_repo_add(pub_db *db, const char *url, const char *description);
+
+/* ---- doctor ------------------------------------------------------------ */
+
+/* Runs integrity and foreign-key checks and looks for duplicate candidates;
+ * each finding goes to cb.  Returns the number of problems (>= 0) or an
+ * error. */
+PUB_EXTERN int pub_doctor(pub_db *db,
+	void (*cb)(const char *finding, void *ctx), void *ctx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,52 @@
+/*
+ * text.h: BibTeX names (names.c) and LaTeX <-> Unicode text (latex.c).
+ * Private to libpub.
+ */
+#ifndef PUB_TEXT_H
+#define PUB_TEXT_H
+
+#include "common.h"
+
+/* One parsed BibTeX name.  Parts are NULL when absent; strings are kept as
+ * written (LaTeX not decoded) so they can be decoded or re-emitted. */
+typedef struct pub__name {
+	char *first;
+	char *von;
+	char *last;
+	char *jr;
+	int others; /* the name was the literal "others" */
+} pub__name;
+
+/* Splits a BibTeX name list on top-level " and " (case-insensitive, not
+ * inside braces) and parses each name as BibTeX does: "First von Last",
+ * "von Last, First", "von Last, Jr, First"; a fully braced name such as
+ * "{Barnes and Noble, Inc.}" is one last name.  `*out` is an array of `*n`
+ * names the caller frees with pub__names_free. */
+void pub__names_parse(pub__name **out, size_t *n, const char *list);
+void pub__names_free(pub__name *names, size_t n);
+
+/* LaTeX to Unicode for storage and display, NFC-normalised: accents in
+ * every spelling (\"u, {\"u}, \"{u}, {\"{u}}), \ss \o \aa \l \i ..., --,
+ * ---, `` '' ~ (nbsp kept as a space), \& \% \$ \_ \# \{ \}; protective
+ * braces removed; math ($...$) left intact.  Always returns a new string
+ * (malloc'd, caller frees); unknown commands are kept verbatim. */
+char *pub__latex_to_unicode(const char *s);
+
+/* Unicode to ASCII LaTeX for `export --ascii`: ü -> {\"u}, – -> --, etc.
+ * Characters with no LaTeX spelling are kept as UTF-8.  Returns a new
+ * string. */
+char *pub__unicode_to_latex(const char *s);
+
+/* Lower-case ASCII folding used for keys and duplicate detection:
+ * decode LaTeX, NFKD, drop combining marks, lower-case, map ß->ss,
+ * ø->o, æ->ae, ł->l etc., keep [a-z0-9] and single spaces.  New string. */
+char *pub__fold_ascii(const char *s);
+
+/* NFC normalisation of UTF-8 (utf8proc); invalid UTF-8 bytes are replaced
+ * by U+FFFD.  New string. */
+char *pub__nfc(const char *s);
+
+/* 1 when `s` is valid UTF-8. */
+int pub__utf8_valid(const char *s, size_t n);
+
+#endif
