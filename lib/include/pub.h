@@ -214,26 +214,64 @@ PUB_EXTERN int pub_import_bibtex(pub_db *db, const char *path,
 PUB_EXTERN int pub_search(pub_db *db, const char *query,
 	int (*cb)(const pub_paper *p, void *ctx), void *ctx);
 
+/* ---- repositories ------------------------------------------------------ */
+
+/* A GitHub repository, linked from papers (`code` links) or standalone. */
+typedef struct pub_repo {
+	int64_t id;
+	int64_t github_id; /* 0 when not yet known */
+	char *owner;
+	char *name;
+	char *url;         /* https://github.com/OWNER/NAME */
+	char *description; /* NULL when unknown */
+	long stars;        /* -1 when never checked */
+	long delta_7d;     /* change over 7 and 30 days (0 when unknown) */
+	long delta_30d;
+	char *checked;     /* ISO-8601 UTC of the last check, or NULL */
+	char *status;      /* "ok", "missing", "archived", "renamed", "new" */
+	int standalone;    /* added with `repo add` (an open-source project) */
+} pub_repo;
+
+/* Registers a standalone repository (a GitHub URL); PUB_EINVAL for a URL
+ * that is not a GitHub repository. */
+PUB_EXTERN int pub_repo_add(pub_db *db, const char *url, const char *description);
+
+/* Calls cb for each repository (standalone_only: `repo add` ones only),
+ * ordered by stars descending.  The repo is valid during the call. */
+PUB_EXTERN int pub_repo_foreach(pub_db *db, int standalone_only,
+	int (*cb)(const pub_repo *r, void *ctx), void *ctx);
+
 /* ---- export ------------------------------------------------------------ */
 
 typedef enum pub_format {
 	PUB_FORMAT_BIBTEX = 0,
+	PUB_FORMAT_BIBLATEX,
 	PUB_FORMAT_JSON,
+	PUB_FORMAT_CSL_JSON,
+	PUB_FORMAT_HTML,
+	PUB_FORMAT_MARKDOWN,
 } pub_format;
+
+typedef enum pub_group_by {
+	PUB_GROUP_DEFAULT = 0, /* tag when tags are filtered, else none */
+	PUB_GROUP_TAG,
+	PUB_GROUP_YEAR,
+	PUB_GROUP_VENUE,
+	PUB_GROUP_NONE,
+} pub_group_by;
 
 typedef struct pub_export_opts {
 	pub_format format;
-	int ascii; /* BibTeX: LaTeX escapes instead of UTF-8 */
-	pub_filter filter;
+	int ascii;         /* BibTeX: LaTeX escapes instead of UTF-8 */
+	pub_filter filter; /* filter.tags also gives the order of tag groups */
+	pub_group_by group_by;
+	int standalone;    /* HTML: a whole page with a stylesheet */
+	int repos;         /* HTML/Markdown: list standalone repositories */
+	const char *jekyll_dir; /* Markdown: one file per paper in this folder */
 } pub_export_opts;
 
 /* Writes the matching papers to `out`. */
 PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
-
-/* ---- repositories ------------------------------------------------------ */
-
-/* Registers a standalone repository (a GitHub URL). */
-PUB_EXTERN int pub_repo_add(pub_db *db, const char *url, const char *description);
 
 /* ---- doctor ------------------------------------------------------------ */
 
