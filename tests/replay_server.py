@@ -1,0 +1,421 @@
+#!/usr/bin/env python3
+"""replay_server.py: a loopback stand-in for arXiv, GitHub, doi.org and
+Crossref that serves pubdb's fixtures/ and injects faults on demand.
+
+  python3 tests/replay_server.py --fixtures DIR [--port 0] [--port-file F]
+      [--log F] [--latency-ms N] [--fault-file F]
+
+Paths (all services share one port, so every PUBDB_*_URL points here):
+  GET  /api/query?id_list=a,b&max_results=N   arXiv (new layout feed built
+       from fixtures/arxiv/<id>.xml entries; '/' in old ids is '_' in names;
+       malformed ids give arXiv's 400 error feed; missing ids are omitted)
+  GET  /repos/{o}/{r}, /repositories/{id}     GitHub REST from
+       fixtures/github/<owner>__<repo>.json (ETag, If-None-Match -> 304,
+       "renamed_from" -> 301 to /repositories/{id}, unknown -> 404)
+  POST /graphql                               GitHub GraphQL aliases
+  GET  /{doi}                                 doi.org: 302 to
+       /v1/works/{quoted doi}/transform, unknown DOI -> 404 HTML
+  GET  /v1/works/{doi}/transform              Accept: CSL-JSON from
+       fixtures/doi/<doi_>.csl.json, BibTeX from <doi_>.bib, else 406
+  GET  /works/{doi}                           Crossref fixtures/crossref/<doi_>.json
+Control:
+  POST /_control  JSON fault {path_prefix, status, retry_after, times (1; -1
+       forever), delay (s before answering), truncate (bytes of body sent
+       before closing), body, body_file (under fixtures), content_type,
+       redirect, size (bytes of filler body), cut (body cut to N bytes with a
+       matching Content-Length), drop (close without answer), headers {}};
+       a list adds several.  DELETE /_control or {"clear": true} clears them.
+  GET  /_log      the request log so far (JSON lines)
+Every request is logged as a JSON line: time, method, path, query, headers
+(User-Agent, Accept, If-None-Match, whether Authorization was present: never
+its value), fault applied.
+"""
+import argparse
+import json
+import os
+import re
+import sys
+import threading
+import time
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+ATOM_HEAD = """<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
+  <id>https://arxiv.org/api/replay</id>
+  <title>arXiv Query: search_query=&amp;id_list={ids}&amp;start=0&amp;max_results={maxr}</title>
+  <updated>2026-05-11T23:51:23Z</updated>
+  <link href="https://arxiv.org/api/query?search_query=&amp;start=0&amp;max_results={maxr}&amp;id_list={ids}" type="application/atom+xml"/>
+  <opensearch:itemsPerPage>{maxr}</opensearch:itemsPerPage>
+  <opensearch:totalResults>{total}</opensearch:totalResults>
+  <opensearch:startIndex>0</opensearch:startIndex>
+"""
+
+ERROR_FEED = """<?xml version='1.0' encoding='UTF-8'?>
+<feed xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/" xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns="http://www.w3.org/2005/Atom">
+  <id>https://arxiv.org/</id>
+  <title>arXiv Search Results</title>
+  <updated>2026-04-12T22:59:06Z</updated>
+  <opensearch:itemsPerPage>1</opensearch:itemsPerPage>
+  <opensearch:totalResults>1</opensearch:totalResults>
+  <opensearch:startIndex>0</opensearch:startIndex>
+  <entry>
+    <id>https://arxiv.org/api/errors#{anchor}</id>
+    <title>Error</title>
+    <updated>2026-04-12T22:59:06Z</updated>
+    <link href="https://arxiv.org/api/errors#{anchor}" rel="alternate" type="text/html"/>
+    <summary>{summary}</summary>
+    <author>
+      <name>arXiv api core</name>
+    </author>
+  </entry>
+</feed>
+"""
+
+NEW_ID = re.compile(r"^\d{4}\.\d{4,5}(v\d+)?$")
+OLD_ID = re.compile(r"^[a-z-]+(\.[A-Za-z-]+)?/\d{7}(v\d+)?$")
+ENTRY = re.compile(r"<entry>.*?</entry>", re.S)
+
+
+class State:
+    def __init__(self, args):
+        self.fixtures = args.fixtures
+        self.latency = args.latency_ms / 1000.0
+        self.fault_file = args.fault_file
+        self.faults = []
+        self.lock = threading.Lock()
+        self.log_lock = threading.Lock()
+        self.log_path = args.log
+        self.log_lines = []
+
+    def log(self, rec):
+        line = json.dumps(rec, sort_keys=True)
+        with self.log_lock:
+            self.log_lines.append(line)
+            if self.log_path:
+                with open(self.log_path, "a", encoding="utf-8") as f:
+                    f.write(line + "\n")
+
+    def take_fault(self, path):
+        """The first matching fault, with its use counted."""
+        with self.lock:
+            faults = list(self.faults)
+            if self.fault_file and os.path.exists(self.fault_file):
+                try:
+                    with open(self.fault_file, encoding="utf-8") as f:
+                        extra = json.load(f)
+                    faults += extra if isinstance(extra, list) else [extra]
+                except (OSError, ValueError):
+                    pass
+            for fl in faults:
+                if not path.startswith(fl.get("path_prefix", "/")):
+                    continue
+                times = fl.get("times", 1)
+                if times == 0:
+                    continue
+                if times > 0:
+                    fl["times"] = times - 1
+                return dict(fl)
+        return None
+
+    def fixture(self, *parts):
+        p = os.path.join(self.fixtures, *parts)
+        try:
+            with open(p, "rb") as f:
+                return f.read()
+        except OSError:
+            return None
+
+
+def doi_name(doi):
+    return doi.lower().replace("/", "_")
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "pubdb-replay/1"
+    state = None  # set in main
+
+    def log_message(self, fmt, *args):  # quiet: we keep our own log
+        pass
+
+    # ---- plumbing ----
+    def send(self, status, body=b"", ctype="application/json", headers=None,
+             truncate=None):
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        self.send_response(status)
+        if ctype:
+            self.send_header("Content-Type", ctype)
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        if truncate is not None:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        try:
+            if truncate is not None:
+                self.wfile.write(body[:truncate])
+                self.wfile.flush()
+                self.close_connection = True
+            else:
+                self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def do_GET(self):
+        self.handle_any()
+
+    def do_POST(self):
+        self.handle_any()
+
+    def do_DELETE(self):
+        self.handle_any()
+
+    def handle_any(self):
+        st = self.state
+        url = urllib.parse.urlsplit(self.path)
+        path, query = url.path, url.query
+        n = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(n) if n else b""
+        if path == "/_control":
+            return self.control(body)
+        if path == "/_log":
+            with st.log_lock:
+                return self.send(200, "\n".join(st.log_lines) + "\n", "application/x-ndjson")
+        fault = st.take_fault(path)
+        rec = {
+            "time": time.time(), "method": self.command, "path": path,
+            "query": query,
+            "user_agent": self.headers.get("User-Agent"),
+            "accept": self.headers.get("Accept"),
+            "if_none_match": self.headers.get("If-None-Match"),
+            "accept_encoding": self.headers.get("Accept-Encoding"),
+            "authorization": self.headers.get("Authorization") is not None,
+            "fault": bool(fault),
+        }
+        st.log(rec)
+        if st.latency:
+            time.sleep(st.latency)
+        if fault:
+            return self.apply_fault(fault)
+        try:
+            self.route(path, query, body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def control(self, body):
+        st = self.state
+        if self.command == "DELETE":
+            with st.lock:
+                st.faults.clear()
+            return self.send(200, "{}")
+        try:
+            spec = json.loads(body or b"{}")
+        except ValueError:
+            return self.send(400, '{"error":"bad json"}')
+        with st.lock:
+            if isinstance(spec, dict) and spec.get("clear"):
+                st.faults.clear()
+            else:
+                st.faults.extend(spec if isinstance(spec, list) else [spec])
+        return self.send(200, "{}")
+
+    def apply_fault(self, fl):
+        if fl.get("delay"):
+            time.sleep(float(fl["delay"]))
+        if fl.get("drop"):
+            self.close_connection = True
+            return
+        headers = dict(fl.get("headers") or {})
+        if fl.get("retry_after") is not None:
+            headers["Retry-After"] = str(fl["retry_after"])
+        status = int(fl.get("status", 200))
+        if fl.get("redirect"):
+            headers["Location"] = fl["redirect"]
+            status = int(fl.get("status", 302))
+        if "body_file" in fl:
+            body = self.state.fixture(fl["body_file"]) or b""
+        elif "size" in fl:
+            body = b"x" * int(fl["size"])
+        else:
+            body = fl.get("body", "")
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        if fl.get("cut") is not None:  # a short body with a matching length
+            body = body[:int(fl["cut"])]
+        self.send(status, body, fl.get("content_type", "text/plain"), headers,
+                  fl.get("truncate"))
+
+    # ---- services ----
+    def route(self, path, query, body):
+        if path == "/api/query":
+            return self.arxiv(query)
+        if path.startswith("/repos/") or path.startswith("/repositories/"):
+            return self.github_rest(path)
+        if path == "/graphql" and self.command == "POST":
+            return self.github_graphql(body)
+        m = re.match(r"^/v1/works/(.+)/transform$", path)
+        if m:
+            return self.transform(urllib.parse.unquote(m.group(1)))
+        if path.startswith("/works/"):
+            return self.crossref(urllib.parse.unquote(path[len("/works/"):]))
+        if path.startswith("/10."):
+            return self.doi_org(urllib.parse.unquote(path[1:]))
+        return self.send(404, '{"message":"Not Found"}')
+
+    def arxiv(self, query):
+        q = urllib.parse.parse_qs(query)
+        ids = [i for i in ",".join(q.get("id_list", [""])).split(",") if i]
+        maxr = q.get("max_results", ["10"])[0]
+        for i in ids:
+            if not (NEW_ID.match(i) or OLD_ID.match(i)):
+                anchor = "incorrect_id_format_for_" + i
+                s = ERROR_FEED.format(anchor=xml_escape(anchor),
+                                      summary=xml_escape("incorrect id format for " + i))
+                return self.send(400, s, "application/atom+xml; charset=utf-8")
+        entries = []
+        for i in ids:
+            base = re.sub(r"v\d+$", "", i)
+            data = self.state.fixture("arxiv", base.replace("/", "_") + ".xml")
+            if data is None:
+                continue
+            entries += ENTRY.findall(data.decode("utf-8"))
+        out = ATOM_HEAD.format(ids=xml_escape(",".join(ids)), maxr=xml_escape(maxr),
+                               total=len(entries))
+        out += "".join("  " + e + "\n" for e in entries) + "</feed>\n"
+        self.send(200, out, "application/atom+xml; charset=utf-8")
+
+    def github_repos(self):
+        d = os.path.join(self.state.fixtures, "github")
+        for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+            if name.endswith(".json") and "__" in name:
+                with open(os.path.join(d, name), encoding="utf-8") as f:
+                    yield json.load(f)
+
+    def github_rest(self, path):
+        if self.headers.get("User-Agent") in (None, ""):
+            return self.send(403, '{"message":"Missing or invalid User Agent string."}')
+        fx = None
+        m = re.match(r"^/repos/([^/]+)/([^/]+)$", path)
+        m2 = re.match(r"^/repositories/(\d+)$", path)
+        for r in self.github_repos():
+            repo = r["repo"]
+            if m and repo["full_name"].lower() == (m.group(1) + "/" + m.group(2)).lower():
+                fx = r
+            elif m and (m.group(1) + "/" + m.group(2)).lower() in \
+                    [x.lower() for x in r.get("renamed_from", [])]:
+                loc = "/repositories/%d" % repo["id"]
+                return self.send(301, json.dumps({"message": "Moved Permanently",
+                                 "url": loc}), headers={"Location": loc})
+            elif m2 and repo["id"] == int(m2.group(1)):
+                fx = r
+        if not fx:
+            return self.send(404, '{"message":"Not Found","documentation_url":'
+                             '"https://docs.github.com/rest/repos/repos#get-a-repository",'
+                             '"status":"404"}')
+        headers = {"ETag": fx["etag"], "X-RateLimit-Limit": "60",
+                   "X-RateLimit-Remaining": "59", "X-RateLimit-Reset": "1767225600",
+                   "Cache-Control": "public, max-age=60, s-maxage=60"}
+        if self.headers.get("If-None-Match") == fx["etag"]:
+            return self.send(304, b"", None, headers)
+        self.send(200, json.dumps(fx["repo"]), "application/json; charset=utf-8", headers)
+
+    def github_graphql(self, body):
+        try:
+            q = json.loads(body).get("query", "")
+        except ValueError:
+            return self.send(400, '{"message":"Problems parsing JSON"}')
+        repos = {r["repo"]["full_name"].lower(): r["repo"] for r in self.github_repos()}
+        data, errors = {}, []
+        pat = r'(\w+)\s*:\s*repository\(\s*owner\s*:\s*"([^"]*)"\s*,\s*name\s*:\s*"([^"]*)"\s*\)'
+        for alias, owner, name in re.findall(pat, q):
+            r = repos.get((owner + "/" + name).lower())
+            if r is None:
+                data[alias] = None
+                errors.append({"type": "NOT_FOUND", "path": [alias],
+                               "locations": [{"line": 2, "column": 3}],
+                               "message": "Could not resolve to a Repository with the name '%s/%s'." % (owner, name)})
+            else:
+                data[alias] = {"databaseId": r["id"], "nameWithOwner": r["full_name"],
+                               "url": r["html_url"], "stargazerCount": r["stargazers_count"],
+                               "isArchived": r.get("archived", False)}
+        if "rateLimit" in q:
+            data["rateLimit"] = {"cost": 1, "remaining": 4999, "resetAt": "2026-01-01T00:00:00Z"}
+        out = {"data": data}
+        if errors:
+            out["errors"] = errors
+        self.send(200, json.dumps(out), "application/json; charset=utf-8")
+
+    def doi_known(self, doi):
+        n = doi_name(doi)
+        return any(self.state.fixture(*p) is not None for p in
+                   (("doi", n + ".csl.json"), ("doi", n + ".bib"), ("crossref", n + ".json")))
+
+    def doi_org(self, doi):
+        if not self.doi_known(doi):
+            page = self.state.fixture("doi", "errors", "unknown_doi_404.html") or b"Error: DOI Not Found"
+            return self.send(404, page, "text/html;charset=utf-8")
+        loc = "/v1/works/%s/transform" % urllib.parse.quote(doi, safe="")
+        body = '<html><head><title>Handle Redirect</title></head>\n<body><a href="%s">%s</a></body></html>' % (loc, loc)
+        self.send(302, body, "text/html;charset=utf-8", {"Location": loc, "Vary": "Accept"})
+
+    def transform(self, doi):
+        accept = self.headers.get("Accept", "")
+        n = doi_name(doi)
+        if "citationstyles.csl+json" in accept:
+            data = self.state.fixture("doi", n + ".csl.json")
+            if data is not None:
+                return self.send(200, data, "application/vnd.citationstyles.csl+json")
+        elif "x-bibtex" in accept:
+            data = self.state.fixture("doi", n + ".bib")
+            if data is not None:
+                return self.send(200, data, "application/x-bibtex")
+        if not self.doi_known(doi):
+            return self.send(404, "Resource not found.", "text/plain")
+        self.send(406, "Not Acceptable", "text/plain")
+
+    def crossref(self, doi):
+        data = self.state.fixture("crossref", doi_name(doi) + ".json")
+        if data is None:
+            return self.send(404, "Resource not found.", "text/plain",
+                             {"x-api-pool": "public", "x-rate-limit-limit": "5",
+                              "x-rate-limit-interval": "1s", "x-concurrency-limit": "1"})
+        self.send(200, data, "application/json", {"x-api-pool": "public"})
+
+
+def xml_escape(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--fixtures", required=True)
+    ap.add_argument("--port", type=int, default=0)
+    ap.add_argument("--port-file")
+    ap.add_argument("--log")
+    ap.add_argument("--latency-ms", type=int, default=0)
+    ap.add_argument("--fault-file")
+    args = ap.parse_args()
+    Handler.state = State(args)
+    srv = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    srv.daemon_threads = True
+    port = srv.server_address[1]
+    if args.port_file:
+        tmp = args.port_file + ".tmp"
+        with open(tmp, "w") as f:
+            f.write("%d\n" % port)
+        os.replace(tmp, args.port_file)
+    else:
+        print(port, flush=True)
+    try:
+        srv.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
