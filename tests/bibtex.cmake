@@ -1,0 +1,56 @@
+# bibtex.cmake: tests of the streaming BibTeX reader (lib/bibtex_read.c):
+# one ctest per fixtures/bibtex/<case>/ folder, the real corpora, generated
+# cases, and the fuzz target with its replayed corpus.
+add_executable(test_bibtex_read ${PUB_TEST_DIR}/unit/test_bibtex_read.c)
+target_link_libraries(test_bibtex_read PRIVATE pub_static)
+target_include_directories(test_bibtex_read PRIVATE ${PROJECT_SOURCE_DIR}/lib)
+target_compile_options(test_bibtex_read PRIVATE ${PUB_WARNINGS})
+target_compile_definitions(test_bibtex_read PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+
+# fixtures/bibtex/<case>/{input.bib,expected.txt[,encoding]}
+file(GLOB PUB_BIB_CASES LIST_DIRECTORIES true CONFIGURE_DEPENDS
+  ${PROJECT_SOURCE_DIR}/fixtures/bibtex/*)
+foreach(dir ${PUB_BIB_CASES})
+  if(IS_DIRECTORY ${dir} AND EXISTS ${dir}/input.bib)
+    get_filename_component(case ${dir} NAME)
+    set(enc "")
+    if(EXISTS ${dir}/encoding)
+      file(STRINGS ${dir}/encoding enc LIMIT_COUNT 1)
+    endif()
+    add_test(NAME bibtex_read_${case}
+      COMMAND test_bibtex_read dump ${dir}/input.bib ${dir}/expected.txt ${enc})
+  endif()
+endforeach()
+
+add_test(NAME bibtex_read_unit COMMAND test_bibtex_read unit)
+add_test(NAME bibtex_read_corpora_all COMMAND test_bibtex_read tree ${PUB_CORPORA})
+# The six top-level corpora with their entry counts (see README.md there).
+foreach(pair
+    "dblp-hall-of-fame-concat.bib=11927" "beebe-tugboat.bib=4839"
+    "texlive-base-xampl.bib=40" "biblatex-examples.bib=92"
+    "IEEEexample.bib=72" "gost-ex24-utf8.bib=2")
+  string(REPLACE "=" ";" kv ${pair})
+  list(GET kv 0 f)
+  list(GET kv 1 n)
+  string(REGEX REPLACE "\\.bib$" "" t ${f})
+  add_test(NAME bibtex_read_count_${t} COMMAND test_bibtex_read count ${PUB_CORPORA}/${f} ${n})
+endforeach()
+
+# The fuzz target, replayed over its corpus by the plain driver under gcc.
+add_executable(fuzz_bibtex_replay ${PUB_TEST_DIR}/fuzz/driver.c ${PUB_TEST_DIR}/fuzz/fuzz_bibtex.c)
+target_link_libraries(fuzz_bibtex_replay PRIVATE pub_static)
+target_include_directories(fuzz_bibtex_replay PRIVATE ${PROJECT_SOURCE_DIR}/lib)
+target_compile_definitions(fuzz_bibtex_replay PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+add_test(NAME bibtex_fuzz_replay COMMAND fuzz_bibtex_replay ${PUB_TEST_DIR}/fuzz/corpus/bibtex)
+
+if(PUB_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
+  # Compiled from source so the reader itself carries the coverage hooks.
+  add_executable(fuzz_bibtex ${PUB_TEST_DIR}/fuzz/fuzz_bibtex.c
+    ${PROJECT_SOURCE_DIR}/lib/bibtex_read.c ${PROJECT_SOURCE_DIR}/lib/bibtex_enc.c
+    ${PROJECT_SOURCE_DIR}/lib/common.c)
+  target_include_directories(fuzz_bibtex PRIVATE ${PROJECT_SOURCE_DIR}/lib
+    ${PROJECT_SOURCE_DIR}/lib/include)
+  target_compile_definitions(fuzz_bibtex PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE PUB_BUILDING)
+  target_compile_options(fuzz_bibtex PRIVATE -fsanitize=fuzzer,address,undefined -g)
+  target_link_options(fuzz_bibtex PRIVATE -fsanitize=fuzzer,address,undefined)
+endif()
