@@ -244,13 +244,14 @@ static void olink_add(pub__olink **l, size_t *n, const pub_link *src)
 	(*n)++;
 }
 
-/* A DOI as a URL path: characters that would break a URL are escaped. */
-static char *doi_url(const char *doi)
+/* An identifier (DOI, arXiv id) as a URL path: characters that would
+ * break a URL are percent-encoded. */
+static char *id_url(const char *prefix, const char *id)
 {
 	pub__buf b = PUB__BUF_INIT;
 	const unsigned char *p;
-	pub__buf_puts(&b, "https://doi.org/");
-	for (p = (const unsigned char *)doi; *p; p++) {
+	pub__buf_puts(&b, prefix);
+	for (p = (const unsigned char *)id; *p; p++) {
 		if (isalnum(*p) || strchr("-._~/:;()!$*+,=@", *p))
 			pub__buf_putc(&b, (char)*p);
 		else
@@ -275,9 +276,9 @@ void pub__links_ordered(pub__olink **out, size_t *n, const pub_paper *p)
 			pub_link made = {"paper", NULL, -1};
 			char *url = NULL;
 			if (p->arxiv && *p->arxiv)
-				url = pub__sprintf("https://arxiv.org/abs/%s", p->arxiv);
+				url = id_url("https://arxiv.org/abs/", p->arxiv);
 			else if (p->doi && *p->doi)
-				url = doi_url(p->doi);
+				url = id_url("https://doi.org/", p->doi);
 			if (url && pub__url_safe(url)) {
 				made.url = url;
 				olink_add(out, n, &made);

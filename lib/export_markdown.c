@@ -205,6 +205,26 @@ static void yaml_field(pub__buf *b, const char *name, const char *value)
 	pub__buf_putc(b, '\n');
 }
 
+/* A text value: academicpages' templates print these unescaped
+ * ({{ page.title }}), so & < > become entities first. */
+static void yaml_text(pub__buf *b, const char *name, const char *value)
+{
+	pub__buf e = PUB__BUF_INIT;
+	const char *p;
+	for (p = value ? value : ""; *p; p++) {
+		if (*p == '&')
+			pub__buf_puts(&e, "&amp;");
+		else if (*p == '<')
+			pub__buf_puts(&e, "&lt;");
+		else if (*p == '>')
+			pub__buf_puts(&e, "&gt;");
+		else
+			pub__buf_putc(&e, *p);
+	}
+	yaml_field(b, name, e.ptr ? e.ptr : "");
+	pub__buf_free(&e);
+}
+
 static char *plain(const char *s)
 {
 	pub__buf b = PUB__BUF_INIT;
@@ -307,23 +327,23 @@ static void jekyll_page(pub__buf *b, const pub_paper *p, const char *stem)
 			slidesurl = links[i].url;
 	}
 	pub__buf_puts(b, "---\n");
-	yaml_field(b, "title", title);
+	yaml_text(b, "title", title);
 	pub__buf_puts(b, "collection: publications\n");
 	pub__buf_printf(b, "category: %s\n", category(p));
 	yaml_field(b, "permalink", permalink);
 	if (p->abstract && *p->abstract) {
 		char *ex = excerpt(p);
-		yaml_field(b, "excerpt", ex);
+		yaml_text(b, "excerpt", ex);
 		free(ex);
 	}
 	pub__buf_printf(b, "date: %s\n", date);
 	if (venue)
-		yaml_field(b, "venue", venue);
+		yaml_text(b, "venue", venue);
 	if (paperurl)
 		yaml_field(b, "paperurl", paperurl);
 	if (slidesurl)
 		yaml_field(b, "slidesurl", slidesurl);
-	yaml_field(b, "citation", cite);
+	yaml_text(b, "citation", cite);
 	pub__buf_puts(b, "---\n");
 	if (nlinks > 0) {
 		pub__buf_putc(b, '\n');
