@@ -1,0 +1,135 @@
+-- schema.sql: the whole pubdb schema (version 1), embedded into libpub at
+-- build time and applied by lib/db.c inside one transaction.  Later versions
+-- append migrations in lib/db.c; PRAGMA user_version records the version.
+
+-- Key/value settings: owner, citekey_format, arxiv_last_request, ...
+CREATE TABLE settings (
+	key TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Venues by their short tag as shown on a homepage ("ICLR", "PPoPP").
+CREATE TABLE venues (
+	id INTEGER PRIMARY KEY,
+	tag TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	name TEXT,
+	kind TEXT              -- conference, journal, workshop, preprint
+);
+
+CREATE TABLE papers (
+	id INTEGER PRIMARY KEY,
+	citekey TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	type TEXT NOT NULL,    -- lower-case BibTeX entry type
+	title TEXT,            -- Unicode, LaTeX decoded (display and search)
+	year INTEGER,
+	month INTEGER,
+	venue TEXT,            -- the badge: "ICLR 2025"
+	venue_id INTEGER REFERENCES venues(id) ON DELETE SET NULL,
+	arxiv TEXT,            -- version-less arXiv id
+	arxiv_version INTEGER,
+	arxiv_category TEXT,
+	published TEXT,        -- arXiv v1 date
+	updated TEXT,          -- arXiv latest version date
+	doi TEXT,              -- lower-case, no resolver prefix
+	abstract TEXT,
+	selected INTEGER NOT NULL DEFAULT 0,
+	rank INTEGER NOT NULL DEFAULT 0,
+	title_key TEXT,        -- folded title, for duplicate detection
+	author_key TEXT,       -- folded family name of the first author
+	source TEXT,           -- where it came from: FILE:LINE, arxiv, doi
+	added TEXT NOT NULL,
+	modified TEXT NOT NULL,
+	checked TEXT           -- last metadata refresh
+);
+CREATE INDEX papers_doi ON papers(doi) WHERE doi IS NOT NULL;
+CREATE INDEX papers_arxiv ON papers(arxiv) WHERE arxiv IS NOT NULL;
+CREATE INDEX papers_dup ON papers(title_key, year);
+
+CREATE TABLE authors (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL,    -- display name, Unicode
+	given TEXT,
+	von TEXT,
+	family TEXT,
+	jr TEXT,
+	norm TEXT NOT NULL UNIQUE  -- folded full name
+);
+
+CREATE TABLE paper_authors (
+	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+	role TEXT NOT NULL DEFAULT 'author',  -- author or editor
+	position INTEGER NOT NULL,            -- 1-based
+	author_id INTEGER NOT NULL REFERENCES authors(id),
+	equal INTEGER NOT NULL DEFAULT 0,
+	corresponding INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (paper_id, role, position)
+) WITHOUT ROWID;
+CREATE INDEX paper_authors_author ON paper_authors(author_id);
+
+-- Every BibTeX field verbatim (macros expanded, outer delimiters removed),
+-- in input order: the source of truth of the BibTeX export.
+CREATE TABLE fields (
+	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+	name TEXT NOT NULL,
+	position INTEGER NOT NULL,
+	value TEXT NOT NULL,
+	PRIMARY KEY (paper_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE repos (
+	id INTEGER PRIMARY KEY,
+	github_id INTEGER UNIQUE,  -- survives renames and transfers
+	owner TEXT NOT NULL COLLATE NOCASE,
+	name TEXT NOT NULL COLLATE NOCASE,
+	description TEXT,
+	stars INTEGER,
+	etag TEXT,
+	checked TEXT,
+	status TEXT NOT NULL DEFAULT 'new',   -- new ok missing archived renamed
+	archived INTEGER NOT NULL DEFAULT 0,
+	renamed_from TEXT,
+	standalone INTEGER NOT NULL DEFAULT 0,  -- added with `repo add`
+	UNIQUE (owner, name)
+);
+
+CREATE TABLE star_history (
+	repo_id INTEGER NOT NULL REFERENCES repos(id) ON DELETE CASCADE,
+	day TEXT NOT NULL,     -- YYYY-MM-DD, one row per repository per day
+	stars INTEGER NOT NULL,
+	PRIMARY KEY (repo_id, day)
+) WITHOUT ROWID;
+
+CREATE TABLE links (
+	id INTEGER PRIMARY KEY,
+	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+	kind TEXT NOT NULL,    -- paper code blog video slides project pdf ...
+	url TEXT NOT NULL,
+	repo_id INTEGER REFERENCES repos(id) ON DELETE SET NULL,
+	UNIQUE (paper_id, kind, url)
+);
+CREATE INDEX links_repo ON links(repo_id) WHERE repo_id IS NOT NULL;
+
+CREATE TABLE tags (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE paper_tags (
+	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+	tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+	PRIMARY KEY (paper_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX paper_tags_tag ON paper_tags(tag_id);
+
+-- @preamble texts, written first by the BibTeX export.
+CREATE TABLE preambles (
+	id INTEGER PRIMARY KEY,
+	text TEXT NOT NULL UNIQUE
+);
+
+-- Full-text index over title, abstract and author names; rowid = papers.id,
+-- maintained by lib/store.c whenever a paper changes.
+CREATE VIRTUAL TABLE papers_fts USING fts5(
+	title, abstract, authors,
+	tokenize = 'unicode61 remove_diacritics 2'
+);

@@ -53,6 +53,13 @@ void pub__bib_reader_free(pub__bib_reader *r);
  * negative code is fatal (I/O error, unsupported encoding). */
 int pub__bib_reader_next(pub__bib_reader *r, pub__bib_entry **out);
 
+/* Writer: appends one entry (`@type{key,` one field per line, values as
+ * {value}, full month names as the month macros) to `b`; `ascii` turns
+ * non-ASCII characters into LaTeX escapes. */
+void pub__bib_format_entry(pub__buf *b, const char *type, const char *key,
+	const pub_field *fields, size_t n, int ascii);
+void pub__bib_format_preamble(pub__buf *b, const char *text, int ascii);
+
 /* Limits: a single value may hold up to PUB__BIB_MAX_VALUE bytes and braces
  * nest at most PUB__BIB_MAX_DEPTH deep; past that the entry is an error. */
 #define PUB__BIB_MAX_VALUE (64u * 1024 * 1024)

@@ -144,6 +144,7 @@ typedef struct pub_filter {
 	const char *author; /* author name, matched loosely */
 	int selected_only;
 	const char *query; /* search syntax, see pub_search */
+	const char *key;   /* one paper by citation key */
 } pub_filter;
 
 /* Calls cb for each matching paper, newest first (year desc, rank, added).
@@ -151,6 +152,10 @@ typedef struct pub_filter {
  * A non-zero return from cb stops the walk and is returned. */
 PUB_EXTERN int pub_paper_foreach(pub_db *db, const pub_filter *filter,
 	int (*cb)(const pub_paper *p, void *ctx), void *ctx);
+
+/* The paper as one JSON object in DESIGN.md's shape (with "me" from
+ * `config owner` and star counts); malloc'd, caller frees. */
+PUB_EXTERN int pub_paper_json(char **out, pub_db *db, const pub_paper *p);
 
 /* Removes a paper; PUB_ENOTFOUND when none. */
 PUB_EXTERN int pub_paper_remove(pub_db *db, const char *key);
@@ -189,9 +194,11 @@ typedef struct pub_import_opts {
 	const char *key; /* citation key for a single added paper */
 	pub_warn_fn warn; /* warnings and per-entry errors; may be NULL */
 	void *warn_ctx;
-	/* Called per stored paper: action is "added" or "merged". */
+	/* Called per stored paper: action is "added" or "merged", key the
+	 * stored paper's key, source where the entry came from ("FILE:LINE"
+	 * plus the entry's own key, or the identifier). */
 	void (*on_paper)(const char *action, const char *key, const char *title,
-		void *ctx);
+		const char *source, void *ctx);
 	void *paper_ctx;
 } pub_import_opts;
 

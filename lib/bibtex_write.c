@@ -1,0 +1,83 @@
+/*
+ * bibtex_write.c: the BibTeX writer.  Stored values are BibTeX already
+ * (balanced braces, macros expanded), so each is written as {value}; the
+ * writer only guards against values that would not survive that.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "bibtex.h"
+#include "text.h"
+
+static const char *months[] = {"January", "February", "March", "April", "May",
+	"June", "July", "August", "September", "October", "November", "December"};
+
+/* 1 when braces balance and never go negative (so {value} is safe). */
+static int balanced(const char *s)
+{
+	int depth = 0;
+	for (; *s; s++) {
+		if (*s == '\\' && s[1]) {
+			s++;
+			continue;
+		}
+		if (*s == '{')
+			depth++;
+		else if (*s == '}' && --depth < 0)
+			return 0;
+	}
+	return depth == 0;
+}
+
+static void put_value(pub__buf *b, const char *name, const char *value, int ascii)
+{
+	size_t i;
+	char *conv = NULL;
+	if (strcmp(name, "month") == 0) {
+		for (i = 0; i < 12; i++) {
+			if (strcmp(value, months[i]) == 0) {
+				char abbr[4] = {0};
+				abbr[0] = (char)(months[i][0] | 0x20);
+				abbr[1] = months[i][1];
+				abbr[2] = months[i][2];
+				pub__buf_puts(b, abbr);
+				return;
+			}
+		}
+	}
+	if (ascii)
+		value = conv = pub__unicode_to_latex(value);
+	pub__buf_putc(b, '{');
+	if (balanced(value)) {
+		pub__buf_puts(b, value);
+	} else {
+		/* Never emit a value that would swallow the rest of the file. */
+		for (; *value; value++) {
+			if (*value == '{' || *value == '}')
+				pub__buf_putc(b, '\\');
+			pub__buf_putc(b, *value);
+		}
+	}
+	pub__buf_putc(b, '}');
+	free(conv);
+}
+
+void pub__bib_format_entry(pub__buf *b, const char *type, const char *key,
+	const pub_field *fields, size_t n, int ascii)
+{
+	size_t i;
+	pub__buf_printf(b, "@%s{%s,\n", type, key);
+	for (i = 0; i < n; i++) {
+		pub__buf_printf(b, "  %s = ", fields[i].name);
+		put_value(b, fields[i].name, fields[i].value, ascii);
+		pub__buf_puts(b, i + 1 < n ? ",\n" : "\n");
+	}
+	pub__buf_puts(b, "}\n");
+}
+
+void pub__bib_format_preamble(pub__buf *b, const char *text, int ascii)
+{
+	pub__buf_puts(b, "@preamble{");
+	put_value(b, "preamble", text, ascii);
+	pub__buf_puts(b, "}\n");
+}

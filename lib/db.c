@@ -1,0 +1,347 @@
+/*
+ * db.c: opening the SQLite file, applying schema.sql and migrations,
+ * transactions, the statement cache and settings.
+ */
+#include "db.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+extern const char pub__schema_sql[];
+
+/* The version schema.sql describes; bump it with each migration below. */
+#define SCHEMA_VERSION 1
+
+int pub_db_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+int pub__db_error(pub_db *db, const char *what)
+{
+	int rc = sqlite3_extended_errcode(db->sql);
+	int prim = rc & 0xff;
+	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
+		return pub__error(PUB_EBUSY,
+			"database '%s' is locked by another pubdb (%s); try again",
+			db->path, what);
+	if (prim == SQLITE_READONLY)
+		return pub__error(PUB_ERROR, "database '%s' is read-only (%s)",
+			db->path, what);
+	if (prim == SQLITE_FULL)
+		return pub__error(PUB_ERROR, "disk full while writing '%s' (%s)",
+			db->path, what);
+	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
+		return pub__error(PUB_ERROR,
+			"database '%s' is corrupt or not a pubdb database (%s)",
+			db->path, what);
+	return pub__error(PUB_ERROR, "%s: %s", what, sqlite3_errmsg(db->sql));
+}
+
+int pub__db_stmt(sqlite3_stmt **out, pub_db *db, const char *sql)
+{
+	size_t i;
+	for (i = 0; i < db->ncache; i++) {
+		if (db->cache[i].text == sql) {
+			sqlite3_reset(db->cache[i].stmt);
+			sqlite3_clear_bindings(db->cache[i].stmt);
+			*out = db->cache[i].stmt;
+			return 0;
+		}
+	}
+	if (sqlite3_prepare_v2(db->sql, sql, -1, out, NULL) != SQLITE_OK)
+		return pub__db_error(db, "preparing a query");
+	if (db->ncache < PUB__STMT_CACHE) {
+		db->cache[db->ncache].text = sql;
+		db->cache[db->ncache].stmt = *out;
+		db->ncache++;
+	} else {
+		/* Cache full: evict the oldest; statements are cheap to remake. */
+		sqlite3_finalize(db->cache[0].stmt);
+		memmove(&db->cache[0], &db->cache[1],
+			sizeof(db->cache[0]) * (PUB__STMT_CACHE - 1));
+		db->cache[PUB__STMT_CACHE - 1].text = sql;
+		db->cache[PUB__STMT_CACHE - 1].stmt = *out;
+	}
+	return 0;
+}
+
+int pub__db_exec(pub_db *db, const char *sql)
+{
+	if (sqlite3_exec(db->sql, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return pub__db_error(db, "running a statement");
+	return 0;
+}
+
+int pub__db_begin(pub_db *db)
+{
+	int err = pub__db_exec(db, "BEGIN IMMEDIATE");
+	if (err == 0)
+		db->in_tx = 1;
+	return err;
+}
+
+int pub__db_commit(pub_db *db)
+{
+	int err = pub__db_exec(db, "COMMIT");
+	if (err < 0) {
+		pub__db_rollback(db);
+		return err;
+	}
+	db->in_tx = 0;
+	return 0;
+}
+
+void pub__db_rollback(pub_db *db)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	db->in_tx = 0;
+}
+
+int pub__db_step_done(pub_db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return pub__db_error(db, what);
+	return 0;
+}
+
+int pub__bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT)
+		 : sqlite3_bind_null(st, i);
+}
+
+char *pub__col_strdup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? pub__strdup((const char *)s) : NULL;
+}
+
+void pub__now_iso(char buf[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+char *pub_db_default_path(void)
+{
+	const char *env = getenv("PUBDB_DB");
+	const char *home;
+	if (env && *env)
+		return pub__strdup(env);
+	env = getenv("XDG_DATA_HOME");
+	if (env && *env == '/')
+		return pub__sprintf("%s/pubdb/pubdb.sqlite3", env);
+	home = getenv("HOME");
+	return pub__sprintf("%s/.local/share/pubdb/pubdb.sqlite3",
+		home && *home ? home : ".");
+}
+
+/* mkdir -p for the directory part of `path`. */
+static int make_parent_dirs(const char *path)
+{
+	char *dir = pub__strdup(path);
+	char *p;
+	int err = 0;
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+			err = pub__error(PUB_ERROR, "cannot create directory '%s': %s",
+				dir, strerror(errno));
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return err;
+}
+
+static int migrate(pub_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int version, err = 0;
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		err = pub__db_error(db, "reading the schema version");
+		sqlite3_finalize(st);
+		return err;
+	}
+	version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version == SCHEMA_VERSION)
+		return 0;
+	if (version > SCHEMA_VERSION)
+		return pub__error(PUB_EVERSION,
+			"database '%s' has schema version %d, newer than this pubdb "
+			"understands (%d); upgrade pubdb", db->path, version,
+			SCHEMA_VERSION);
+	if ((err = pub__db_begin(db)) < 0)
+		return err;
+	/* Re-read inside the transaction: another process may have won. */
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		err = pub__db_error(db, "reading the schema version");
+		goto done;
+	}
+	version = sqlite3_column_int(st, 0);
+	if (version == 0) {
+		if ((err = pub__db_exec(db, pub__schema_sql)) < 0)
+			goto done;
+	}
+	/* Migrations from version N to N+1 go here, each guarded by version. */
+	{
+		char sql[64];
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", SCHEMA_VERSION);
+		if ((err = pub__db_exec(db, sql)) < 0)
+			goto done;
+	}
+	err = pub__db_commit(db);
+done:
+	sqlite3_finalize(st);
+	if (err < 0)
+		pub__db_rollback(db);
+	return err;
+}
+
+int pub_db_open(pub_db **out, const char *path, unsigned flags)
+{
+	pub_db *db = NULL;
+	int err = 0, oflags;
+	struct stat stbuf;
+	*out = NULL;
+	if (!path || !*path)
+		return pub__error(PUB_EINVAL, "no database path given");
+	if (stat(path, &stbuf) < 0) {
+		if (!(flags & PUB_OPEN_CREATE))
+			return pub__error(PUB_ENOTFOUND,
+				"no database at '%s' (run 'pubdb init' or 'pubdb add')", path);
+		if ((err = make_parent_dirs(path)) < 0)
+			return err;
+	} else if (S_ISDIR(stbuf.st_mode)) {
+		return pub__error(PUB_EINVAL, "database path '%s' is a directory", path);
+	}
+	db = pub__calloc(1, sizeof(*db));
+	db->path = pub__strdup(path);
+	oflags = (flags & PUB_OPEN_READONLY) ? SQLITE_OPEN_READONLY
+		: SQLITE_OPEN_READWRITE | ((flags & PUB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		err = db->sql ? pub__db_error(db, "opening")
+			      : pub__error(PUB_ERROR, "cannot open database '%s'", path);
+		goto done;
+	}
+	sqlite3_extended_result_codes(db->sql, 1);
+	/* cron and the user may work at once: wait rather than fail. */
+	sqlite3_busy_timeout(db->sql, 10000);
+	if (!(flags & PUB_OPEN_READONLY) &&
+	    (err = pub__db_exec(db, "PRAGMA journal_mode = WAL")) < 0)
+		goto done;
+	if ((err = pub__db_exec(db, "PRAGMA foreign_keys = ON; "
+			"PRAGMA synchronous = NORMAL")) < 0)
+		goto done;
+	if (flags & PUB_OPEN_READONLY) {
+		sqlite3_stmt *st = NULL;
+		int v = -1;
+		if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		else
+			err = pub__db_error(db, "reading the schema version");
+		sqlite3_finalize(st);
+		if (err == 0 && v != SCHEMA_VERSION)
+			err = pub__error(v > SCHEMA_VERSION ? PUB_EVERSION : PUB_ERROR,
+				"database '%s' has schema version %d, this pubdb needs %d",
+				path, v, SCHEMA_VERSION);
+	} else {
+		err = migrate(db);
+	}
+done:
+	if (err < 0) {
+		pub_db_free(db);
+		return err;
+	}
+	*out = db;
+	return 0;
+}
+
+void pub_db_free(pub_db *db)
+{
+	size_t i;
+	if (!db)
+		return;
+	for (i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].stmt);
+	if (db->sql) {
+		if (db->in_tx)
+			pub__db_rollback(db);
+		sqlite3_close(db->sql);
+	}
+	free(db->path);
+	free(db);
+}
+
+int pub_config_get(char **out, pub_db *db, const char *key)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	*out = NULL;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT value FROM settings WHERE key = ?1")) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = pub__col_strdup(st, 0);
+	else if (rc != SQLITE_DONE)
+		return pub__db_error(db, "reading a setting");
+	sqlite3_reset(st);
+	return 0;
+}
+
+int pub_config_set(pub_db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st;
+	int err;
+	if (value) {
+		if ((err = pub__db_stmt(&st, db,
+			     "INSERT INTO settings(key, value) VALUES (?1, ?2) "
+			     "ON CONFLICT(key) DO UPDATE SET value = excluded.value")) < 0)
+			return err;
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	} else if ((err = pub__db_stmt(&st, db,
+			    "DELETE FROM settings WHERE key = ?1")) < 0) {
+		return err;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	err = pub__db_step_done(db, st, "writing a setting");
+	sqlite3_reset(st);
+	return err;
+}
+
+int pub_config_foreach(pub_db *db,
+	int (*cb)(const char *key, const char *value, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT key, value FROM settings ORDER BY key")) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((err = cb((const char *)sqlite3_column_text(st, 0),
+			     (const char *)sqlite3_column_text(st, 1), ctx)) != 0) {
+			sqlite3_reset(st);
+			return err;
+		}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "reading settings");
+}

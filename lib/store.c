@@ -1,0 +1,1000 @@
+/*
+ * store.c: turns entries into papers.  The `fields` table is the truth of
+ * a paper's BibTeX; the columns of `papers`, the author rows and the
+ * full-text index are derived from it here, so every writer goes through
+ * pub__store_rederive() and they never drift apart.
+ */
+#include "store.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+static const char *month_names[] = {"january", "february", "march", "april",
+	"may", "june", "july", "august", "september", "october", "november",
+	"december"};
+
+/* ---- small parsers ------------------------------------------------------ */
+
+static int parse_year(const char *s)
+{
+	/* The first run of four digits: "2024", "{2024}", "2024-05-01". */
+	for (; s && *s; s++) {
+		if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+		    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) &&
+		    !isdigit((unsigned char)s[4]))
+			return (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
+			       (s[2] - '0') * 10 + (s[3] - '0');
+		while (isdigit((unsigned char)*s))
+			s++;
+		if (!*s)
+			break;
+	}
+	return 0;
+}
+
+static int parse_month(const char *s)
+{
+	char word[16];
+	size_t n = 0, i;
+	if (!s)
+		return 0;
+	while (*s == ' ' || *s == '{')
+		s++;
+	if (isdigit((unsigned char)*s)) {
+		int m = atoi(s);
+		return m >= 1 && m <= 12 ? m : 0;
+	}
+	while (isalpha((unsigned char)*s) && n < sizeof(word) - 1)
+		word[n++] = (char)tolower((unsigned char)*s++);
+	word[n] = '\0';
+	if (n < 3)
+		return 0;
+	for (i = 0; i < 12; i++)
+		if (strncmp(month_names[i], word, n) == 0)
+			return (int)i + 1;
+	return 0;
+}
+
+static char *normalize_doi(const char *s)
+{
+	static const char *prefixes[] = {"https://doi.org/", "http://doi.org/",
+		"https://dx.doi.org/", "http://dx.doi.org/", "doi.org/", "doi:"};
+	size_t i, n;
+	char *d;
+	if (!s)
+		return NULL;
+	while (*s == ' ' || *s == '{')
+		s++;
+	for (i = 0; i < sizeof(prefixes) / sizeof(*prefixes); i++) {
+		n = strlen(prefixes[i]);
+		if (strncasecmp(s, prefixes[i], n) == 0) {
+			s += n;
+			break;
+		}
+	}
+	if (strncmp(s, "10.", 3) != 0)
+		return NULL;
+	d = pub__strdup(s);
+	for (i = 0; d[i]; i++) {
+		if (d[i] == '}' || d[i] == ' ') {
+			d[i] = '\0';
+			break;
+		}
+		d[i] = (char)tolower((unsigned char)d[i]);
+	}
+	return d;
+}
+
+int pub__arxiv_id_parse(const char *s, char **id, int *version)
+{
+	const char *p, *start;
+	size_t n;
+	*id = NULL;
+	*version = 0;
+	if (!s)
+		return PUB_EINVAL;
+	while (*s == ' ' || *s == '{')
+		s++;
+	if (strncasecmp(s, "arxiv:", 6) == 0)
+		s += 6;
+	else if (strncasecmp(s, "abs/", 4) == 0)
+		s += 4;
+	start = s;
+	p = s;
+	if (isdigit((unsigned char)p[0])) {
+		/* new style YYMM.NNNN(N) */
+		n = 0;
+		while (isdigit((unsigned char)p[n]))
+			n++;
+		if (n != 4 || p[4] != '.')
+			return PUB_EINVAL;
+		p += 5;
+		n = 0;
+		while (isdigit((unsigned char)p[n]))
+			n++;
+		if (n != 4 && n != 5)
+			return PUB_EINVAL;
+		p += n;
+	} else {
+		/* old style archive(.SUB)/YYMMNNN */
+		const char *slash;
+		while (islower((unsigned char)*p) || *p == '-')
+			p++;
+		if (p == start)
+			return PUB_EINVAL;
+		slash = p;
+		if (*p == '.') {
+			p++;
+			while (isalpha((unsigned char)*p))
+				p++;
+			slash = p;
+		}
+		if (*slash != '/')
+			return PUB_EINVAL;
+		n = 0;
+		while (isdigit((unsigned char)slash[1 + n]))
+			n++;
+		if (n != 7)
+			return PUB_EINVAL;
+		{
+			/* math.GT/0309136 is math/0309136 */
+			size_t arch = strcspn(start, "./");
+			*id = pub__sprintf("%.*s/%.7s", (int)arch, start, slash + 1);
+		}
+		p = slash + 8;
+	}
+	if (*p == 'v' && isdigit((unsigned char)p[1])) {
+		*version = atoi(p + 1);
+		p++;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (*p && *p != '}' && *p != ' ') {
+		free(*id);
+		*id = NULL;
+		return PUB_EINVAL;
+	}
+	if (!*id) {
+		const char *v = strchr(start, 'v');
+		size_t len = (size_t)(p - start);
+		if (*version && v && v < p)
+			len = (size_t)(v - start);
+		*id = pub__strndup(start, len);
+	}
+	return 0;
+}
+
+/* The arXiv id an entry refers to: eprint (arXiv), the arXiv DOI, dblp's
+ * CoRR volume "abs/ID", or an arxiv.org URL. */
+static int entry_arxiv(const pub__bib_entry *e, char **id, int *version)
+{
+	const char *v, *prefix, *u;
+	*id = NULL;
+	*version = 0;
+	if ((v = pub__bib_entry_get(e, "eprint"))) {
+		prefix = pub__bib_entry_get(e, "archiveprefix");
+		if (!prefix)
+			prefix = pub__bib_entry_get(e, "eprinttype");
+		if ((!prefix || strcasecmp(prefix, "arxiv") == 0) &&
+		    pub__arxiv_id_parse(v, id, version) == 0)
+			return 1;
+	}
+	if ((v = pub__bib_entry_get(e, "doi")) &&
+	    strncasecmp(v, "10.48550/arxiv.", 15) == 0 &&
+	    pub__arxiv_id_parse(v + 15, id, version) == 0)
+		return 1;
+	if ((v = pub__bib_entry_get(e, "journal")) && strcasecmp(v, "CoRR") == 0 &&
+	    (u = pub__bib_entry_get(e, "volume")) &&
+	    pub__arxiv_id_parse(u, id, version) == 0)
+		return 1;
+	if ((u = pub__bib_entry_get(e, "url")) && (v = strstr(u, "arxiv.org/abs/")) &&
+	    pub__arxiv_id_parse(v + 14, id, version) == 0)
+		return 1;
+	return 0;
+}
+
+char *pub__bib_value_from_text(const char *s)
+{
+	pub__buf b = PUB__BUF_INIT;
+	int depth = 0;
+	size_t i, opens = 0;
+	for (i = 0; s[i]; i++) {
+		char c = s[i];
+		if (c == '\\' && s[i + 1]) {
+			pub__buf_put(&b, s + i, 2);
+			i++;
+			continue;
+		}
+		if (c == '&' || c == '%' || c == '#') {
+			pub__buf_putc(&b, '\\');
+		} else if (c == '{') {
+			depth++;
+			opens++;
+		} else if (c == '}') {
+			if (depth == 0) {
+				pub__buf_puts(&b, "\\}");
+				continue;
+			}
+			depth--;
+		}
+		pub__buf_putc(&b, c);
+	}
+	while (depth-- > 0)
+		pub__buf_putc(&b, '}');
+	(void)opens;
+	return pub__buf_detach(&b);
+}
+
+/* ---- names and keys ------------------------------------------------------ */
+
+static char *join_parts(const char *a, const char *b, const char *c)
+{
+	pub__buf buf = PUB__BUF_INIT;
+	if (a && *a)
+		pub__buf_puts(&buf, a);
+	if (b && *b) {
+		if (buf.len)
+			pub__buf_putc(&buf, ' ');
+		pub__buf_puts(&buf, b);
+	}
+	if (c && *c) {
+		if (buf.len)
+			pub__buf_putc(&buf, ' ');
+		pub__buf_puts(&buf, c);
+	}
+	return pub__buf_detach(&buf);
+}
+
+static char *decode_or_null(const char *s)
+{
+	return s && *s ? pub__latex_to_unicode(s) : NULL;
+}
+
+/* Folded family name of the first author (or editor). */
+static char *first_author_key(const pub__bib_entry *e)
+{
+	const char *list = pub__bib_entry_get(e, "author");
+	pub__name *names = NULL;
+	size_t n = 0;
+	char *key = NULL;
+	if (!list)
+		list = pub__bib_entry_get(e, "editor");
+	if (!list)
+		return NULL;
+	pub__names_parse(&names, &n, list);
+	if (n > 0 && !names[0].others && names[0].last)
+		key = pub__fold_ascii(names[0].last);
+	pub__names_free(names, n);
+	return key;
+}
+
+static int is_stopword(const char *w)
+{
+	static const char *stop[] = {"a", "an", "the", "on", "of", "in", "for",
+		"to", "and", "with", "towards", "toward", "via", "from", "at",
+		"by", "is", "are", "do", "does", "how", "what", "why", "when",
+		"into", "about", "as", "or", "le", "la", "les", "der", "die",
+		"das", "ein", "eine", "el", "un", "une", NULL};
+	size_t i;
+	for (i = 0; stop[i]; i++)
+		if (strcmp(stop[i], w) == 0)
+			return 1;
+	return 0;
+}
+
+/* First significant title word, folded, without separators:
+ * "Real-Time Video ..." gives "realtime". */
+static char *title_word(const char *title)
+{
+	const char *p = title;
+	while (p && *p) {
+		size_t n;
+		char *raw, *folded, *out, *q;
+		while (*p == ' ')
+			p++;
+		n = strcspn(p, " ");
+		if (!n)
+			break;
+		raw = pub__strndup(p, n);
+		folded = pub__fold_ascii(raw);
+		free(raw);
+		for (q = out = folded; *q; q++)
+			if (*q != ' ')
+				*out++ = *q;
+		*out = '\0';
+		if (*folded && !is_stopword(folded))
+			return folded;
+		free(folded);
+		p += n;
+	}
+	return NULL;
+}
+
+/* Expands the citekey format: {author} {year} {title}; other text is kept
+ * (folded to [a-z0-9_:-]). */
+static char *format_key(const char *fmt, const char *author, int year,
+	const char *title)
+{
+	pub__buf b = PUB__BUF_INIT;
+	const char *p;
+	for (p = fmt; *p; p++) {
+		if (strncmp(p, "{author}", 8) == 0) {
+			pub__buf_puts(&b, author ? author : "anon");
+			p += 7;
+		} else if (strncmp(p, "{year}", 6) == 0) {
+			if (year)
+				pub__buf_printf(&b, "%d", year);
+			p += 5;
+		} else if (strncmp(p, "{title}", 7) == 0) {
+			if (title)
+				pub__buf_puts(&b, title);
+			p += 6;
+		} else if (isalnum((unsigned char)*p) || *p == '_' || *p == '-' ||
+			   *p == ':') {
+			pub__buf_putc(&b, (char)tolower((unsigned char)*p));
+		}
+	}
+	if (!b.len)
+		pub__buf_puts(&b, "paper");
+	return pub__buf_detach(&b);
+}
+
+static int key_exists(pub_db *db, const char *key, int *exists)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT 1 FROM papers WHERE citekey = ?1")) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return pub__db_error(db, "looking up a citation key");
+	*exists = rc == SQLITE_ROW;
+	return 0;
+}
+
+/* `base` if free, else base + a, b, ..., z, aa, ab, ... */
+static int unique_key(pub_db *db, const char *base, char out[256])
+{
+	int exists, err;
+	unsigned i;
+	snprintf(out, 256, "%.240s", base);
+	if ((err = key_exists(db, out, &exists)) < 0 || !exists)
+		return err;
+	for (i = 0; i < 26 * 27; i++) {
+		if (i < 26)
+			snprintf(out, 256, "%.240s%c", base, 'a' + i);
+		else
+			snprintf(out, 256, "%.240s%c%c", base, 'a' + i / 26 - 1,
+				'a' + i % 26);
+		if ((err = key_exists(db, out, &exists)) < 0 || !exists)
+			return err;
+	}
+	return pub__error(PUB_EEXISTS, "no free citation key for '%s'", base);
+}
+
+static int make_key(pub_db *db, const pub__bib_entry *e, char out[256])
+{
+	char *fmt = NULL, *author, *title_raw, *word, *key;
+	const char *t;
+	int err;
+	if ((err = pub_config_get(&fmt, db, "citekey_format")) < 0)
+		return err;
+	author = first_author_key(e);
+	if (author) {
+		/* "van der berg" -> "vanderberg" */
+		char *q, *o;
+		for (q = o = author; *q; q++)
+			if (*q != ' ')
+				*o++ = *q;
+		*o = '\0';
+	}
+	t = pub__bib_entry_get(e, "title");
+	title_raw = t ? pub__latex_to_unicode(t) : NULL;
+	word = title_raw ? title_word(title_raw) : NULL;
+	key = format_key(fmt ? fmt : "{author}{year}{title}",
+		author && *author ? author : NULL,
+		parse_year(pub__bib_entry_get(e, "year") ? pub__bib_entry_get(e, "year")
+							 : pub__bib_entry_get(e, "date")),
+		word);
+	err = unique_key(db, key, out);
+	free(fmt);
+	free(author);
+	free(title_raw);
+	free(word);
+	free(key);
+	return err;
+}
+
+/* ---- duplicates --------------------------------------------------------- */
+
+static int find_duplicate(pub_db *db, const char *doi, const char *arxiv,
+	const char *title_key, int year, const char *author_key, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	*id = 0;
+	if (doi) {
+		if ((err = pub__db_stmt(&st, db,
+			     "SELECT id FROM papers WHERE doi = ?1 LIMIT 1")) < 0)
+			return err;
+		sqlite3_bind_text(st, 1, doi, -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (*id)
+			return 0;
+	}
+	if (arxiv) {
+		if ((err = pub__db_stmt(&st, db,
+			     "SELECT id FROM papers WHERE arxiv = ?1 LIMIT 1")) < 0)
+			return err;
+		sqlite3_bind_text(st, 1, arxiv, -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (*id)
+			return 0;
+	}
+	if (title_key && *title_key && year && author_key) {
+		if ((err = pub__db_stmt(&st, db,
+			     "SELECT id FROM papers WHERE title_key = ?1 AND year = ?2 "
+			     "AND author_key = ?3 LIMIT 1")) < 0)
+			return err;
+		sqlite3_bind_text(st, 1, title_key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, year);
+		sqlite3_bind_text(st, 3, author_key, -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	return 0;
+}
+
+/* ---- derivation ---------------------------------------------------------- */
+
+static int load_fields(pub_db *db, int64_t paper_id, pub__bib_entry *e)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	size_t cap = 0;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT name, value FROM fields WHERE paper_id = ?1 "
+		     "ORDER BY position")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, paper_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (e->nfields == cap) {
+			cap = cap ? cap * 2 : 16;
+			e->fields = pub__realloc(e->fields, cap * sizeof(*e->fields));
+		}
+		e->fields[e->nfields].name = pub__col_strdup(st, 0);
+		e->fields[e->nfields].value = pub__col_strdup(st, 1);
+		e->nfields++;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "reading fields");
+}
+
+static int store_authors(pub_db *db, int64_t paper_id, const char *role,
+	const char *list, pub__buf *names_text)
+{
+	static const char *sql_upsert =
+		"INSERT INTO authors(name, given, von, family, jr, norm) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+		"ON CONFLICT(norm) DO UPDATE SET norm = excluded.norm RETURNING id";
+	static const char *sql_link =
+		"INSERT INTO paper_authors(paper_id, role, position, author_id, equal, corresponding) "
+		"VALUES (?1, ?2, ?3, ?4, "
+		"COALESCE((SELECT equal FROM old_flags WHERE role = ?2 AND position = ?3), 0), "
+		"COALESCE((SELECT corresponding FROM old_flags WHERE role = ?2 AND position = ?3), 0))";
+	pub__name *names = NULL;
+	size_t n = 0, i;
+	int err = 0, pos = 0;
+	pub__names_parse(&names, &n, list);
+	for (i = 0; i < n; i++) {
+		sqlite3_stmt *st;
+		char *given, *von, *family, *jr, *display, *norm;
+		int64_t author_id = 0;
+		if (names[i].others)
+			continue;
+		given = decode_or_null(names[i].first);
+		von = decode_or_null(names[i].von);
+		family = decode_or_null(names[i].last);
+		jr = decode_or_null(names[i].jr);
+		display = join_parts(given, von, family);
+		if (jr) {
+			char *d = pub__sprintf("%s, %s", display, jr);
+			free(display);
+			display = d;
+		}
+		norm = pub__fold_ascii(display);
+		if (!*norm) {
+			free(norm);
+			norm = pub__strdup(display);
+		}
+		if (*display) {
+			if ((err = pub__db_stmt(&st, db, sql_upsert)) < 0)
+				goto next;
+			pub__bind_text(st, 1, display);
+			pub__bind_text(st, 2, given);
+			pub__bind_text(st, 3, von);
+			pub__bind_text(st, 4, family);
+			pub__bind_text(st, 5, jr);
+			pub__bind_text(st, 6, norm);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				author_id = sqlite3_column_int64(st, 0);
+			else
+				err = pub__db_error(db, "storing an author");
+			sqlite3_reset(st);
+			if (err < 0)
+				goto next;
+			if ((err = pub__db_stmt(&st, db, sql_link)) < 0)
+				goto next;
+			sqlite3_bind_int64(st, 1, paper_id);
+			sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 3, ++pos);
+			sqlite3_bind_int64(st, 4, author_id);
+			err = pub__db_step_done(db, st, "linking an author");
+			sqlite3_reset(st);
+			if (names_text) {
+				if (names_text->len)
+					pub__buf_putc(names_text, ' ');
+				pub__buf_puts(names_text, display);
+			}
+		}
+next:
+		free(given);
+		free(von);
+		free(family);
+		free(jr);
+		free(display);
+		free(norm);
+		if (err < 0)
+			break;
+	}
+	pub__names_free(names, n);
+	return err;
+}
+
+/* Writes the derived columns, authors and index of paper `id` from the
+ * field view `e`. */
+static int derive(pub_db *db, int64_t id, const pub__bib_entry *e,
+	int authors_changed, int is_new)
+{
+	static const char *sql_update =
+		"UPDATE papers SET type = ?2, title = ?3, year = ?4, month = ?5, "
+		"doi = ?6, arxiv = COALESCE(?7, arxiv), "
+		"arxiv_version = COALESCE(arxiv_version, ?8), abstract = ?9, "
+		"title_key = ?10, author_key = ?11, modified = ?12, "
+		"arxiv_category = COALESCE(arxiv_category, ?13) WHERE id = ?1";
+	sqlite3_stmt *st;
+	const char *t, *y;
+	char *title = NULL, *abstract = NULL, *doi = NULL, *arxiv = NULL;
+	char *title_key = NULL, *author_key = NULL;
+	char now[21];
+	int err, version = 0;
+	pub__buf names = PUB__BUF_INIT;
+
+	t = pub__bib_entry_get(e, "title");
+	title = t ? pub__latex_to_unicode(t) : NULL;
+	title_key = title ? pub__fold_ascii(title) : NULL;
+	abstract = decode_or_null(pub__bib_entry_get(e, "abstract"));
+	doi = normalize_doi(pub__bib_entry_get(e, "doi"));
+	if (doi && strncmp(doi, "10.48550/arxiv.", 15) == 0) {
+		/* The arXiv DOI names the preprint, not a published version. */
+		free(doi);
+		doi = NULL;
+	}
+	entry_arxiv(e, &arxiv, &version);
+	author_key = first_author_key(e);
+	y = pub__bib_entry_get(e, "year");
+	if (!y)
+		y = pub__bib_entry_get(e, "date");
+	pub__now_iso(now);
+
+	if ((err = pub__db_stmt(&st, db, sql_update)) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	pub__bind_text(st, 2, e->type);
+	pub__bind_text(st, 3, title);
+	if (parse_year(y))
+		sqlite3_bind_int(st, 4, parse_year(y));
+	if (parse_month(pub__bib_entry_get(e, "month")))
+		sqlite3_bind_int(st, 5, parse_month(pub__bib_entry_get(e, "month")));
+	else if (y && parse_year(y) && strlen(y) >= 7 && y[4] == '-')
+		sqlite3_bind_int(st, 5, parse_month(y + 5));
+	pub__bind_text(st, 6, doi);
+	pub__bind_text(st, 7, arxiv);
+	if (version)
+		sqlite3_bind_int(st, 8, version);
+	pub__bind_text(st, 9, abstract);
+	pub__bind_text(st, 10, title_key);
+	pub__bind_text(st, 11, author_key);
+	pub__bind_text(st, 12, now);
+	pub__bind_text(st, 13, pub__bib_entry_get(e, "primaryclass"));
+	err = pub__db_step_done(db, st, "updating a paper");
+	sqlite3_reset(st);
+	if (err < 0)
+		goto done;
+
+	if (authors_changed) {
+		const char *list;
+		if ((err = pub__db_exec(db,
+			     "CREATE TEMP TABLE IF NOT EXISTS old_flags("
+			     "role TEXT, position INTEGER, equal INTEGER, corresponding INTEGER); "
+			     "DELETE FROM temp.old_flags")) < 0)
+			goto done;
+		if (!is_new) {
+			if ((err = pub__db_stmt(&st, db,
+				     "INSERT INTO temp.old_flags SELECT role, position, equal, corresponding "
+				     "FROM paper_authors WHERE paper_id = ?1 AND (equal OR corresponding)")) < 0)
+				goto done;
+			sqlite3_bind_int64(st, 1, id);
+			if ((err = pub__db_step_done(db, st, "keeping author flags")) < 0)
+				goto done;
+			if ((err = pub__db_stmt(&st, db,
+				     "DELETE FROM paper_authors WHERE paper_id = ?1")) < 0)
+				goto done;
+			sqlite3_bind_int64(st, 1, id);
+			if ((err = pub__db_step_done(db, st, "replacing authors")) < 0)
+				goto done;
+		}
+		if ((list = pub__bib_entry_get(e, "author")) &&
+		    (err = store_authors(db, id, "author", list, &names)) < 0)
+			goto done;
+		if ((list = pub__bib_entry_get(e, "editor")) &&
+		    (err = store_authors(db, id, "editor", list, &names)) < 0)
+			goto done;
+	} else {
+		/* The index needs the names even when they did not change. */
+		if ((err = pub__db_stmt(&st, db,
+			     "SELECT a.name FROM paper_authors pa JOIN authors a ON a.id = pa.author_id "
+			     "WHERE pa.paper_id = ?1 ORDER BY pa.role, pa.position")) < 0)
+			goto done;
+		sqlite3_bind_int64(st, 1, id);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (names.len)
+				pub__buf_putc(&names, ' ');
+			pub__buf_puts(&names, (const char *)sqlite3_column_text(st, 0));
+		}
+		sqlite3_reset(st);
+	}
+
+	if (!is_new) {
+		if ((err = pub__db_stmt(&st, db,
+			     "DELETE FROM papers_fts WHERE rowid = ?1")) < 0)
+			goto done;
+		sqlite3_bind_int64(st, 1, id);
+		if ((err = pub__db_step_done(db, st, "updating the search index")) < 0)
+			goto done;
+	}
+	if ((err = pub__db_stmt(&st, db,
+		     "INSERT INTO papers_fts(rowid, title, abstract, authors) "
+		     "VALUES (?1, ?2, ?3, ?4)")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	pub__bind_text(st, 2, title);
+	pub__bind_text(st, 3, abstract);
+	pub__bind_text(st, 4, names.ptr ? names.ptr : "");
+	err = pub__db_step_done(db, st, "updating the search index");
+	sqlite3_reset(st);
+done:
+	free(title);
+	free(abstract);
+	free(doi);
+	free(arxiv);
+	free(title_key);
+	free(author_key);
+	pub__buf_free(&names);
+	return err;
+}
+
+int pub__store_rederive(pub_db *db, int64_t paper_id, int authors_changed)
+{
+	pub__bib_entry e;
+	sqlite3_stmt *st;
+	int err;
+	memset(&e, 0, sizeof(e));
+	if ((err = pub__db_stmt(&st, db, "SELECT type FROM papers WHERE id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, paper_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return pub__error(PUB_ENOTFOUND, "no paper with id %lld",
+			(long long)paper_id);
+	}
+	e.type = pub__col_strdup(st, 0);
+	sqlite3_reset(st);
+	if ((err = load_fields(db, paper_id, &e)) == 0)
+		err = derive(db, paper_id, &e, authors_changed, 0);
+	free(e.type);
+	e.type = NULL;
+	{
+		size_t i;
+		for (i = 0; i < e.nfields; i++) {
+			free(e.fields[i].name);
+			free(e.fields[i].value);
+		}
+		free(e.fields);
+	}
+	return err;
+}
+
+int pub__store_set_field(pub_db *db, int64_t paper_id, const char *name,
+	const char *value)
+{
+	sqlite3_stmt *st;
+	int err;
+	if (value) {
+		if ((err = pub__db_stmt(&st, db,
+			     "INSERT INTO fields(paper_id, name, position, value) VALUES (?1, ?2, "
+			     "(SELECT COALESCE(MAX(position), 0) + 1 FROM fields WHERE paper_id = ?1), ?3) "
+			     "ON CONFLICT(paper_id, name) DO UPDATE SET value = excluded.value")) < 0)
+			return err;
+		sqlite3_bind_text(st, 3, value, -1, SQLITE_TRANSIENT);
+	} else if ((err = pub__db_stmt(&st, db,
+			    "DELETE FROM fields WHERE paper_id = ?1 AND name = ?2")) < 0) {
+		return err;
+	}
+	sqlite3_bind_int64(st, 1, paper_id);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	err = pub__db_step_done(db, st, "writing a field");
+	sqlite3_reset(st);
+	return err;
+}
+
+/* ---- storing ------------------------------------------------------------- */
+
+static int insert_fields(pub_db *db, int64_t id, const pub__bib_entry *e,
+	int only_missing, int *added, int *authors_added)
+{
+	static const char *sql_insert =
+		"INSERT INTO fields(paper_id, name, position, value) VALUES (?1, ?2, ?3, ?4)";
+	static const char *sql_fill =
+		"INSERT OR IGNORE INTO fields(paper_id, name, position, value) VALUES (?1, ?2, "
+		"(SELECT COALESCE(MAX(position), 0) + 1 FROM fields WHERE paper_id = ?1), ?4)";
+	size_t i;
+	int err;
+	for (i = 0; i < e->nfields; i++) {
+		sqlite3_stmt *st;
+		if ((err = pub__db_stmt(&st, db, only_missing ? sql_fill : sql_insert)) < 0)
+			return err;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, e->fields[i].name, -1, SQLITE_STATIC);
+		if (!only_missing)
+			sqlite3_bind_int(st, 3, (int)i + 1);
+		sqlite3_bind_text(st, 4, e->fields[i].value, -1, SQLITE_STATIC);
+		err = pub__db_step_done(db, st, "storing a field");
+		if (err == 0 && sqlite3_changes(db->sql) > 0) {
+			(*added)++;
+			if (strcmp(e->fields[i].name, "author") == 0 ||
+			    strcmp(e->fields[i].name, "editor") == 0)
+				*authors_added = 1;
+		}
+		sqlite3_reset(st);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
+int pub__store_entry(pub_db *db, const pub__bib_entry *e,
+	const pub__store_opts *o, pub__store_result *res)
+{
+	sqlite3_stmt *st;
+	char *doi = NULL, *arxiv = NULL, *title = NULL, *title_key = NULL;
+	char *author_key = NULL;
+	const char *t, *y;
+	int err = 0, version, added = 0, authors_added = 0;
+	int64_t dup = 0;
+	char now[21];
+
+	memset(res, 0, sizeof(*res));
+	doi = normalize_doi(pub__bib_entry_get(e, "doi"));
+	entry_arxiv(e, &arxiv, &version);
+	if ((t = pub__bib_entry_get(e, "title"))) {
+		title = pub__latex_to_unicode(t);
+		title_key = pub__fold_ascii(title);
+	}
+	author_key = first_author_key(e);
+	y = pub__bib_entry_get(e, "year");
+	if (!y)
+		y = pub__bib_entry_get(e, "date");
+
+	if (!o->no_merge &&
+	    (err = find_duplicate(db, doi, arxiv, title_key, parse_year(y),
+		     author_key, &dup)) < 0)
+		goto done;
+
+	if (dup) {
+		if ((err = insert_fields(db, dup, e, 1, &added, &authors_added)) < 0)
+			goto done;
+		if (added && (err = pub__store_rederive(db, dup, authors_added)) < 0)
+			goto done;
+		if ((err = pub__db_stmt(&st, db,
+			     "SELECT citekey FROM papers WHERE id = ?1")) < 0)
+			goto done;
+		sqlite3_bind_int64(st, 1, dup);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(res->key, sizeof(res->key), "%s",
+				(const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		res->paper_id = dup;
+		res->merged = 1;
+		goto done;
+	}
+
+	/* A new paper: keep the key it came with, else make one. */
+	{
+		const char *want = o->key ? o->key : e->key;
+		if (want && *want) {
+			if ((err = unique_key(db, want, res->key)) < 0)
+				goto done;
+			if (strcmp(res->key, want) != 0 && o->warn) {
+				char *msg = pub__sprintf(
+					"%s: citation key '%s' is taken; stored as '%s'",
+					o->source ? o->source : "input", want, res->key);
+				o->warn(msg, o->warn_ctx);
+				free(msg);
+			}
+		} else if ((err = make_key(db, e, res->key)) < 0) {
+			goto done;
+		}
+	}
+	pub__now_iso(now);
+	if ((err = pub__db_stmt(&st, db,
+		     "INSERT INTO papers(citekey, type, source, added, modified) "
+		     "VALUES (?1, ?2, ?3, ?4, ?4)")) < 0)
+		goto done;
+	sqlite3_bind_text(st, 1, res->key, -1, SQLITE_TRANSIENT);
+	pub__bind_text(st, 2, e->type);
+	pub__bind_text(st, 3, o->source);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+	err = pub__db_step_done(db, st, "storing a paper");
+	sqlite3_reset(st);
+	if (err < 0)
+		goto done;
+	res->paper_id = sqlite3_last_insert_rowid(db->sql);
+	if ((err = insert_fields(db, res->paper_id, e, 0, &added, &authors_added)) < 0)
+		goto done;
+	err = derive(db, res->paper_id, e, 1, 1);
+done:
+	free(doi);
+	free(arxiv);
+	free(title);
+	free(title_key);
+	free(author_key);
+	return err;
+}
+
+int pub__store_paper_id(pub_db *db, const char *key, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT id FROM papers WHERE citekey = ?1")) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return pub__error(PUB_ENOTFOUND, "no paper with key '%s'", key);
+	return rc == SQLITE_ROW ? 0 : pub__db_error(db, "looking up a paper");
+}
+
+int pub__store_add_tag(pub_db *db, int64_t paper_id, const char *tag)
+{
+	sqlite3_stmt *st;
+	int err;
+	if ((err = pub__db_stmt(&st, db,
+		     "INSERT INTO tags(name) VALUES (?1) ON CONFLICT(name) DO NOTHING")) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, tag, -1, SQLITE_TRANSIENT);
+	if ((err = pub__db_step_done(db, st, "storing a tag")) < 0)
+		return err;
+	if ((err = pub__db_stmt(&st, db,
+		     "INSERT OR IGNORE INTO paper_tags(paper_id, tag_id) "
+		     "SELECT ?1, id FROM tags WHERE name = ?2")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, paper_id);
+	sqlite3_bind_text(st, 2, tag, -1, SQLITE_TRANSIENT);
+	err = pub__db_step_done(db, st, "tagging a paper");
+	sqlite3_reset(st);
+	return err;
+}
+
+int pub__github_parse_url(const char *url, char **owner, char **name)
+{
+	const char *p = url, *o, *n;
+	size_t olen, nlen;
+	*owner = *name = NULL;
+	if (strncasecmp(p, "https://", 8) == 0)
+		p += 8;
+	else if (strncasecmp(p, "http://", 7) == 0)
+		p += 7;
+	if (strncasecmp(p, "www.", 4) == 0)
+		p += 4;
+	if (strncasecmp(p, "github.com/", 11) != 0)
+		return pub__error(PUB_EINVAL, "'%s' is not a GitHub repository URL", url);
+	o = p + 11;
+	olen = strcspn(o, "/");
+	if (!olen || o[olen] != '/')
+		return pub__error(PUB_EINVAL, "'%s' is not a GitHub repository URL", url);
+	n = o + olen + 1;
+	nlen = strcspn(n, "/?#");
+	if (nlen > 4 && strncmp(n + nlen - 4, ".git", 4) == 0)
+		nlen -= 4;
+	if (!nlen)
+		return pub__error(PUB_EINVAL, "'%s' is not a GitHub repository URL", url);
+	{
+		size_t i;
+		for (i = 0; i < olen; i++)
+			if (!isalnum((unsigned char)o[i]) && o[i] != '-')
+				return pub__error(PUB_EINVAL, "'%s' is not a GitHub repository URL", url);
+		for (i = 0; i < nlen; i++)
+			if (!isalnum((unsigned char)n[i]) && n[i] != '-' && n[i] != '_' && n[i] != '.')
+				return pub__error(PUB_EINVAL, "'%s' is not a GitHub repository URL", url);
+	}
+	*owner = pub__strndup(o, olen);
+	*name = pub__strndup(n, nlen);
+	return 0;
+}
+
+int pub__store_repo(pub_db *db, const char *owner, const char *name,
+	int64_t *repo_id)
+{
+	sqlite3_stmt *st;
+	int err;
+	if ((err = pub__db_stmt(&st, db,
+		     "INSERT INTO repos(owner, name) VALUES (?1, ?2) "
+		     "ON CONFLICT(owner, name) DO UPDATE SET owner = repos.owner RETURNING id")) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, owner, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*repo_id = sqlite3_column_int64(st, 0);
+	else
+		err = pub__db_error(db, "storing a repository");
+	sqlite3_reset(st);
+	return err;
+}
+
+int pub__store_add_link(pub_db *db, int64_t paper_id, const char *kind,
+	const char *url)
+{
+	sqlite3_stmt *st;
+	char *owner = NULL, *name = NULL;
+	int64_t repo_id = 0;
+	int err = 0;
+	if (strncasecmp(url, "https://", 8) != 0 && strncasecmp(url, "http://", 7) != 0)
+		return pub__error(PUB_EINVAL,
+			"link '%s' must be an http or https URL", url);
+	if (pub__github_parse_url(url, &owner, &name) == 0) {
+		if ((err = pub__store_repo(db, owner, name, &repo_id)) < 0)
+			goto done;
+	}
+	pub_error_clear();
+	if ((err = pub__db_stmt(&st, db,
+		     "INSERT INTO links(paper_id, kind, url, repo_id) VALUES (?1, ?2, ?3, ?4) "
+		     "ON CONFLICT(paper_id, kind, url) DO UPDATE SET repo_id = excluded.repo_id")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, paper_id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, url, -1, SQLITE_TRANSIENT);
+	if (repo_id)
+		sqlite3_bind_int64(st, 4, repo_id);
+	err = pub__db_step_done(db, st, "storing a link");
+	sqlite3_reset(st);
+done:
+	free(owner);
+	free(name);
+	return err;
+}
