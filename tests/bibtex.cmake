@@ -24,10 +24,13 @@ endforeach()
 
 add_test(NAME bibtex_read_unit COMMAND test_bibtex_read unit)
 add_test(NAME bibtex_read_corpora_all COMMAND test_bibtex_read tree ${PUB_CORPORA})
-# The six top-level corpora with their entry counts (see README.md there).
+# The six top-level corpora with their entry counts.  README.md there says
+# ~40 for xampl and ~90 for biblatex-examples: those counts include @string,
+# @preamble and @comment lines (40 - 4 = 36, 100 - 8 = 92 by the SOURCES.md
+# regex); IEEEexample has 72 (its macros live in IEEEabrv.bib: 5 warnings).
 foreach(pair
     "dblp-hall-of-fame-concat.bib=11927" "beebe-tugboat.bib=4839"
-    "texlive-base-xampl.bib=40" "biblatex-examples.bib=92"
+    "texlive-base-xampl.bib=36" "biblatex-examples.bib=92"
     "IEEEexample.bib=72" "gost-ex24-utf8.bib=2")
   string(REPLACE "=" ";" kv ${pair})
   list(GET kv 0 f)
