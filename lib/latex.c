@@ -508,26 +508,40 @@ static int is_mark(int32_t cp)
 	       utf8proc_category(cp) == UTF8PROC_CATEGORY_MN;
 }
 
+/* Appends a piece of output.  Where a dash or quote written as a TeX
+ * ligature (-- ``) meets the same character, "{}" keeps them apart, so
+ * "\u2013-" is not read back as "---". */
+static void put_piece(pub__buf *b, const char *piece, size_t n, int lig, int *last_lig)
+{
+	char c = piece[0];
+	if ((lig || *last_lig) && b->len > 0 && b->ptr[b->len - 1] == c &&
+	    (c == '-' || c == '`' || c == '\''))
+		pub__buf_puts(b, "{}");
+	pub__buf_put(b, piece, n);
+	*last_lig = lig;
+}
+
 char *pub__unicode_to_latex(const char *s)
 {
 	char *u = pub__nfc(s);
 	pub__buf b = PUB__BUF_INIT;
 	size_t i = 0, n = strlen(u);
+	int last_lig = 0;
 
 	while (i < n) {
-		int32_t seq[MAX_CLUSTER], cp, next;
+		int32_t seq[MAX_CLUSTER], cp, next = 0;
 		utf8proc_int32_t dec[MAX_CLUSTER];
 		utf8proc_ssize_t nd;
 		size_t start = i, j, k, ns = 0;
 		int len, last = 0, done = 0;
 
 		if ((unsigned char)u[i] < 0x80 && ((unsigned char)u[i + 1] < 0x80)) {
-			pub__buf_putc(&b, u[i++]);
+			put_piece(&b, u + i++, 1, 0, &last_lig);
 			continue;
 		}
 		len = decode_one(u + i, &cp);
 		if (len <= 0) { /* cannot happen after pub__nfc */
-			pub__buf_putc(&b, u[i++]);
+			put_piece(&b, u + i++, 1, 0, &last_lig);
 			continue;
 		}
 		i += (size_t)len;
@@ -538,7 +552,8 @@ char *pub__unicode_to_latex(const char *s)
 		if (j == i) {
 			for (k = 0; k < N_ELEMS(latex_outs); k++)
 				if (latex_outs[k].cp == cp) {
-					pub__buf_puts(&b, latex_outs[k].latex);
+					put_piece(&b, latex_outs[k].latex,
+						  strlen(latex_outs[k].latex), 1, &last_lig);
 					done = 1;
 					break;
 				}
@@ -547,7 +562,8 @@ char *pub__unicode_to_latex(const char *s)
 				done = 1;
 			}
 			if (!done && cp < 0x80) {
-				pub__buf_putc(&b, (char)cp);
+				char one = (char)cp;
+				put_piece(&b, &one, 1, 0, &last_lig);
 				done = 1;
 			}
 		}
@@ -557,7 +573,8 @@ char *pub__unicode_to_latex(const char *s)
 				for (k = 0; k < (size_t)nd; k++)
 					seq[ns++] = dec[k];
 				for (k = i; k < j && ns < MAX_CLUSTER; k += (size_t)len) {
-					len = decode_one(u + k, &next);
+					if ((len = decode_one(u + k, &next)) <= 0)
+						break;
 					seq[ns++] = next;
 				}
 				if (k == j && ns >= 2)

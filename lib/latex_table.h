@@ -8,8 +8,8 @@
 #include <stdint.h>
 
 /* Accent commands: the combining mark they add, the spacing character
- * they stand for with an empty argument (\~{} is a tilde), and whether the
- * command is a letter (\v) so that writing it back needs braces. */
+ * they stand for with an empty argument (\~{} is a raised tilde U+02DC, as
+ * LaTeX prints it; a literal ASCII ~ would read back as a tie). */
 typedef struct {
 	char cmd;
 	int32_t mark;
@@ -17,8 +17,8 @@ typedef struct {
 } latex_accent;
 
 static const latex_accent latex_accents[] = {
-	{'`', 0x0300, 0x0060}, {'\'', 0x0301, 0x00B4}, {'^', 0x0302, 0x005E},
-	{'"', 0x0308, 0x00A8}, {'~', 0x0303, 0x007E},  {'=', 0x0304, 0x00AF},
+	{'`', 0x0300, 0x02CB}, {'\'', 0x0301, 0x00B4}, {'^', 0x0302, 0x005E},
+	{'"', 0x0308, 0x00A8}, {'~', 0x0303, 0x02DC},  {'=', 0x0304, 0x00AF},
 	{'.', 0x0307, 0x02D9}, {'u', 0x0306, 0x02D8},  {'v', 0x030C, 0x02C7},
 	{'H', 0x030B, 0x02DD}, {'c', 0x0327, 0x00B8},  {'d', 0x0323, 0},
 	{'b', 0x0331, 0},      {'k', 0x0328, 0x02DB},  {'r', 0x030A, 0x02DA},
@@ -117,7 +117,9 @@ static const latex_out latex_outs[] = {
 	{0x00F7, "\\textdiv{}"}, {0x00B5, "\\textmu{}"}, {0x00AA, "\\textordfeminine{}"},
 	{0x00BA, "\\textordmasculine{}"}, {0x2009, "\\,"}, {0x00AD, "\\-"},
 	{0x00A8, "\\\"{}"},      {0x00B4, "\\'{}"},       {0x00AF, "\\={}"},
-	{0x00B8, "\\c{}"},       {0x2002, "\\enspace{}"},
+	{0x00B8, "\\c{}"},       {0x02DC, "\\~{}"},       {0x02CB, "\\`{}"},
+	{0x02D9, "\\.{}"},       {0x02D8, "\\u{}"},       {0x02C7, "\\v{}"},
+	{0x02DD, "\\H{}"},       {0x02DB, "\\k{}"},       {0x02DA, "\\r{}"},       {0x2002, "\\enspace{}"},
 };
 
 #endif

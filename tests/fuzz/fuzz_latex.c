@@ -6,6 +6,7 @@
  * round trip to_unicode(to_latex(to_unicode(x))) == to_unicode(x) holds.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,7 +50,7 @@ static void accent_round_trip(const uint8_t *data, size_t size)
 	for (k = 0; k + 1 < size && len + 16 < sizeof(buf); k += 2) {
 		const char *b = bases[data[k + 1] % (sizeof(bases) / sizeof(bases[0]))];
 		if (data[k] & 0x80)
-			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s", b);
+			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "{%s}", b);
 		else
 			len += (size_t)snprintf(buf + len, sizeof(buf) - len, "\\%c{%s}",
 						accents[data[k] % (sizeof(accents) - 1)], b);
@@ -60,8 +61,10 @@ static void accent_round_trip(const uint8_t *data, size_t size)
 	u2 = pub__latex_to_unicode(l);
 	check_utf8(u);
 	check_utf8(l);
-	if (strcmp(u, u2) != 0)
+	if (strcmp(u, u2) != 0) {
+		fprintf(stderr, "round trip: '%s' -> '%s' -> '%s' -> '%s'\n", buf, u, l, u2);
 		abort();
+	}
 	free(u);
 	free(l);
 	free(u2);

@@ -63,7 +63,8 @@ static const str_case to_unicode[] = {
 	{"a\\ b", "a b"},
 	{"P.\\,G.", "P.\xE2\x80\x89G."},
 	{"hy\\-phen", "hyphen"},
-	{"\\~{}user", "~user"},
+	{"\\~{}user", "\xCB\x9Cuser"}, /* raised tilde, as LaTeX prints it */
+	{"\\textasciitilde{}user", "~user"},
 	{"\\\"{}", "\xC2\xA8"},
 	{"\\\"", "\xC2\xA8"},
 	{"x\\", "x\\"},
@@ -91,6 +92,7 @@ static const str_case to_latex[] = {
 	{"1\xE2\x80\x93" "2\xE2\x80\x94" "3", "1--2---3"},
 	{"\xE2\x80\x9Cq\xE2\x80\x9D \xE2\x80\x98s\xE2\x80\x99", "``q'' `s'"},
 	{"Fig.\xC2\xA0" "1", "Fig.~1"},
+	{"\xE2\x80\x93\xE2\x80\x93-\xE2\x80\x9C`", "--{}--{}-``{}`"},
 	{"u\xCC\x88", "{\\\"u}"},
 	{"q\xCC\x88", "{\\\"q}"},
 	{"\xE1\xBA\xA5", "{\\'{\\^{a}}}"},
