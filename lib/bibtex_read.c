@@ -10,7 +10,8 @@
  * joined with `#`; whitespace runs in values collapse to one space and the
  * ends are trimmed, as BibTeX does.  Decisions beyond BibTeX:
  *  - positions are LINE:COL, both 1-based; COL counts characters (Unicode
- *    code points of the decoded text, a tab is one), not bytes;
+ *    code points of the decoded text, a tab is one), not bytes; LF, CRLF
+ *    and a lone CR each end a line (bibtex_enc.c turns them into LF);
  *  - an entry without a key (`@misc{, ...}` or `@misc{title = ...}`) is
  *    returned with key "" and a warning;
  *  - an undefined macro expands to "" with a warning; a repeated field keeps
