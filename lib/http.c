@@ -131,15 +131,14 @@ int pub__http_new(pub__http **out)
 	h->pace[PUB__SVC_ARXIV].interval_ms =
 		env_long("PUB_ARXIV_INTERVAL_MS", PUB__ARXIV_INTERVAL_MS, 0, 600000);
 	h->pace[PUB__SVC_CROSSREF].interval_ms = PUB__CROSSREF_INTERVAL_MS;
-	h->timeout_ms = env_long("PUB_HTTP_TIMEOUT", 60, 1, 3600) * 1000L;
+	h->timeout_ms = 60000L;
 	{
-		/* fractional seconds are handy in tests */
+		/* seconds, fractions allowed (tests use short ones) */
 		const char *s = getenv("PUB_HTTP_TIMEOUT");
-		if (s && *s) {
-			double v = strtod(s, NULL);
-			if (v > 0 && v <= 3600)
-				h->timeout_ms = (long)(v * 1000);
-		}
+		char *end;
+		double v = s && *s ? strtod(s, &end) : 0;
+		if (v > 0 && v <= 3600 && !*end)
+			h->timeout_ms = (long)(v * 1000);
 	}
 	h->backoff_ms = env_long("PUB_HTTP_BACKOFF_MS", 0, 0, 600000);
 	if ((tok = getenv("GITHUB_TOKEN")) && *tok)
