@@ -149,11 +149,16 @@ static json_t *csl_item(const pub_paper *p)
 		pub__buf_puts(&num, "arXiv:");
 		pub__buf_puts(&num, p->arxiv);
 		json_object_set_new(o, "archive", json_string("arXiv"));
-		if (!json_object_get(o, "issue") && strcmp(csl_type(p), "article") == 0)
-			set_raw(o, "number", num.ptr);
-		if (!json_object_get(o, "container-title") && !json_object_get(o, "publisher") &&
-			strcmp(csl_type(p), "article") == 0)
-			json_object_set_new(o, "publisher", json_string("arXiv"));
+		if (strcmp(csl_type(p), "article") != 0) {
+			/* published: the arXiv copy is where it is archived */
+			set_raw(o, "archive_location", num.ptr);
+		} else {
+			/* a preprint, as Zotero writes it */
+			if (!json_object_get(o, "number"))
+				set_raw(o, "number", num.ptr);
+			if (!json_object_get(o, "container-title") && !json_object_get(o, "publisher"))
+				json_object_set_new(o, "publisher", json_string("arXiv"));
+		}
 		pub__buf_free(&num);
 	}
 	set_text(o, "abstract", p->abstract);

@@ -196,6 +196,25 @@ def parse_authors(div):
     return authors
 
 
+def align(pieces, want):
+    """Joins pieces split at a ", " inside a name ("King, Jr.") back
+    together, guided by the expected names."""
+    out = []
+    i = 0
+    for w in want:
+        if i >= len(pieces):
+            break
+        name, me, eq = pieces[i]
+        i += 1
+        while loose(name) != loose(w[0]) and i < len(pieces) and \
+                len(loose(name)) < len(loose(w[0])):
+            name += ", " + pieces[i][0]
+            me, eq = me or pieces[i][1], eq or pieces[i][2]
+            i += 1
+        out.append((name, me, eq))
+    return out + pieces[i:]
+
+
 def check(page_text, papers):
     problems = []
     tb = TreeBuilder()
@@ -291,7 +310,7 @@ def check(page_text, papers):
                 problems.append("%s: %d div.pub-authors" % (where, len(divs)))
                 continue
             try:
-                got_authors = parse_authors(divs[0])
+                got_authors = align(parse_authors(divs[0]), want_authors)
             except ValueError as e:
                 problems.append("%s: %s" % (where, e))
                 continue

@@ -18,7 +18,7 @@ add_test(NAME export_unit
   COMMAND test_export ${PUB_EXPORT_FIXTURES} ${CMAKE_CURRENT_BINARY_DIR}/export-out)
 
 # The golden HTML read back with html.parser against the papers' JSON.
-foreach(case homepage hostile)
+foreach(case homepage hostile preprint)
   add_test(NAME export_check_html_${case}
     COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/check_html.py
       ${PUB_EXPORT_FIXTURES}/${case}.html ${PUB_EXPORT_FIXTURES}/${case}.json)

@@ -134,6 +134,25 @@ static const char *home_tags[] = {
 	"Efficient Video Generation", "Efficient Memory Cost", "Efficient AI for Science",
 };
 
+/* ---- a preprint with LaTeX left in it --------------------------------------- */
+
+static pub_author pre_authors[] = {
+	{"Jan van der Berg", "Jan", "van der", "Berg", NULL, 0, 0},
+	{"José García", "José", NULL, "García", "Jr.", 0, 0},
+	{"Zhao, X.", "X.", NULL, "Zhao", NULL, 0, 0},
+};
+static pub_link pre_links[] = {
+	{"slides", "https://example.com/slides.pdf", -1},
+	{"code", "https://github.com/example/alpha-nets", 1234567},
+	{"video", "https://youtu.be/x", -1},
+};
+static pub_paper preprint[] = {
+	{7, "berg2025scaling", "misc",
+		"Scaling $\\alpha$-Nets to {GPU}s with \\emph{Sparse} Attention --- a Study of $O(n^{2})$ Cost",
+		2025, 2, NULL, "2502.01234", 1, NULL, "We study \\textbf{sparse} attention.", 0, 0,
+		NULL, NULL, N(pre_authors), pre_authors, N(pre_links), pre_links, 0, NULL, 0, NULL},
+};
+
 /* ---- hostile input -------------------------------------------------------- */
 
 static pub_author evil_authors[] = {
@@ -574,6 +593,41 @@ static void test_jekyll(void)
 	free(dir);
 }
 
+static void test_preprint(void)
+{
+	const pub_paper *pp[] = {&preprint[0]};
+	pub_export_opts opts;
+	pub__export_set set;
+	char *s, *json;
+
+	memset(&opts, 0, sizeof(opts));
+	set_of(&set, pp, 1, &opts);
+	s = run(pub__export_html, &set);
+	golden("preprint.html", s);
+	OK(strstr(s, "<code class=\"pub-venue\">arXiv 2025</code>"), "arXiv badge");
+	OK(strstr(s, "Scaling α-Nets to GPUs with <em>Sparse</em> Attention \xe2\x80\x94 a Study of "
+		     "O(n<sup>2</sup>) Cost"), "LaTeX title");
+	OK(strstr(s, "[paper]</a> <a href=\"https://github.com/example/alpha-nets\">[code]</a> "
+		     "<a href=\"https://example.com/slides.pdf\">[slides]</a> "
+		     "<a href=\"https://youtu.be/x\">[video]</a>"), "link order");
+	OK(strstr(s, "1,234,567"), "millions");
+	OK(strstr(s, "<u class=\"pub-me\">Zhao, X.</u>"), "owner by initial");
+	OK(!strstr(s, "pub-legend"), "no legend without equal marks");
+	free(s);
+	s = run(pub__export_markdown, &set);
+	golden("preprint.md", s);
+	free(s);
+	s = run(pub__export_csl_json, &set);
+	golden("preprint.csl.json", s);
+	OK(strstr(s, "\"type\": \"article\"") && strstr(s, "\"number\": \"arXiv:2502.01234\"") &&
+		strstr(s, "\"non-dropping-particle\": \"van der\"") && strstr(s, "\"suffix\": \"Jr.\""),
+		"CSL preprint");
+	free(s);
+	json = papers_json(pp, 1, "Xuanlei Zhao");
+	golden("preprint.json", json);
+	free(json);
+}
+
 static void test_hostile(void)
 {
 	const pub_paper *pp[] = {&evil[0]};
@@ -645,6 +699,7 @@ int main(int argc, char **argv)
 	test_owner();
 	test_homepage();
 	test_jekyll();
+	test_preprint();
 	test_hostile();
 	return test_summary();
 }
