@@ -246,7 +246,7 @@ int pub_db_open(pub_db **out, const char *path, unsigned flags)
 	    (err = pub__db_exec(db, "PRAGMA journal_mode = WAL")) < 0)
 		goto done;
 	if ((err = pub__db_exec(db, "PRAGMA foreign_keys = ON; "
-			"PRAGMA synchronous = NORMAL")) < 0)
+			"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768")) < 0)
 		goto done;
 	if (flags & PUB_OPEN_READONLY) {
 		sqlite3_stmt *st = NULL;

@@ -15,6 +15,7 @@ struct pub_db {
 	sqlite3 *sql;
 	char *path;
 	int in_tx;
+	int flags_table; /* temp.old_flags exists */
 	struct {
 		const char *text; /* the SQL string's address is the cache key */
 		sqlite3_stmt *stmt;

@@ -413,12 +413,46 @@ static int make_key(pub_db *db, const pub__bib_entry *e, char out[256])
 
 /* ---- duplicates --------------------------------------------------------- */
 
-static int find_duplicate(pub_db *db, const char *doi, const char *arxiv,
-	const char *title_key, int year, const char *author_key, int64_t *id)
+static int load_fields(pub_db *db, int64_t paper_id, pub__bib_entry *e);
+static void free_fields(pub__bib_entry *e);
+
+/* The stored paper with the entry's own key, when it already holds every
+ * field of the entry with the same value: re-importing an export. */
+static int same_entry_by_key(pub_db *db, const pub__bib_entry *e, int64_t *id)
+{
+	pub__bib_entry stored;
+	size_t i;
+	int err;
+	*id = 0;
+	if (!e->key || !*e->key)
+		return 0;
+	if (pub__store_paper_id(db, e->key, id) < 0) {
+		pub_error_clear();
+		*id = 0;
+		return 0;
+	}
+	memset(&stored, 0, sizeof(stored));
+	if ((err = load_fields(db, *id, &stored)) < 0)
+		return err;
+	for (i = 0; i < e->nfields; i++) {
+		const char *v = pub__bib_entry_get(&stored, e->fields[i].name);
+		if (!v || strcmp(v, e->fields[i].value) != 0) {
+			*id = 0;
+			break;
+		}
+	}
+	free_fields(&stored);
+	return 0;
+}
+
+static int find_duplicate(pub_db *db, const pub__bib_entry *e, const char *doi,
+	const char *arxiv, const char *title_key, int year, const char *author_key,
+	int64_t *id)
 {
 	sqlite3_stmt *st;
 	int err, rc;
-	*id = 0;
+	if ((err = same_entry_by_key(db, e, id)) < 0 || *id)
+		return err;
 	if (doi) {
 		if ((err = pub__db_stmt(&st, db,
 			     "SELECT id FROM papers WHERE doi = ?1 LIMIT 1")) < 0)
@@ -481,13 +515,27 @@ static int load_fields(pub_db *db, int64_t paper_id, pub__bib_entry *e)
 	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "reading fields");
 }
 
+static void free_fields(pub__bib_entry *e)
+{
+	size_t i;
+	for (i = 0; i < e->nfields; i++) {
+		free(e->fields[i].name);
+		free(e->fields[i].value);
+	}
+	free(e->fields);
+	e->fields = NULL;
+	e->nfields = 0;
+}
+
 static int store_authors(pub_db *db, int64_t paper_id, const char *role,
 	const char *list, pub__buf *names_text)
 {
-	static const char *sql_upsert =
+	static const char *sql_find = "SELECT id FROM authors WHERE norm = ?1";
+	/* Find, then insert: an UPSERT would open a statement journal per
+	 * author, which costs more than the second lookup. */
+	static const char *sql_insert =
 		"INSERT INTO authors(name, given, von, family, jr, norm) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-		"ON CONFLICT(norm) DO UPDATE SET norm = excluded.norm RETURNING id";
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	static const char *sql_link =
 		"INSERT INTO paper_authors(paper_id, role, position, author_id, equal, corresponding) "
 		"VALUES (?1, ?2, ?3, ?4, "
@@ -519,21 +567,27 @@ static int store_authors(pub_db *db, int64_t paper_id, const char *role,
 			norm = pub__strdup(display);
 		}
 		if (*display) {
-			if ((err = pub__db_stmt(&st, db, sql_upsert)) < 0)
+			if ((err = pub__db_stmt(&st, db, sql_find)) < 0)
 				goto next;
-			pub__bind_text(st, 1, display);
-			pub__bind_text(st, 2, given);
-			pub__bind_text(st, 3, von);
-			pub__bind_text(st, 4, family);
-			pub__bind_text(st, 5, jr);
-			pub__bind_text(st, 6, norm);
+			pub__bind_text(st, 1, norm);
 			if (sqlite3_step(st) == SQLITE_ROW)
 				author_id = sqlite3_column_int64(st, 0);
-			else
-				err = pub__db_error(db, "storing an author");
 			sqlite3_reset(st);
-			if (err < 0)
-				goto next;
+			if (!author_id) {
+				if ((err = pub__db_stmt(&st, db, sql_insert)) < 0)
+					goto next;
+				pub__bind_text(st, 1, display);
+				pub__bind_text(st, 2, given);
+				pub__bind_text(st, 3, von);
+				pub__bind_text(st, 4, family);
+				pub__bind_text(st, 5, jr);
+				pub__bind_text(st, 6, norm);
+				err = pub__db_step_done(db, st, "storing an author");
+				sqlite3_reset(st);
+				if (err < 0)
+					goto next;
+				author_id = sqlite3_last_insert_rowid(db->sql);
+			}
 			if ((err = pub__db_stmt(&st, db, sql_link)) < 0)
 				goto next;
 			sqlite3_bind_int64(st, 1, paper_id);
@@ -625,10 +679,17 @@ static int derive(pub_db *db, int64_t id, const pub__bib_entry *e,
 
 	if (authors_changed) {
 		const char *list;
-		if ((err = pub__db_exec(db,
-			     "CREATE TEMP TABLE IF NOT EXISTS old_flags("
-			     "role TEXT, position INTEGER, equal INTEGER, corresponding INTEGER); "
-			     "DELETE FROM temp.old_flags")) < 0)
+		if (!db->flags_table) {
+			/* Created once per connection: schema changes would make
+			 * SQLite re-prepare every cached statement. */
+			if ((err = pub__db_exec(db,
+				     "CREATE TEMP TABLE IF NOT EXISTS old_flags("
+				     "role TEXT, position INTEGER, equal INTEGER, corresponding INTEGER)")) < 0)
+				goto done;
+			db->flags_table = 1;
+		}
+		if ((err = pub__db_stmt(&st, db, "DELETE FROM temp.old_flags")) < 0 ||
+		    (err = pub__db_step_done(db, st, "keeping author flags")) < 0)
 			goto done;
 		if (!is_new) {
 			if ((err = pub__db_stmt(&st, db,
@@ -715,14 +776,7 @@ int pub__store_rederive(pub_db *db, int64_t paper_id, int authors_changed)
 		err = derive(db, paper_id, &e, authors_changed, 0);
 	free(e.type);
 	e.type = NULL;
-	{
-		size_t i;
-		for (i = 0; i < e.nfields; i++) {
-			free(e.fields[i].name);
-			free(e.fields[i].value);
-		}
-		free(e.fields);
-	}
+	free_fields(&e);
 	return err;
 }
 
@@ -808,7 +862,7 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 		y = pub__bib_entry_get(e, "date");
 
 	if (!o->no_merge &&
-	    (err = find_duplicate(db, doi, arxiv, title_key, parse_year(y),
+	    (err = find_duplicate(db, e, doi, arxiv, title_key, parse_year(y),
 		     author_key, &dup)) < 0)
 		goto done;
 

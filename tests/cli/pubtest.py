@@ -1,0 +1,84 @@
+"""pubtest.py: shared helpers of the end-to-end tests: run the real pubdb
+binary on a temporary database and look at the SQLite file directly."""
+import json
+import os
+import sqlite3
+import subprocess
+import tempfile
+import unittest
+
+PUBDB = os.environ.get("PUBDB_BIN", "pubdb")
+BIBDUMP = os.environ.get("BIBDUMP_BIN", "bibdump")
+FIXTURES = os.environ.get("PUB_FIXTURES", os.path.join(os.path.dirname(__file__), "..", "..", "fixtures"))
+CORPORA = os.environ.get("PUB_CORPORA", os.path.join(FIXTURES, "corpora"))
+
+
+class Result:
+    def __init__(self, proc):
+        self.code = proc.returncode
+        self.out = proc.stdout.decode("utf-8", "replace")
+        self.err = proc.stderr.decode("utf-8", "replace")
+
+    def __repr__(self):
+        return "exit %d\nstdout: %s\nstderr: %s" % (self.code, self.out[:2000], self.err[:2000])
+
+
+def run(*args, db=None, input=None, env=None, timeout=120):
+    cmd = [PUBDB]
+    if db:
+        cmd += ["--db", db]
+    cmd += list(args)
+    e = dict(os.environ)
+    e.pop("PUBDB_DB", None)
+    if env:
+        e.update(env)
+    if isinstance(input, str):
+        input = input.encode("utf-8")
+    p = subprocess.run(cmd, input=input, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       env=e, timeout=timeout)
+    return Result(p)
+
+
+def dump_db(path):
+    """Every row of every table, to prove a failed command changed nothing."""
+    con = sqlite3.connect(path)
+    try:
+        return "\n".join(con.iterdump())
+    finally:
+        con.close()
+
+
+def bibdump(path):
+    p = subprocess.run([BIBDUMP, path], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return [json.loads(l) for l in p.stdout.decode().splitlines() if l.strip()]
+
+
+class PubTestCase(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name
+        self.db = os.path.join(self.dir, "pub.sqlite3")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def pub(self, *args, **kw):
+        kw.setdefault("db", self.db)
+        return run(*args, **kw)
+
+    def ok(self, *args, **kw):
+        r = self.pub(*args, **kw)
+        self.assertEqual(r.code, 0, r)
+        return r
+
+    def write(self, name, text, mode="w"):
+        path = os.path.join(self.dir, name)
+        with open(path, mode) as f:
+            f.write(text)
+        return path
+
+    def papers(self, *args):
+        return json.loads(self.ok("list", "--json", *args).out)
+
+    def paper(self, key):
+        return json.loads(self.ok("show", "--json", key).out)
