@@ -81,6 +81,8 @@ int cmd_repo(cli *c, int argc, char **argv);
 int cmd_config(cli *c, int argc, char **argv);
 int cmd_doctor(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);
+int cmd_refresh(cli *c, int argc, char **argv);
+int cmd_stars(cli *c, int argc, char **argv);
 int cmd_help(cli *c, int argc, char **argv);
 
 extern const cmd cli_commands[];

@@ -96,6 +96,21 @@ const cmd cli_commands[] = {
 		"  --group-by tag|year|venue|none\n"
 		"  --repos              list open-source projects (HTML, Markdown)\n"
 		"  -o FILE              write to FILE (atomically) instead of stdout\n"},
+	{"refresh", cmd_refresh, CMD_DB, "refresh arXiv metadata and GitHub stars (for cron)",
+		"usage: pubdb refresh [--stars] [--arxiv] [--max-age DURATION] [--jobs N]\n\n"
+		"Refreshes GitHub star counts (--stars) and arXiv metadata (--arxiv); both\n"
+		"when neither is given.  Made for cron: '0 4 * * * pubdb -q refresh'.\n\n"
+		"options:\n"
+		"  --max-age D   skip items checked within D (90s, 30m, 12h, 7d, 2w)\n"
+		"  --jobs N      concurrent GitHub requests (default 1, as GitHub asks)\n\n"
+		"GITHUB_TOKEN, when set, is used for GraphQL batches; it is never printed\n"
+		"or stored.  Only one refresh runs at a time: a second one says so and\n"
+		"exits 0.  Exit codes: 0 all refreshed, 3 some items failed (each named on\n"
+		"stderr), 75 no network or rate limit exhausted (retry later), 1 error.\n"},
+	{"stars", cmd_stars, CMD_DB, "star counts and their history",
+		"usage: pubdb stars [--history] [--svg FILE]\n\n"
+		"Lists repositories with their star count, change over 7 and 30 days and\n"
+		"last check (--json for JSON).  --svg FILE draws the history as a chart.\n"},
 	{"help", cmd_help, 0, "show help for a command",
 		"usage: pubdb help [COMMAND]\n"},
 	{NULL, NULL, 0, NULL, NULL},

@@ -232,6 +232,7 @@ int pub_db_open(pub_db **out, const char *path, unsigned flags)
 	}
 	db = pub__calloc(1, sizeof(*db));
 	db->path = pub__strdup(path);
+	db->refresh_fd = -1;
 	oflags = (flags & PUB_OPEN_READONLY) ? SQLITE_OPEN_READONLY
 		: SQLITE_OPEN_READWRITE | ((flags & PUB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -285,6 +286,7 @@ void pub_db_free(pub_db *db)
 			pub__db_rollback(db);
 		sqlite3_close(db->sql);
 	}
+	pub_refresh_unlock(db);
 	free(db->path);
 	free(db);
 }

@@ -39,7 +39,7 @@ int pub__repo_list(pub_db *db, int standalone_only, pub_repo ***out, size_t *n)
 		"r.stars - (SELECT h.stars FROM star_history h WHERE h.repo_id = r.id "
 		"  AND h.day <= date('now', '-30 days') ORDER BY h.day DESC LIMIT 1) "
 		"FROM repos r WHERE (?1 = 0 OR r.standalone) "
-		"ORDER BY r.stars IS NULL, r.stars DESC, r.owner, r.name";
+		"ORDER BY CASE WHEN ?1 THEN r.id END, r.stars IS NULL, r.stars DESC, r.owner, r.name";
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
 	int rc;

@@ -43,6 +43,8 @@ enum {
 	PUB_EINVAL = -7,    /* invalid argument from the user */
 	PUB_EVERSION = -8,  /* database written by a newer pubdb */
 	PUB_ENONET = -9,    /* no network at all (cron may retry: exit 75) */
+	PUB_EPARTIAL = -10, /* some items of a batch failed (refresh: exit 3) */
+	PUB_ERATELIMIT = -11, /* a service's rate limit ran out (exit 75) */
 };
 
 /* The message of the last error on this thread; never NULL, owned by libpub,
@@ -244,7 +246,8 @@ typedef struct pub_repo {
 PUB_EXTERN int pub_repo_add(pub_db *db, const char *url, const char *description);
 
 /* Calls cb for each repository (standalone_only: `repo add` ones only),
- * ordered by stars descending.  The repo is valid during the call. */
+ * ordered by stars descending (standalone ones: in the order added, as a
+ * homepage lists its projects).  The repo is valid during the call. */
 PUB_EXTERN int pub_repo_foreach(pub_db *db, int standalone_only,
 	int (*cb)(const pub_repo *r, void *ctx), void *ctx);
 
@@ -279,6 +282,64 @@ typedef struct pub_export_opts {
 
 /* Writes the matching papers to `out`. */
 PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
+
+/* ---- network: add by identifier, refresh ------------------------------- */
+
+/* Adds papers by identifier: arxiv:ID (any form pubdb accepts), doi:DOI,
+ * arxiv.org and doi.org URLs.  arXiv ids go in one batched request.  Each
+ * paper is stored like an imported entry (merge rules, opts->tags, links,
+ * venue ...; opts->on_paper reports it).  An id that fails (not found, a
+ * ghost entry) is reported through opts->warn and counted in
+ * stats->skipped while the others are stored; then the call returns
+ * PUB_ENOTFOUND.  Network failures return PUB_ENET, or PUB_ENONET when
+ * there is no network at all; nothing is stored then.  With
+ * opts->dry_run, each entry's BibTeX goes to `dry_run_out` instead. */
+PUB_EXTERN int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
+	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out);
+
+typedef struct pub_refresh_opts {
+	long max_age;  /* seconds: skip items checked more recently (0: all) */
+	int jobs;      /* concurrent requests (GitHub REST); 0 or 1: serial */
+	int progress;  /* draw a progress bar on stderr */
+	pub_warn_fn warn;   /* one line per failed item or notable change */
+	void *warn_ctx;
+	/* One line per change ("2408.12588: v2 -> v3", "hpcaitech/FastFold:
+	 * 1234 -> 1240"), for the CLI to print unless -q. */
+	void (*on_change)(const char *message, void *ctx);
+	void *change_ctx;
+} pub_refresh_opts;
+
+typedef struct pub_refresh_stats {
+	size_t checked;   /* items asked about */
+	size_t changed;   /* items whose stored data changed */
+	size_t unchanged; /* e.g. GitHub 304 */
+	size_t skipped;   /* fresher than max_age */
+	size_t failed;    /* reported through warn */
+} pub_refresh_stats;
+
+/* Takes the refresh lock (one refresh at a time per database, released
+ * when the process ends, even by SIGKILL).  PUB_EBUSY when another refresh
+ * holds it.  pub_refresh_unlock releases it early. */
+PUB_EXTERN int pub_refresh_lock(pub_db *db);
+PUB_EXTERN void pub_refresh_unlock(pub_db *db);
+
+/* Re-queries every arXiv paper in batches; updates version, dates, DOI and
+ * journal reference, and records a published version (venue, year, DOI)
+ * when a preprint gained one.  Returns 0 when every item was checked,
+ * PUB_EPARTIAL when some failed (stats->failed), PUB_ENET/PUB_ENONET. */
+PUB_EXTERN int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
+	pub_refresh_stats *stats);
+
+/* Refreshes GitHub star counts (REST with ETags, or GraphQL batches when
+ * GITHUB_TOKEN is set), records history, follows renames, marks missing
+ * and archived repositories.  Same returns as pub_refresh_arxiv, plus
+ * PUB_ERATELIMIT when the primary limit ran out (the message says when to
+ * retry). */
+PUB_EXTERN int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
+	pub_refresh_stats *stats);
+
+/* Writes the star history of every repository as an SVG line chart. */
+PUB_EXTERN int pub_stars_svg(pub_db *db, FILE *out);
 
 /* ---- doctor ------------------------------------------------------------ */
 
