@@ -445,6 +445,34 @@ static int same_entry_by_key(pub_db *db, const pub__bib_entry *e, int64_t *id)
 	return 0;
 }
 
+/* Same title, year and first author is a duplicate only when no locator
+ * disagrees: a journal's recurring column ("Addresses of officers") in two
+ * issues is two papers. */
+static int conflicts(pub_db *db, int64_t id, const pub__bib_entry *e, int *conflict)
+{
+	static const char *locators[] = {"volume", "number", "pages", "doi",
+		"journal", "booktitle", "chapter", NULL};
+	pub__bib_entry stored;
+	size_t i;
+	int err;
+	*conflict = 0;
+	memset(&stored, 0, sizeof(stored));
+	if ((err = load_fields(db, id, &stored)) < 0)
+		return err;
+	for (i = 0; locators[i] && !*conflict; i++) {
+		const char *a = pub__bib_entry_get(e, locators[i]);
+		const char *b = pub__bib_entry_get(&stored, locators[i]);
+		if (a && b) {
+			char *fa = pub__fold_ascii(a), *fb = pub__fold_ascii(b);
+			*conflict = strcmp(fa, fb) != 0;
+			free(fa);
+			free(fb);
+		}
+	}
+	free_fields(&stored);
+	return 0;
+}
+
 static int find_duplicate(pub_db *db, const pub__bib_entry *e, const char *doi,
 	const char *arxiv, const char *title_key, int year, const char *author_key,
 	int64_t *id)
@@ -476,16 +504,28 @@ static int find_duplicate(pub_db *db, const pub__bib_entry *e, const char *doi,
 			return 0;
 	}
 	if (title_key && *title_key && year && author_key) {
-		if ((err = pub__db_stmt(&st, db,
-			     "SELECT id FROM papers WHERE title_key = ?1 AND year = ?2 "
-			     "AND author_key = ?3 LIMIT 1")) < 0)
+		/* Not cached: conflicts() below runs cached statements. */
+		sqlite3_stmt *q = NULL;
+		if (sqlite3_prepare_v2(db->sql,
+			    "SELECT id FROM papers WHERE title_key = ?1 AND year = ?2 "
+			    "AND author_key = ?3 ORDER BY id", -1, &q, NULL) != SQLITE_OK)
+			return pub__db_error(db, "looking for duplicates");
+		sqlite3_bind_text(q, 1, title_key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(q, 2, year);
+		sqlite3_bind_text(q, 3, author_key, -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			int64_t cand = sqlite3_column_int64(q, 0);
+			int c = 0;
+			if ((err = conflicts(db, cand, e, &c)) < 0)
+				break;
+			if (!c) {
+				*id = cand;
+				break;
+			}
+		}
+		sqlite3_finalize(q);
+		if (err < 0)
 			return err;
-		sqlite3_bind_text(st, 1, title_key, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 2, year);
-		sqlite3_bind_text(st, 3, author_key, -1, SQLITE_TRANSIENT);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
 	}
 	return 0;
 }

@@ -1,0 +1,481 @@
+"""test_core.py: end-to-end tests of the offline pubdb commands on
+temporary databases: init, add FILE/-, list, show, search, edit, rm, tag,
+link, repo, config, doctor, export --bibtex/--json, help, exit codes, and
+bad input that must leave the database exactly as it was."""
+import json
+import os
+import sqlite3
+import subprocess
+import threading
+import time
+import unittest
+
+from pubtest import CORPORA, PUBDB, PubTestCase, dump_db, run
+
+PAB = """@inproceedings{zhao2024realtime,
+  title = {Real-Time Video Generation with Pyramid Attention Broadcast},
+  author = {Zhao, Xuanlei and Jin, Xiaolong and Wang, Kai and You, Yang},
+  booktitle = {ICLR},
+  year = {2025},
+  eprint = {2408.12588},
+  archivePrefix = {arXiv},
+}
+"""
+
+NOKEY = """@article{,
+  title = {The {GPU} M{\\"u}ller Effect},
+  author = {M{\\"u}ller, J{\\"o}rg and Smith, Ann},
+  journal = {J. Tests},
+  year = 2021,
+}
+@article{,
+  title = {The Other Effect},
+  author = {M{\\"u}ller, J{\\"o}rg},
+  year = 2021,
+}
+@misc{,
+  title = {A the Of Effect},
+  author = {M{\\"u}ller, Hans},
+  year = 2021,
+}
+"""
+
+
+class TestBasics(PubTestCase):
+    def test_init_creates_database_and_folder(self):
+        db = os.path.join(self.dir, "deep", "er", "pub.sqlite3")
+        r = run("init", db=db)
+        self.assertEqual(r.code, 0, r)
+        self.assertTrue(os.path.exists(db))
+        con = sqlite3.connect(db)
+        self.assertEqual(con.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+        self.assertGreater(con.execute("PRAGMA user_version").fetchone()[0], 0)
+        con.close()
+
+    def test_default_path_follows_environment(self):
+        xdg = os.path.join(self.dir, "xdg")
+        r = run("init", env={"XDG_DATA_HOME": xdg})
+        self.assertEqual(r.code, 0, r)
+        self.assertTrue(os.path.exists(os.path.join(xdg, "pubdb", "pubdb.sqlite3")))
+        other = os.path.join(self.dir, "env.sqlite3")
+        r = run("init", env={"PUBDB_DB": other, "XDG_DATA_HOME": xdg})
+        self.assertEqual(r.code, 0, r)
+        self.assertTrue(os.path.exists(other))
+        home = os.path.join(self.dir, "home")
+        os.mkdir(home)
+        r = run("init", env={"HOME": home, "XDG_DATA_HOME": ""})
+        self.assertEqual(r.code, 0, r)
+        self.assertTrue(os.path.exists(os.path.join(home, ".local/share/pubdb/pubdb.sqlite3")))
+
+    def test_add_list_show_export(self):
+        f = self.write("pab.bib", PAB)
+        r = self.ok("add", f)
+        self.assertIn("1 added", r.err)
+        r = self.ok("list")
+        self.assertIn("zhao2024realtime", r.out)
+        self.assertIn("Real-Time Video Generation", r.out)
+        p = self.paper("zhao2024realtime")
+        self.assertEqual(p["title"], "Real-Time Video Generation with Pyramid Attention Broadcast")
+        self.assertEqual(p["year"], 2025)
+        self.assertEqual(p["arxiv"], "2408.12588")
+        self.assertEqual([a["name"] for a in p["authors"]],
+                         ["Xuanlei Zhao", "Xiaolong Jin", "Kai Wang", "Yang You"])
+        self.assertEqual(p["authors"][0]["family"], "Zhao")
+        bib = self.ok("export", "--bibtex").out
+        self.assertIn("@inproceedings{zhao2024realtime,", bib)
+        self.assertIn("archiveprefix = {arXiv}", bib)
+
+    def test_add_from_stdin(self):
+        r = self.ok("add", "-", input=PAB)
+        self.assertEqual(len(self.papers()), 1)
+
+    def test_json_has_stable_keys(self):
+        self.ok("add", self.write("pab.bib", PAB))
+        p = self.papers()[0]
+        for k in ["key", "type", "title", "year", "venue", "arxiv", "arxiv_version", "doi",
+                  "authors", "links", "tags", "selected", "abstract", "fields"]:
+            self.assertIn(k, p)
+        self.assertEqual(p["fields"]["booktitle"], "ICLR")
+
+    def test_generated_keys_and_collisions(self):
+        self.ok("add", self.write("nokey.bib", NOKEY))
+        keys = sorted(p["key"] for p in self.papers())
+        # family of the first author, year, first significant title word
+        self.assertEqual(keys, ["muller2021effect", "muller2021gpu", "muller2021other"])
+
+    def test_key_collision_gets_suffix(self):
+        self.ok("add", self.write("a.bib", "@misc{k1, title={One}, year=2020}\n"))
+        r = self.ok("add", self.write("b.bib", "@misc{k1, title={Two}, year=2021}\n"))
+        self.assertIn("taken", r.err)
+        self.assertEqual(sorted(p["key"] for p in self.papers()), ["k1", "k1a"])
+
+    def test_citekey_format_is_configurable(self):
+        self.ok("config", "set", "citekey_format", "{year}-{author}")
+        self.ok("add", self.write("nokey.bib", "@misc{, title={X}, author={Doe, Jane}, year=1999}\n"))
+        self.assertEqual(self.papers()[0]["key"], "1999-doe")
+
+    def test_help_for_every_command(self):
+        r = run("--help")
+        self.assertEqual(r.code, 0)
+        commands = [l.split()[0] for l in r.out.split("commands:")[1].splitlines()
+                    if l.startswith("  ")]
+        self.assertIn("export", commands)
+        for c in commands:
+            a = run(c, "--help")
+            b = run("help", c)
+            self.assertEqual(a.code, 0, a)
+            self.assertEqual(a.out, b.out)
+            self.assertIn("usage: pubdb " + c, a.out)
+
+    def test_usage_errors_exit_2(self):
+        self.assertEqual(run("frobnicate").code, 2)
+        self.assertEqual(run().code, 2)
+        self.assertEqual(self.pub("add").code, 2)
+        self.assertEqual(self.pub("add", "--tag").code, 2)
+        self.ok("init")
+        self.assertEqual(self.pub("export").code, 2)
+        self.assertEqual(self.pub("export", "--bibtex", "--group-by", "x").code, 2)
+
+    def test_missing_database_is_an_error(self):
+        r = run("list", db=os.path.join(self.dir, "nope", "x.sqlite3"))
+        self.assertEqual(r.code, 1)
+        self.assertIn("no database", r.err)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "nope")))
+
+
+class TestMerge(PubTestCase):
+    def test_same_paper_twice_merges(self):
+        self.ok("add", self.write("a.bib", PAB))
+        other = PAB.replace("zhao2024realtime", "pab").replace("  year = {2025},\n",
+                                                                 "  year = {2025},\n  note = {Oral},\n")
+        r = self.ok("add", self.write("b.bib", other))
+        self.assertIn("merged into zhao2024realtime", r.out)
+        ps = self.papers()
+        self.assertEqual(len(ps), 1)
+        self.assertEqual(ps[0]["fields"]["note"], "Oral")
+
+    def test_merge_by_arxiv_doi_form(self):
+        self.ok("add", self.write("a.bib", PAB))
+        r = self.ok("add", self.write("b.bib",
+                                      "@misc{x, title={Something else}, doi={10.48550/arXiv.2408.12588}}\n"))
+        self.assertIn("merged into zhao2024realtime", r.out)
+        self.assertEqual(len(self.papers()), 1)
+
+    def test_merge_by_doi_and_title(self):
+        self.ok("add", self.write("a.bib", "@article{a, title={On {X}}, author={Doe, J.}, year=2020, doi={10.1/ABC}}\n"))
+        r = self.ok("add", self.write("b.bib", "@article{b, title={Other}, doi={https://doi.org/10.1/abc}}\n"))
+        self.assertIn("merged into a", r.out)
+        r = self.ok("add", self.write("c.bib", "@article{c, title={on x}, author={J. Doe}, year=2020}\n"))
+        self.assertIn("merged into a", r.out)
+        self.assertEqual(len(self.papers()), 1)
+
+    def test_merge_never_overwrites(self):
+        self.ok("add", self.write("a.bib", "@article{a, title={T}, year=2020, doi={10.1/x}, pages={1--2}}\n"))
+        self.ok("add", self.write("b.bib", "@article{b, title={T2}, year=2020, doi={10.1/x}, pages={9}}\n"))
+        p = self.paper("a")
+        self.assertEqual(p["title"], "T")
+        self.assertEqual(p["fields"]["pages"], "1--2")
+
+    def test_no_merge_forces_new_record(self):
+        self.ok("add", self.write("a.bib", PAB))
+        self.ok("add", "--no-merge", self.write("b.bib", PAB.replace("zhao2024realtime", "again")))
+        self.assertEqual(len(self.papers()), 2)
+        r = self.pub("doctor")
+        self.assertEqual(r.code, 1)
+        self.assertIn("share arXiv id 2408.12588", r.out)
+
+
+class TestBadInput(PubTestCase):
+    BROKEN = """@article{good1, title={Good One}, year=2020}
+@article{bad, title="runaway, year=2020}
+@article{good2, title={Good Two}, year=2021}
+"""
+
+    def setUp(self):
+        super().setUp()
+        self.ok("add", self.write("seed.bib", PAB))
+        self.before = dump_db(self.db)
+
+    def assertUnchanged(self):
+        self.assertEqual(dump_db(self.db), self.before)
+
+    def test_default_skips_broken_entry_with_location(self):
+        f = self.write("broken.bib", self.BROKEN)
+        r = self.ok("add", f)
+        self.assertRegex(r.err, r"broken\.bib:2:\d+: ")
+        self.assertIn("2 added", r.err)
+        self.assertIn("1 skipped", r.err)
+        keys = sorted(p["key"] for p in self.papers())
+        self.assertEqual(keys, ["good1", "good2", "zhao2024realtime"])
+
+    def test_strict_changes_nothing(self):
+        r = self.pub("add", "--strict", self.write("broken.bib", self.BROKEN))
+        self.assertEqual(r.code, 1, r)
+        self.assertRegex(r.err, r"broken\.bib:2:\d+: ")
+        self.assertEqual(len(r.err.strip().splitlines()), 2, r.err)  # error + note
+        self.assertUnchanged()
+
+    def test_nothing_importable_is_an_error(self):
+        r = self.pub("add", self.write("junk.bib", "this is not bibtex at all\n"))
+        self.assertEqual(r.code, 1)
+        self.assertIn("no BibTeX entries", r.err)
+        r = self.pub("add", self.write("allbad.bib", "@article{x, title={unclosed\n"))
+        self.assertEqual(r.code, 1)
+        self.assertUnchanged()
+
+    def test_missing_file(self):
+        r = self.pub("add", os.path.join(self.dir, "nope.bib"))
+        self.assertEqual(r.code, 1)
+        self.assertIn("cannot open", r.err)
+        self.assertUnchanged()
+
+    def test_deep_braces_and_huge_field(self):
+        deep = "@misc{d, title={" + "{" * 10000 + "x" + "}" * 10000 + "}}\n@misc{ok, title={fine}}\n"
+        r = self.pub("add", "--strict", self.write("deep.bib", deep))
+        self.assertEqual(r.code, 1)
+        self.assertIn("deep.bib:1:", r.err)
+        self.assertUnchanged()
+        big = "@misc{big, title={" + "x" * (10 * 1024 * 1024) + "}}\n"
+        self.ok("add", self.write("big.bib", big))
+        self.assertEqual(len(self.paper("big")["title"]), 10 * 1024 * 1024)
+
+    def test_invalid_utf8_is_decoded_not_lost(self):
+        path = os.path.join(self.dir, "latin.bib")
+        with open(path, "wb") as f:
+            f.write(b"@misc{l, title={Caf\xe9 cr\xe8me}, year=2001}\n")
+        r = self.ok("add", path)
+        self.assertIn("1252", r.err)
+        self.assertEqual(self.paper("l")["title"], "Caf\u00e9 cr\u00e8me")
+
+    def test_newer_schema_version_refused(self):
+        con = sqlite3.connect(self.db)
+        con.execute("PRAGMA user_version = 999")
+        con.commit()
+        con.close()
+        before = dump_db(self.db)
+        r = self.pub("add", self.write("x.bib", "@misc{n, title={New}}\n"))
+        self.assertEqual(r.code, 1)
+        self.assertIn("newer", r.err)
+        self.assertEqual(dump_db(self.db), before)
+
+    def test_read_only_database(self):
+        if os.geteuid() == 0:
+            # root ignores file modes; open it read-only through a read-only bind instead
+            self.skipTest("root bypasses file permissions")
+        os.chmod(self.db, 0o444)
+        r = self.pub("add", self.write("x.bib", "@misc{n, title={New}}\n"))
+        self.assertEqual(r.code, 1)
+        self.assertIn("read-only", r.err)
+
+    def test_corrupt_database(self):
+        path = os.path.join(self.dir, "corrupt.sqlite3")
+        with open(path, "wb") as f:
+            f.write(b"this is not a database" * 100)
+        r = run("list", db=path)
+        self.assertEqual(r.code, 1)
+        self.assertIn("corrupt", r.err)
+
+    def test_locked_database_fails_cleanly(self):
+        con = sqlite3.connect(self.db, isolation_level=None, timeout=0)
+        con.execute("BEGIN EXCLUSIVE")
+        try:
+            r = self.pub("add", self.write("x.bib", "@misc{n, title={New}}\n"),
+                         env={"PUBDB_BUSY_TIMEOUT_MS": "200"})
+        finally:
+            con.execute("ROLLBACK")
+            con.close()
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("locked", r.err)
+        self.assertEqual(len(r.err.strip().splitlines()), 1 + ("nothing was stored" in r.err), r.err)
+        self.assertUnchanged()
+
+    def test_writer_waits_for_a_short_lock(self):
+        con = sqlite3.connect(self.db, isolation_level=None, timeout=0, check_same_thread=False)
+        con.execute("BEGIN IMMEDIATE")
+        t = threading.Timer(0.5, lambda: con.execute("COMMIT"))
+        t.start()
+        r = self.pub("add", self.write("x.bib", "@misc{n, title={New}}\n"))
+        t.join()
+        con.close()
+        self.assertEqual(r.code, 0, r)
+
+    def test_edit_errors_change_nothing(self):
+        for args in (["edit", "zhao2024realtime", "title=New", "year=abc"],
+                     ["edit", "zhao2024realtime", "title=New", "equal=1,9"],
+                     ["edit", "zhao2024realtime", "selected=maybe"],
+                     ["edit", "nope", "title=x"],
+                     ["edit", "zhao2024realtime", "noequals"]):
+            r = self.pub(*args)
+            self.assertNotEqual(r.code, 0, args)
+            self.assertEqual(len(r.err.strip().splitlines()), 1, r.err)
+            self.assertUnchanged()
+
+
+class TestEditing(PubTestCase):
+    def setUp(self):
+        super().setUp()
+        self.ok("add", self.write("pab.bib", PAB))
+
+    def test_edit_fields(self):
+        self.ok("edit", "zhao2024realtime", "venue=ICLR 2025", "equal=1,2,3", "selected=1",
+                "title=Real-Time {Video} & More", "note=hello")
+        p = self.paper("zhao2024realtime")
+        self.assertEqual(p["venue"], "ICLR 2025")
+        self.assertTrue(p["selected"])
+        self.assertEqual([a["equal"] for a in p["authors"]], [True, True, True, False])
+        self.assertEqual(p["title"], "Real-Time Video & More")
+        self.assertEqual(p["fields"]["note"], "hello")
+        bib = self.ok("export", "--bibtex").out
+        self.assertIn(r"title = {Real-Time {Video} \& More}", bib)
+        # equal flags survive an author-list change of the same length
+        self.ok("edit", "zhao2024realtime", "note=")
+        self.assertNotIn("note", self.paper("zhao2024realtime")["fields"])
+        self.assertTrue(self.paper("zhao2024realtime")["authors"][0]["equal"])
+
+    def test_rekey(self):
+        self.ok("edit", "zhao2024realtime", "key=pab")
+        self.assertEqual(self.papers()[0]["key"], "pab")
+        self.ok("add", self.write("b.bib", "@misc{other, title={Other}}\n"))
+        r = self.pub("edit", "pab", "key=other")
+        self.assertEqual(r.code, 1)
+        self.assertIn("taken", r.err)
+
+    def test_tags_links_and_filters(self):
+        self.ok("add", self.write("b.bib", "@misc{b, title={Bee}, year=2020}\n"))
+        self.ok("tag", "zhao2024realtime", "+Efficient Video Generation", "+x")
+        self.ok("tag", "zhao2024realtime", "-x")
+        self.assertEqual(self.paper("zhao2024realtime")["tags"], ["Efficient Video Generation"])
+        self.assertEqual([p["key"] for p in self.papers("--tag", "Efficient Video Generation")],
+                         ["zhao2024realtime"])
+        self.ok("link", "zhao2024realtime", "code",
+                "https://github.com/NUS-HPC-AI-Lab/VideoSys/tree/main/x")
+        self.ok("link", "zhao2024realtime", "blog", "https://oahzxl.github.io/PAB/")
+        links = self.paper("zhao2024realtime")["links"]
+        self.assertEqual([l["kind"] for l in links], ["code", "blog"])
+        r = self.pub("link", "zhao2024realtime", "code", "javascript:alert(1)")
+        self.assertEqual(r.code, 2)
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("select owner, name from repos").fetchall(),
+                         [("NUS-HPC-AI-Lab", "VideoSys")])
+        con.close()
+        self.assertEqual([p["key"] for p in self.papers("--author", "Kai Wang")], ["zhao2024realtime"])
+        self.assertEqual([p["key"] for p in self.papers("--selected")], [])
+
+    def test_rm(self):
+        self.ok("tag", "zhao2024realtime", "+t")
+        self.ok("rm", "zhao2024realtime")
+        self.assertEqual(self.papers(), [])
+        self.assertEqual(self.pub("rm", "zhao2024realtime").code, 1)
+        self.ok("doctor")
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("select count(*) from authors").fetchone()[0], 0)
+        self.assertEqual(con.execute("select count(*) from tags").fetchone()[0], 0)
+        con.close()
+
+    def test_config_and_owner(self):
+        self.ok("config", "set", "owner", "Xuanlei Zhao")
+        self.assertEqual(self.ok("config", "get", "owner").out, "Xuanlei Zhao\n")
+        me = [a["me"] for a in self.paper("zhao2024realtime")["authors"]]
+        self.assertEqual(me, [True, False, False, False])
+        self.assertEqual(self.pub("config", "get", "nothing").code, 1)
+        self.ok("config", "unset", "owner")
+        self.assertIn("citekey_format", self.ok("config", "--help").out)
+
+    def test_repo_add(self):
+        self.ok("repo", "add", "https://github.com/hpcaitech/ColossalAI.git",
+                "--description", "Making large AI models cheaper")
+        self.ok("repo", "add", "https://www.github.com/hpcaitech/FastFold/")
+        out = self.ok("repo", "list").out.splitlines()
+        self.assertEqual([l.split("\t")[0] for l in out], ["hpcaitech/ColossalAI", "hpcaitech/FastFold"])
+        r = self.pub("repo", "add", "https://gitlab.com/a/b")
+        self.assertEqual(r.code, 2)
+
+
+class TestSearch(PubTestCase):
+    def setUp(self):
+        super().setUp()
+        self.ok("add", self.write("pab.bib", PAB))
+        self.ok("add", self.write("more.bib", """
+@article{old, title={FastFold: Optimizing AlphaFold Training}, author={Cheng, Shenggan and Zhao, Xuanlei},
+  year=2022, abstract={We accelerate protein structure prediction on {GPU} clusters.}}
+@article{mul, title={{\\"U}ber M{\\"u}ller}, author={M{\\"u}ller, J.}, year=2019}
+"""))
+        self.ok("tag", "old", "+science")
+
+    def keys(self, *q):
+        return sorted(p["key"] for p in json.loads(self.ok("search", "--json", *q).out))
+
+    def test_words_filters_and_ranges(self):
+        self.assertEqual(self.keys("video"), ["zhao2024realtime"])
+        self.assertEqual(self.keys("protein"), ["old"])
+        self.assertEqual(self.keys("author:zhao"), ["old", "zhao2024realtime"])
+        self.assertEqual(self.keys("author:zhao", "year:2023-2025"), ["zhao2024realtime"])
+        self.assertEqual(self.keys("year:2022"), ["old"])
+        self.assertEqual(self.keys("tag:science"), ["old"])
+        self.assertEqual(self.keys("title:fastfold"), ["old"])
+        self.assertEqual(self.keys("Fast*"), ["old"])
+        self.assertEqual(self.keys("muller"), ["mul"])  # accents folded
+        self.assertEqual(self.keys('"pyramid attention"'), ["zhao2024realtime"])
+
+    def test_fts_syntax_is_text_not_error(self):
+        for q in ['NEAR(a b', '"unbalanced', 'a AND OR', '*', 'title:', '^x', '(']:
+            r = self.pub("search", q)
+            self.assertIn(r.code, (0,), (q, r))
+
+    def test_bad_filters_are_usage_errors(self):
+        r = self.pub("search", "year:abc")
+        self.assertEqual(r.code, 2)
+        self.assertIn("year:abc", r.err)
+        r = self.pub("search", "venue:x")
+        self.assertEqual(r.code, 2)
+
+
+class TestExport(PubTestCase):
+    def test_ascii_and_filters(self):
+        self.ok("add", self.write("u.bib", "@misc{u, title={Caf\u00e9}, author={M\u00fcller, J\u00f6rg}, year=2020}\n"
+                                  "@misc{v, title={Other}, year=2019}\n"))
+        self.ok("tag", "u", "+t")
+        out = self.ok("export", "--bibtex", "--ascii").out
+        self.assertIn("Caf{\\'e}", out)
+        self.assertTrue(all(ord(c) < 128 for c in out))
+        out = self.ok("export", "--bibtex", "--tag", "t").out
+        self.assertEqual(out.count("@misc{"), 1)
+        self.assertIn("Caf\u00e9", out)
+
+    def test_output_file_is_atomic(self):
+        self.ok("add", self.write("u.bib", "@misc{u, title={X}}\n"))
+        target = os.path.join(self.dir, "out.bib")
+        self.ok("export", "--bibtex", "-o", target)
+        self.assertIn("@misc{u,", open(target).read())
+        r = self.pub("export", "--bibtex", "-o", os.path.join(self.dir, "no", "dir", "x.bib"))
+        self.assertEqual(r.code, 1)
+        self.assertEqual(sorted(os.listdir(self.dir)), sorted(["u.bib", "out.bib", "pub.sqlite3",
+                                                               "pub.sqlite3-wal", "pub.sqlite3-shm"])
+                         if os.path.exists(self.db + "-wal") else sorted(os.listdir(self.dir)))
+
+    def test_stdout_write_error(self):
+        self.ok("add", self.write("u.bib", "@misc{u, title={X}}\n"))
+        with open("/dev/full", "w") as full:
+            p = subprocess.run([PUBDB, "--db", self.db, "export", "--bibtex"], stdout=full,
+                               stderr=subprocess.PIPE)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn(b"cannot write", p.stderr)
+
+
+class TestCorpora(PubTestCase):
+    def test_big_import_counts(self):
+        path = os.path.join(CORPORA, "beebe-tugboat.bib")
+        r = self.ok("-q", "add", path)
+        self.assertEqual(r.out, "")
+        # -q silences notes, never problems: only warnings remain.
+        for line in r.err.splitlines():
+            self.assertTrue(line.startswith("pubdb: warning: "), line)
+        con = sqlite3.connect(self.db)
+        n = con.execute("select count(*) from papers").fetchone()[0]
+        con.close()
+        self.assertGreater(n, 4700)
+        self.ok("doctor")
+
+
+if __name__ == "__main__":
+    unittest.main()
