@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -30,17 +31,26 @@ static void on_paper(const char *action, const char *key, const char *title,
 		printf("added %s: %s\n", key, title);
 }
 
+/* An identifier rather than a BibTeX file: a prefix or URL says so, and
+ * anything that is not an existing file or a .bib name is taken as one so
+ * that bare ids (2408.12588, hep-th/9901001) work and typos are reported
+ * as bad identifiers by the library before any request. */
 static int is_identifier(const char *arg)
 {
-	return strncmp(arg, "arxiv:", 6) == 0 || strncmp(arg, "arXiv:", 6) == 0 ||
-	       strncmp(arg, "doi:", 4) == 0 || strstr(arg, "arxiv.org/") ||
-	       strstr(arg, "doi.org/");
+	size_t n = strlen(arg);
+	if (strncmp(arg, "arxiv:", 6) == 0 || strncmp(arg, "arXiv:", 6) == 0 ||
+	    strncmp(arg, "doi:", 4) == 0 || strstr(arg, "arxiv.org/") ||
+	    strstr(arg, "doi.org/"))
+		return 1;
+	if (strcmp(arg, "-") == 0 || access(arg, F_OK) == 0)
+		return 0;
+	return !(n >= 4 && strcmp(arg + n - 4, ".bib") == 0);
 }
 
 int cmd_add(cli *c, int argc, char **argv)
 {
 	pub_import_opts o;
-	cli_list inputs = {0}, tags = {0}, links = {0};
+	cli_list inputs = {0}, tags = {0}, links = {0}, ids = {0};
 	add_ctx actx;
 	int i, rc = EXIT_OK, r;
 	size_t k;
@@ -113,16 +123,34 @@ int cmd_add(cli *c, int argc, char **argv)
 	actx.c = c;
 	o.paper_ctx = &actx;
 
+	for (k = 0; k < inputs.n; k++)
+		if (is_identifier(inputs.items[k]))
+			cli_list_push(&ids, inputs.items[k]);
+	if (ids.n) {
+		/* All identifiers in one call: one batched arXiv request and
+		 * one transaction. */
+		pub_import_stats st;
+		int err;
+		actx.source = NULL;
+		actx.per_paper = 1;
+		err = pub_add_ids(c->db, ids.items, ids.n, &o, &st, stdout);
+		if (err < 0 && err != PUB_ENOTFOUND) {
+			rc = cli_fail(err);
+			if (err != PUB_EINVAL)
+				cli_note(c, "nothing was stored");
+			goto done;
+		}
+		if (err == PUB_ENOTFOUND)
+			rc = cli_fail(err);
+		cli_note(c, "%s%zu added, %zu merged, %zu failed",
+			o.dry_run ? "dry run, " : "", st.added, st.merged, st.skipped);
+	}
 	for (k = 0; k < inputs.n; k++) {
 		const char *in = inputs.items[k];
 		pub_import_stats st;
 		int err;
-		if (is_identifier(in)) {
-			rc = cli_usage_error("add",
-				"'%s': adding by arXiv id or DOI needs the network layer, "
-				"which this build does not have yet", in);
-			goto done;
-		}
+		if (is_identifier(in))
+			continue;
 		actx.source = in;
 		actx.per_paper = 0;
 		err = pub_import_bibtex(c->db, in, &o, &st);
@@ -140,6 +168,7 @@ int cmd_add(cli *c, int argc, char **argv)
 	}
 done:
 	cli_list_free(&inputs);
+	cli_list_free(&ids);
 	cli_list_free(&tags);
 	cli_list_free(&links);
 	return rc;
