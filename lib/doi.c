@@ -1,8 +1,8 @@
 /*
  * doi.c: DOIs and their metadata: normalisation, doi.org content
  * negotiation (CSL-JSON first, BibTeX as fallback), Crossref's /works, and
- * the JSON parsers for those and for GitHub's repository object (all jansson,
- * all usable on memory buffers).
+ * the JSON parsers for those (jansson, usable on memory buffers).  GitHub's
+ * repository object is parsed in github.c.
  */
 #include "net.h"
 
@@ -416,38 +416,4 @@ int pub__doi_fetch(pub__http *h, const char *doi, pub__csl *csl, char **bibtex)
 	if (err == PUB_ENOTFOUND || err == PUB_ENONET)
 		return err;
 	return pub__crossref_fetch(h, doi, csl);
-}
-
-/* ---- GitHub ------------------------------------------------------------ */
-
-void pub__github_repo_free(pub__github_repo *r)
-{
-	if (!r)
-		return;
-	free(r->full_name);
-	free(r->description);
-	memset(r, 0, sizeof(*r));
-}
-
-int pub__github_parse_repo(pub__github_repo *out, const char *body, size_t n)
-{
-	json_t *root = load_json(body, n, "GitHub"), *id, *stars, *name;
-	memset(out, 0, sizeof(*out));
-	if (!root)
-		return PUB_EPARSE;
-	id = json_object_get(root, "id");
-	stars = json_object_get(root, "stargazers_count");
-	name = json_object_get(root, "full_name");
-	if (!json_is_integer(id) || !json_is_integer(stars) || !json_is_string(name)) {
-		json_decref(root);
-		return pub__error(PUB_EPARSE,
-			"GitHub: repository JSON lacks id, full_name or stargazers_count");
-	}
-	out->id = (int64_t)json_integer_value(id);
-	out->stars = (long)json_integer_value(stars);
-	out->full_name = pub__strdup(json_string_value(name));
-	out->archived = json_is_true(json_object_get(root, "archived"));
-	out->description = jstr(root, "description");
-	json_decref(root);
-	return 0;
 }

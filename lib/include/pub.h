@@ -334,18 +334,35 @@ PUB_EXTERN int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
  * GITHUB_TOKEN is set), records history, follows renames, marks missing
  * and archived repositories.  Same returns as pub_refresh_arxiv, plus
  * PUB_ERATELIMIT when the primary limit ran out (the message says when to
- * retry). */
+ * retry).  Each answer sets the repository's stars, description, GitHub
+ * id, ETag, status and checked time and records today's count in the
+ * history; answers are committed one transaction per batch, so a refresh
+ * killed midway leaves a consistent database.  A rename updates owner/name
+ * (renamed_from keeps the old one) and the stored link URLs; a missing
+ * repository keeps its last count and counts as failed.  opts->on_change
+ * gets each change, opts->warn each failure; opts may be NULL. */
 PUB_EXTERN int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats);
 
-/* Writes the star history of every repository as an SVG line chart. */
+/* Calls cb for each recorded day of each repository ("owner/name",
+ * "YYYY-MM-DD", count), by repository then day; the strings are valid
+ * during the call.  A non-zero return from cb stops and is returned. */
+PUB_EXTERN int pub_stars_history_foreach(pub_db *db,
+	int (*cb)(const char *repo, const char *day, long stars, void *ctx),
+	void *ctx);
+
+/* Writes the star history of every repository as a whole SVG document: a
+ * line chart with one polyline per repository that has history, axes with
+ * dates and counts, a legend.  Writing to a temporary file and renaming it
+ * is the caller's business. */
 PUB_EXTERN int pub_stars_svg(pub_db *db, FILE *out);
 
 /* ---- doctor ------------------------------------------------------------ */
 
-/* Runs integrity and foreign-key checks and looks for duplicate candidates;
- * each finding goes to cb.  Returns the number of problems (>= 0) or an
- * error. */
+/* Runs integrity, foreign-key and search-index checks and looks for
+ * duplicate candidates; each finding goes to cb (candidates start with
+ * "note: ").  Returns the number of problems (>= 0; candidates are not
+ * problems) or an error. */
 PUB_EXTERN int pub_doctor(pub_db *db,
 	void (*cb)(const char *finding, void *ctx), void *ctx);
 
