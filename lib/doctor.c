@@ -9,6 +9,7 @@
 
 static int run_check(pub_db *db, const char *sql, const char *ok_value,
 	const char *label, void (*cb)(const char *, void *), void *ctx, int *problems)
+
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -32,7 +33,7 @@ static int run_check(pub_db *db, const char *sql, const char *ok_value,
 
 int pub_doctor(pub_db *db, void (*cb)(const char *finding, void *ctx), void *ctx)
 {
-	int problems = 0, err;
+	int problems = 0, notes = 0, err;
 	if ((err = run_check(db, "PRAGMA integrity_check", "ok", "integrity",
 		     cb, ctx, &problems)) < 0)
 		return err;
@@ -55,7 +56,9 @@ int pub_doctor(pub_db *db, void (*cb)(const char *finding, void *ctx), void *ctx
 		     "UNION ALL SELECT group_concat(citekey, ', ') || ' have the same title, year "
 		     "and first author' FROM papers WHERE title_key <> '' "
 		     "GROUP BY title_key, year, author_key HAVING count(*) > 1",
-		     NULL, "duplicate candidates", cb, ctx, &problems)) < 0)
+		     NULL, "note: duplicate candidates", cb, ctx, &notes)) < 0)
 		return err;
+	/* Duplicate candidates are for the user to judge (a --no-merge import
+	 * makes them on purpose); they are not damage. */
 	return problems;
 }
