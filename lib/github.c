@@ -219,7 +219,8 @@ static int rest_judge(gh *g, pub__github_item *it, const pub__http_response *r,
 {
 	char *message;
 	int again = 0;
-	if (rc < 0) {
+	/* a status the http layer calls a failure (429, 5xx) is judged here */
+	if (rc < 0 && !r->status) {
 		if (rc == PUB_ENONET)
 			g->nonet = 1;
 		if (attempts < MAX_ATTEMPTS)
@@ -329,15 +330,15 @@ static int graphql_judge(gh *g, pub__github_item *items, size_t n,
 	char *message = NULL;
 	size_t i;
 	int again = 0;
-	if (rc < 0 || (r->status >= 500 && r->status < 600)) {
+	if ((rc < 0 && !r->status) || (r->status >= 500 && r->status < 600)) {
 		if (rc == PUB_ENONET)
 			g->nonet = 1;
-		if (rc == 0)
+		if (r->status)
 			g->answered = 1;
 		if (attempts < MAX_ATTEMPTS)
 			return 1;
 		for (i = 0; i < n; i++) {
-			if (rc < 0)
+			if (!r->status)
 				set_failed(&items[i], "", r->error ? r->error : pub_error_last());
 			else {
 				items[i].error = pub__sprintf(
