@@ -99,9 +99,13 @@ int pub__arxiv_normalize(const char *in, char **id, int *version)
 		e--;
 	if (!strncasecmp(s, "arxiv:", 6)) {
 		s += 6;
-	} else if (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8)) {
+	} else if (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8) ||
+		   !strncasecmp(s, "arxiv.org/", 10) || !strncasecmp(s, "www.arxiv.org/", 14) ||
+		   !strncasecmp(s, "export.arxiv.org/", 17)) {
+		/* URLs as pasted, with or without the scheme */
 		const char *q;
-		s += s[4] == ':' ? 7 : 8;
+		if (!strncasecmp(s, "http", 4))
+			s += s[4] == ':' ? 7 : 8;
 		if (!strncasecmp(s, "www.", 4))
 			s += 4;
 		else if (!strncasecmp(s, "export.", 7))

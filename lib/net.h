@@ -134,8 +134,8 @@ int pub__http_batch(pub__http *h, const pub__http_request *reqs, size_t n,
 /* Normalises user input to an arXiv id without version: "arxiv:"/"arXiv:"
  * prefixes, bare new-style (YYMM.NNNN, YYMM.NNNNN) and old-style
  * (hep-th/9901001; math.GT/0309136 becomes math/0309136) ids, a vN suffix
- * and abs/pdf URLs on arxiv.org or export.arxiv.org (http or https, with or
- * without www, optional .pdf).  *version is N or 0.  *id is malloc'd.
+ * and abs/pdf URLs on arxiv.org or export.arxiv.org (http, https or no
+ * scheme, with or without www, optional .pdf).  *version is N or 0.  *id is malloc'd.
  * Anything else: PUB_EINVAL "not an arXiv id: 'X'". */
 int pub__arxiv_normalize(const char *in, char **id, int *version);
 
