@@ -153,6 +153,7 @@ static int parse_bibtex(const char *text, const char *doi, pub__bib_entry **out)
 
 typedef struct run {
 	const pub_import_opts *user;
+	pub_db *db;
 	char key[256];
 	int dry_run;
 } run;
@@ -161,9 +162,20 @@ static void on_paper(const char *action, const char *key, const char *title,
 	const char *source, void *ctx)
 {
 	run *r = ctx;
+	sqlite3_stmt *st;
+	char *shown = NULL;
 	snprintf(r->key, sizeof(r->key), "%s", key);
-	if (!r->dry_run && r->user->on_paper)
-		r->user->on_paper(action, key, title, source, r->user->paper_ctx);
+	if (r->dry_run || !r->user->on_paper)
+		return;
+	/* The decoded title ("50% & more"), not the BibTeX field ("50\% \&"). */
+	if (pub__db_stmt(&st, r->db, "SELECT title FROM papers WHERE citekey = ?1") == 0) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			shown = pub__col_strdup(st, 0);
+		sqlite3_reset(st);
+	}
+	r->user->on_paper(action, key, shown ? shown : title, source, r->user->paper_ctx);
+	free(shown);
 }
 
 static void print_dry_run(FILE *out, const pub__bib_entry *e, const char *key)
@@ -287,6 +299,7 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 	o = *opts;
 	memset(&r, 0, sizeof(r));
 	r.user = opts;
+	r.db = db;
 	r.dry_run = opts->dry_run;
 	o.on_paper = on_paper;
 	o.paper_ctx = &r;

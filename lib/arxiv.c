@@ -5,6 +5,7 @@
  * refuses any DOCTYPE, so a hostile feed cannot blow up or reach out.
  */
 #include "net.h"
+#include "store.h"
 
 #include <ctype.h>
 #include <libxml/parser.h>
@@ -618,6 +619,18 @@ static void add_safe(pub__bib_entry *e, const char *name, const char *value)
 	free(v);
 }
 
+/* Free text (title, abstract, comment, journal reference) keeps arXiv's
+ * TeX but gets & % # escaped, so the stored BibTeX is valid LaTeX. */
+static void add_text(pub__bib_entry *e, const char *name, const char *value)
+{
+	char *v;
+	if (!value)
+		return;
+	v = pub__bib_value_from_text(value);
+	add_field(e, name, v);
+	free(v);
+}
+
 static const char *const months[] = {"January", "February", "March", "April",
 	"May", "June", "July", "August", "September", "October", "November",
 	"December"};
@@ -630,7 +643,7 @@ pub__bib_entry *pub__arxiv_to_bib(const pub__arxiv_paper *p)
 
 	e->type = pub__strdup(p->journal_ref ? "article" : "misc");
 	e->key = pub__strdup("");
-	add_safe(e, "title", p->title);
+	add_text(e, "title", p->title);
 	for (i = 0; i < p->nauthors; i++) {
 		if (i)
 			pub__buf_puts(&b, " and ");
@@ -651,13 +664,13 @@ pub__bib_entry *pub__arxiv_to_bib(const pub__arxiv_paper *p)
 	add_field(e, "archiveprefix", "arXiv");
 	add_safe(e, "primaryclass", p->primary_category);
 	add_safe(e, "doi", p->doi);
-	add_safe(e, "journal", p->journal_ref);
-	add_safe(e, "abstract", p->abstract);
+	add_text(e, "journal", p->journal_ref);
+	add_text(e, "abstract", p->abstract);
 	if (p->id) {
 		char *url = pub__sprintf("https://arxiv.org/abs/%s", p->id);
 		add_safe(e, "url", url);
 		free(url);
 	}
-	add_safe(e, "comment", p->comment);
+	add_text(e, "comment", p->comment);
 	return e;
 }

@@ -189,6 +189,18 @@ class AddArxiv(NetTestCase):
         self.assertEqual(r.code, 1, r)
         self.assertIn("math/0309136", self.requests("/api/query")[-1]["query"])
 
+    def test_tex_specials_are_escaped_in_bibtex(self):
+        body = read(os.path.join(FIXTURES, "arxiv/2408.12588.xml")).replace(
+            "Real-Time Video Generation with Pyramid Attention Broadcast",
+            "Speed &amp; 50%  Less\n   #Memory")
+        fault({"path_prefix": "/api/query", "body": body,
+               "content_type": "application/atom+xml"})
+        r = self.net("add", "arxiv:2408.12588")
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("added zhao2024speed: Speed & 50% Less #Memory\n", r.out)
+        self.assertEqual(self.sql("SELECT value FROM fields WHERE name = 'title' AND value LIKE 'Speed%'"),
+                         [("Speed \\& 50\\% Less \\#Memory",)])
+
     def test_dry_run_stores_nothing(self):
         before = dump_db(self.db)
         r = self.net("add", "--dry-run", "arxiv:2408.12588")
@@ -382,6 +394,14 @@ class AddDoi(NetTestCase):
         self.assertEqual(self.sql("SELECT COUNT(*) FROM papers WHERE doi = "
                                   "'10.1126/science.169.3946.635'")[0][0], 1)
 
+    def test_crossref_when_doi_org_has_neither_format(self):
+        r = self.net("add", "doi:10.1103/PhysRevA.106.022212")
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("added donadi2022toy", r.out)
+        self.assertEqual(len(self.requests("/works/")), 1)
+        self.assertEqual(self.sql("SELECT type, doi FROM papers WHERE citekey = 'donadi2022toy'"),
+                         [("article", "10.1103/physreva.106.022212")])
+
     def test_no_such_doi(self):
         self.fails_unchanged(("add", "doi:10.9999/no.such.paper"),
                              message="no such DOI: 10.9999/no.such.paper")
@@ -429,6 +449,15 @@ class RefreshArxiv(NetTestCase):
         self.assertEqual(r.code, 0, r)
         self.assertIn("4 skipped", r.err)
         self.assertEqual(self.requests("/api/query"), [])
+
+    def test_unknown_id_is_partial_exit_3(self):
+        self.ok("add", self.write("eprint.bib", "@misc{gone, title={Withdrawn}, author={B. C}, "
+                                  "year=2020, eprint={2001.99999}, archiveprefix={arXiv}}\n"))
+        self.assertEqual(self.net("add", "arxiv:2408.12588").code, 0)
+        r = self.net("refresh", "--arxiv")
+        self.assertEqual(r.code, 3, r)
+        self.assertIn("no such paper: 2001.99999", r.err)
+        self.assertIn("2 checked, 0 changed, 1 unchanged, 0 skipped, 1 failed", r.err)
 
     def test_refresh_failures(self):
         self.assertEqual(self.net("add", "arxiv:2408.12588").code, 0)
