@@ -15,7 +15,6 @@ struct pub_db {
 	sqlite3 *sql;
 	char *path;
 	int in_tx;
-	int flags_table; /* temp.old_flags exists */
 	int refresh_fd;  /* the refresh lock file, -1 when not held */
 	struct {
 		const char *text; /* the SQL string's address is the cache key */

@@ -608,7 +608,11 @@ char *pub__fold_ascii(const char *s)
 	pub__buf b = PUB__BUF_INIT;
 	int gap = 0;
 
-	if (utf8proc_map((const utf8proc_uint8_t *)u, 0, &f,
+	for (p = u; *p && !((unsigned char)*p & 0x80); p++)
+		;
+	/* ASCII needs no decomposition: the loop below folds it (hot path of
+	 * every import: keys, titles and author names). */
+	if (*p && utf8proc_map((const utf8proc_uint8_t *)u, 0, &f,
 			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
 				 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
 				 UTF8PROC_CASEFOLD) < 0)

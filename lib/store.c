@@ -361,7 +361,7 @@ static int key_exists(pub_db *db, const char *key, int *exists)
 /* `base` if free, else base + a, b, ..., z, aa, ab, ... */
 static int unique_key(pub_db *db, const char *base, char out[256])
 {
-	int exists, err;
+	int exists = 0, err;
 	unsigned i;
 	snprintf(out, 256, "%.240s", base);
 	if ((err = key_exists(db, out, &exists)) < 0 || !exists)
@@ -504,12 +504,12 @@ static int find_duplicate(pub_db *db, const pub__bib_entry *e, const char *doi,
 			return 0;
 	}
 	if (title_key && *title_key && year && author_key) {
-		/* Not cached: conflicts() below runs cached statements. */
-		sqlite3_stmt *q = NULL;
-		if (sqlite3_prepare_v2(db->sql,
-			    "SELECT id FROM papers WHERE title_key = ?1 AND year = ?2 "
-			    "AND author_key = ?3 ORDER BY id", -1, &q, NULL) != SQLITE_OK)
-			return pub__db_error(db, "looking for duplicates");
+		/* conflicts() runs other statements, never this one. */
+		sqlite3_stmt *q;
+		if ((err = pub__db_stmt(&q, db,
+			     "SELECT id FROM papers WHERE title_key = ?1 AND year = ?2 "
+			     "AND author_key = ?3 ORDER BY id")) < 0)
+			return err;
 		sqlite3_bind_text(q, 1, title_key, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(q, 2, year);
 		sqlite3_bind_text(q, 3, author_key, -1, SQLITE_TRANSIENT);
@@ -523,7 +523,7 @@ static int find_duplicate(pub_db *db, const pub__bib_entry *e, const char *doi,
 				break;
 			}
 		}
-		sqlite3_finalize(q);
+		sqlite3_reset(q);
 		if (err < 0)
 			return err;
 	}
@@ -577,10 +577,8 @@ static int store_authors(pub_db *db, int64_t paper_id, const char *role,
 		"INSERT INTO authors(name, given, von, family, jr, norm) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	static const char *sql_link =
-		"INSERT INTO paper_authors(paper_id, role, position, author_id, equal, corresponding) "
-		"VALUES (?1, ?2, ?3, ?4, "
-		"COALESCE((SELECT equal FROM old_flags WHERE role = ?2 AND position = ?3), 0), "
-		"COALESCE((SELECT corresponding FROM old_flags WHERE role = ?2 AND position = ?3), 0))";
+		"INSERT INTO paper_authors(paper_id, role, position, author_id) "
+		"VALUES (?1, ?2, ?3, ?4)";
 	pub__name *names = NULL;
 	size_t n = 0, i;
 	int err = 0, pos = 0;
@@ -656,10 +654,52 @@ next:
 	return err;
 }
 
-/* Writes the derived columns, authors and index of paper `id` from the
- * field view `e`. */
+/* What the columns of `papers` hold for an entry, computed once. */
+typedef struct derived {
+	char *title, *title_key, *abstract, *doi, *arxiv, *author_key;
+	int year, month, version;
+} derived;
+
+static void derived_compute(derived *d, const pub__bib_entry *e)
+{
+	const char *t = pub__bib_entry_get(e, "title");
+	const char *y = pub__bib_entry_get(e, "year");
+	memset(d, 0, sizeof(*d));
+	if (t) {
+		d->title = pub__latex_to_unicode(t);
+		d->title_key = pub__fold_ascii(d->title);
+	}
+	d->abstract = decode_or_null(pub__bib_entry_get(e, "abstract"));
+	d->doi = normalize_doi(pub__bib_entry_get(e, "doi"));
+	if (d->doi && strncmp(d->doi, "10.48550/arxiv.", 15) == 0) {
+		/* The arXiv DOI names the preprint, not a published version. */
+		free(d->doi);
+		d->doi = NULL;
+	}
+	entry_arxiv(e, &d->arxiv, &d->version);
+	d->author_key = first_author_key(e);
+	if (!y)
+		y = pub__bib_entry_get(e, "date");
+	d->year = parse_year(y);
+	d->month = parse_month(pub__bib_entry_get(e, "month"));
+	if (!d->month && d->year && strlen(y) >= 7 && y[4] == '-')
+		d->month = parse_month(y + 5);
+}
+
+static void derived_free(derived *d)
+{
+	free(d->title);
+	free(d->title_key);
+	free(d->abstract);
+	free(d->doi);
+	free(d->arxiv);
+	free(d->author_key);
+}
+
+/* Writes the derived columns `d`, authors and index of paper `id` from
+ * the field view `e`. */
 static int derive(pub_db *db, int64_t id, const pub__bib_entry *e,
-	int authors_changed, int is_new)
+	const derived *d, int authors_changed, int is_new)
 {
 	static const char *sql_update =
 		"UPDATE papers SET type = ?2, title = ?3, year = ?4, month = ?5, "
@@ -668,48 +708,32 @@ static int derive(pub_db *db, int64_t id, const pub__bib_entry *e,
 		"title_key = ?10, author_key = ?11, modified = ?12, "
 		"arxiv_category = COALESCE(arxiv_category, ?13) WHERE id = ?1";
 	sqlite3_stmt *st;
-	const char *t, *y;
-	char *title = NULL, *abstract = NULL, *doi = NULL, *arxiv = NULL;
-	char *title_key = NULL, *author_key = NULL;
 	char now[21];
-	int err, version = 0;
+	int err;
 	pub__buf names = PUB__BUF_INIT;
+	struct {
+		int editor, position, equal, corresponding;
+	} *flags = NULL;
+	size_t nflags = 0, flags_cap = 0, i;
 
-	t = pub__bib_entry_get(e, "title");
-	title = t ? pub__latex_to_unicode(t) : NULL;
-	title_key = title ? pub__fold_ascii(title) : NULL;
-	abstract = decode_or_null(pub__bib_entry_get(e, "abstract"));
-	doi = normalize_doi(pub__bib_entry_get(e, "doi"));
-	if (doi && strncmp(doi, "10.48550/arxiv.", 15) == 0) {
-		/* The arXiv DOI names the preprint, not a published version. */
-		free(doi);
-		doi = NULL;
-	}
-	entry_arxiv(e, &arxiv, &version);
-	author_key = first_author_key(e);
-	y = pub__bib_entry_get(e, "year");
-	if (!y)
-		y = pub__bib_entry_get(e, "date");
 	pub__now_iso(now);
 
 	if ((err = pub__db_stmt(&st, db, sql_update)) < 0)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	pub__bind_text(st, 2, e->type);
-	pub__bind_text(st, 3, title);
-	if (parse_year(y))
-		sqlite3_bind_int(st, 4, parse_year(y));
-	if (parse_month(pub__bib_entry_get(e, "month")))
-		sqlite3_bind_int(st, 5, parse_month(pub__bib_entry_get(e, "month")));
-	else if (y && parse_year(y) && strlen(y) >= 7 && y[4] == '-')
-		sqlite3_bind_int(st, 5, parse_month(y + 5));
-	pub__bind_text(st, 6, doi);
-	pub__bind_text(st, 7, arxiv);
-	if (version)
-		sqlite3_bind_int(st, 8, version);
-	pub__bind_text(st, 9, abstract);
-	pub__bind_text(st, 10, title_key);
-	pub__bind_text(st, 11, author_key);
+	pub__bind_text(st, 3, d->title);
+	if (d->year)
+		sqlite3_bind_int(st, 4, d->year);
+	if (d->month)
+		sqlite3_bind_int(st, 5, d->month);
+	pub__bind_text(st, 6, d->doi);
+	pub__bind_text(st, 7, d->arxiv);
+	if (d->version)
+		sqlite3_bind_int(st, 8, d->version);
+	pub__bind_text(st, 9, d->abstract);
+	pub__bind_text(st, 10, d->title_key);
+	pub__bind_text(st, 11, d->author_key);
 	pub__bind_text(st, 12, now);
 	pub__bind_text(st, 13, pub__bib_entry_get(e, "primaryclass"));
 	err = pub__db_step_done(db, st, "updating a paper");
@@ -719,26 +743,26 @@ static int derive(pub_db *db, int64_t id, const pub__bib_entry *e,
 
 	if (authors_changed) {
 		const char *list;
-		if (!db->flags_table) {
-			/* Created once per connection: schema changes would make
-			 * SQLite re-prepare every cached statement. */
-			if ((err = pub__db_exec(db,
-				     "CREATE TEMP TABLE IF NOT EXISTS old_flags("
-				     "role TEXT, position INTEGER, equal INTEGER, corresponding INTEGER)")) < 0)
-				goto done;
-			db->flags_table = 1;
-		}
-		if ((err = pub__db_stmt(&st, db, "DELETE FROM temp.old_flags")) < 0 ||
-		    (err = pub__db_step_done(db, st, "keeping author flags")) < 0)
-			goto done;
 		if (!is_new) {
+			/* Equal-contribution and corresponding marks belong to
+			 * positions; keep them across a new author list. */
 			if ((err = pub__db_stmt(&st, db,
-				     "INSERT INTO temp.old_flags SELECT role, position, equal, corresponding "
-				     "FROM paper_authors WHERE paper_id = ?1 AND (equal OR corresponding)")) < 0)
+				     "SELECT role, position, equal, corresponding FROM paper_authors "
+				     "WHERE paper_id = ?1 AND (equal OR corresponding)")) < 0)
 				goto done;
 			sqlite3_bind_int64(st, 1, id);
-			if ((err = pub__db_step_done(db, st, "keeping author flags")) < 0)
-				goto done;
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				if (nflags == flags_cap) {
+					flags_cap = flags_cap ? flags_cap * 2 : 8;
+					flags = pub__realloc(flags, flags_cap * sizeof(*flags));
+				}
+				flags[nflags].editor = strcmp((const char *)sqlite3_column_text(st, 0), "editor") == 0;
+				flags[nflags].position = sqlite3_column_int(st, 1);
+				flags[nflags].equal = sqlite3_column_int(st, 2);
+				flags[nflags].corresponding = sqlite3_column_int(st, 3);
+				nflags++;
+			}
+			sqlite3_reset(st);
 			if ((err = pub__db_stmt(&st, db,
 				     "DELETE FROM paper_authors WHERE paper_id = ?1")) < 0)
 				goto done;
@@ -752,6 +776,19 @@ static int derive(pub_db *db, int64_t id, const pub__bib_entry *e,
 		if ((list = pub__bib_entry_get(e, "editor")) &&
 		    (err = store_authors(db, id, "editor", list, &names)) < 0)
 			goto done;
+		for (i = 0; i < nflags; i++) {
+			if ((err = pub__db_stmt(&st, db,
+				     "UPDATE paper_authors SET equal = ?4, corresponding = ?5 "
+				     "WHERE paper_id = ?1 AND role = ?2 AND position = ?3")) < 0)
+				goto done;
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_text(st, 2, flags[i].editor ? "editor" : "author", -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 3, flags[i].position);
+			sqlite3_bind_int(st, 4, flags[i].equal);
+			sqlite3_bind_int(st, 5, flags[i].corresponding);
+			if ((err = pub__db_step_done(db, st, "keeping author marks")) < 0)
+				goto done;
+		}
 	} else {
 		/* The index needs the names even when they did not change. */
 		if ((err = pub__db_stmt(&st, db,
@@ -780,18 +817,13 @@ static int derive(pub_db *db, int64_t id, const pub__bib_entry *e,
 		     "VALUES (?1, ?2, ?3, ?4)")) < 0)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
-	pub__bind_text(st, 2, title);
-	pub__bind_text(st, 3, abstract);
+	pub__bind_text(st, 2, d->title);
+	pub__bind_text(st, 3, d->abstract);
 	pub__bind_text(st, 4, names.ptr ? names.ptr : "");
 	err = pub__db_step_done(db, st, "updating the search index");
 	sqlite3_reset(st);
 done:
-	free(title);
-	free(abstract);
-	free(doi);
-	free(arxiv);
-	free(title_key);
-	free(author_key);
+	free(flags);
 	pub__buf_free(&names);
 	return err;
 }
@@ -812,8 +844,12 @@ int pub__store_rederive(pub_db *db, int64_t paper_id, int authors_changed)
 	}
 	e.type = pub__col_strdup(st, 0);
 	sqlite3_reset(st);
-	if ((err = load_fields(db, paper_id, &e)) == 0)
-		err = derive(db, paper_id, &e, authors_changed, 0);
+	if ((err = load_fields(db, paper_id, &e)) == 0) {
+		derived d;
+		derived_compute(&d, &e);
+		err = derive(db, paper_id, &e, &d, authors_changed, 0);
+		derived_free(&d);
+	}
 	free(e.type);
 	e.type = NULL;
 	free_fields(&e);
@@ -882,28 +918,16 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 	const pub__store_opts *o, pub__store_result *res)
 {
 	sqlite3_stmt *st;
-	char *doi = NULL, *arxiv = NULL, *title = NULL, *title_key = NULL;
-	char *author_key = NULL;
-	const char *t, *y;
-	int err = 0, version, added = 0, authors_added = 0;
+	derived d;
+	int err = 0, added = 0, authors_added = 0;
 	int64_t dup = 0;
 	char now[21];
 
 	memset(res, 0, sizeof(*res));
-	doi = normalize_doi(pub__bib_entry_get(e, "doi"));
-	entry_arxiv(e, &arxiv, &version);
-	if ((t = pub__bib_entry_get(e, "title"))) {
-		title = pub__latex_to_unicode(t);
-		title_key = pub__fold_ascii(title);
-	}
-	author_key = first_author_key(e);
-	y = pub__bib_entry_get(e, "year");
-	if (!y)
-		y = pub__bib_entry_get(e, "date");
-
+	derived_compute(&d, e);
 	if (!o->no_merge &&
-	    (err = find_duplicate(db, e, doi, arxiv, title_key, parse_year(y),
-		     author_key, &dup)) < 0)
+	    (err = find_duplicate(db, e, d.doi, d.arxiv, d.title_key, d.year,
+		     d.author_key, &dup)) < 0)
 		goto done;
 
 	if (dup) {
@@ -957,13 +981,9 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 	res->paper_id = sqlite3_last_insert_rowid(db->sql);
 	if ((err = insert_fields(db, res->paper_id, e, 0, &added, &authors_added)) < 0)
 		goto done;
-	err = derive(db, res->paper_id, e, 1, 1);
+	err = derive(db, res->paper_id, e, &d, 1, 1);
 done:
-	free(doi);
-	free(arxiv);
-	free(title);
-	free(title_key);
-	free(author_key);
+	derived_free(&d);
 	return err;
 }
 
