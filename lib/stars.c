@@ -292,8 +292,7 @@ static int file_ok(run *R, row *r, const pub__github_item *it, int rest)
 	if (renamed) {
 		if ((err = rewrite_links(R->db, id, owner, name)) < 0)
 			goto done;
-		if (strcasecmp(old, g->full_name) != 0)
-			say(R, 0, "%s: renamed to %s", old, g->full_name);
+		say(R, 0, "%s: renamed to %s", old, g->full_name);
 		changed = 1;
 	} else if (strcmp(old, g->full_name) != 0) {
 		changed = 1; /* only the letter case: GitHub's spelling wins */
