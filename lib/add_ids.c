@@ -42,6 +42,17 @@ int pub__net_open(pub_db *db, pub__http **out)
 	return 0;
 }
 
+int pub__net_error(int err)
+{
+	char *msg;
+	if (err != PUB_EPARSE)
+		return err;
+	msg = pub__strdup(pub_error_last());
+	err = pub__error(PUB_ENET, "%s", msg);
+	free(msg);
+	return err;
+}
+
 int pub__arxiv_store_extras(pub_db *db, int64_t paper_id,
 	const pub__arxiv_paper *p)
 {
@@ -271,8 +282,10 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 		goto done;
 	if (na) {
 		ares = pub__calloc(na, sizeof(*ares));
-		if ((err = pub__arxiv_fetch(h, aids, aver, na, ares)) < 0)
+		if ((err = pub__arxiv_fetch(h, aids, aver, na, ares)) < 0) {
+			err = pub__net_error(err);
 			goto done;
+		}
 	}
 	for (i = 0; i < n; i++) {
 		item *it = &items[i];
@@ -290,6 +303,7 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 			it->error = pub__strdup(pub_error_last());
 			err = 0;
 		} else if (err < 0) {
+			err = pub__net_error(err);
 			goto done;
 		} else {
 			err = 0;

@@ -332,6 +332,11 @@ int pub__github_fetch(pub__http *h, pub__github_item *items, size_t n,
  * remembers that it asked).  Free with pub__http_free. */
 int pub__net_open(pub_db *db, pub__http **out);
 
+/* A service's malformed answer (PUB_EPARSE: HTML, truncated XML, a
+ * DOCTYPE) is a failure of that service for the caller: PUB_ENET with the
+ * same message.  Other codes pass through. */
+int pub__net_error(int err);
+
 /* Stores what the BibTeX fields do not carry: arXiv version, published
  * and updated dates, primary category, checked time, the abstract page as
  * the `paper` link and a GitHub URL as the `code` link. */

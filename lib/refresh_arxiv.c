@@ -201,7 +201,7 @@ int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 	pub_refresh_opts none;
 	pub_refresh_stats local;
 	known *ks = NULL;
-	size_t n = 0, i, ok = 0;
+	size_t n = 0, nids = 0, i, ok = 0, *slot = NULL;
 	const char **ids = NULL;
 	pub__arxiv_result *res = NULL;
 	pub__http *h = NULL;
@@ -216,20 +216,29 @@ int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 	memset(stats, 0, sizeof(*stats));
 	if ((err = load(db, opts->max_age, &ks, &n, &stats->skipped)) < 0 || n == 0)
 		goto done;
+	/* Each id is asked once even when several papers carry it
+	 * (added with --no-merge); slot[i] is where paper i's answer is. */
 	ids = pub__calloc(n, sizeof(*ids));
-	for (i = 0; i < n; i++)
-		ids[i] = ks[i].arxiv;
-	res = pub__calloc(n, sizeof(*res));
+	slot = pub__calloc(n, sizeof(*slot));
+	for (i = 0; i < n; i++) {
+		size_t j;
+		for (j = 0; j < nids && strcmp(ids[j], ks[i].arxiv) != 0; j++)
+			;
+		if (j == nids)
+			ids[nids++] = ks[i].arxiv;
+		slot[i] = j;
+	}
+	res = pub__calloc(nids, sizeof(*res));
 	if ((err = pub__net_open(db, &h)) < 0)
 		goto done;
 	/* The network part runs before the transaction: no write lock is held
 	 * while arXiv is slow or paced. */
-	fetch_err = pub__arxiv_fetch(h, ids, NULL, n, res);
-	for (i = 0; i < n; i++)
+	fetch_err = pub__arxiv_fetch(h, ids, NULL, nids, res);
+	for (i = 0; i < nids; i++)
 		if (res[i].rc == 0)
 			ok++;
 	if (fetch_err < 0 && ok == 0) {
-		err = fetch_err;
+		err = pub__net_error(fetch_err);
 		goto done;
 	}
 	err = 0;
@@ -237,18 +246,20 @@ int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 		goto done;
 	began = 1;
 	for (i = 0; i < n; i++) {
+		const pub__arxiv_result *a = &res[slot[i]];
 		int changed;
 		stats->checked++;
-		if (res[i].rc < 0) {
-			char *msg = pub__sprintf("%s: %s", ks[i].arxiv,
-				res[i].error ? res[i].error : "failed");
+		if (a->rc < 0) {
+			char *msg = a->error && strstr(a->error, ks[i].arxiv)
+				? pub__strdup(a->error)
+				: pub__sprintf("%s: %s", ks[i].arxiv, a->error ? a->error : "failed");
 			stats->failed++;
 			if (opts->warn)
 				opts->warn(msg, opts->warn_ctx);
 			free(msg);
 			continue;
 		}
-		if ((err = apply(db, &ks[i], res[i].paper, opts, &changed)) < 0)
+		if ((err = apply(db, &ks[i], a->paper, opts, &changed)) < 0)
 			goto done;
 		if (changed)
 			stats->changed++;
@@ -267,8 +278,9 @@ done:
 		known_free(&ks[i]);
 	free(ks);
 	free(ids);
+	free(slot);
 	if (res)
-		pub__arxiv_results_free(res, n);
+		pub__arxiv_results_free(res, nids);
 	free(res);
 	pub__http_free(h);
 	return err;

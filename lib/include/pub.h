@@ -291,9 +291,14 @@ PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
  * venue ...; opts->on_paper reports it).  An id that fails (not found, a
  * ghost entry) is reported through opts->warn and counted in
  * stats->skipped while the others are stored; then the call returns
- * PUB_ENOTFOUND.  Network failures return PUB_ENET, or PUB_ENONET when
- * there is no network at all; nothing is stored then.  With
- * opts->dry_run, each entry's BibTeX goes to `dry_run_out` instead. */
+ * PUB_ENOTFOUND.  Every identifier is checked first: a malformed one
+ * returns PUB_EINVAL before any request.  Network failures (including a
+ * malformed answer) return PUB_ENET, or PUB_ENONET when there is no
+ * network at all; nothing is stored then.  All storing happens in one
+ * transaction after the requests.  arXiv's last request time is kept in
+ * the setting arxiv_last_request, also when the command fails.  With
+ * opts->dry_run, each entry's BibTeX goes to `dry_run_out` instead and
+ * opts->on_paper is not called. */
 PUB_EXTERN int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out);
 
@@ -325,8 +330,13 @@ PUB_EXTERN void pub_refresh_unlock(pub_db *db);
 
 /* Re-queries every arXiv paper in batches; updates version, dates, DOI and
  * journal reference, and records a published version (venue, year, DOI)
- * when a preprint gained one.  Returns 0 when every item was checked,
- * PUB_EPARTIAL when some failed (stats->failed), PUB_ENET/PUB_ENONET. */
+ * when a preprint gained one, keeping its arXiv id.  Each change goes to
+ * opts->on_change ("2408.12588: v2 -> v3", "2408.12588: published as
+ * 10.x/y"); papers.checked is set on every paper checked, and opts->max_age
+ * skips papers checked more recently.  Returns 0 when every item was
+ * checked, PUB_EPARTIAL when some failed (each through opts->warn,
+ * stats->failed; the others are stored), PUB_ENET/PUB_ENONET when no answer
+ * came at all (nothing changed then). */
 PUB_EXTERN int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats);
 

@@ -459,6 +459,20 @@ class RefreshArxiv(NetTestCase):
         self.assertIn("no such paper: 2001.99999", r.err)
         self.assertIn("2 checked, 0 changed, 1 unchanged, 0 skipped, 1 failed", r.err)
 
+    def test_same_id_on_two_papers_asked_once(self):
+        self.assertEqual(self.net("add", "arxiv:2408.12588").code, 0)
+        self.assertEqual(self.net("add", "--no-merge", "arxiv:2408.12588").code, 0)
+        fault({"path_prefix": "/api/query", "body_file": "arxiv/refresh/2408.12588_v3.xml",
+               "content_type": "application/atom+xml", "times": -1})
+        self.mark = len(server_log())
+        r = self.net("refresh", "--arxiv")
+        self.assertEqual(r.code, 0, r)
+        self.assertEqual(r.out.count("2408.12588: v2 -> v3"), 2, r)
+        self.assertEqual([q["query"] for q in self.requests("/api/query")],
+                         ["id_list=2408.12588&max_results=1"])
+        self.assertEqual(self.sql("SELECT DISTINCT arxiv_version FROM papers WHERE arxiv = '2408.12588'"),
+                         [(3,)])
+
     def test_refresh_failures(self):
         self.assertEqual(self.net("add", "arxiv:2408.12588").code, 0)
         fault({"path_prefix": "/api/query", "status": 503, "times": -1, "body": "down"})
