@@ -209,6 +209,7 @@ static int store_one(pub_db *db, item *it, const pub__arxiv_paper *paper,
 	pub_import_opts *o, run *r, pub_import_stats *stats, FILE *dry_out)
 {
 	pub__bib_entry *e = NULL;
+	char *source = NULL;
 	int64_t id;
 	int err = 0;
 	if (paper)
@@ -220,7 +221,9 @@ static int store_one(pub_db *db, item *it, const pub__arxiv_paper *paper,
 	if (!e)
 		return err < 0 ? err : pub__error(PUB_ERROR, "%s: no metadata", it->input);
 	r->key[0] = '\0';
-	if ((err = pub__import_entry(db, e, it->input, o, stats)) < 0)
+	/* papers.source names the paper the same way whatever form was typed */
+	source = it->arxiv ? pub__sprintf("arxiv:%s", it->arxiv) : pub__sprintf("doi:%s", it->doi);
+	if ((err = pub__import_entry(db, e, source, o, stats)) < 0)
 		goto done;
 	if ((err = pub__store_paper_id(db, r->key, &id)) < 0)
 		goto done;
@@ -230,6 +233,7 @@ static int store_one(pub_db *db, item *it, const pub__arxiv_paper *paper,
 		print_dry_run(dry_out, e, r->key);
 done:
 	pub__bib_entry_free(e);
+	free(source);
 	return err;
 }
 
