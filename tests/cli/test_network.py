@@ -305,16 +305,22 @@ class ArxivErrorTable(NetTestCase):
         t = [q["time"] for q in self.requests("/api/query")]
         self.assertEqual(len(t), 2)
         self.assertGreaterEqual(t[1] - t[0], 0.95, t)  # Retry-After honoured
+        self.assertEqual(self.sql("SELECT arxiv_version FROM papers WHERE arxiv = '2408.12588'"),
+                         [(2,)])
 
     def test_429_without_retry_after(self):
         fault({"path_prefix": "/api/query", "status": 429, "body": "Rate exceeded."})
         self.assertEqual(self.net("add", "arxiv:2408.12588").code, 0)
         self.assertEqual(len(self.requests("/api/query")), 2)
+        self.assertEqual(self.sql("SELECT citekey FROM papers WHERE arxiv = '2408.12588'"),
+                         [("zhao2024realtime",)])
 
     def test_503_with_retry_after(self):
         fault({"path_prefix": "/api/query", "status": 503, "retry_after": 1, "body": "x"})
         self.assertEqual(self.net("add", "arxiv:2408.12588").code, 0)
         self.assertEqual(len(self.requests("/api/query")), 2)
+        self.assertEqual(self.sql("SELECT citekey FROM papers WHERE arxiv = '2408.12588'"),
+                         [("zhao2024realtime",)])
 
     def test_503_forever(self):
         fault({"path_prefix": "/api/query", "status": 503, "times": -1, "body": "down"})
@@ -381,6 +387,7 @@ class AddDoi(NetTestCase):
         self.assertEqual(rows, [("inproceedings", "10.1145/3627535.3638465", 2024)])
         reqs = self.requests("/")
         self.assertIn("citationstyles.csl+json", reqs[0]["accept"])
+        self.assertTrue(all(q["user_agent"].startswith("pubdb/") for q in reqs), reqs)
         # the same DOI as a URL is the same paper
         r = self.net("add", "https://doi.org/10.1145/3627535.3638465")
         self.assertEqual(r.code, 0, r)
