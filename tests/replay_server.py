@@ -132,6 +132,9 @@ def doi_name(doi):
 
 
 class Handler(BaseHTTPRequestHandler):
+    # Headers and body go out in separate writes: without this, Nagle's
+    # algorithm delays every response by ~40 ms.
+    disable_nagle_algorithm = True
     protocol_version = "HTTP/1.1"
     server_version = "pubdb-replay/1"
     state = None  # set in main
@@ -387,6 +390,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class Server(ThreadingHTTPServer):
+    # --jobs N opens N connections at once; the default backlog of 5 drops some.
+    request_queue_size = 128
     daemon_threads = True
 
     def handle_error(self, request, client_address):
