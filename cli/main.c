@@ -109,8 +109,12 @@ const cmd cli_commands[] = {
 		"stderr), 75 no network or rate limit exhausted (retry later), 1 error.\n"},
 	{"stars", cmd_stars, CMD_DB, "star counts and their history",
 		"usage: pubdb stars [--history] [--svg FILE]\n\n"
-		"Lists repositories with their star count, change over 7 and 30 days and\n"
-		"last check (--json for JSON).  --svg FILE draws the history as a chart.\n"},
+		"Lists repositories with their star count, change over 7 and 30 days,\n"
+		"last check and status (ok, missing: the count shown is stale, archived,\n"
+		"renamed).  With the global --json: a JSON array.\n\n"
+		"options:\n"
+		"  --history    the recorded count of every repository per day (--json too)\n"
+		"  --svg FILE   draw the history as an SVG line chart, written atomically\n"},
 	{"help", cmd_help, 0, "show help for a command",
 		"usage: pubdb help [COMMAND]\n"},
 	{NULL, NULL, 0, NULL, NULL},
