@@ -124,8 +124,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fail("an entry changed its number of fields", &out);
 		for (j = 0; j < a->nfields; j++)
 			if (strcmp(a->fields[j].name, b->fields[j].name) ||
-			    strcmp(a->fields[j].value, b->fields[j].value))
+			    strcmp(a->fields[j].value, b->fields[j].value)) {
+				fprintf(stderr, "entry %zu field %s:\n  read   : %s\n  re-read: %s = %s\n",
+					i, a->fields[j].name, a->fields[j].value,
+					b->fields[j].name, b->fields[j].value);
 				fail("a field changed", &out);
+			}
 	}
 	free_all(&first);
 	free_all(&second);
