@@ -10,6 +10,7 @@
 
 #include "net.h"
 #include "store.h"
+#include "text.h"
 
 /* ---- pacing kept in the database ------------------------------------------ */
 
@@ -130,6 +131,14 @@ static void item_free(item *it)
 	free(it->error);
 }
 
+static void add_field(pub__bib_entry *e, const char *name, const char *value)
+{
+	e->fields = pub__realloc(e->fields, (e->nfields + 1) * sizeof(*e->fields));
+	e->fields[e->nfields].name = pub__strdup(name);
+	e->fields[e->nfields].value = pub__strdup(value);
+	e->nfields++;
+}
+
 /* The first entry of doi.org's BibTeX, without its key (ours is made from
  * the default format like any other added paper). */
 static int parse_bibtex(const char *text, const char *doi, pub__bib_entry **out)
@@ -150,17 +159,60 @@ static int parse_bibtex(const char *text, const char *doi, pub__bib_entry **out)
 		return rc;
 	free((*out)->key);
 	(*out)->key = pub__strdup("");
-	if (!pub__bib_entry_get(*out, "doi")) {
-		pub__bib_entry *e = *out;
-		e->fields = pub__realloc(e->fields, (e->nfields + 1) * sizeof(*e->fields));
-		e->fields[e->nfields].name = pub__strdup("doi");
-		e->fields[e->nfields].value = pub__strdup(doi);
-		e->nfields++;
-	}
+	if (!pub__bib_entry_get(*out, "doi"))
+		add_field(*out, "doi", doi);
 	return 0;
 }
 
 /* ---- storing ------------------------------------------------------------------ */
+
+/* A published version usually carries a later year than its preprint, so
+ * the title + year + first author rule misses it.  A DOI entry whose folded
+ * title and first author match a stored arXiv paper without a DOI, from
+ * the same year or the one before, gets that paper's eprint and so merges
+ * into it by arXiv id. */
+static int point_at_preprint(pub_db *db, pub__bib_entry *e)
+{
+	const char *t = pub__bib_entry_get(e, "title");
+	const char *y = pub__bib_entry_get(e, "year");
+	const char *list = pub__bib_entry_get(e, "author");
+	pub__name *names = NULL;
+	size_t n = 0;
+	char *title = NULL, *title_key = NULL, *author = NULL, *arxiv = NULL;
+	sqlite3_stmt *st;
+	int err = 0, year = y ? atoi(y) : 0;
+	if (!t || !list || year <= 0 || pub__bib_entry_get(e, "eprint"))
+		return 0;
+	pub__names_parse(&names, &n, list);
+	if (n > 0 && !names[0].others && names[0].last)
+		author = pub__fold_ascii(names[0].last);
+	pub__names_free(names, n);
+	title = pub__latex_to_unicode(t);
+	title_key = pub__fold_ascii(title);
+	if (!author || !*title_key)
+		goto done;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT arxiv FROM papers WHERE arxiv IS NOT NULL AND doi IS NULL "
+		     "AND title_key = ?1 AND author_key = ?2 AND year BETWEEN ?3 - 1 AND ?3 "
+		     "ORDER BY id LIMIT 1")) < 0)
+		goto done;
+	pub__bind_text(st, 1, title_key);
+	pub__bind_text(st, 2, author);
+	sqlite3_bind_int(st, 3, year);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		arxiv = pub__col_strdup(st, 0);
+	sqlite3_reset(st);
+	if (arxiv) {
+		add_field(e, "eprint", arxiv);
+		add_field(e, "archiveprefix", "arXiv");
+	}
+done:
+	free(title);
+	free(title_key);
+	free(author);
+	free(arxiv);
+	return err;
+}
 
 typedef struct run {
 	const pub_import_opts *user;
@@ -220,6 +272,8 @@ static int store_one(pub_db *db, item *it, const pub__arxiv_paper *paper,
 		e = pub__csl_to_bib(&it->csl);
 	if (!e)
 		return err < 0 ? err : pub__error(PUB_ERROR, "%s: no metadata", it->input);
+	if (!paper && !o->no_merge && (err = point_at_preprint(db, e)) < 0)
+		goto done;
 	r->key[0] = '\0';
 	/* papers.source names the paper the same way whatever form was typed */
 	source = it->arxiv ? pub__sprintf("arxiv:%s", it->arxiv) : pub__sprintf("doi:%s", it->doi);

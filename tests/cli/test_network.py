@@ -424,6 +424,20 @@ class AddDoi(NetTestCase):
         self.assertEqual(self.sql("SELECT COUNT(*) FROM papers")[0][0], 2)
 
 
+    def test_published_doi_with_later_year_merges_into_preprint(self):
+        # the ICLR 2025 version of the 2024 preprint: same title and first
+        # author, a year later, no DOI stored yet
+        r = self.net("add", "arxiv:2408.12588", "doi:10.5555/iclr.2025.pab")
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("merged into zhao2024realtime", r.out)
+        self.assertEqual(self.sql("SELECT arxiv, doi FROM papers WHERE citekey = 'zhao2024realtime'"),
+                         [("2408.12588", "10.5555/iclr.2025.pab")])
+        self.assertEqual(self.sql("SELECT COUNT(*) FROM papers")[0][0], 2)
+        # --no-merge keeps them apart
+        r = self.net("add", "--no-merge", "doi:10.5555/iclr.2025.pab")
+        self.assertIn("added zhao2025realtime", r.out)
+
+
 class RefreshArxiv(NetTestCase):
     def test_version_and_doi_appear(self):
         self.assertEqual(self.net("add", *FOUR).code, 0)
