@@ -12,21 +12,47 @@
 static const char *months[] = {"January", "February", "March", "April", "May",
 	"June", "July", "August", "September", "October", "November", "December"};
 
-/* 1 when braces balance and never go negative (so {value} is safe). */
+/* 1 when braces balance and never go negative (so {value} is safe).  A
+ * backslash does not escape a brace here: BibTeX and our reader count
+ * every brace, so `\}` inside a value closes a group like any other. */
 static int balanced(const char *s)
 {
 	int depth = 0;
 	for (; *s; s++) {
-		if (*s == '\\' && s[1]) {
-			s++;
-			continue;
-		}
 		if (*s == '{')
 			depth++;
 		else if (*s == '}' && --depth < 0)
 			return 0;
 	}
 	return depth == 0;
+}
+
+/* Writes `value` with each brace that has no partner spelt as the LaTeX
+ * command \textbraceleft{} or \textbraceright{}: no BibTeX value can hold
+ * a lone brace, and a backslash does not escape one. */
+static void put_unbalanced(pub__buf *b, const char *value)
+{
+	size_t n = strlen(value), i, top = 0;
+	size_t *open = pub__calloc(n + 1, sizeof(*open));
+	char *lone = pub__calloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		if (value[i] == '{')
+			open[top++] = i;
+		else if (value[i] == '}' && top > 0)
+			top--;
+		else if (value[i] == '}')
+			lone[i] = 1;
+	}
+	while (top > 0)
+		lone[open[--top]] = 1;
+	for (i = 0; i < n; i++) {
+		if (lone[i])
+			pub__buf_puts(b, value[i] == '{' ? "\\textbraceleft{}" : "\\textbraceright{}");
+		else
+			pub__buf_putc(b, value[i]);
+	}
+	free(open);
+	free(lone);
 }
 
 static void put_value(pub__buf *b, const char *name, const char *value, int ascii)
@@ -52,11 +78,7 @@ static void put_value(pub__buf *b, const char *name, const char *value, int asci
 		pub__buf_puts(b, value);
 	} else {
 		/* Never emit a value that would swallow the rest of the file. */
-		for (; *value; value++) {
-			if (*value == '{' || *value == '}')
-				pub__buf_putc(b, '\\');
-			pub__buf_putc(b, *value);
-		}
+		put_unbalanced(b, value);
 	}
 	pub__buf_putc(b, '}');
 	free(conv);
