@@ -1096,6 +1096,21 @@ int pub__store_add_link(pub_db *db, int64_t paper_id, const char *kind,
 			goto done;
 	}
 	pub_error_clear();
+	if (repo_id && strcmp(kind, "code") == 0) {
+		/* One code link per repository: a user's link (often into a
+		 * subfolder) replaces the one found in the arXiv abstract. */
+		if ((err = pub__db_stmt(&st, db,
+			     "UPDATE OR IGNORE links SET url = ?3 WHERE paper_id = ?1 AND kind = 'code' "
+			     "AND repo_id = ?2")) < 0)
+			goto done;
+		sqlite3_bind_int64(st, 1, paper_id);
+		sqlite3_bind_int64(st, 2, repo_id);
+		sqlite3_bind_text(st, 3, url, -1, SQLITE_TRANSIENT);
+		if ((err = pub__db_step_done(db, st, "storing a link")) < 0)
+			goto done;
+		if (sqlite3_changes(db->sql) > 0)
+			goto done;
+	}
 	if ((err = pub__db_stmt(&st, db,
 		     "INSERT INTO links(paper_id, kind, url, repo_id) VALUES (?1, ?2, ?3, ?4) "
 		     "ON CONFLICT(paper_id, kind, url) DO UPDATE SET repo_id = excluded.repo_id")) < 0)

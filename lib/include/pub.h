@@ -172,8 +172,9 @@ PUB_EXTERN int pub_paper_edit(pub_db *db, const char *key,
 PUB_EXTERN int pub_paper_tag(pub_db *db, const char *key,
 	const char *const *changes, size_t n);
 
-/* Adds a link of `kind` (replacing none); code links to GitHub create the
- * repository row. */
+/* Adds a link of `kind`.  A code link to GitHub creates the repository row
+ * and replaces the paper's code link to the same repository, if any (the
+ * one found in an arXiv abstract, say). */
 PUB_EXTERN int pub_paper_link(pub_db *db, const char *key, const char *kind,
 	const char *url);
 
