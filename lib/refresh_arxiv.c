@@ -133,7 +133,9 @@ static int apply(pub_db *db, const known *k, const pub__arxiv_paper *p,
 	int err = 0, fields = 0, gained_doi, gained_ref;
 	*changed = 0;
 	gained_doi = p->doi && !k->doi;
-	gained_ref = p->journal_ref && !k->journal;
+	/* DBLP's "CoRR" and "arXiv preprint ..." name the preprint itself */
+	gained_ref = p->journal_ref && (!k->journal || strcasecmp(k->journal, "CoRR") == 0 ||
+					  strncasecmp(k->journal, "arXiv", 5) == 0);
 	if (p->version > 0 && p->version != k->version) {
 		if (k->version > 0)
 			change(o, "%s: v%d -> v%d", k->arxiv, k->version, p->version);
