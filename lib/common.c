@@ -3,9 +3,11 @@
  */
 #include "common.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static _Thread_local char error_msg[1024];
 static _Thread_local int error_code;
@@ -175,4 +177,30 @@ void pub__buf_free(pub__buf *b)
 	free(b->ptr);
 	b->ptr = NULL;
 	b->len = b->cap = 0;
+}
+
+int pub__make_dirs(const char *path, int whole)
+{
+	char *dir = pub__strdup(path);
+	char *p;
+	int err = 0;
+	for (p = dir + 1; ; p++) {
+		int last = *p == '\0';
+		if (*p != '/' && !(last && whole)) {
+			if (last)
+				break;
+			continue;
+		}
+		*p = '\0';
+		if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
+			err = pub__error(PUB_ERROR, "cannot create directory '%s': %s",
+				dir, strerror(errno));
+			break;
+		}
+		if (last)
+			break;
+		*p = '/';
+	}
+	free(dir);
+	return err;
 }

@@ -23,6 +23,9 @@ char *pub__strdup(const char *s);
 char *pub__strndup(const char *s, size_t n);
 char *pub__sprintf(const char *fmt, ...) PUB__PRINTF(1, 2);
 
+/* mkdir -p of the folders of `path` (and of `path` itself when `whole`). */
+int pub__make_dirs(const char *path, int whole);
+
 /* Records an error for pub_error_last() and returns `code`. */
 int pub__error(int code, const char *fmt, ...) PUB__PRINTF(2, 3);
 

@@ -145,27 +145,6 @@ char *pub_db_default_path(void)
 		home && *home ? home : ".");
 }
 
-/* mkdir -p for the directory part of `path`. */
-static int make_parent_dirs(const char *path)
-{
-	char *dir = pub__strdup(path);
-	char *p;
-	int err = 0;
-	for (p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-			err = pub__error(PUB_ERROR, "cannot create directory '%s': %s",
-				dir, strerror(errno));
-			break;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return err;
-}
-
 static int migrate(pub_db *db)
 {
 	sqlite3_stmt *st = NULL;
@@ -225,7 +204,7 @@ int pub_db_open(pub_db **out, const char *path, unsigned flags)
 		if (!(flags & PUB_OPEN_CREATE))
 			return pub__error(PUB_ENOTFOUND,
 				"no database at '%s' (run 'pubdb init' or 'pubdb add')", path);
-		if ((err = make_parent_dirs(path)) < 0)
+		if ((err = pub__make_dirs(path, 0)) < 0)
 			return err;
 	} else if (S_ISDIR(stbuf.st_mode)) {
 		return pub__error(PUB_EINVAL, "database path '%s' is a directory", path);

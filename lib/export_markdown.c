@@ -401,10 +401,8 @@ int pub__export_jekyll(const char *dir, const pub__export_set *set)
 	size_t i, j;
 	int dirfd = -1, err = 0;
 
-	if (mkdir(dir, 0755) < 0 && errno != EEXIST) {
-		err = pub__error(PUB_ERROR, "cannot create '%s': %s", dir, strerror(errno));
+	if ((err = pub__make_dirs(dir, 1)) < 0)
 		goto done;
-	}
 	if ((dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
 		err = pub__error(PUB_ERROR, "cannot open '%s': %s", dir, strerror(errno));
 		goto done;

@@ -1,0 +1,270 @@
+"""test_export.py: the example homepage end to end.  Builds the database the
+way a user would (add arxiv:/doi: against the replay server, tag, edit,
+link, repo add, refresh --stars), then checks every export format with
+independent readers: the HTML parsed back by tests/check_html.py against
+`export --json` and against example-homepage.md's structure; the BibTeX by
+pybtex (Debian's python3-pybtex) or bibtool; the CSL-JSON rendered by
+pandoc --citeproc; the standalone page by headless Chromium (DOM dump and a
+screenshot in the build folder).  Hostile input: XSS in titles, names and
+URLs."""
+import html.parser
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from pubtest import PubTestCase, run
+from test_stars import Replay
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CHECK_HTML = os.path.join(HERE, "..", "check_html.py")
+GROUPS = ["Efficient Video Generation", "Efficient Memory Cost", "Efficient AI for Science"]
+ARTIFACTS = os.environ.get("PUB_ARTIFACTS", tempfile.gettempdir())
+
+# (key, group, venue, equal positions, links) as on example-homepage.md
+HOMEPAGE = [
+    ("zhao2024realtime", 0, "ICLR 2025", "1,2,3",
+     [("code", "https://github.com/NUS-HPC-AI-Lab/VideoSys"), ("blog", "https://oahzxl.github.io/PAB/")]),
+    ("zhao2024dsp", 0, "ICML 2025", "", [("code", "https://github.com/NUS-HPC-AI-Lab/VideoSys")]),
+    ("zhao2024autochunk", 1, "ICLR 2024", "",
+     [("code", "https://github.com/hpcaitech/ColossalAI/tree/main/colossalai/autochunk")]),
+    ("zhao2024hetegen", 1, "MLSys 2024", "1,2,3", []),
+    ("cheng2024fastfold", 2, "PPoPP 2024", "",
+     [("paper", "https://dl.acm.org/doi/10.1145/3627535.3638465"), ("code", "https://github.com/hpcaitech/FastFold")]),
+]
+REPOS = ["https://github.com/NUS-HPC-AI-Lab/VideoSys", "https://github.com/hpcaitech/ColossalAI",
+         "https://github.com/hpcaitech/FastFold"]
+
+
+def system_python():
+    """Debian's python3, where python3-pybtex lives (not a pyenv one)."""
+    for p in ("/usr/bin/python3", sys.executable):
+        if os.path.exists(p):
+            r = subprocess.run([p, "-c", "import pybtex"], capture_output=True)
+            if r.returncode == 0:
+                return p
+    return None
+
+
+class Homepage(PubTestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.ctmp = tempfile.TemporaryDirectory()
+        cls.server = Replay(cls.ctmp.name)
+        cls.cdb = os.path.join(cls.ctmp.name, "homepage.sqlite3")
+        cls.env = {"PUBDB_ARXIV_URL": cls.server.url, "PUBDB_DOI_URL": cls.server.url,
+                   "PUBDB_CROSSREF_URL": cls.server.url, "PUBDB_GITHUB_URL": cls.server.url,
+                   "PUB_ARXIV_INTERVAL_MS": "100"}
+
+        def must(*args):
+            r = run(*args, db=cls.cdb, env=cls.env)
+            if r.code != 0:
+                raise AssertionError("%s: %r" % (" ".join(args), r))
+            return r
+
+        must("config", "set", "owner", "Xuanlei Zhao")
+        must("add", "arxiv:2408.12588", "arxiv:2403.10266", "arxiv:2401.10652", "arxiv:2403.01164")
+        must("add", "doi:10.1145/3627535.3638465")
+        for key, group, venue, equal, links in HOMEPAGE:
+            must("tag", key, "+" + GROUPS[group])
+            edits = ["venue=" + venue, "selected=1"] + (["equal=" + equal] if equal else [])
+            must("edit", key, *edits)
+            for kind, url in links:
+                must("link", key, kind, url)
+        for url in REPOS:
+            must("repo", "add", url)
+        must("refresh", "--stars")
+        cls.tag_args = sum((["--tag", g] for g in GROUPS), [])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.stop()
+        cls.ctmp.cleanup()
+
+    def export(self, *args):
+        r = run("export", *args, db=self.cdb, env=self.env)
+        self.assertEqual(r.code, 0, r)
+        return r.out
+
+    def save(self, name, text):
+        path = os.path.join(self.dir, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def test_html_matches_database_and_homepage(self):
+        page = self.save("pubs.html", self.export("--html", "--selected", *self.tag_args))
+        papers = self.save("pubs.json", self.export("--json", "--selected"))
+        r = subprocess.run([sys.executable, CHECK_HTML, page, papers], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+        # Group order is the order of --tag; papers sit in their groups, newest first.
+        class Walk(html.parser.HTMLParser):
+            def __init__(self):
+                super().__init__()
+                self.groups, self.stack = [], []
+
+            def handle_starttag(self, tag, attrs):
+                a = dict(attrs)
+                self.stack.append(tag)
+                if tag == "h2" and "pub-group" in (a.get("class") or ""):
+                    self.groups.append(["", []])
+                    self.in_h2 = True
+                if tag == "li" and "pub" in (a.get("class") or "").split():
+                    self.groups[-1][1].append(a.get("id"))
+
+            def handle_endtag(self, tag):
+                if self.stack:
+                    self.stack.pop()
+                self.in_h2 = False
+
+            def handle_data(self, data):
+                if getattr(self, "in_h2", False):
+                    self.groups[-1][0] += data
+
+        w = Walk()
+        w.feed(open(page, encoding="utf-8").read())
+        self.assertEqual([g for g, _ in w.groups], GROUPS)
+        self.assertEqual([ids for _, ids in w.groups],
+                         [["zhao2024realtime", "zhao2024dsp"], ["zhao2024autochunk", "zhao2024hetegen"],
+                          ["cheng2024fastfold"]])
+        text = open(page, encoding="utf-8").read()
+        self.assertIn('<code class="pub-venue">ICLR 2025</code>', text)
+        self.assertIn('<u class="pub-me">Xuanlei Zhao</u><sup>*</sup>, Xiaolong Jin<sup>*</sup>, '
+                      'Kai Wang<sup>*</sup>, Yang You', text)
+        self.assertIn('title="GitHub stars"', text)
+
+    def test_markdown_and_repos(self):
+        md = self.export("--markdown", "--selected", *self.tag_args)
+        self.assertEqual([l[3:] for l in md.splitlines() if l.startswith("## ")], GROUPS)
+        self.assertIn("`ICLR 2025` **Real-Time Video Generation with Pyramid Attention Broadcast**", md)
+        self.assertIn("<u>Xuanlei Zhao</u>\\*", md)
+        repos = self.export("--markdown", "--repos")
+        names = [l.split("**[")[1].split("]")[0] for l in repos.splitlines() if l.startswith("- **[")]
+        self.assertEqual(names, ["VideoSys", "ColossalAI", "FastFold"])  # as added, like the homepage
+        self.assertIn("<ul class=\"pub-repos\">", self.export("--html", "--repos"))
+
+    def test_jekyll_files(self):
+        out = os.path.join(self.dir, "_publications")
+        r = run("export", "--markdown", "--jekyll", out, db=self.cdb)
+        self.assertEqual(r.code, 0, r)
+        files = sorted(os.listdir(out))
+        self.assertEqual(len(files), 5)
+        text = open(os.path.join(out, [f for f in files if "realtime" in f][0]), encoding="utf-8").read()
+        self.assertTrue(text.startswith("---\n"))
+        for key in ("title:", "collection: publications", "permalink:", "date:", "venue:", "paperurl:",
+                    "citation:"):
+            self.assertIn(key, text)
+
+    def test_bibtex_read_by_an_independent_parser(self):
+        bib = self.save("pubs.bib", self.export("--bibtex"))
+        ours = {p["key"]: p for p in json.loads(self.export("--json"))}
+        py = system_python()
+        if py:
+            code = ("import json,sys\nfrom pybtex.database import parse_file\n"
+                    "d = parse_file(sys.argv[1], bib_format='bibtex')\n"
+                    "print(json.dumps({k: {'type': e.type, 'fields': {f.lower(): v for f, v in e.fields.items()},"
+                    " 'authors': [str(p) for p in e.persons.get('author', [])]} for k, e in d.entries.items()}))")
+            r = subprocess.run([py, "-c", code, bib], capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            theirs = json.loads(r.stdout)
+            self.assertEqual(sorted(theirs), sorted(ours))
+            for key, e in theirs.items():
+                self.assertEqual(e["type"].lower(), ours[key]["type"])
+                self.assertEqual(len(e["authors"]), len(ours[key]["authors"]), key)
+                for name, value in ours[key]["fields"].items():
+                    self.assertIn(name, e["fields"], (key, name))
+        elif shutil.which("bibtool"):
+            r = subprocess.run(["bibtool", "-q", "-i", bib], capture_output=True, text=True)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(r.stdout.count("@"), len(ours))
+        else:
+            self.skipTest("neither python3-pybtex nor bibtool is installed (.ci/deps --test installs them)")
+
+    def test_biblatex_arxiv_as_eprint(self):
+        out = self.export("--biblatex")
+        entry = out[out.index("{zhao2024realtime,"):]
+        entry = entry[:entry.index("\n}")]
+        self.assertIn("eprint = {2408.12588}", entry)
+        self.assertIn("eprinttype = {arxiv}", entry)
+        self.assertIn("eprintclass = {", entry)
+        self.assertNotIn("archiveprefix", entry)
+
+    def test_csl_json_renders_with_pandoc(self):
+        csl = self.save("pubs.json", self.export("--csl-json"))
+        items = json.load(open(csl, encoding="utf-8"))
+        self.assertEqual(len(items), 5)
+        if not shutil.which("pandoc"):
+            self.skipTest("pandoc not installed (.ci/deps --test installs it)")
+        doc = self.save("doc.md", "---\nnocite: '@*'\n---\n\n# Refs\n")
+        r = subprocess.run(["pandoc", "--citeproc", "--bibliography", csl, "-t", "plain", doc],
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("[WARNING]", r.stderr)
+        for title in ("Real-Time Video Generation", "FastFold", "HeteGen", "AutoChunk", "DSP"):
+            self.assertIn(title, r.stdout.replace("\n", " "))
+
+    def test_standalone_page_in_chromium(self):
+        page = self.save("page.html", self.export("--html", "--standalone", "--selected", *self.tag_args))
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        if not chromium:
+            self.skipTest("chromium not installed (.ci/deps --test installs it)")
+        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--user-data-dir=" + os.path.join(self.dir, "chrome")]
+        r = subprocess.run([chromium] + flags + ["--dump-dom", "file://" + page],
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+        for key, *_ in HOMEPAGE:
+            self.assertIn('id="%s"' % key, r.stdout)
+        shot = os.path.join(ARTIFACTS, "publications.png")
+        r = subprocess.run([chromium] + flags + ["--window-size=900,1400", "--screenshot=" + shot,
+                                                 "file://" + page],
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+        self.assertGreater(os.path.getsize(shot), 10000)
+
+
+class Hostile(PubTestCase):
+    BIB = r"""@misc{evil,
+  title = {<script>alert(1)</script> \& {"quotes"} 'single'},
+  author = {<img src=x onerror=alert(1)> and O'Brien, "Quote"},
+  year = {2024},
+  url = {javascript:alert(1)},
+}
+"""
+
+    def test_html_escapes_everything(self):
+        self.ok("add", self.write("evil.bib", self.BIB))
+        self.ok("tag", "evil", "+<b>tag</b>")
+        r = self.pub("link", "evil", "code", "javascript:alert(1)")
+        self.assertEqual(r.code, 2)
+        r = self.pub("link", "evil", "blog", " JaVaScRiPt:alert(1)")
+        self.assertNotEqual(r.code, 0)
+        for args in (["--html", "--standalone"], ["--html", "--tag", "<b>tag</b>"], ["--markdown"]):
+            out = self.ok("export", *args).out
+            self.assertNotIn("<script>", out)
+            self.assertNotIn("<img", out)
+            self.assertNotIn("javascript:", out.lower())
+            self.assertNotIn("<b>tag", out)
+        page = self.write("evil.html", self.ok("export", "--html").out)
+        papers = self.write("evil.json", self.ok("export", "--json").out)
+        r = subprocess.run([sys.executable, CHECK_HTML, page, papers], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+    def test_jekyll_never_writes_outside(self):
+        self.ok("add", self.write("k.bib", "@misc{../../escape, title={T}, year=2020}\n"))
+        out = os.path.join(self.dir, "site", "_pubs")
+        self.ok("export", "--markdown", "--jekyll", out)
+        for root, _, files in os.walk(self.dir):
+            for f in files:
+                path = os.path.join(root, f)
+                if f.endswith(".md"):
+                    self.assertTrue(path.startswith(out + os.sep), path)
+
+
+if __name__ == "__main__":
+    unittest.main()
