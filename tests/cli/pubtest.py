@@ -2,6 +2,7 @@
 binary on a temporary database and look at the SQLite file directly."""
 import json
 import os
+import shlex
 import sqlite3
 import subprocess
 import tempfile
@@ -11,6 +12,11 @@ PUBDB = os.environ.get("PUBDB_BIN", "pubdb")
 BIBDUMP = os.environ.get("BIBDUMP_BIN", "bibdump")
 FIXTURES = os.environ.get("PUB_FIXTURES", os.path.join(os.path.dirname(__file__), "..", "..", "fixtures"))
 CORPORA = os.environ.get("PUB_CORPORA", os.path.join(FIXTURES, "corpora"))
+# A command put in front of every pubdb run() starts, e.g. under valgrind:
+# PUBDB_WRAPPER="valgrind --error-exitcode=99 --leak-check=full
+# --errors-for-leak-kinds=definite".  Timeouts grow with it.
+WRAPPER = shlex.split(os.environ.get("PUBDB_WRAPPER", ""))
+SLOWDOWN = 20 if WRAPPER else 1
 
 
 class Result:
@@ -24,7 +30,7 @@ class Result:
 
 
 def run(*args, db=None, input=None, env=None, timeout=120):
-    cmd = [PUBDB]
+    cmd = WRAPPER + [PUBDB]
     if db:
         cmd += ["--db", db]
     cmd += list(args)
@@ -35,7 +41,7 @@ def run(*args, db=None, input=None, env=None, timeout=120):
     if isinstance(input, str):
         input = input.encode("utf-8")
     p = subprocess.run(cmd, input=input, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       env=e, timeout=timeout)
+                       env=e, timeout=timeout * SLOWDOWN if timeout else None)
     return Result(p)
 
 
