@@ -488,9 +488,11 @@ static int find_duplicate(pub_db *db, const pub__bib_entry *e, const char *doi,
 		sqlite3_bind_text(st, 1, doi, -1, SQLITE_TRANSIENT);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			*id = sqlite3_column_int64(st, 0);
+		else if (rc != SQLITE_DONE)
+			err = pub__db_error(db, "looking up the DOI");
 		sqlite3_reset(st);
-		if (*id)
-			return 0;
+		if (err < 0 || *id)
+			return err;
 	}
 	if (arxiv) {
 		if ((err = pub__db_stmt(&st, db,
@@ -499,9 +501,11 @@ static int find_duplicate(pub_db *db, const pub__bib_entry *e, const char *doi,
 		sqlite3_bind_text(st, 1, arxiv, -1, SQLITE_TRANSIENT);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			*id = sqlite3_column_int64(st, 0);
+		else if (rc != SQLITE_DONE)
+			err = pub__db_error(db, "looking up the arXiv id");
 		sqlite3_reset(st);
-		if (*id)
-			return 0;
+		if (err < 0 || *id)
+			return err;
 	}
 	if (title_key && *title_key && year && author_key) {
 		/* conflicts() runs other statements, never this one. */
@@ -523,6 +527,8 @@ static int find_duplicate(pub_db *db, const pub__bib_entry *e, const char *doi,
 				break;
 			}
 		}
+		if (err == 0 && rc != SQLITE_ROW && rc != SQLITE_DONE)
+			err = pub__db_error(db, "looking up the title");
 		sqlite3_reset(q);
 		if (err < 0)
 			return err;
