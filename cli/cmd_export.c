@@ -129,7 +129,6 @@ int cmd_export(cli *c, int argc, char **argv)
 				close(fd);
 			free(tmp);
 			tmp = NULL;
-			out = stdout;
 			rc = EXIT_ERROR;
 			goto done;
 		}

@@ -256,7 +256,7 @@ static int parse_name(pub__name *out, name_words *w, const char *s, size_t start
 	if (w->ncommas == 0) {
 		/* First von Last: von runs from the first lower-case word to the
 		 * last one, never taking the final word. */
-		size_t von_start = n, von_end = n, last_start;
+		size_t von_start = n, von_end, last_start;
 		for (k = 0; k + 1 < n; k++)
 			if (word_is_lower(s, w->tok[k].start, w->tok[k].end)) {
 				von_start = k;
