@@ -136,12 +136,18 @@ class TestCrashSafety(PubTestCase):
             for name in KNOWN_REPOS + ["nobody%d/proj%d" % (i, i) for i in range(30)]:
                 self.ok("-q", "repo", "add", "https://github.com/" + name)
             base = dump_db(self.db)
+            # one whole refresh on a copy gives the window to kill in
+            ref = os.path.join(self.dir, "ref.sqlite3")
+            shutil.copy(self.db, ref)
+            t0 = time.monotonic()
+            self.assertIn(run("refresh", "--stars", db=ref, env=srv.env).code, (0, 3))
+            full_time = time.monotonic() - t0
             killed_running = 0
             for i in range(self.RUNS):
                 p = subprocess.Popen([PUBDB, "--db", self.db, "refresh", "--stars"],
                                      env=child_env(srv.env),
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                time.sleep(rnd.uniform(0.05, 1.8))
+                time.sleep(rnd.uniform(0.0, full_time * 1.1))
                 if p.poll() is None:
                     killed_running += 1
                 p.send_signal(signal.SIGKILL)
