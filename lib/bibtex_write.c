@@ -46,6 +46,10 @@ static void put_unbalanced(pub__buf *b, const char *value)
 	while (top > 0)
 		lone[open[--top]] = 1;
 	for (i = 0; i < n; i++) {
+		/* `\}` meant as an escaped brace (as pub_paper_edit() writes
+		 * it) becomes the command alone, not `\\textbraceright{}` */
+		if (value[i] == '\\' && lone[i + 1])
+			continue;
 		if (lone[i])
 			pub__buf_puts(b, value[i] == '{' ? "\\textbraceleft{}" : "\\textbraceright{}");
 		else
