@@ -480,7 +480,7 @@ class TestHostileInput(PubTestCase):
             out = os.path.join(self.dir, "again.bib")
             with open(out, "w", encoding="utf-8") as f:
                 f.write(self.export(*fmt))
-            db2 = os.path.join(self.dir, "again%s.sqlite3" % fmt[-1].strip("-"))
+            db2 = os.path.join(tempfile.mkdtemp(dir=self.dir), "again.sqlite3")
             r = run("--json", "add", "--strict", "--no-merge", out, db=db2)
             self.assertEqual(r.code, 0, (fmt, r))
             again = json.loads(run("--json", "list", db=db2).out)
@@ -555,6 +555,20 @@ class TestHostileInput(PubTestCase):
         self.check_all_exports(1, reimport=(["--bibtex"],), standalone=False)
         sys.stderr.write("1 MB title + 100,000 authors: add %.1fs, all exports %.1fs\n"
                          % (t_add, time.monotonic() - t0))
+
+    def test_lone_braces_survive_bibtex_export(self):
+        # a lone brace must not swallow the rest of the exported file
+        self.ok("-q", "add", "-", input="@misc{a, title={Plain}, year=2020}\n"
+                                       "@misc{b, title={After}, year=2021}\n")
+        for title in ("Set \\{x and y\\}} z{", "open { only", "close } only", "back\\}slash"):
+            self.ok("edit", "a", "title=" + title)
+            want = sorted(p["title"] for p in self.papers())
+            self.check_all_exports(2, reimport=(["--bibtex"],), standalone=False)
+            out = self.write("lone.bib", self.export("--bibtex"))
+            db2 = os.path.join(tempfile.mkdtemp(dir=self.dir), "lone.sqlite3")
+            self.assertEqual(run("-q", "add", "--strict", out, db=db2).code, 0)
+            got = sorted(p["title"] for p in json.loads(run("--json", "list", db=db2).out))
+            self.assertEqual(got, want, title)
 
     def test_fts5_syntax_in_search(self):
         self.ok("add", self.write("h.bib", HOSTILE))
