@@ -92,9 +92,16 @@ void pub__bib_format_entry(pub__buf *b, const char *type, const char *key,
 	const pub_field *fields, size_t n, int ascii)
 {
 	size_t i;
-	pub__buf_printf(b, "@%s{%s,\n", type, key);
+	/* puts, not printf: this runs for every field of every export. */
+	pub__buf_putc(b, '@');
+	pub__buf_puts(b, type);
+	pub__buf_putc(b, '{');
+	pub__buf_puts(b, key);
+	pub__buf_puts(b, ",\n");
 	for (i = 0; i < n; i++) {
-		pub__buf_printf(b, "  %s = ", fields[i].name);
+		pub__buf_puts(b, "  ");
+		pub__buf_puts(b, fields[i].name);
+		pub__buf_puts(b, " = ");
 		put_value(b, fields[i].name, fields[i].value, ascii);
 		pub__buf_puts(b, i + 1 < n ? ",\n" : "\n");
 	}

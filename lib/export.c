@@ -39,72 +39,81 @@ static int export_preambles(pub_db *db, FILE *out, int ascii)
 	return err;
 }
 
-/* BibTeX straight from the fields table: no paper objects, one cached
- * statement per paper, so a large export stays fast and small. */
+/* Appends the entry being collected and forgets it. */
+static void flush_entry(pub__buf *b, char **key, char **type, pub_field *fields,
+	size_t *nf, int ascii, int *first)
+{
+	size_t j;
+	if (*key) {
+		if (!*first)
+			pub__buf_putc(b, '\n');
+		*first = 0;
+		pub__bib_format_entry(b, *type, *key, fields, *nf, ascii);
+	}
+	for (j = 0; j < *nf; j++) {
+		free(fields[j].name);
+		free(fields[j].value);
+	}
+	*nf = 0;
+	free(*key);
+	free(*type);
+	*key = *type = NULL;
+}
+
+/* BibTeX straight from the fields table, no paper objects: one streaming
+ * join for the whole database, one join per paper when filtered. */
 static int export_bibtex(pub_db *db, const pub_export_opts *o, FILE *out)
 {
+	static const char *sql_all =
+		"SELECT p.id, p.citekey, p.type, f.name, f.value FROM papers p "
+		"LEFT JOIN fields f ON f.paper_id = p.id ORDER BY p.id, f.position";
+	static const char *sql_one =
+		"SELECT p.id, p.citekey, p.type, f.name, f.value FROM papers p "
+		"LEFT JOIN fields f ON f.paper_id = p.id WHERE p.id = ?1 ORDER BY f.position";
 	sqlite3_stmt *st;
-	int64_t *ids = NULL;
-	size_t n, i, cap = 0;
+	int64_t *ids = NULL, cur = 0;
+	size_t n = 0, i, nf = 0, cap = 0;
 	pub_field *fields = NULL;
+	char *key = NULL, *type = NULL;
 	pub__buf b = PUB__BUF_INIT;
-	int err;
+	int err = 0, rc = SQLITE_DONE, first = 1;
 	int whole = !o->filter.ntags && !o->filter.author && !o->filter.selected_only &&
 		    !o->filter.query && !o->filter.key;
+
 	if (whole && (err = export_preambles(db, out, o->ascii)) < 0)
 		return err;
-	if ((err = pub__paper_ids(db, &o->filter, 1, &ids, &n)) < 0)
+	if (!whole && (err = pub__paper_ids(db, &o->filter, 1, &ids, &n)) < 0)
 		return err;
-	for (i = 0; i < n; i++) {
-		char *key = NULL, *type = NULL;
-		size_t nf = 0, j;
-		int rc;
-		if ((err = pub__db_stmt(&st, db,
-			     "SELECT citekey, type FROM papers WHERE id = ?1")) < 0)
+	for (i = 0; err == 0 && i < (whole ? 1 : n); i++) {
+		if ((err = pub__db_stmt(&st, db, whole ? sql_all : sql_one)) < 0)
 			break;
-		sqlite3_bind_int64(st, 1, ids[i]);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			key = pub__col_strdup(st, 0);
-			type = pub__col_strdup(st, 1);
-		}
-		sqlite3_reset(st);
-		if (!key)
-			continue;
-		if ((err = pub__db_stmt(&st, db,
-			     "SELECT name, value FROM fields WHERE paper_id = ?1 ORDER BY position")) < 0) {
-			free(key);
-			free(type);
-			break;
-		}
-		sqlite3_bind_int64(st, 1, ids[i]);
+		if (!whole)
+			sqlite3_bind_int64(st, 1, ids[i]);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			if (id != cur || !key) {
+				flush_entry(&b, &key, &type, fields, &nf, o->ascii, &first);
+				cur = id;
+				key = pub__col_strdup(st, 1);
+				type = pub__col_strdup(st, 2);
+				if (b.len > 65536 && (err = write_buf(out, &b)) < 0)
+					break;
+			}
+			if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+				continue;
 			if (nf == cap) {
 				cap = cap ? cap * 2 : 32;
 				fields = pub__realloc(fields, cap * sizeof(*fields));
 			}
-			fields[nf].name = pub__col_strdup(st, 0);
-			fields[nf].value = pub__col_strdup(st, 1);
+			fields[nf].name = pub__col_strdup(st, 3);
+			fields[nf].value = pub__col_strdup(st, 4);
 			nf++;
 		}
 		sqlite3_reset(st);
-		if (rc == SQLITE_DONE) {
-			if (i)
-				pub__buf_putc(&b, '\n');
-			pub__bib_format_entry(&b, type, key, fields, nf, o->ascii);
-		} else {
+		if (err == 0 && rc != SQLITE_DONE)
 			err = pub__db_error(db, "reading fields");
-		}
-		for (j = 0; j < nf; j++) {
-			free(fields[j].name);
-			free(fields[j].value);
-		}
-		free(key);
-		free(type);
-		if (err == 0 && b.len > 65536)
-			err = write_buf(out, &b);
-		if (err < 0)
-			break;
 	}
+	flush_entry(&b, &key, &type, fields, &nf, o->ascii, &first);
 	if (err == 0)
 		err = write_buf(out, &b);
 	pub__buf_free(&b);
