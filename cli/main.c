@@ -134,7 +134,7 @@ static const char *main_usage =
 	"  --db PATH   database file (default: $PUBDB_DB, else\n"
 	"              $XDG_DATA_HOME/pubdb/pubdb.sqlite3, else\n"
 	"              ~/.local/share/pubdb/pubdb.sqlite3)\n"
-	"  -q          quiet: no notes or progress, errors only\n"
+	"  -q          quiet: no notes or progress; errors and warnings only\n"
 	"  --json      JSON output where a command prints data\n"
 	"  --version   print the version\n\n"
 	"commands:\n";

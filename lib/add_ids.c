@@ -103,10 +103,9 @@ typedef struct item {
 static int parse_item(item *it, const char *in)
 {
 	const char *s = in;
-	int err;
 	if (strncmp(s, "doi:", 4) == 0 || strncmp(s, "DOI:", 4) == 0 ||
 	    strstr(s, "doi.org/") || strncmp(s, "10.", 3) == 0) {
-		if ((err = pub__doi_normalize(s, &it->doi)) < 0)
+		if (pub__doi_normalize(s, &it->doi) < 0)
 			return pub__error(PUB_EINVAL, "not a DOI: '%s'", in);
 		/* arXiv's own DataCite DOI: ask arXiv, which knows more. */
 		if (pub__doi_arxiv_id(it->doi, &it->arxiv)) {
@@ -115,7 +114,7 @@ static int parse_item(item *it, const char *in)
 		}
 		return 0;
 	}
-	if ((err = pub__arxiv_normalize(s, &it->arxiv, &it->version)) < 0)
+	if (pub__arxiv_normalize(s, &it->arxiv, &it->version) < 0)
 		return pub__error(PUB_EINVAL,
 			"'%s' is neither an arXiv id nor a DOI (try arxiv:2408.12588 or doi:10.1145/...)",
 			in);
@@ -153,7 +152,7 @@ static int parse_bibtex(const char *text, const char *doi, pub__bib_entry **out)
 		rc = pub__bib_reader_next(r, out);
 	pub__bib_reader_free(r);
 	fclose(fp);
-	if (rc == 0)
+	if (rc == 0 || !*out)
 		return pub__error(PUB_ENET, "doi.org: /%s: no BibTeX entry in the answer", doi);
 	if (rc < 0)
 		return rc;
@@ -347,7 +346,7 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 	}
 	for (i = 0; i < n; i++) {
 		item *it = &items[i];
-		if (it->arxiv) {
+		if (it->arxiv && ares) { /* ares exists whenever an item is arXiv */
 			it->rc = ares[it->slot].rc;
 			if (it->rc < 0) /* the message names the id */
 				it->error = ares[it->slot].error
@@ -355,16 +354,15 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 					: pub__sprintf("%s: not found", it->input);
 			continue;
 		}
+		if (!it->doi)
+			continue;
 		err = pub__doi_fetch(h, it->doi, &it->csl, &it->bibtex);
 		if (err == PUB_ENOTFOUND) {
 			it->rc = err;
 			it->error = pub__strdup(pub_error_last());
-			err = 0;
 		} else if (err < 0) {
 			err = pub__net_error(err);
 			goto done;
-		} else {
-			err = 0;
 		}
 	}
 
@@ -388,7 +386,7 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 				opts->warn(it->error, opts->warn_ctx);
 			continue;
 		}
-		if ((err = store_one(db, it, it->arxiv ? ares[it->slot].paper : NULL,
+		if ((err = store_one(db, it, it->arxiv && ares ? ares[it->slot].paper : NULL,
 			     &o, &r, stats, dry_run_out)) < 0)
 			goto done;
 	}

@@ -32,7 +32,8 @@ int pub__db_error(pub_db *db, const char *what)
 	if (prim == SQLITE_READONLY)
 		return pub__error(PUB_ERROR, "database '%s' is read-only (%s)",
 			db->path, what);
-	if (prim == SQLITE_FULL)
+	if (prim == SQLITE_FULL || (prim == SQLITE_IOERR &&
+		(sqlite3_system_errno(db->sql) == ENOSPC || sqlite3_system_errno(db->sql) == EFBIG)))
 		return pub__error(PUB_ERROR, "disk full while writing '%s' (%s)",
 			db->path, what);
 	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)

@@ -243,7 +243,6 @@ int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 		err = pub__net_error(fetch_err);
 		goto done;
 	}
-	err = 0;
 	if ((err = pub__db_begin(db)) < 0)
 		goto done;
 	began = 1;

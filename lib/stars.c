@@ -511,7 +511,8 @@ static int history_cb(const char *repo, const char *day, long stars, void *ctx)
 		c->pcap = 0;
 	}
 	s = &c->s[c->n - 1];
-	if (s->n == c->pcap) {
+	/* Rows come grouped by repository, so pcap belongs to this series. */
+	if (s->n == c->pcap || !c->days[c->n - 1]) {
 		c->pcap = c->pcap ? c->pcap * 2 : 16;
 		c->days[c->n - 1] = pub__realloc(c->days[c->n - 1], c->pcap * sizeof(int64_t));
 		c->values[c->n - 1] = pub__realloc(c->values[c->n - 1], c->pcap * sizeof(long));
