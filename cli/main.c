@@ -296,6 +296,7 @@ int main(int argc, char **argv)
 	const cmd *command;
 	int i, rc;
 	memset(&c, 0, sizeof(c));
+	pub_init();
 	for (i = 1; i < argc; i++) {
 		const char *v;
 		int r;

@@ -9,22 +9,24 @@
 
 #include "common.h"
 
-#define PUB__STMT_CACHE 64
-
 struct pub_db {
 	sqlite3 *sql;
 	char *path;
 	int in_tx;
+	int bulk;        /* in a pub__db_begin_bulk() transaction */
 	int refresh_fd;  /* the refresh lock file, -1 when not held */
-	struct {
-		const char *text; /* the SQL string's address is the cache key */
+	/* Prepared statements, an open-addressing hash table keyed by the
+	 * SQL string's address; it only grows (the SQL is all literals). */
+	struct pub__stmt_slot {
+		const char *text;
 		sqlite3_stmt *stmt;
-	} cache[PUB__STMT_CACHE];
-	size_t ncache;
+	} *cache;
+	size_t ncache, cache_cap; /* cache_cap: 0 or a power of two */
 };
 
 /* A prepared statement for `sql` (a string literal: its address is the
- * key), reset and with bindings cleared.  Owned by the handle. */
+ * key), reset and with bindings cleared.  Owned by the handle and valid
+ * until pub_db_free(): statements are never evicted. */
 int pub__db_stmt(sqlite3_stmt **out, pub_db *db, const char *sql);
 
 /* Turns the last SQLite error into a pub error (PUB_EBUSY when locked). */
@@ -34,6 +36,9 @@ int pub__db_error(pub_db *db, const char *what);
 int pub__db_begin(pub_db *db);
 int pub__db_commit(pub_db *db);
 void pub__db_rollback(pub_db *db);
+/* BEGIN IMMEDIATE without foreign-key checks until COMMIT or ROLLBACK:
+ * for inserts whose parent rows the caller guarantees (see db.c). */
+int pub__db_begin_bulk(pub_db *db);
 
 /* Runs SQL without results (no user data in it). */
 int pub__db_exec(pub_db *db, const char *sql);

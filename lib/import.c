@@ -130,7 +130,7 @@ int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
 	}
 	if ((err = pub__bib_reader_new(&r, fp, name, opts->encoding, count_warning, pair)) < 0)
 		goto done;
-	if ((err = pub__db_begin(db)) < 0)
+	if ((err = pub__db_begin_bulk(db)) < 0)
 		goto done;
 	began = 1;
 	for (;;) {

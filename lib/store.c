@@ -248,6 +248,15 @@ static char *join_parts(const char *a, const char *b, const char *c)
 	return pub__buf_detach(&buf);
 }
 
+/* Binds text that outlives the statement's next step, or NULL. */
+static void bind_static(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
 static char *decode_or_null(const char *s)
 {
 	return s && *s ? pub__latex_to_unicode(s) : NULL;
@@ -342,20 +351,31 @@ static char *format_key(const char *fmt, const char *author, int year,
 	return pub__buf_detach(&b);
 }
 
-static int key_exists(pub_db *db, const char *key, int *exists)
+/* The id of the paper with citation key `key` in *id, 0 when none. */
+static int key_lookup(pub_db *db, const char *key, int64_t *id)
 {
 	sqlite3_stmt *st;
 	int err, rc;
+	*id = 0;
 	if ((err = pub__db_stmt(&st, db,
-		     "SELECT 1 FROM papers WHERE citekey = ?1")) < 0)
+		     "SELECT id FROM papers WHERE citekey = ?1")) < 0)
 		return err;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return pub__db_error(db, "looking up a citation key");
-	*exists = rc == SQLITE_ROW;
 	return 0;
+}
+
+static int key_exists(pub_db *db, const char *key, int *exists)
+{
+	int64_t id;
+	int err = key_lookup(db, key, &id);
+	*exists = id != 0;
+	return err;
 }
 
 /* `base` if free, else base + a, b, ..., z, aa, ab, ... */
@@ -417,8 +437,10 @@ static int load_fields(pub_db *db, int64_t paper_id, pub__bib_entry *e);
 static void free_fields(pub__bib_entry *e);
 
 /* The stored paper with the entry's own key, when it already holds every
- * field of the entry with the same value: re-importing an export. */
-static int same_entry_by_key(pub_db *db, const pub__bib_entry *e, int64_t *id)
+ * field of the entry with the same value: re-importing an export.
+ * *key_free tells that no paper has the key at all. */
+static int same_entry_by_key(pub_db *db, const pub__bib_entry *e, int64_t *id,
+	int *key_free)
 {
 	pub__bib_entry stored;
 	size_t i;
@@ -426,10 +448,9 @@ static int same_entry_by_key(pub_db *db, const pub__bib_entry *e, int64_t *id)
 	*id = 0;
 	if (!e->key || !*e->key)
 		return 0;
-	if (pub__store_paper_id(db, e->key, id) < 0) {
-		pub_error_clear();
-		*id = 0;
-		return 0;
+	if ((err = key_lookup(db, e->key, id)) < 0 || !*id) {
+		*key_free = err == 0;
+		return err;
 	}
 	memset(&stored, 0, sizeof(stored));
 	if ((err = load_fields(db, *id, &stored)) < 0)
@@ -475,11 +496,11 @@ static int conflicts(pub_db *db, int64_t id, const pub__bib_entry *e, int *confl
 
 static int find_duplicate(pub_db *db, const pub__bib_entry *e, const char *doi,
 	const char *arxiv, const char *title_key, int year, const char *author_key,
-	int64_t *id)
+	int64_t *id, int *key_free)
 {
 	sqlite3_stmt *st;
 	int err, rc;
-	if ((err = same_entry_by_key(db, e, id)) < 0 || *id)
+	if ((err = same_entry_by_key(db, e, id, key_free)) < 0 || *id)
 		return err;
 	if (doi) {
 		if ((err = pub__db_stmt(&st, db,
@@ -722,8 +743,9 @@ static int derive(pub_db *db, int64_t id, const pub__bib_entry *e,
 	} *flags = NULL;
 	size_t nflags = 0, flags_cap = 0, i;
 
+	if (is_new)
+		goto authors; /* pub__store_entry() inserted the columns */
 	pub__now_iso(now);
-
 	if ((err = pub__db_stmt(&st, db, sql_update)) < 0)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
@@ -747,6 +769,7 @@ static int derive(pub_db *db, int64_t id, const pub__bib_entry *e,
 	if (err < 0)
 		goto done;
 
+authors:
 	if (authors_changed) {
 		const char *list;
 		if (!is_new) {
@@ -925,7 +948,7 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 {
 	sqlite3_stmt *st;
 	derived d;
-	int err = 0, added = 0, authors_added = 0;
+	int err = 0, added = 0, authors_added = 0, key_free = 0;
 	int64_t dup = 0;
 	char now[21];
 
@@ -933,7 +956,7 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 	derived_compute(&d, e);
 	if (!o->no_merge &&
 	    (err = find_duplicate(db, e, d.doi, d.arxiv, d.title_key, d.year,
-		     d.author_key, &dup)) < 0)
+		     d.author_key, &dup, &key_free)) < 0)
 		goto done;
 
 	if (dup) {
@@ -957,7 +980,11 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 	/* A new paper: keep the key it came with, else make one. */
 	{
 		const char *want = o->key ? o->key : e->key;
-		if (want && *want) {
+		if (want && *want && want == e->key && key_free &&
+		    strlen(want) < 240) {
+			/* find_duplicate() has just seen the key free. */
+			snprintf(res->key, sizeof(res->key), "%s", want);
+		} else if (want && *want) {
 			if ((err = unique_key(db, want, res->key)) < 0)
 				goto done;
 			if (strcmp(res->key, want) != 0 && o->warn) {
@@ -972,14 +999,32 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 		}
 	}
 	pub__now_iso(now);
+	/* The derived columns go in with the row: derive() skips its UPDATE
+	 * for a new paper. */
 	if ((err = pub__db_stmt(&st, db,
-		     "INSERT INTO papers(citekey, type, source, added, modified) "
-		     "VALUES (?1, ?2, ?3, ?4, ?4)")) < 0)
+		     "INSERT INTO papers(citekey, type, source, added, modified, title, "
+		     "year, month, doi, arxiv, arxiv_version, abstract, title_key, "
+		     "author_key, arxiv_category) "
+		     "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		     "?13, ?14)")) < 0)
 		goto done;
-	sqlite3_bind_text(st, 1, res->key, -1, SQLITE_TRANSIENT);
-	pub__bind_text(st, 2, e->type);
-	pub__bind_text(st, 3, o->source);
-	sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, res->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, e->type, -1, SQLITE_STATIC);
+	bind_static(st, 3, o->source);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	bind_static(st, 5, d.title);
+	if (d.year)
+		sqlite3_bind_int(st, 6, d.year);
+	if (d.month)
+		sqlite3_bind_int(st, 7, d.month);
+	bind_static(st, 8, d.doi);
+	bind_static(st, 9, d.arxiv);
+	if (d.version)
+		sqlite3_bind_int(st, 10, d.version);
+	bind_static(st, 11, d.abstract);
+	bind_static(st, 12, d.title_key);
+	bind_static(st, 13, d.author_key);
+	bind_static(st, 14, pub__bib_entry_get(e, "primaryclass"));
 	err = pub__db_step_done(db, st, "storing a paper");
 	sqlite3_reset(st);
 	if (err < 0)
