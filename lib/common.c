@@ -134,11 +134,6 @@ int pub__buf_puts(pub__buf *b, const char *s)
 	return pub__buf_put(b, s, strlen(s));
 }
 
-int pub__buf_putc(pub__buf *b, char c)
-{
-	return pub__buf_put(b, &c, 1);
-}
-
 int pub__buf_printf(pub__buf *b, const char *fmt, ...)
 {
 	va_list ap;

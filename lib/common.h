@@ -42,7 +42,16 @@ typedef struct pub__buf {
 /* Appends; returns 0, or PUB_ERROR when the limit would be passed. */
 int pub__buf_put(pub__buf *b, const char *s, size_t n);
 int pub__buf_puts(pub__buf *b, const char *s);
-int pub__buf_putc(pub__buf *b, char c);
+/* One byte: inline, since readers and folders append byte by byte. */
+static inline int pub__buf_putc(pub__buf *b, char c)
+{
+	if (b->len + 2 <= b->cap && (!b->limit || b->len + 1 <= b->limit)) {
+		b->ptr[b->len++] = c;
+		b->ptr[b->len] = '\0';
+		return 0;
+	}
+	return pub__buf_put(b, &c, 1);
+}
 int pub__buf_printf(pub__buf *b, const char *fmt, ...) PUB__PRINTF(2, 3);
 void pub__buf_clear(pub__buf *b);
 /* Hands the string to the caller (never NULL) and resets the buffer. */

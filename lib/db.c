@@ -124,8 +124,65 @@ int pub__db_begin_bulk(pub_db *db)
 	return err;
 }
 
+static size_t author_slot(const struct pub__author_slot *tab, size_t cap,
+	const char *norm)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a */
+	const unsigned char *p;
+	size_t i;
+	for (p = (const unsigned char *)norm; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	for (i = (size_t)h & (cap - 1); tab[i].norm && strcmp(tab[i].norm, norm) != 0;
+	     i = (i + 1) & (cap - 1))
+		;
+	return i;
+}
+
+int64_t pub__db_author_get(pub_db *db, const char *norm)
+{
+	size_t i;
+	if (!db->bulk || !db->authors_cap)
+		return 0;
+	i = author_slot(db->authors, db->authors_cap, norm);
+	return db->authors[i].norm ? db->authors[i].id : 0;
+}
+
+void pub__db_author_put(pub_db *db, const char *norm, int64_t id)
+{
+	size_t i;
+	if (!db->bulk)
+		return;
+	if ((db->nauthors + 1) * 2 > db->authors_cap) {
+		size_t cap = db->authors_cap ? db->authors_cap * 2 : 1024, j;
+		struct pub__author_slot *tab = pub__calloc(cap, sizeof(*tab));
+		for (j = 0; j < db->authors_cap; j++)
+			if (db->authors[j].norm)
+				tab[author_slot(tab, cap, db->authors[j].norm)] = db->authors[j];
+		free(db->authors);
+		db->authors = tab;
+		db->authors_cap = cap;
+	}
+	i = author_slot(db->authors, db->authors_cap, norm);
+	if (!db->authors[i].norm) {
+		db->authors[i].norm = pub__strdup(norm);
+		db->nauthors++;
+	}
+	db->authors[i].id = id;
+}
+
+static void authors_clear(pub_db *db)
+{
+	size_t i;
+	for (i = 0; i < db->authors_cap; i++)
+		free(db->authors[i].norm);
+	free(db->authors);
+	db->authors = NULL;
+	db->nauthors = db->authors_cap = 0;
+}
+
 static void end_bulk(pub_db *db)
 {
+	authors_clear(db);
 	if (db->bulk) {
 		sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 		db->bulk = 0;
@@ -316,6 +373,7 @@ void pub_db_free(pub_db *db)
 		if (db->cache[i].text)
 			sqlite3_finalize(db->cache[i].stmt);
 	free(db->cache);
+	authors_clear(db);
 	if (db->sql) {
 		if (db->in_tx)
 			pub__db_rollback(db);

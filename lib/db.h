@@ -22,6 +22,13 @@ struct pub_db {
 		sqlite3_stmt *stmt;
 	} *cache;
 	size_t ncache, cache_cap; /* cache_cap: 0 or a power of two */
+	/* authors.norm -> authors.id, filled during a bulk transaction only
+	 * (nothing deletes authors then) and emptied at its end. */
+	struct pub__author_slot {
+		char *norm;
+		int64_t id;
+	} *authors;
+	size_t nauthors, authors_cap;
 };
 
 /* A prepared statement for `sql` (a string literal: its address is the
@@ -39,6 +46,11 @@ void pub__db_rollback(pub_db *db);
 /* BEGIN IMMEDIATE without foreign-key checks until COMMIT or ROLLBACK:
  * for inserts whose parent rows the caller guarantees (see db.c). */
 int pub__db_begin_bulk(pub_db *db);
+
+/* The cached id of the author with folded name `norm`, 0 when not cached
+ * or outside a bulk transaction; and recording one. */
+int64_t pub__db_author_get(pub_db *db, const char *norm);
+void pub__db_author_put(pub_db *db, const char *norm, int64_t id);
 
 /* Runs SQL without results (no user data in it). */
 int pub__db_exec(pub_db *db, const char *sql);

@@ -647,7 +647,10 @@ char *pub__fold_ascii(const char *s)
 		if (gap && b.len > 0)
 			pub__buf_putc(&b, ' ');
 		gap = 0;
-		pub__buf_puts(&b, add);
+		if (add == one)
+			pub__buf_putc(&b, one[0]);
+		else
+			pub__buf_puts(&b, add);
 	}
 	free(f);
 	free(u);

@@ -262,6 +262,12 @@ static char *decode_or_null(const char *s)
 	return s && *s ? pub__latex_to_unicode(s) : NULL;
 }
 
+static char *names_key(const pub__name *names, size_t n)
+{
+	return n > 0 && !names[0].others && names[0].last
+		? pub__fold_ascii(names[0].last) : NULL;
+}
+
 /* Folded family name of the first author (or editor). */
 static char *first_author_key(const pub__bib_entry *e)
 {
@@ -274,8 +280,7 @@ static char *first_author_key(const pub__bib_entry *e)
 	if (!list)
 		return NULL;
 	pub__names_parse(&names, &n, list);
-	if (n > 0 && !names[0].others && names[0].last)
-		key = pub__fold_ascii(names[0].last);
+	key = names_key(names, n);
 	pub__names_free(names, n);
 	return key;
 }
@@ -594,8 +599,65 @@ static void free_fields(pub__bib_entry *e)
 	e->nfields = 0;
 }
 
+/* An author as stored: the decoded parts, the display name and the folded
+ * name that identifies the author row.  Computed without the database. */
+typedef struct prep_author {
+	char *given, *von, *family, *jr, *display, *norm;
+} prep_author;
+
+/* The authors of a name list, without "others"; *first_key (when not NULL)
+ * gets the folded family name of the first name, as names_key(). */
+static prep_author *prep_authors(const char *list, size_t *count, char **first_key)
+{
+	pub__name *names = NULL;
+	prep_author *out;
+	size_t n = 0, i;
+	pub__names_parse(&names, &n, list);
+	if (first_key)
+		*first_key = names_key(names, n);
+	out = pub__calloc(n ? n : 1, sizeof(*out));
+	*count = 0;
+	for (i = 0; i < n; i++) {
+		prep_author *a = &out[*count];
+		if (names[i].others)
+			continue;
+		a->given = decode_or_null(names[i].first);
+		a->von = decode_or_null(names[i].von);
+		a->family = decode_or_null(names[i].last);
+		a->jr = decode_or_null(names[i].jr);
+		a->display = join_parts(a->given, a->von, a->family);
+		if (a->jr) {
+			char *d = pub__sprintf("%s, %s", a->display, a->jr);
+			free(a->display);
+			a->display = d;
+		}
+		a->norm = pub__fold_ascii(a->display);
+		if (!*a->norm) {
+			free(a->norm);
+			a->norm = pub__strdup(a->display);
+		}
+		(*count)++;
+	}
+	pub__names_free(names, n);
+	return out;
+}
+
+static void prep_authors_free(prep_author *a, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		free(a[i].given);
+		free(a[i].von);
+		free(a[i].family);
+		free(a[i].jr);
+		free(a[i].display);
+		free(a[i].norm);
+	}
+	free(a);
+}
+
 static int store_authors(pub_db *db, int64_t paper_id, const char *role,
-	const char *list, pub__buf *names_text)
+	const prep_author *authors, size_t n, pub__buf *names_text)
 {
 	static const char *sql_find = "SELECT id FROM authors WHERE norm = ?1";
 	/* Find, then insert: an UPSERT would open a statement journal per
@@ -606,91 +668,75 @@ static int store_authors(pub_db *db, int64_t paper_id, const char *role,
 	static const char *sql_link =
 		"INSERT INTO paper_authors(paper_id, role, position, author_id) "
 		"VALUES (?1, ?2, ?3, ?4)";
-	pub__name *names = NULL;
-	size_t n = 0, i;
+	size_t i;
 	int err = 0, pos = 0;
-	pub__names_parse(&names, &n, list);
 	for (i = 0; i < n; i++) {
+		const prep_author *a = &authors[i];
 		sqlite3_stmt *st;
-		char *given, *von, *family, *jr, *display, *norm;
-		int64_t author_id = 0;
-		if (names[i].others)
+		int64_t author_id;
+		if (!*a->display)
 			continue;
-		given = decode_or_null(names[i].first);
-		von = decode_or_null(names[i].von);
-		family = decode_or_null(names[i].last);
-		jr = decode_or_null(names[i].jr);
-		display = join_parts(given, von, family);
-		if (jr) {
-			char *d = pub__sprintf("%s, %s", display, jr);
-			free(display);
-			display = d;
-		}
-		norm = pub__fold_ascii(display);
-		if (!*norm) {
-			free(norm);
-			norm = pub__strdup(display);
-		}
-		if (*display) {
+		if (!(author_id = pub__db_author_get(db, a->norm))) {
 			if ((err = pub__db_stmt(&st, db, sql_find)) < 0)
-				goto next;
-			pub__bind_text(st, 1, norm);
+				return err;
+			sqlite3_bind_text(st, 1, a->norm, -1, SQLITE_STATIC);
 			if (sqlite3_step(st) == SQLITE_ROW)
 				author_id = sqlite3_column_int64(st, 0);
 			sqlite3_reset(st);
-			if (!author_id) {
-				if ((err = pub__db_stmt(&st, db, sql_insert)) < 0)
-					goto next;
-				pub__bind_text(st, 1, display);
-				pub__bind_text(st, 2, given);
-				pub__bind_text(st, 3, von);
-				pub__bind_text(st, 4, family);
-				pub__bind_text(st, 5, jr);
-				pub__bind_text(st, 6, norm);
-				err = pub__db_step_done(db, st, "storing an author");
-				sqlite3_reset(st);
-				if (err < 0)
-					goto next;
-				author_id = sqlite3_last_insert_rowid(db->sql);
-			}
-			if ((err = pub__db_stmt(&st, db, sql_link)) < 0)
-				goto next;
-			sqlite3_bind_int64(st, 1, paper_id);
-			sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
-			sqlite3_bind_int(st, 3, ++pos);
-			sqlite3_bind_int64(st, 4, author_id);
-			err = pub__db_step_done(db, st, "linking an author");
-			sqlite3_reset(st);
-			if (names_text) {
-				if (names_text->len)
-					pub__buf_putc(names_text, ' ');
-				pub__buf_puts(names_text, display);
-			}
+			if (author_id)
+				pub__db_author_put(db, a->norm, author_id);
 		}
-next:
-		free(given);
-		free(von);
-		free(family);
-		free(jr);
-		free(display);
-		free(norm);
+		if (!author_id) {
+			if ((err = pub__db_stmt(&st, db, sql_insert)) < 0)
+				return err;
+			bind_static(st, 1, a->display);
+			bind_static(st, 2, a->given);
+			bind_static(st, 3, a->von);
+			bind_static(st, 4, a->family);
+			bind_static(st, 5, a->jr);
+			bind_static(st, 6, a->norm);
+			err = pub__db_step_done(db, st, "storing an author");
+			sqlite3_reset(st);
+			if (err < 0)
+				return err;
+			author_id = sqlite3_last_insert_rowid(db->sql);
+			pub__db_author_put(db, a->norm, author_id);
+		}
+		if ((err = pub__db_stmt(&st, db, sql_link)) < 0)
+			return err;
+		sqlite3_bind_int64(st, 1, paper_id);
+		sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, ++pos);
+		sqlite3_bind_int64(st, 4, author_id);
+		err = pub__db_step_done(db, st, "linking an author");
+		sqlite3_reset(st);
 		if (err < 0)
-			break;
+			return err;
+		if (names_text) {
+			if (names_text->len)
+				pub__buf_putc(names_text, ' ');
+			pub__buf_puts(names_text, a->display);
+		}
 	}
-	pub__names_free(names, n);
-	return err;
+	return 0;
 }
 
-/* What the columns of `papers` hold for an entry, computed once. */
-typedef struct derived {
+/* What an entry becomes, computed once and without the database, so the
+ * import can compute it on another thread: the columns of `papers` and
+ * the authors.  This is the pub__store_prep of store.h. */
+struct pub__store_prep {
 	char *title, *title_key, *abstract, *doi, *arxiv, *author_key;
 	int year, month, version;
-} derived;
+	prep_author *authors, *editors;
+	size_t nauthors, neditors;
+};
+typedef struct pub__store_prep derived;
 
 static void derived_compute(derived *d, const pub__bib_entry *e)
 {
 	const char *t = pub__bib_entry_get(e, "title");
 	const char *y = pub__bib_entry_get(e, "year");
+	const char *list;
 	memset(d, 0, sizeof(*d));
 	if (t) {
 		d->title = pub__latex_to_unicode(t);
@@ -704,7 +750,12 @@ static void derived_compute(derived *d, const pub__bib_entry *e)
 		d->doi = NULL;
 	}
 	entry_arxiv(e, &d->arxiv, &d->version);
-	d->author_key = first_author_key(e);
+	/* author_key: the first author's family name, else the first
+	 * editor's. */
+	if ((list = pub__bib_entry_get(e, "author")))
+		d->authors = prep_authors(list, &d->nauthors, &d->author_key);
+	if ((t = pub__bib_entry_get(e, "editor")))
+		d->editors = prep_authors(t, &d->neditors, list ? NULL : &d->author_key);
 	if (!y)
 		y = pub__bib_entry_get(e, "date");
 	d->year = parse_year(y);
@@ -721,6 +772,8 @@ static void derived_free(derived *d)
 	free(d->doi);
 	free(d->arxiv);
 	free(d->author_key);
+	prep_authors_free(d->authors, d->nauthors);
+	prep_authors_free(d->editors, d->neditors);
 }
 
 /* Writes the derived columns `d`, authors and index of paper `id` from
@@ -771,7 +824,6 @@ static int derive(pub_db *db, int64_t id, const pub__bib_entry *e,
 
 authors:
 	if (authors_changed) {
-		const char *list;
 		if (!is_new) {
 			/* Equal-contribution and corresponding marks belong to
 			 * positions; keep them across a new author list. */
@@ -799,11 +851,10 @@ authors:
 			if ((err = pub__db_step_done(db, st, "replacing authors")) < 0)
 				goto done;
 		}
-		if ((list = pub__bib_entry_get(e, "author")) &&
-		    (err = store_authors(db, id, "author", list, &names)) < 0)
-			goto done;
-		if ((list = pub__bib_entry_get(e, "editor")) &&
-		    (err = store_authors(db, id, "editor", list, &names)) < 0)
+		if ((err = store_authors(db, id, "author", d->authors, d->nauthors,
+			     &names)) < 0 ||
+		    (err = store_authors(db, id, "editor", d->editors, d->neditors,
+			     &names)) < 0)
 			goto done;
 		for (i = 0; i < nflags; i++) {
 			if ((err = pub__db_stmt(&st, db,
@@ -943,20 +994,40 @@ static int insert_fields(pub_db *db, int64_t id, const pub__bib_entry *e,
 	return 0;
 }
 
+pub__store_prep *pub__store_prepare(const pub__bib_entry *e)
+{
+	derived *d = pub__malloc(sizeof(*d));
+	derived_compute(d, e);
+	return d;
+}
+
+void pub__store_prep_free(pub__store_prep *p)
+{
+	if (p) {
+		derived_free(p);
+		free(p);
+	}
+}
+
 int pub__store_entry(pub_db *db, const pub__bib_entry *e,
-	const pub__store_opts *o, pub__store_result *res)
+	const pub__store_prep *prep, const pub__store_opts *o,
+	pub__store_result *res)
 {
 	sqlite3_stmt *st;
-	derived d;
+	derived local;
+	const derived *dp = prep;
 	int err = 0, added = 0, authors_added = 0, key_free = 0;
 	int64_t dup = 0;
 	char now[21];
 
 	memset(res, 0, sizeof(*res));
-	derived_compute(&d, e);
+	if (!dp) {
+		derived_compute(&local, e);
+		dp = &local;
+	}
 	if (!o->no_merge &&
-	    (err = find_duplicate(db, e, d.doi, d.arxiv, d.title_key, d.year,
-		     d.author_key, &dup, &key_free)) < 0)
+	    (err = find_duplicate(db, e, dp->doi, dp->arxiv, dp->title_key, dp->year,
+		     dp->author_key, &dup, &key_free)) < 0)
 		goto done;
 
 	if (dup) {
@@ -1012,18 +1083,18 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 	sqlite3_bind_text(st, 2, e->type, -1, SQLITE_STATIC);
 	bind_static(st, 3, o->source);
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-	bind_static(st, 5, d.title);
-	if (d.year)
-		sqlite3_bind_int(st, 6, d.year);
-	if (d.month)
-		sqlite3_bind_int(st, 7, d.month);
-	bind_static(st, 8, d.doi);
-	bind_static(st, 9, d.arxiv);
-	if (d.version)
-		sqlite3_bind_int(st, 10, d.version);
-	bind_static(st, 11, d.abstract);
-	bind_static(st, 12, d.title_key);
-	bind_static(st, 13, d.author_key);
+	bind_static(st, 5, dp->title);
+	if (dp->year)
+		sqlite3_bind_int(st, 6, dp->year);
+	if (dp->month)
+		sqlite3_bind_int(st, 7, dp->month);
+	bind_static(st, 8, dp->doi);
+	bind_static(st, 9, dp->arxiv);
+	if (dp->version)
+		sqlite3_bind_int(st, 10, dp->version);
+	bind_static(st, 11, dp->abstract);
+	bind_static(st, 12, dp->title_key);
+	bind_static(st, 13, dp->author_key);
 	bind_static(st, 14, pub__bib_entry_get(e, "primaryclass"));
 	err = pub__db_step_done(db, st, "storing a paper");
 	sqlite3_reset(st);
@@ -1032,9 +1103,10 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 	res->paper_id = sqlite3_last_insert_rowid(db->sql);
 	if ((err = insert_fields(db, res->paper_id, e, 0, &added, &authors_added)) < 0)
 		goto done;
-	err = derive(db, res->paper_id, e, &d, 1, 1);
+	err = derive(db, res->paper_id, e, dp, 1, 1);
 done:
-	derived_free(&d);
+	if (!prep)
+		derived_free(&local);
 	return err;
 }
 
