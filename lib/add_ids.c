@@ -276,7 +276,7 @@ static int store_one(pub_db *db, item *it, const pub__arxiv_paper *paper,
 	r->key[0] = '\0';
 	/* papers.source names the paper the same way whatever form was typed */
 	source = it->arxiv ? pub__sprintf("arxiv:%s", it->arxiv) : pub__sprintf("doi:%s", it->doi);
-	if ((err = pub__import_entry(db, e, NULL, source, o, stats)) < 0)
+	if ((err = pub__import_entry(db, e, source, o, stats)) < 0)
 		goto done;
 	if ((err = pub__store_paper_id(db, r->key, &id)) < 0)
 		goto done;

@@ -66,8 +66,7 @@ static int store_preamble(pub_db *db, const char *text)
 	return pub__db_step_done(db, st, "storing a preamble");
 }
 
-int pub__import_entry(pub_db *db, const pub__bib_entry *e,
-	const pub__store_prep *prep, const char *source,
+int pub__import_entry(pub_db *db, const pub__bib_entry *e, const char *source,
 	const pub_import_opts *o, pub_import_stats *stats)
 {
 	pub__store_opts so;
@@ -79,7 +78,7 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *e,
 	so.key = o->key;
 	so.warn = o->warn;
 	so.warn_ctx = o->warn_ctx;
-	if ((err = pub__store_entry(db, e, prep, &so, &res)) < 0)
+	if ((err = pub__store_entry(db, e, &so, &res)) < 0)
 		return err;
 	if ((err = apply_extras(db, res.paper_id, o)) < 0)
 		return err;
@@ -161,7 +160,7 @@ int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
 				err = pub__error(PUB_EINVAL,
 					"--key names one paper, but '%s' holds several entries", name);
 			} else {
-				err = pub__import_entry(db, e, NULL, source, opts, stats);
+				err = pub__import_entry(db, e, source, opts, stats);
 			}
 			free(source);
 		}

@@ -721,16 +721,14 @@ static int store_authors(pub_db *db, int64_t paper_id, const char *role,
 	return 0;
 }
 
-/* What an entry becomes, computed once and without the database, so the
- * import can compute it on another thread: the columns of `papers` and
- * the authors.  This is the pub__store_prep of store.h. */
-struct pub__store_prep {
+/* What an entry becomes, computed once per entry and without the
+ * database: the columns of `papers` and the authors. */
+typedef struct derived {
 	char *title, *title_key, *abstract, *doi, *arxiv, *author_key;
 	int year, month, version;
 	prep_author *authors, *editors;
 	size_t nauthors, neditors;
-};
-typedef struct pub__store_prep derived;
+} derived;
 
 static void derived_compute(derived *d, const pub__bib_entry *e)
 {
@@ -994,40 +992,20 @@ static int insert_fields(pub_db *db, int64_t id, const pub__bib_entry *e,
 	return 0;
 }
 
-pub__store_prep *pub__store_prepare(const pub__bib_entry *e)
-{
-	derived *d = pub__malloc(sizeof(*d));
-	derived_compute(d, e);
-	return d;
-}
-
-void pub__store_prep_free(pub__store_prep *p)
-{
-	if (p) {
-		derived_free(p);
-		free(p);
-	}
-}
-
 int pub__store_entry(pub_db *db, const pub__bib_entry *e,
-	const pub__store_prep *prep, const pub__store_opts *o,
-	pub__store_result *res)
+	const pub__store_opts *o, pub__store_result *res)
 {
 	sqlite3_stmt *st;
-	derived local;
-	const derived *dp = prep;
+	derived d;
 	int err = 0, added = 0, authors_added = 0, key_free = 0;
 	int64_t dup = 0;
 	char now[21];
 
 	memset(res, 0, sizeof(*res));
-	if (!dp) {
-		derived_compute(&local, e);
-		dp = &local;
-	}
+	derived_compute(&d, e);
 	if (!o->no_merge &&
-	    (err = find_duplicate(db, e, dp->doi, dp->arxiv, dp->title_key, dp->year,
-		     dp->author_key, &dup, &key_free)) < 0)
+	    (err = find_duplicate(db, e, d.doi, d.arxiv, d.title_key, d.year,
+		     d.author_key, &dup, &key_free)) < 0)
 		goto done;
 
 	if (dup) {
@@ -1083,18 +1061,18 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 	sqlite3_bind_text(st, 2, e->type, -1, SQLITE_STATIC);
 	bind_static(st, 3, o->source);
 	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
-	bind_static(st, 5, dp->title);
-	if (dp->year)
-		sqlite3_bind_int(st, 6, dp->year);
-	if (dp->month)
-		sqlite3_bind_int(st, 7, dp->month);
-	bind_static(st, 8, dp->doi);
-	bind_static(st, 9, dp->arxiv);
-	if (dp->version)
-		sqlite3_bind_int(st, 10, dp->version);
-	bind_static(st, 11, dp->abstract);
-	bind_static(st, 12, dp->title_key);
-	bind_static(st, 13, dp->author_key);
+	bind_static(st, 5, d.title);
+	if (d.year)
+		sqlite3_bind_int(st, 6, d.year);
+	if (d.month)
+		sqlite3_bind_int(st, 7, d.month);
+	bind_static(st, 8, d.doi);
+	bind_static(st, 9, d.arxiv);
+	if (d.version)
+		sqlite3_bind_int(st, 10, d.version);
+	bind_static(st, 11, d.abstract);
+	bind_static(st, 12, d.title_key);
+	bind_static(st, 13, d.author_key);
 	bind_static(st, 14, pub__bib_entry_get(e, "primaryclass"));
 	err = pub__db_step_done(db, st, "storing a paper");
 	sqlite3_reset(st);
@@ -1103,10 +1081,9 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 	res->paper_id = sqlite3_last_insert_rowid(db->sql);
 	if ((err = insert_fields(db, res->paper_id, e, 0, &added, &authors_added)) < 0)
 		goto done;
-	err = derive(db, res->paper_id, e, dp, 1, 1);
+	err = derive(db, res->paper_id, e, &d, 1, 1);
 done:
-	if (!prep)
-		derived_free(&local);
+	derived_free(&d);
 	return err;
 }
 

@@ -25,20 +25,11 @@ typedef struct pub__store_result {
 	char key[256];
 } pub__store_result;
 
-/* What an entry's paper row and authors will hold, computed from the entry
- * alone (no database, no shared state): the import prepares entries on a
- * second thread while the first one stores. */
-typedef struct pub__store_prep pub__store_prep;
-pub__store_prep *pub__store_prepare(const pub__bib_entry *e);
-void pub__store_prep_free(pub__store_prep *p);
-
 /* Stores `e` as a new paper, or merges it into the duplicate it has (same
- * DOI, arXiv id, or folded title + year + first author).  `prep` is
- * pub__store_prepare(e), or NULL to compute it here.  Must run inside a
- * transaction. */
+ * DOI, arXiv id, or folded title + year + first author).  Must run inside
+ * a transaction. */
 int pub__store_entry(pub_db *db, const pub__bib_entry *e,
-	const pub__store_prep *prep, const pub__store_opts *o,
-	pub__store_result *res);
+	const pub__store_opts *o, pub__store_result *res);
 
 /* Recomputes a paper's derived columns from its stored fields; rebuilds the
  * author list when `authors_changed`.  Keeps equal/corresponding flags. */
@@ -74,8 +65,7 @@ int pub__arxiv_id_parse(const char *s, char **id, int *version);
 /* Stores one entry the way `pubdb add` does (merge, key, then the extras
  * of `opts`: tags, venue, links, selection) and counts it in `stats`.
  * Inside a transaction; used by the BibTeX import and the arXiv/DOI adds. */
-int pub__import_entry(pub_db *db, const pub__bib_entry *e,
-	const pub__store_prep *prep, const char *source,
+int pub__import_entry(pub_db *db, const pub__bib_entry *e, const char *source,
 	const pub_import_opts *opts, pub_import_stats *stats);
 
 /* A BibTeX value from plain text: escapes unescaped & % # and balances
