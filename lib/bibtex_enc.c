@@ -228,6 +228,18 @@ static size_t decode_utf8(pub__bib_dec *d, char *out, size_t cap)
 	while (i < n && o + 4 <= cap) {
 		unsigned char c = p[i];
 		int len;
+		if (c >= 0x20 && c < 0x80) {
+			/* A run of printable ASCII, copied at once. */
+			size_t j = i + 1, room = cap - o - 3;
+			while (j < n && j - i < room && p[j] >= 0x20 && p[j] < 0x80)
+				j++;
+			memcpy(out + o, p + i, j - i);
+			o += j - i;
+			d->col += (unsigned)(j - i);
+			d->cr = 0;
+			i = j;
+			continue;
+		}
 		if (c < 0x80) {
 			if (c == '\n' && d->cr) {
 				d->cr = 0;

@@ -333,8 +333,11 @@ int pub_db_open(pub_db **out, const char *path, unsigned flags)
 		int ms = t && *t ? atoi(t) : 10000;
 		sqlite3_busy_timeout(db->sql, ms >= 0 ? ms : 10000);
 	}
+	/* 16 KiB pages for a new file (a no-op on an existing one): a large
+	 * import makes a quarter of the system calls it makes with 4 KiB. */
 	if (!(flags & PUB_OPEN_READONLY) &&
-	    (err = pub__db_exec(db, "PRAGMA journal_mode = WAL")) < 0)
+	    ((err = pub__db_exec(db, "PRAGMA page_size = 16384")) < 0 ||
+	     (err = pub__db_exec(db, "PRAGMA journal_mode = WAL")) < 0))
 		goto done;
 	if ((err = pub__db_exec(db, "PRAGMA foreign_keys = ON; "
 			"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768")) < 0)
