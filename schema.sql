@@ -1,4 +1,4 @@
--- schema.sql: the whole pubdb schema (version 1), embedded into libpub at
+-- schema.sql: the whole pubdb schema (version 2), embedded into libpub at
 -- build time and applied by lib/db.c inside one transaction.  Later versions
 -- append migrations in lib/db.c; PRAGMA user_version records the version.
 
@@ -39,7 +39,11 @@ CREATE TABLE papers (
 	source TEXT,           -- where it came from: FILE:LINE, arxiv, doi
 	added TEXT NOT NULL,
 	modified TEXT NOT NULL,
-	checked TEXT           -- last metadata refresh
+	checked TEXT,          -- last metadata refresh
+	-- Every BibTeX field verbatim (macros expanded, outer delimiters
+	-- removed), in input order, as one JSON object of strings: the source
+	-- of truth of the BibTeX export; the columns above derive from it.
+	fields_json TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX papers_doi ON papers(doi) WHERE doi IS NOT NULL;
 CREATE INDEX papers_arxiv ON papers(arxiv) WHERE arxiv IS NOT NULL;
@@ -66,15 +70,12 @@ CREATE TABLE paper_authors (
 ) WITHOUT ROWID;
 CREATE INDEX paper_authors_author ON paper_authors(author_id);
 
--- Every BibTeX field verbatim (macros expanded, outer delimiters removed),
--- in input order: the source of truth of the BibTeX export.
-CREATE TABLE fields (
-	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
-	name TEXT NOT NULL,
-	position INTEGER NOT NULL,
-	value TEXT NOT NULL,
-	PRIMARY KEY (paper_id, name)
-) WITHOUT ROWID;
+-- The fields of every paper, one row each, for reading with SQL.  Version 1
+-- kept them in a table of this name; version 2 keeps one JSON object per
+-- paper in papers.fields_json: one row to write per paper, not one per field.
+CREATE VIEW fields(paper_id, name, position, value) AS
+	SELECT p.id, j.key, row_number() OVER (PARTITION BY p.id ORDER BY j.id), j.value
+	FROM papers p, json_each(p.fields_json) j;
 
 CREATE TABLE repos (
 	id INTEGER PRIMARY KEY,

@@ -3,6 +3,7 @@
  * transactions, the statement cache and settings.
  */
 #include "db.h"
+#include "store.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -15,7 +16,7 @@
 extern const char pub__schema_sql[];
 
 /* The version schema.sql describes; bump it with each migration below. */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 void pub_init(void)
 {
@@ -251,6 +252,77 @@ char *pub_db_default_path(void)
 		home && *home ? home : ".");
 }
 
+/* 1 -> 2: the fields table becomes papers.fields_json (and a view). */
+static int migrate_1_2(pub_db *db)
+{
+	sqlite3_stmt *st = NULL, *up = NULL;
+	pub__bib_field *f = NULL;
+	size_t n = 0, cap = 0, i;
+	int64_t cur = 0;
+	int err, rc;
+	if ((err = pub__db_exec(db,
+		     "ALTER TABLE papers ADD COLUMN fields_json TEXT NOT NULL DEFAULT '{}'")) < 0)
+		return err;
+	if (sqlite3_prepare_v2(db->sql, "SELECT paper_id, name, value FROM fields "
+			"ORDER BY paper_id, position", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db->sql, "UPDATE papers SET fields_json = ?2 WHERE id = ?1",
+			-1, &up, NULL) != SQLITE_OK) {
+		err = pub__db_error(db, "upgrading the schema");
+		goto done;
+	}
+	do {
+		int64_t id = 0;
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		else if (rc != SQLITE_DONE)
+			break;
+		if (n && id != cur) {
+			char *json = pub__fields_encode(f, n);
+			sqlite3_bind_int64(up, 1, cur);
+			sqlite3_bind_text(up, 2, json, -1, SQLITE_STATIC);
+			err = pub__db_step_done(db, up, "upgrading the schema");
+			sqlite3_reset(up);
+			free(json);
+			for (i = 0; i < n; i++) {
+				free(f[i].name);
+				free(f[i].value);
+			}
+			n = 0;
+			if (err < 0)
+				goto done;
+		}
+		if (rc == SQLITE_ROW) {
+			if (n == cap) {
+				cap = cap ? 2 * cap : 32;
+				f = pub__realloc(f, cap * sizeof(*f));
+			}
+			f[n].name = pub__col_strdup(st, 1);
+			f[n].value = pub__col_strdup(st, 2);
+			n++;
+			cur = id;
+		}
+	} while (rc == SQLITE_ROW);
+	if (rc != SQLITE_DONE) {
+		err = pub__db_error(db, "upgrading the schema");
+		goto done;
+	}
+	sqlite3_finalize(st); /* DROP TABLE needs no statement on it */
+	st = NULL;
+	err = pub__db_exec(db, "DROP TABLE fields; "
+		"CREATE VIEW fields(paper_id, name, position, value) AS "
+		"SELECT p.id, j.key, row_number() OVER (PARTITION BY p.id ORDER BY j.id), j.value "
+		"FROM papers p, json_each(p.fields_json) j");
+done:
+	for (i = 0; i < n; i++) {
+		free(f[i].name);
+		free(f[i].value);
+	}
+	free(f);
+	sqlite3_finalize(st);
+	sqlite3_finalize(up);
+	return err;
+}
+
 static int migrate(pub_db *db)
 {
 	sqlite3_stmt *st = NULL;
@@ -279,11 +351,15 @@ static int migrate(pub_db *db)
 		goto done;
 	}
 	version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st); /* a pending statement would block DROP TABLE */
+	st = NULL;
 	if (version == 0) {
 		if ((err = pub__db_exec(db, pub__schema_sql)) < 0)
 			goto done;
 	}
-	/* Migrations from version N to N+1 go here, each guarded by version. */
+	/* Migrations from version N to N+1, each guarded by version. */
+	if (version == 1 && (err = migrate_1_2(db)) < 0)
+		goto done;
 	{
 		char sql[64];
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", SCHEMA_VERSION);

@@ -1,6 +1,7 @@
 /*
  * doctor.c: `pubdb doctor`: SQLite's integrity and foreign-key checks, the
- * search index against the papers, and duplicate candidates.
+ * search index against the papers, each paper's stored BibTeX fields, and
+ * duplicate candidates.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,12 @@ int pub_doctor(pub_db *db, void (*cb)(const char *finding, void *ctx), void *ctx
 		     "UNION ALL SELECT 'search index row ' || rowid || ' has no paper' "
 		     "FROM papers_fts WHERE rowid NOT IN (SELECT id FROM papers)",
 		     NULL, "index", cb, ctx, &problems)) < 0)
+		return err;
+	if ((err = run_check(db,
+		     "SELECT 'paper ' || citekey || ' has unreadable BibTeX fields' FROM papers "
+		     "WHERE NOT json_valid(fields_json) OR json_type(fields_json) <> 'object' "
+		     "OR EXISTS (SELECT 1 FROM json_each(fields_json) WHERE type <> 'text')",
+		     NULL, "fields", cb, ctx, &problems)) < 0)
 		return err;
 	if ((err = run_check(db,
 		     "SELECT group_concat(citekey, ', ') || ' share DOI ' || doi FROM papers "

@@ -11,6 +11,7 @@
 #include "export.h"
 #include "query.h"
 #include "repo.h"
+#include "store.h"
 
 static int write_buf(FILE *out, pub__buf *b)
 {
@@ -60,20 +61,36 @@ static void flush_entry(pub__buf *b, char **key, char **type, pub_field *fields,
 	*key = *type = NULL;
 }
 
-/* BibTeX straight from the fields table, no paper objects: one streaming
- * join for the whole database, one join per paper when filtered. */
+typedef struct field_list {
+	pub_field *f;
+	size_t n, cap;
+} field_list;
+
+static int collect_field(const char *name, const char *value, void *ctx)
+{
+	field_list *l = ctx;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->f = pub__realloc(l->f, l->cap * sizeof(*l->f));
+	}
+	l->f[l->n].name = pub__strdup(name);
+	l->f[l->n].value = pub__strdup(value);
+	l->n++;
+	return 0;
+}
+
+/* BibTeX straight from papers.fields_json, no paper objects: one scan of
+ * the table, or one row per paper when filtered. */
 static int export_bibtex(pub_db *db, const pub_export_opts *o, FILE *out)
 {
 	static const char *sql_all =
-		"SELECT p.id, p.citekey, p.type, f.name, f.value FROM papers p "
-		"LEFT JOIN fields f ON f.paper_id = p.id ORDER BY p.id, f.position";
+		"SELECT citekey, type, fields_json FROM papers ORDER BY id";
 	static const char *sql_one =
-		"SELECT p.id, p.citekey, p.type, f.name, f.value FROM papers p "
-		"LEFT JOIN fields f ON f.paper_id = p.id WHERE p.id = ?1 ORDER BY f.position";
+		"SELECT citekey, type, fields_json FROM papers WHERE id = ?1";
 	sqlite3_stmt *st;
-	int64_t *ids = NULL, cur = 0;
-	size_t n = 0, i, nf = 0, cap = 0;
-	pub_field *fields = NULL;
+	int64_t *ids = NULL;
+	size_t n = 0, i;
+	field_list fl = {NULL, 0, 0};
 	char *key = NULL, *type = NULL;
 	pub__buf b = PUB__BUF_INIT;
 	int err = 0, rc = SQLITE_DONE, first = 1;
@@ -90,34 +107,27 @@ static int export_bibtex(pub_db *db, const pub_export_opts *o, FILE *out)
 		if (!whole)
 			sqlite3_bind_int64(st, 1, ids[i]);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(st, 0);
-			if (id != cur || !key) {
-				flush_entry(&b, &key, &type, fields, &nf, o->ascii, &first);
-				cur = id;
-				key = pub__col_strdup(st, 1);
-				type = pub__col_strdup(st, 2);
-				if (b.len > 65536 && (err = write_buf(out, &b)) < 0)
-					break;
+			key = pub__col_strdup(st, 0);
+			type = pub__col_strdup(st, 1);
+			if (pub__fields_each((const char *)sqlite3_column_text(st, 2),
+				    collect_field, &fl) < 0) {
+				err = pub__error(PUB_ERROR, "database '%s' is corrupt: paper "
+					"'%s' has unreadable fields", db->path, key);
+				break;
 			}
-			if (sqlite3_column_type(st, 3) == SQLITE_NULL)
-				continue;
-			if (nf == cap) {
-				cap = cap ? cap * 2 : 32;
-				fields = pub__realloc(fields, cap * sizeof(*fields));
-			}
-			fields[nf].name = pub__col_strdup(st, 3);
-			fields[nf].value = pub__col_strdup(st, 4);
-			nf++;
+			flush_entry(&b, &key, &type, fl.f, &fl.n, o->ascii, &first);
+			if (b.len > 65536 && (err = write_buf(out, &b)) < 0)
+				break;
 		}
 		sqlite3_reset(st);
 		if (err == 0 && rc != SQLITE_DONE)
 			err = pub__db_error(db, "reading fields");
 	}
-	flush_entry(&b, &key, &type, fields, &nf, o->ascii, &first);
+	flush_entry(&b, &key, &type, fl.f, &fl.n, o->ascii, &first);
 	if (err == 0)
 		err = write_buf(out, &b);
 	pub__buf_free(&b);
-	free(fields);
+	free(fl.f);
 	free(ids);
 	return err;
 }

@@ -50,6 +50,18 @@ void pub_paper_free(pub_paper *p)
 }
 
 /* Loads everything about paper `id`. */
+static int add_field(const char *name, const char *value, void *ctx)
+{
+	pub_paper *p = ctx;
+	if ((p->nfields & (p->nfields - 1)) == 0) /* 0, 1, 2, 4, ...: grow */
+		p->fields = pub__realloc(p->fields,
+			(p->nfields ? 2 * p->nfields : 1) * sizeof(*p->fields));
+	p->fields[p->nfields].name = pub__strdup(name);
+	p->fields[p->nfields].value = pub__strdup(value);
+	p->nfields++;
+	return 0;
+}
+
 int pub__paper_load(pub_paper **out, pub_db *db, int64_t id)
 {
 	sqlite3_stmt *st;
@@ -154,21 +166,16 @@ int pub__paper_load(pub_paper **out, pub_db *db, int64_t id)
 	}
 
 	if ((err = pub__db_stmt(&st, db,
-		     "SELECT name, value FROM fields WHERE paper_id = ?1 ORDER BY position")) < 0)
+		     "SELECT fields_json FROM papers WHERE id = ?1")) < 0)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
-	for (cap = 0; (rc = sqlite3_step(st)) == SQLITE_ROW;) {
-		if (p->nfields == cap) {
-			cap = cap ? cap * 2 : 16;
-			p->fields = pub__realloc(p->fields, cap * sizeof(*p->fields));
-		}
-		p->fields[p->nfields].name = pub__col_strdup(st, 0);
-		p->fields[p->nfields].value = pub__col_strdup(st, 1);
-		p->nfields++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    pub__fields_each((const char *)sqlite3_column_text(st, 0), add_field, p) < 0)
+		err = pub__error(PUB_ERROR, "database '%s' is corrupt: paper '%s' has "
+			"unreadable fields", db->path, p->key);
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		err = pub__db_error(db, "reading fields");
+	sqlite3_reset(st);
 done:
 	if (err < 0) {
 		pub_paper_free(p);

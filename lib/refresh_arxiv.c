@@ -96,7 +96,7 @@ static int load(pub_db *db, long max_age, known **out, size_t *n,
 	}
 	if ((err = pub__db_stmt(&st, db,
 		     "SELECT p.id, p.arxiv, p.arxiv_version, p.doi, "
-		     "(SELECT value FROM fields f WHERE f.paper_id = p.id AND f.name = 'journal'), "
+		     "json_extract(p.fields_json, '$.journal'), "
 		     "p.updated, p.published, p.type, p.venue, p.checked "
 		     "FROM papers p WHERE p.arxiv IS NOT NULL ORDER BY p.id")) < 0)
 		return err;

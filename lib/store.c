@@ -1,5 +1,5 @@
 /*
- * store.c: turns entries into papers.  The `fields` table is the truth of
+ * store.c: turns entries into papers.  papers.fields_json is the truth of
  * a paper's BibTeX; the columns of `papers`, the author rows and the
  * full-text index are derived from it here, so every writer goes through
  * pub__store_rederive() and they never drift apart.
@@ -562,29 +562,251 @@ static int find_duplicate(pub_db *db, const pub__bib_entry *e, const char *doi,
 	return 0;
 }
 
+/* ---- the fields column --------------------------------------------------- */
+
+static void json_string(pub__buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s;
+	pub__buf_putc(b, '"');
+	for (;; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		pub__buf_put(b, run, (size_t)(s - run));
+		if (!c)
+			break;
+		pub__buf_putc(b, '\\');
+		if (c == '"' || c == '\\') {
+			pub__buf_putc(b, (char)c);
+		} else if (c == '\n') {
+			pub__buf_putc(b, 'n');
+		} else if (c == '\t') {
+			pub__buf_putc(b, 't');
+		} else if (c == '\r') {
+			pub__buf_putc(b, 'r');
+		} else {
+			char u[5] = {'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			pub__buf_put(b, u, 5);
+		}
+		run = s + 1;
+	}
+	pub__buf_putc(b, '"');
+}
+
+char *pub__fields_encode(const pub__bib_field *f, size_t n)
+{
+	pub__buf b = PUB__BUF_INIT;
+	size_t i, j;
+	pub__buf_putc(&b, '{');
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i && strcmp(f[j].name, f[i].name) != 0; j++)
+			;
+		if (j < i)
+			continue;
+		if (b.len > 1)
+			pub__buf_putc(&b, ',');
+		json_string(&b, f[i].name);
+		pub__buf_putc(&b, ':');
+		json_string(&b, f[i].value ? f[i].value : "");
+	}
+	pub__buf_putc(&b, '}');
+	return pub__buf_detach(&b);
+}
+
+static const char *json_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+static int hex4(const char *p, unsigned *v)
+{
+	int i;
+	*v = 0;
+	for (i = 0; i < 4; i++) {
+		int c = (unsigned char)p[i], d;
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			d = c - 'A' + 10;
+		else
+			return -1;
+		*v = *v << 4 | (unsigned)d;
+	}
+	return 0;
+}
+
+static void put_utf8(pub__buf *b, unsigned cp)
+{
+	char u[4];
+	if (cp < 0x80) {
+		pub__buf_putc(b, (char)cp);
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		pub__buf_put(b, u, 2);
+	} else if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | cp >> 12);
+		u[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		pub__buf_put(b, u, 3);
+	} else {
+		u[0] = (char)(0xF0 | cp >> 18);
+		u[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+		u[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+		u[3] = (char)(0x80 | (cp & 0x3F));
+		pub__buf_put(b, u, 4);
+	}
+}
+
+/* A JSON string at *pp (on its quote) into b; *pp ends past it.  A NUL
+ * (\u0000) is dropped: values are C strings. */
+static int json_unstring(const char **pp, pub__buf *b)
+{
+	const char *p = *pp, *run;
+	pub__buf_clear(b);
+	pub__buf_put(b, "", 0);
+	if (*p++ != '"')
+		return -1;
+	for (;;) {
+		run = p;
+		while ((unsigned char)*p >= 0x20 && *p != '"' && *p != '\\')
+			p++;
+		pub__buf_put(b, run, (size_t)(p - run));
+		if (*p == '"')
+			break;
+		if (*p != '\\')
+			return -1; /* end of text or a raw control character */
+		p++;
+		switch (*p++) {
+		case '"': pub__buf_putc(b, '"'); break;
+		case '\\': pub__buf_putc(b, '\\'); break;
+		case '/': pub__buf_putc(b, '/'); break;
+		case 'b': pub__buf_putc(b, '\b'); break;
+		case 'f': pub__buf_putc(b, '\f'); break;
+		case 'n': pub__buf_putc(b, '\n'); break;
+		case 'r': pub__buf_putc(b, '\r'); break;
+		case 't': pub__buf_putc(b, '\t'); break;
+		case 'u': {
+			unsigned cp, lo;
+			if (hex4(p, &cp) < 0)
+				return -1;
+			p += 4;
+			if (cp >= 0xD800 && cp < 0xDC00 && p[0] == '\\' && p[1] == 'u' &&
+			    hex4(p + 2, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
+				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+				p += 6;
+			} else if (cp >= 0xD800 && cp < 0xE000) {
+				cp = 0xFFFD; /* a lone surrogate */
+			}
+			if (cp)
+				put_utf8(b, cp);
+			break;
+		}
+		default:
+			return -1;
+		}
+	}
+	*pp = p + 1;
+	return 0;
+}
+
+int pub__fields_each(const char *json,
+	int (*cb)(const char *name, const char *value, void *ctx), void *ctx)
+{
+	pub__buf name = PUB__BUF_INIT, value = PUB__BUF_INIT;
+	const char *p = json_ws(json ? json : "");
+	int err = PUB_ERROR;
+	if (*p++ != '{')
+		goto done;
+	p = json_ws(p);
+	if (*p == '}') {
+		err = 0;
+		p++;
+	}
+	while (err == PUB_ERROR) {
+		if (json_unstring(&p, &name) < 0)
+			goto done;
+		p = json_ws(p);
+		if (*p++ != ':')
+			goto done;
+		p = json_ws(p);
+		if (json_unstring(&p, &value) < 0)
+			goto done;
+		if ((err = cb(name.ptr, value.ptr, ctx)) < 0)
+			goto done;
+		err = PUB_ERROR;
+		p = json_ws(p);
+		if (*p == '}') {
+			err = 0;
+			p++;
+		} else if (*p++ != ',') {
+			goto done;
+		} else {
+			p = json_ws(p);
+		}
+	}
+	if (*json_ws(p))
+		err = PUB_ERROR;
+done:
+	pub__buf_free(&name);
+	pub__buf_free(&value);
+	return err;
+}
+
 /* ---- derivation ---------------------------------------------------------- */
 
+static int append_field(const char *name, const char *value, void *ctx)
+{
+	pub__bib_entry *e = ctx;
+	if ((e->nfields & (e->nfields - 1)) == 0) /* 0, 1, 2, 4, ...: grow */
+		e->fields = pub__realloc(e->fields,
+			(e->nfields ? 2 * e->nfields : 1) * sizeof(*e->fields));
+	e->fields[e->nfields].name = pub__strdup(name);
+	e->fields[e->nfields].value = pub__strdup(value);
+	e->nfields++;
+	return 0;
+}
+
+/* Appends paper_id's stored fields to e (in order). */
 static int load_fields(pub_db *db, int64_t paper_id, pub__bib_entry *e)
 {
 	sqlite3_stmt *st;
-	int err, rc;
-	size_t cap = 0;
+	int err = 0, rc;
 	if ((err = pub__db_stmt(&st, db,
-		     "SELECT name, value FROM fields WHERE paper_id = ?1 "
-		     "ORDER BY position")) < 0)
+		     "SELECT fields_json FROM papers WHERE id = ?1")) < 0)
 		return err;
 	sqlite3_bind_int64(st, 1, paper_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (e->nfields == cap) {
-			cap = cap ? cap * 2 : 16;
-			e->fields = pub__realloc(e->fields, cap * sizeof(*e->fields));
-		}
-		e->fields[e->nfields].name = pub__col_strdup(st, 0);
-		e->fields[e->nfields].value = pub__col_strdup(st, 1);
-		e->nfields++;
-	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    pub__fields_each((const char *)sqlite3_column_text(st, 0), append_field, e) < 0)
+		err = pub__error(PUB_ERROR, "database '%s' is corrupt: paper %lld has "
+			"unreadable fields", db->path, (long long)paper_id);
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		err = pub__db_error(db, "reading fields");
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "reading fields");
+	return err;
+}
+
+/* Writes e's fields as paper_id's. */
+static int save_fields(pub_db *db, int64_t paper_id, const pub__bib_entry *e)
+{
+	sqlite3_stmt *st;
+	char *json;
+	int err;
+	if ((err = pub__db_stmt(&st, db,
+		     "UPDATE papers SET fields_json = ?2 WHERE id = ?1")) < 0)
+		return err;
+	json = pub__fields_encode(e->fields, e->nfields);
+	sqlite3_bind_int64(st, 1, paper_id);
+	sqlite3_bind_text(st, 2, json, -1, SQLITE_STATIC);
+	err = pub__db_step_done(db, st, "writing fields");
+	sqlite3_reset(st);
+	free(json);
+	return err;
 }
 
 static void free_fields(pub__bib_entry *e)
@@ -937,59 +1159,59 @@ int pub__store_rederive(pub_db *db, int64_t paper_id, int authors_changed)
 int pub__store_set_field(pub_db *db, int64_t paper_id, const char *name,
 	const char *value)
 {
-	sqlite3_stmt *st;
+	pub__bib_entry e;
+	size_t i;
 	int err;
-	if (value) {
-		if ((err = pub__db_stmt(&st, db,
-			     "INSERT INTO fields(paper_id, name, position, value) VALUES (?1, ?2, "
-			     "(SELECT COALESCE(MAX(position), 0) + 1 FROM fields WHERE paper_id = ?1), ?3) "
-			     "ON CONFLICT(paper_id, name) DO UPDATE SET value = excluded.value")) < 0)
-			return err;
-		sqlite3_bind_text(st, 3, value, -1, SQLITE_TRANSIENT);
-	} else if ((err = pub__db_stmt(&st, db,
-			    "DELETE FROM fields WHERE paper_id = ?1 AND name = ?2")) < 0) {
-		return err;
+	memset(&e, 0, sizeof(e));
+	if ((err = load_fields(db, paper_id, &e)) < 0)
+		goto done;
+	for (i = 0; i < e.nfields && strcmp(e.fields[i].name, name) != 0; i++)
+		;
+	if (i < e.nfields) {
+		free(e.fields[i].value);
+		if (value) {
+			e.fields[i].value = pub__strdup(value);
+		} else {
+			free(e.fields[i].name);
+			memmove(&e.fields[i], &e.fields[i + 1],
+				(e.nfields - i - 1) * sizeof(*e.fields));
+			e.nfields--;
+		}
+	} else if (value) {
+		append_field(name, value, &e);
 	}
-	sqlite3_bind_int64(st, 1, paper_id);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-	err = pub__db_step_done(db, st, "writing a field");
-	sqlite3_reset(st);
+	err = save_fields(db, paper_id, &e);
+done:
+	free_fields(&e);
 	return err;
 }
 
 /* ---- storing ------------------------------------------------------------- */
 
-static int insert_fields(pub_db *db, int64_t id, const pub__bib_entry *e,
-	int only_missing, int *added, int *authors_added)
+/* Adds e's fields that paper `id` lacks (a merge: nothing overwritten). */
+static int fill_fields(pub_db *db, int64_t id, const pub__bib_entry *e,
+	int *added, int *authors_added)
 {
-	static const char *sql_insert =
-		"INSERT INTO fields(paper_id, name, position, value) VALUES (?1, ?2, ?3, ?4)";
-	static const char *sql_fill =
-		"INSERT OR IGNORE INTO fields(paper_id, name, position, value) VALUES (?1, ?2, "
-		"(SELECT COALESCE(MAX(position), 0) + 1 FROM fields WHERE paper_id = ?1), ?4)";
+	pub__bib_entry stored;
 	size_t i;
 	int err;
+	memset(&stored, 0, sizeof(stored));
+	if ((err = load_fields(db, id, &stored)) < 0)
+		goto done;
 	for (i = 0; i < e->nfields; i++) {
-		sqlite3_stmt *st;
-		if ((err = pub__db_stmt(&st, db, only_missing ? sql_fill : sql_insert)) < 0)
-			return err;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, e->fields[i].name, -1, SQLITE_STATIC);
-		if (!only_missing)
-			sqlite3_bind_int(st, 3, (int)i + 1);
-		sqlite3_bind_text(st, 4, e->fields[i].value, -1, SQLITE_STATIC);
-		err = pub__db_step_done(db, st, "storing a field");
-		if (err == 0 && sqlite3_changes(db->sql) > 0) {
-			(*added)++;
-			if (strcmp(e->fields[i].name, "author") == 0 ||
-			    strcmp(e->fields[i].name, "editor") == 0)
-				*authors_added = 1;
-		}
-		sqlite3_reset(st);
-		if (err < 0)
-			return err;
+		const char *name = e->fields[i].name;
+		if (pub__bib_entry_get(&stored, name))
+			continue;
+		append_field(name, e->fields[i].value, &stored);
+		(*added)++;
+		if (strcmp(name, "author") == 0 || strcmp(name, "editor") == 0)
+			*authors_added = 1;
 	}
-	return 0;
+	if (*added)
+		err = save_fields(db, id, &stored);
+done:
+	free_fields(&stored);
+	return err;
 }
 
 int pub__store_entry(pub_db *db, const pub__bib_entry *e,
@@ -997,6 +1219,7 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 {
 	sqlite3_stmt *st;
 	derived d;
+	char *json = NULL;
 	int err = 0, added = 0, authors_added = 0, key_free = 0;
 	int64_t dup = 0;
 	char now[21];
@@ -1009,7 +1232,7 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 		goto done;
 
 	if (dup) {
-		if ((err = insert_fields(db, dup, e, 1, &added, &authors_added)) < 0)
+		if ((err = fill_fields(db, dup, e, &added, &authors_added)) < 0)
 			goto done;
 		if (added && (err = pub__store_rederive(db, dup, authors_added)) < 0)
 			goto done;
@@ -1053,10 +1276,12 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 	if ((err = pub__db_stmt(&st, db,
 		     "INSERT INTO papers(citekey, type, source, added, modified, title, "
 		     "year, month, doi, arxiv, arxiv_version, abstract, title_key, "
-		     "author_key, arxiv_category) "
+		     "author_key, arxiv_category, fields_json) "
 		     "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-		     "?13, ?14)")) < 0)
+		     "?13, ?14, ?15)")) < 0)
 		goto done;
+	json = pub__fields_encode(e->fields, e->nfields);
+	sqlite3_bind_text(st, 15, json, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 1, res->key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, e->type, -1, SQLITE_STATIC);
 	bind_static(st, 3, o->source);
@@ -1079,10 +1304,9 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 	if (err < 0)
 		goto done;
 	res->paper_id = sqlite3_last_insert_rowid(db->sql);
-	if ((err = insert_fields(db, res->paper_id, e, 0, &added, &authors_added)) < 0)
-		goto done;
 	err = derive(db, res->paper_id, e, &d, 1, 1);
 done:
+	free(json);
 	derived_free(&d);
 	return err;
 }

@@ -68,6 +68,19 @@ int pub__arxiv_id_parse(const char *s, char **id, int *version);
 int pub__import_entry(pub_db *db, const pub__bib_entry *e, const char *source,
 	const pub_import_opts *opts, pub_import_stats *stats);
 
+/* ---- the fields column ----
+ * papers.fields_json holds an entry's BibTeX fields, verbatim and in input
+ * order, as one JSON object of strings: {"author":"...","title":"..."}.
+ * It is the truth of the BibTeX export; everything else is derived. */
+
+/* The JSON object of `n` fields (a later repeat of a name is dropped). */
+char *pub__fields_encode(const pub__bib_field *f, size_t n);
+/* Calls cb for each member in order, with NUL-terminated, unescaped name
+ * and value (valid until cb returns).  cb's negative return stops and is
+ * returned; PUB_ERROR when `json` is not an object of strings. */
+int pub__fields_each(const char *json,
+	int (*cb)(const char *name, const char *value, void *ctx), void *ctx);
+
 /* A BibTeX value from plain text: escapes unescaped & % # and balances
  * braces, so any string from outside can be stored as a field. */
 char *pub__bib_value_from_text(const char *s);

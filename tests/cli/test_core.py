@@ -10,7 +10,7 @@ import threading
 import time
 import unittest
 
-from pubtest import CORPORA, PUBDB, PubTestCase, dump_db, run
+from pubtest import CORPORA, FIXTURES, PUBDB, PubTestCase, dump_db, run
 
 PAB = """@inproceedings{zhao2024realtime,
   title = {Real-Time Video Generation with Pyramid Attention Broadcast},
@@ -245,6 +245,69 @@ class TestBadInput(PubTestCase):
         r = self.ok("add", path)
         self.assertIn("1252", r.err)
         self.assertEqual(self.paper("l")["title"], "Caf\u00e9 cr\u00e8me")
+
+    def test_version_1_database_is_upgraded(self):
+        # A database written by pubdb 0.1 (schema 1: one row per field in a
+        # `fields` table) opens, is upgraded in place, and exports the same.
+        with open(os.path.join(FIXTURES, "schema-v1.sql")) as f:
+            v1 = f.read()
+        self.db = os.path.join(self.dir, "v1.sqlite3")
+        con = sqlite3.connect(self.db)
+        con.executescript(v1)
+        stamp = "2026-01-01T00:00:00Z"
+        con.execute("INSERT INTO papers(id, citekey, type, title, year, added, modified) "
+                    "VALUES (1, 'knuth1984literate', 'article', 'Literate Programming', 1984, ?, ?)",
+                    (stamp, stamp))
+        con.execute("INSERT INTO papers(id, citekey, type, added, modified) "
+                    "VALUES (2, 'empty', 'misc', ?, ?)", (stamp, stamp))
+        fields = [("author", "Knuth, Donald E."), ("title", "Literate {Programming}"),
+                  ("journal", "The Computer Journal"),
+                  ("note", "a \"quoted\" \\ back\nslash \u2013 \u00fc"),
+                  ("year", "1984")]
+        # positions out of insertion order: the upgrade must follow position
+        for pos, (name, value) in reversed(list(enumerate(fields, 1))):
+            con.execute("INSERT INTO fields VALUES (1, ?, ?, ?)", (name, pos, value))
+        con.execute("INSERT INTO papers_fts(rowid, title, abstract, authors) "
+                    "VALUES (1, 'Literate Programming', NULL, ''), (2, NULL, NULL, '')")
+        con.execute("PRAGMA user_version = 1")
+        con.commit()
+        con.close()
+
+        out = self.ok("export", "--bibtex").out
+        self.assertLess(out.index("author = "), out.index("journal = "))
+        self.assertLess(out.index("journal = "), out.index("note = "))
+        self.assertIn("@misc{empty,", out)
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 2)
+        self.assertEqual(con.execute("SELECT type FROM sqlite_master WHERE name = 'fields'")
+                         .fetchone()[0], "view")
+        self.assertEqual(con.execute("SELECT name, value FROM fields WHERE paper_id = 1 "
+                                     "ORDER BY position").fetchall(), fields)
+        self.assertEqual(con.execute("SELECT fields_json FROM papers WHERE id = 2").fetchone()[0], "{}")
+        con.close()
+        self.assertEqual(self.paper("knuth1984literate")["fields"]["note"], fields[3][1])
+        self.ok("doctor")
+        # and it goes on working: a field edit lands in the JSON
+        self.ok("edit", "knuth1984literate", "pages=97--111")
+        self.assertEqual(self.paper("knuth1984literate")["fields"]["pages"], "97--111")
+
+    def test_unreadable_stored_fields(self):
+        self.ok("add", self.write("a.bib", "@misc{a, title={A}, year=2001}\n"
+                                  "@misc{b, title={B}, year=2002}\n"))
+        con = sqlite3.connect(self.db)
+        con.execute("UPDATE papers SET fields_json = '{\"title\": 1' WHERE citekey = 'b'")
+        con.commit()
+        con.close()
+        r = self.pub("export", "--bibtex")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("corrupt", r.err)
+        self.assertIn("'b'", r.err)
+        r = self.pub("show", "b")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("unreadable fields", r.err)
+        r = self.pub("doctor")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("fields: paper b has unreadable BibTeX fields", r.out)
 
     def test_newer_schema_version_refused(self):
         con = sqlite3.connect(self.db)
