@@ -361,6 +361,19 @@ static int update_column(pub_db *db, int64_t id, const char *sql,
 	return pub__db_step_done(db, st, "editing a paper");
 }
 
+/* Sets a paper's `modified` time to now. */
+static int touch_paper(pub_db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	int err;
+	if ((err = pub__db_stmt(&st, db,
+		     "UPDATE papers SET modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+		     "WHERE id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	return pub__db_step_done(db, st, "editing a paper");
+}
+
 static int valid_field_name(const char *s)
 {
 	if (!*s)
@@ -473,9 +486,7 @@ int pub_paper_edit(pub_db *db, const char *key, const char *const *assignments,
 			goto done;
 	if (rederive && (err = pub__store_rederive(db, id, authors_changed)) < 0)
 		goto done;
-	if ((err = update_column(db, id,
-		     "UPDATE papers SET modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-		     "WHERE id = ?1 AND ?2 IS NULL", NULL, 0, 0)) < 0)
+	if ((err = touch_paper(db, id)) < 0)
 		goto done;
 	err = pub__db_commit(db);
 done:

@@ -5,8 +5,11 @@ import os
 import shlex
 import sqlite3
 import subprocess
+import sys
 import tempfile
+import time
 import unittest
+import urllib.request
 
 PUBDB = os.environ.get("PUBDB_BIN", "pubdb")
 BIBDUMP = os.environ.get("BIBDUMP_BIN", "bibdump")
@@ -15,6 +18,7 @@ CORPORA = os.environ.get("PUB_CORPORA", os.path.join(FIXTURES, "corpora"))
 # A command put in front of every pubdb run() starts, e.g. under valgrind:
 # PUBDB_WRAPPER="valgrind --error-exitcode=99 --leak-check=full
 # --errors-for-leak-kinds=definite".  Timeouts grow with it.
+REPLAY_SERVER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "replay_server.py")
 WRAPPER = shlex.split(os.environ.get("PUBDB_WRAPPER", ""))
 SLOWDOWN = 20 if WRAPPER else 1
 
@@ -88,3 +92,38 @@ class PubTestCase(unittest.TestCase):
 
     def paper(self, key):
         return json.loads(self.ok("show", "--json", key).out)
+
+
+class Replay:
+    """One replay server process on a free port with its own request log."""
+
+    def __init__(self, logdir, latency_ms=0):
+        self.log = os.path.join(logdir, "replay-%d.jsonl" % latency_ms)
+        portfile = os.path.join(logdir, "port-%d" % latency_ms)
+        self.proc = subprocess.Popen(
+            [sys.executable, REPLAY_SERVER, "--fixtures", FIXTURES, "--port", "0",
+             "--port-file", portfile, "--log", self.log,
+             "--latency-ms", str(latency_ms)])
+        for _ in range(200):
+            if os.path.exists(portfile):
+                break
+            time.sleep(0.02)
+        with open(portfile) as f:
+            self.port = int(f.read())
+        self.url = "http://127.0.0.1:%d" % self.port
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(10)
+
+    def control(self, spec=None):
+        req = urllib.request.Request(self.url + "/_control",
+                                     data=json.dumps(spec).encode() if spec else None,
+                                     method="POST" if spec else "DELETE")
+        urllib.request.urlopen(req, timeout=5).read()
+
+    def requests(self):
+        if not os.path.exists(self.log):
+            return []
+        with open(self.log, encoding="utf-8") as f:
+            return [json.loads(l) for l in f if l.strip()]

@@ -16,8 +16,7 @@ import sys
 import tempfile
 import unittest
 
-from pubtest import PubTestCase, run
-from test_stars import Replay
+from pubtest import PubTestCase, Replay, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CHECK_HTML = os.path.join(HERE, "..", "check_html.py")

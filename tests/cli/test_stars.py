@@ -6,16 +6,12 @@ import os
 import socket
 import sqlite3
 import subprocess
-import sys
 import time
 import unittest
-import urllib.request
 import xml.etree.ElementTree as ET
 
-from pubtest import FIXTURES, PUBDB, PubTestCase
+from pubtest import FIXTURES, PUBDB, PubTestCase, Replay
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SERVER = os.path.join(HERE, "..", "replay_server.py")
 TOKEN = "ghp_TestTokenNeverPrinted0123456789abcdef"
 SVG = "{http://www.w3.org/2000/svg}"
 FASTFOLD_ETAG = 'W/"064de78ca5930e29552dd2f179bffeb683fcedd0"'
@@ -31,41 +27,6 @@ BIB = """@inproceedings{li2022fastfold,
   year = {2024},
 }
 """
-
-
-class Replay:
-    """One replay server process on a free port with its own request log."""
-
-    def __init__(self, logdir, latency_ms=0):
-        self.log = os.path.join(logdir, "replay-%d.jsonl" % latency_ms)
-        portfile = os.path.join(logdir, "port-%d" % latency_ms)
-        self.proc = subprocess.Popen(
-            [sys.executable, SERVER, "--fixtures", FIXTURES, "--port", "0",
-             "--port-file", portfile, "--log", self.log,
-             "--latency-ms", str(latency_ms)])
-        for _ in range(200):
-            if os.path.exists(portfile):
-                break
-            time.sleep(0.02)
-        with open(portfile) as f:
-            self.port = int(f.read())
-        self.url = "http://127.0.0.1:%d" % self.port
-
-    def stop(self):
-        self.proc.terminate()
-        self.proc.wait(10)
-
-    def control(self, spec=None):
-        req = urllib.request.Request(self.url + "/_control",
-                                     data=json.dumps(spec).encode() if spec else None,
-                                     method="POST" if spec else "DELETE")
-        urllib.request.urlopen(req, timeout=5).read()
-
-    def requests(self):
-        if not os.path.exists(self.log):
-            return []
-        with open(self.log, encoding="utf-8") as f:
-            return [json.loads(l) for l in f if l.strip()]
 
 
 class StarsTest(PubTestCase):
