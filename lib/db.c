@@ -120,9 +120,24 @@ int pub__db_begin_bulk(pub_db *db)
 	if ((err = pub__db_exec(db, "PRAGMA foreign_keys = OFF")) < 0)
 		return err;
 	db->bulk = 1;
-	if ((err = pub__db_begin(db)) < 0)
+	if ((err = pub__db_begin(db)) < 0) {
 		end_bulk(db);
-	return err;
+		return err;
+	}
+	/* Into an empty author table (a first import), every author this
+	 * transaction stores passes through the cache: a miss is an answer. */
+	{
+		sqlite3_stmt *st;
+		if ((err = pub__db_stmt(&st, db,
+			     "SELECT NOT EXISTS (SELECT 1 FROM authors)")) < 0) {
+			pub__db_rollback(db);
+			return err;
+		}
+		if (sqlite3_step(st) == SQLITE_ROW)
+			db->authors_complete = sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+	}
+	return 0;
 }
 
 static size_t author_slot(const struct pub__author_slot *tab, size_t cap,
@@ -139,13 +154,19 @@ static size_t author_slot(const struct pub__author_slot *tab, size_t cap,
 	return i;
 }
 
-int64_t pub__db_author_get(pub_db *db, const char *norm)
+int64_t pub__db_author_get(pub_db *db, const char *norm, int *absent)
 {
 	size_t i;
-	if (!db->bulk || !db->authors_cap)
+	*absent = 0;
+	if (!db->bulk)
 		return 0;
-	i = author_slot(db->authors, db->authors_cap, norm);
-	return db->authors[i].norm ? db->authors[i].id : 0;
+	if (db->authors_cap) {
+		i = author_slot(db->authors, db->authors_cap, norm);
+		if (db->authors[i].norm)
+			return db->authors[i].id;
+	}
+	*absent = db->authors_complete;
+	return 0;
 }
 
 void pub__db_author_put(pub_db *db, const char *norm, int64_t id)
@@ -174,6 +195,7 @@ void pub__db_author_put(pub_db *db, const char *norm, int64_t id)
 static void authors_clear(pub_db *db)
 {
 	size_t i;
+	db->authors_complete = 0;
 	for (i = 0; i < db->authors_cap; i++)
 		free(db->authors[i].norm);
 	free(db->authors);

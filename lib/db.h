@@ -29,6 +29,7 @@ struct pub_db {
 		int64_t id;
 	} *authors;
 	size_t nauthors, authors_cap;
+	int authors_complete; /* the table was empty at the start: the cache is all */
 };
 
 /* A prepared statement for `sql` (a string literal: its address is the
@@ -48,8 +49,9 @@ void pub__db_rollback(pub_db *db);
 int pub__db_begin_bulk(pub_db *db);
 
 /* The cached id of the author with folded name `norm`, 0 when not cached
- * or outside a bulk transaction; and recording one. */
-int64_t pub__db_author_get(pub_db *db, const char *norm);
+ * or outside a bulk transaction (*absent then tells that no such author is
+ * stored at all); and recording one. */
+int64_t pub__db_author_get(pub_db *db, const char *norm, int *absent);
 void pub__db_author_put(pub_db *db, const char *norm, int64_t id);
 
 /* Runs SQL without results (no user data in it). */

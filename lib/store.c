@@ -896,9 +896,10 @@ static int store_authors(pub_db *db, int64_t paper_id, const char *role,
 		const prep_author *a = &authors[i];
 		sqlite3_stmt *st;
 		int64_t author_id;
+		int absent;
 		if (!*a->display)
 			continue;
-		if (!(author_id = pub__db_author_get(db, a->norm))) {
+		if (!(author_id = pub__db_author_get(db, a->norm, &absent)) && !absent) {
 			if ((err = pub__db_stmt(&st, db, sql_find)) < 0)
 				return err;
 			sqlite3_bind_text(st, 1, a->norm, -1, SQLITE_STATIC);
