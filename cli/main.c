@@ -84,8 +84,9 @@ const cmd cli_commands[] = {
 		"                  default {author}{year}{title} (zhao2024realtime)\n"},
 	{"doctor", cmd_doctor, CMD_DB, "check the database",
 		"usage: pubdb doctor\n\n"
-		"Runs SQLite's integrity and foreign-key checks, checks the search index,\n"
-		"and lists duplicate candidates.  Exit 0 when all is well, 1 otherwise.\n"},
+		"Runs SQLite's integrity and foreign-key checks, checks the search index\n"
+		"and that every paper's stored BibTeX fields can be read, and lists\n"
+		"duplicate candidates (as notes).  Exit 0 when all is well, 1 otherwise.\n"},
 	{"export", cmd_export, CMD_DB, "write BibTeX, HTML, Markdown, JSON ...",
 		"usage: pubdb export FORMAT [options]\n\n"
 		"formats:\n"

@@ -14,10 +14,7 @@
  * (`{Foo {Bar}}` gives `Foo {Bar}`, `"a {b}"` gives `a {b}`, `2020` gives
  * `2020`, `jan` gives `January`).  The value is valid UTF-8 and its braces
  * balance, so the writer can always emit it as `{value}`. */
-typedef struct pub__bib_field {
-	char *name;
-	char *value;
-} pub__bib_field;
+typedef pub_field pub__bib_field; /* name, value: the public pair */
 
 /* One entry.  `type` is lower-cased; "preamble" entries carry their text in
  * a single field named "preamble" and no key.  `line` is where the '@' was. */

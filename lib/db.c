@@ -278,7 +278,7 @@ char *pub_db_default_path(void)
 static int migrate_1_2(pub_db *db)
 {
 	sqlite3_stmt *st = NULL, *up = NULL;
-	pub__bib_field *f = NULL;
+	pub_field *f = NULL;
 	size_t n = 0, cap = 0, i;
 	int64_t cur = 0;
 	int err, rc;
@@ -335,11 +335,7 @@ static int migrate_1_2(pub_db *db)
 		"SELECT p.id, j.key, row_number() OVER (PARTITION BY p.id ORDER BY j.id), j.value "
 		"FROM papers p, json_each(p.fields_json) j");
 done:
-	for (i = 0; i < n; i++) {
-		free(f[i].name);
-		free(f[i].value);
-	}
-	free(f);
+	pub__fields_free(f, n);
 	sqlite3_finalize(st);
 	sqlite3_finalize(up);
 	return err;

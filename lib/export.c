@@ -40,45 +40,6 @@ static int export_preambles(pub_db *db, FILE *out, int ascii)
 	return err;
 }
 
-/* Appends the entry being collected and forgets it. */
-static void flush_entry(pub__buf *b, char **key, char **type, pub_field *fields,
-	size_t *nf, int ascii, int *first)
-{
-	size_t j;
-	if (*key) {
-		if (!*first)
-			pub__buf_putc(b, '\n');
-		*first = 0;
-		pub__bib_format_entry(b, *type, *key, fields, *nf, ascii);
-	}
-	for (j = 0; j < *nf; j++) {
-		free(fields[j].name);
-		free(fields[j].value);
-	}
-	*nf = 0;
-	free(*key);
-	free(*type);
-	*key = *type = NULL;
-}
-
-typedef struct field_list {
-	pub_field *f;
-	size_t n, cap;
-} field_list;
-
-static int collect_field(const char *name, const char *value, void *ctx)
-{
-	field_list *l = ctx;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 32;
-		l->f = pub__realloc(l->f, l->cap * sizeof(*l->f));
-	}
-	l->f[l->n].name = pub__strdup(name);
-	l->f[l->n].value = pub__strdup(value);
-	l->n++;
-	return 0;
-}
-
 /* BibTeX straight from papers.fields_json, no paper objects: one scan of
  * the table, or one row per paper when filtered. */
 static int export_bibtex(pub_db *db, const pub_export_opts *o, FILE *out)
@@ -90,8 +51,6 @@ static int export_bibtex(pub_db *db, const pub_export_opts *o, FILE *out)
 	sqlite3_stmt *st;
 	int64_t *ids = NULL;
 	size_t n = 0, i;
-	field_list fl = {NULL, 0, 0};
-	char *key = NULL, *type = NULL;
 	pub__buf b = PUB__BUF_INIT;
 	int err = 0, rc = SQLITE_DONE, first = 1;
 	int whole = !o->filter.ntags && !o->filter.author && !o->filter.selected_only &&
@@ -107,15 +66,21 @@ static int export_bibtex(pub_db *db, const pub_export_opts *o, FILE *out)
 		if (!whole)
 			sqlite3_bind_int64(st, 1, ids[i]);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			key = pub__col_strdup(st, 0);
-			type = pub__col_strdup(st, 1);
-			if (pub__fields_each((const char *)sqlite3_column_text(st, 2),
-				    collect_field, &fl) < 0) {
+			const char *key = (const char *)sqlite3_column_text(st, 0);
+			pub_field *f;
+			size_t nf;
+			if (pub__fields_decode((const char *)sqlite3_column_text(st, 2),
+				    &f, &nf) < 0) {
 				err = pub__error(PUB_ERROR, "database '%s' is corrupt: paper "
 					"'%s' has unreadable fields", db->path, key);
 				break;
 			}
-			flush_entry(&b, &key, &type, fl.f, &fl.n, o->ascii, &first);
+			if (!first)
+				pub__buf_putc(&b, '\n');
+			first = 0;
+			pub__bib_format_entry(&b, (const char *)sqlite3_column_text(st, 1),
+				key, f, nf, o->ascii);
+			pub__fields_free(f, nf);
 			if (b.len > 65536 && (err = write_buf(out, &b)) < 0)
 				break;
 		}
@@ -123,11 +88,9 @@ static int export_bibtex(pub_db *db, const pub_export_opts *o, FILE *out)
 		if (err == 0 && rc != SQLITE_DONE)
 			err = pub__db_error(db, "reading fields");
 	}
-	flush_entry(&b, &key, &type, fl.f, &fl.n, o->ascii, &first);
 	if (err == 0)
 		err = write_buf(out, &b);
 	pub__buf_free(&b);
-	free(fl.f);
 	free(ids);
 	return err;
 }

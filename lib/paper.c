@@ -41,27 +41,11 @@ void pub_paper_free(pub_paper *p)
 	for (i = 0; i < p->ntags; i++)
 		free(p->tags[i]);
 	free(p->tags);
-	for (i = 0; i < p->nfields; i++) {
-		free(p->fields[i].name);
-		free(p->fields[i].value);
-	}
-	free(p->fields);
+	pub__fields_free(p->fields, p->nfields);
 	free(p);
 }
 
 /* Loads everything about paper `id`. */
-static int add_field(const char *name, const char *value, void *ctx)
-{
-	pub_paper *p = ctx;
-	if ((p->nfields & (p->nfields - 1)) == 0) /* 0, 1, 2, 4, ...: grow */
-		p->fields = pub__realloc(p->fields,
-			(p->nfields ? 2 * p->nfields : 1) * sizeof(*p->fields));
-	p->fields[p->nfields].name = pub__strdup(name);
-	p->fields[p->nfields].value = pub__strdup(value);
-	p->nfields++;
-	return 0;
-}
-
 int pub__paper_load(pub_paper **out, pub_db *db, int64_t id)
 {
 	sqlite3_stmt *st;
@@ -170,7 +154,8 @@ int pub__paper_load(pub_paper **out, pub_db *db, int64_t id)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    pub__fields_each((const char *)sqlite3_column_text(st, 0), add_field, p) < 0)
+	    pub__fields_decode((const char *)sqlite3_column_text(st, 0), &p->fields,
+		    &p->nfields) < 0)
 		err = pub__error(PUB_ERROR, "database '%s' is corrupt: paper '%s' has "
 			"unreadable fields", db->path, p->key);
 	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)

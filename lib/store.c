@@ -439,7 +439,6 @@ static int make_key(pub_db *db, const pub__bib_entry *e, char out[256])
 /* ---- duplicates --------------------------------------------------------- */
 
 static int load_fields(pub_db *db, int64_t paper_id, pub__bib_entry *e);
-static void free_fields(pub__bib_entry *e);
 
 /* The stored paper with the entry's own key, when it already holds every
  * field of the entry with the same value: re-importing an export.
@@ -467,7 +466,7 @@ static int same_entry_by_key(pub_db *db, const pub__bib_entry *e, int64_t *id,
 			break;
 		}
 	}
-	free_fields(&stored);
+	pub__fields_free(stored.fields, stored.nfields);
 	return 0;
 }
 
@@ -495,7 +494,7 @@ static int conflicts(pub_db *db, int64_t id, const pub__bib_entry *e, int *confl
 			free(fb);
 		}
 	}
-	free_fields(&stored);
+	pub__fields_free(stored.fields, stored.nfields);
 	return 0;
 }
 
@@ -594,7 +593,7 @@ static void json_string(pub__buf *b, const char *s)
 	pub__buf_putc(b, '"');
 }
 
-char *pub__fields_encode(const pub__bib_field *f, size_t n)
+char *pub__fields_encode(const pub_field *f, size_t n)
 {
 	pub__buf b = PUB__BUF_INIT;
 	size_t i, j;
@@ -758,21 +757,57 @@ done:
 	return err;
 }
 
-/* ---- derivation ---------------------------------------------------------- */
-
-static int append_field(const char *name, const char *value, void *ctx)
+/* Appends a copy of name = value.  The array grows when *n reaches 0, 1,
+ * 2, 4, ...: built only here, it always has room for one more. */
+static void fields_push(pub_field **f, size_t *n, const char *name,
+	const char *value)
 {
-	pub__bib_entry *e = ctx;
-	if ((e->nfields & (e->nfields - 1)) == 0) /* 0, 1, 2, 4, ...: grow */
-		e->fields = pub__realloc(e->fields,
-			(e->nfields ? 2 * e->nfields : 1) * sizeof(*e->fields));
-	e->fields[e->nfields].name = pub__strdup(name);
-	e->fields[e->nfields].value = pub__strdup(value);
-	e->nfields++;
+	if ((*n & (*n - 1)) == 0)
+		*f = pub__realloc(*f, (*n ? 2 * *n : 1) * sizeof(**f));
+	(*f)[*n].name = pub__strdup(name);
+	(*f)[*n].value = pub__strdup(value);
+	(*n)++;
+}
+
+typedef struct field_array {
+	pub_field *f;
+	size_t n;
+} field_array;
+
+static int push_member(const char *name, const char *value, void *ctx)
+{
+	field_array *a = ctx;
+	fields_push(&a->f, &a->n, name, value);
 	return 0;
 }
 
-/* Appends paper_id's stored fields to e (in order). */
+int pub__fields_decode(const char *json, pub_field **out, size_t *n)
+{
+	field_array a = {NULL, 0};
+	int err = pub__fields_each(json, push_member, &a);
+	if (err < 0) {
+		pub__fields_free(a.f, a.n);
+		a.f = NULL;
+		a.n = 0;
+	}
+	*out = a.f;
+	*n = a.n;
+	return err;
+}
+
+void pub__fields_free(pub_field *f, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		free(f[i].name);
+		free(f[i].value);
+	}
+	free(f);
+}
+
+/* ---- derivation ---------------------------------------------------------- */
+
+/* paper_id's stored fields, in order, into e (which has none yet). */
 static int load_fields(pub_db *db, int64_t paper_id, pub__bib_entry *e)
 {
 	sqlite3_stmt *st;
@@ -782,7 +817,8 @@ static int load_fields(pub_db *db, int64_t paper_id, pub__bib_entry *e)
 		return err;
 	sqlite3_bind_int64(st, 1, paper_id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    pub__fields_each((const char *)sqlite3_column_text(st, 0), append_field, e) < 0)
+	    pub__fields_decode((const char *)sqlite3_column_text(st, 0), &e->fields,
+		    &e->nfields) < 0)
 		err = pub__error(PUB_ERROR, "database '%s' is corrupt: paper %lld has "
 			"unreadable fields", db->path, (long long)paper_id);
 	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -807,18 +843,6 @@ static int save_fields(pub_db *db, int64_t paper_id, const pub__bib_entry *e)
 	sqlite3_reset(st);
 	free(json);
 	return err;
-}
-
-static void free_fields(pub__bib_entry *e)
-{
-	size_t i;
-	for (i = 0; i < e->nfields; i++) {
-		free(e->fields[i].name);
-		free(e->fields[i].value);
-	}
-	free(e->fields);
-	e->fields = NULL;
-	e->nfields = 0;
 }
 
 /* An author as stored: the decoded parts, the display name and the folded
@@ -1152,8 +1176,7 @@ int pub__store_rederive(pub_db *db, int64_t paper_id, int authors_changed)
 		derived_free(&d);
 	}
 	free(e.type);
-	e.type = NULL;
-	free_fields(&e);
+	pub__fields_free(e.fields, e.nfields);
 	return err;
 }
 
@@ -1179,11 +1202,11 @@ int pub__store_set_field(pub_db *db, int64_t paper_id, const char *name,
 			e.nfields--;
 		}
 	} else if (value) {
-		append_field(name, value, &e);
+		fields_push(&e.fields, &e.nfields, name, value);
 	}
 	err = save_fields(db, paper_id, &e);
 done:
-	free_fields(&e);
+	pub__fields_free(e.fields, e.nfields);
 	return err;
 }
 
@@ -1203,7 +1226,7 @@ static int fill_fields(pub_db *db, int64_t id, const pub__bib_entry *e,
 		const char *name = e->fields[i].name;
 		if (pub__bib_entry_get(&stored, name))
 			continue;
-		append_field(name, e->fields[i].value, &stored);
+		fields_push(&stored.fields, &stored.nfields, name, e->fields[i].value);
 		(*added)++;
 		if (strcmp(name, "author") == 0 || strcmp(name, "editor") == 0)
 			*authors_added = 1;
@@ -1211,7 +1234,7 @@ static int fill_fields(pub_db *db, int64_t id, const pub__bib_entry *e,
 	if (*added)
 		err = save_fields(db, id, &stored);
 done:
-	free_fields(&stored);
+	pub__fields_free(stored.fields, stored.nfields);
 	return err;
 }
 

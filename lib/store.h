@@ -74,12 +74,17 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *e, const char *source,
  * It is the truth of the BibTeX export; everything else is derived. */
 
 /* The JSON object of `n` fields (a later repeat of a name is dropped). */
-char *pub__fields_encode(const pub__bib_field *f, size_t n);
+char *pub__fields_encode(const pub_field *f, size_t n);
 /* Calls cb for each member in order, with NUL-terminated, unescaped name
  * and value (valid until cb returns).  cb's negative return stops and is
  * returned; PUB_ERROR when `json` is not an object of strings. */
 int pub__fields_each(const char *json,
 	int (*cb)(const char *name, const char *value, void *ctx), void *ctx);
+/* The members as a new array of *n fields in *out (NULL, 0 for "{}"), for
+ * pub__fields_free(); PUB_ERROR, and nothing to free, when `json` is not
+ * an object of strings. */
+int pub__fields_decode(const char *json, pub_field **out, size_t *n);
+void pub__fields_free(pub_field *f, size_t n);
 
 /* A BibTeX value from plain text: escapes unescaped & % # and balances
  * braces, so any string from outside can be stored as a field. */

@@ -246,9 +246,14 @@ class TestBadInput(PubTestCase):
         self.assertIn("1252", r.err)
         self.assertEqual(self.paper("l")["title"], "Caf\u00e9 cr\u00e8me")
 
-    def test_version_1_database_is_upgraded(self):
-        # A database written by pubdb 0.1 (schema 1: one row per field in a
-        # `fields` table) opens, is upgraded in place, and exports the same.
+    V1_FIELDS = [("author", "Knuth, Donald E."), ("title", "Literate {Programming}"),
+                 ("journal", "The Computer Journal"),
+                 ("note", "a \"quoted\" \\ back\nslash \u2013 \u00fc"),
+                 ("year", "1984")]
+
+    def make_v1_db(self):
+        """A database as pubdb 0.1 wrote it (schema 1: one row per field in
+        a `fields` table) with two papers, at self.db."""
         with open(os.path.join(FIXTURES, "schema-v1.sql")) as f:
             v1 = f.read()
         self.db = os.path.join(self.dir, "v1.sqlite3")
@@ -260,18 +265,19 @@ class TestBadInput(PubTestCase):
                     (stamp, stamp))
         con.execute("INSERT INTO papers(id, citekey, type, added, modified) "
                     "VALUES (2, 'empty', 'misc', ?, ?)", (stamp, stamp))
-        fields = [("author", "Knuth, Donald E."), ("title", "Literate {Programming}"),
-                  ("journal", "The Computer Journal"),
-                  ("note", "a \"quoted\" \\ back\nslash \u2013 \u00fc"),
-                  ("year", "1984")]
         # positions out of insertion order: the upgrade must follow position
-        for pos, (name, value) in reversed(list(enumerate(fields, 1))):
+        for pos, (name, value) in reversed(list(enumerate(self.V1_FIELDS, 1))):
             con.execute("INSERT INTO fields VALUES (1, ?, ?, ?)", (name, pos, value))
         con.execute("INSERT INTO papers_fts(rowid, title, abstract, authors) "
                     "VALUES (1, 'Literate Programming', NULL, ''), (2, NULL, NULL, '')")
         con.execute("PRAGMA user_version = 1")
         con.commit()
         con.close()
+
+    def test_version_1_database_is_upgraded(self):
+        # Opens, is upgraded in place, and exports the same.
+        self.make_v1_db()
+        fields = self.V1_FIELDS
 
         out = self.ok("export", "--bibtex").out
         self.assertLess(out.index("author = "), out.index("journal = "))
@@ -290,6 +296,23 @@ class TestBadInput(PubTestCase):
         # and it goes on working: a field edit lands in the JSON
         self.ok("edit", "knuth1984literate", "pages=97--111")
         self.assertEqual(self.paper("knuth1984literate")["fields"]["pages"], "97--111")
+
+    def test_version_1_upgrade_blocked_by_a_lock_changes_nothing(self):
+        self.make_v1_db()
+        before = dump_db(self.db)
+        con = sqlite3.connect(self.db, isolation_level=None)
+        con.execute("BEGIN IMMEDIATE")  # cron holds the write lock
+        try:
+            r = self.pub("list", env={"PUBDB_BUSY_TIMEOUT_MS": "200"})
+        finally:
+            con.execute("ROLLBACK")
+            con.close()
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("locked", r.err)
+        self.assertEqual(len(r.err.strip().splitlines()), 1, r.err)
+        self.assertEqual(dump_db(self.db), before)
+        # once the lock is gone the upgrade happens
+        self.assertEqual([p["key"] for p in self.papers()], ["knuth1984literate", "empty"])
 
     def test_unreadable_stored_fields(self):
         self.ok("add", self.write("a.bib", "@misc{a, title={A}, year=2001}\n"

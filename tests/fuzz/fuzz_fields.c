@@ -13,27 +13,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int collect(const char *name, const char *value, void *ctx)
+static void add(pub__bib_entry *e, const char *name, const char *value)
 {
-	pub__bib_entry *e = ctx;
 	e->fields = realloc(e->fields, (e->nfields + 1) * sizeof(*e->fields));
 	if (!e->fields)
 		abort();
 	e->fields[e->nfields].name = strdup(name);
 	e->fields[e->nfields].value = strdup(value);
 	e->nfields++;
-	return 0;
-}
-
-static void clear(pub__bib_entry *e)
-{
-	size_t i;
-	for (i = 0; i < e->nfields; i++) {
-		free(e->fields[i].name);
-		free(e->fields[i].value);
-	}
-	free(e->fields);
-	memset(e, 0, sizeof(*e));
 }
 
 /* Decoding encode(f) must give f back, names first-of-kind. */
@@ -43,7 +30,7 @@ static void check_trip(const pub__bib_entry *in)
 	char *json = pub__fields_encode(in->fields, in->nfields), *again;
 	size_t i, k = 0;
 	memset(&out, 0, sizeof(out));
-	if (pub__fields_each(json, collect, &out) < 0)
+	if (pub__fields_decode(json, &out.fields, &out.nfields) < 0)
 		abort();
 	for (i = 0; i < in->nfields; i++) {
 		size_t j;
@@ -63,7 +50,7 @@ static void check_trip(const pub__bib_entry *in)
 		abort();
 	free(again);
 	free(json);
-	clear(&out);
+	pub__fields_free(out.fields, out.nfields);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -76,9 +63,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	memset(&e, 0, sizeof(e));
-	if (pub__fields_each(s, collect, &e) == 0)
+	if (pub__fields_decode(s, &e.fields, &e.nfields) == 0)
 		check_trip(&e);
-	clear(&e);
+	pub__fields_free(e.fields, e.nfields);
+	memset(&e, 0, sizeof(e));
 
 	/* NUL-separated name, value, name, value, ... */
 	while (i < size) {
@@ -87,10 +75,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		value = i <= size ? s + i : "";
 		if (i <= size)
 			i += strlen(value) + 1;
-		collect(name, value, &e);
+		add(&e, name, value);
 	}
 	check_trip(&e);
-	clear(&e);
+	pub__fields_free(e.fields, e.nfields);
 	free(s);
 	return 0;
 }

@@ -42,7 +42,7 @@ static const char *decode(const char *json, int *rc)
 
 static void test_encode(void)
 {
-	pub__bib_field f[] = {
+	pub_field f[] = {
 		{"author", "M\xC3\xBCller, J{\\\"u}rgen and Doe, Jane"},
 		{"title", "A \"quoted\" title with \\LaTeX{} and a\ttab"},
 		{"note", "line one\nline two\r\x01"},
@@ -61,7 +61,7 @@ static void test_encode(void)
 
 static void test_round_trip(void)
 {
-	pub__bib_field f[] = {
+	pub_field f[] = {
 		{"author", "{\\AA}ngstr{\\\"o}m, Anders and others"},
 		{"title", "{TeX}: \"$\\alpha$\" -- \\{braces\\} / slashes \\\\ \x7F \xE2\x80\x94"},
 		{"x-custom", "\x1F"},
