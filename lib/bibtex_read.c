@@ -145,7 +145,9 @@ static inline void advance(pub__bib_reader *r)
 /* BibTeX's identifier characters: anything printable but these. */
 static inline int is_ident(int c)
 {
-	return c > ' ' && c != 0x7F && !strchr("\"#%'(),={}@", c);
+	return c > ' ' && c != 0x7F && c != '"' && c != '#' && c != '%' &&
+	       c != '\'' && c != '(' && c != ')' && c != ',' && c != '=' &&
+	       c != '{' && c != '}' && c != '@';
 }
 
 static inline int is_digit(int c)
@@ -282,6 +284,26 @@ static void read_ident(pub__bib_reader *r, pub__buf *b, int lower)
 {
 	int c;
 	pub__buf_clear(b);
+	/* A run of ASCII inside the window: one copy (no line ends in it). */
+	if (r->pos < r->len) {
+		size_t end = r->pos, i;
+		while (end < r->len && (unsigned char)r->buf[end] < 0x80 &&
+		       is_ident((unsigned char)r->buf[end]))
+			end++;
+		if (end < r->len) {
+			pub__buf_put(b, r->buf + r->pos, end - r->pos);
+			if (lower)
+				for (i = 0; i < b->len; i++)
+					if (b->ptr[i] >= 'A' && b->ptr[i] <= 'Z')
+						b->ptr[i] = (char)(b->ptr[i] + 'a' - 'A');
+			r->col += (unsigned)(end - r->pos);
+			if (end > r->pos)
+				r->bol = 0;
+			r->pos = end;
+			if ((unsigned char)r->buf[end] < 0x80)
+				return;
+		}
+	}
 	while ((c = peek(r)) >= 0 && is_ident(c)) {
 		if (lower && c >= 'A' && c <= 'Z')
 			c += 'a' - 'A';
@@ -495,14 +517,15 @@ const char *pub__bib_entry_get(const pub__bib_entry *e, const char *name)
 	return NULL;
 }
 
-static void add_field(pub__bib_entry *e, size_t *cap, const char *name,
+/* Adds field `name` (which the entry takes over) with value `val`. */
+static void add_field(pub__bib_entry *e, size_t *cap, char *name,
 	const pub__buf *val)
 {
 	if (e->nfields == *cap) {
 		*cap = *cap ? 2 * *cap : 8;
 		e->fields = pub__realloc(e->fields, *cap * sizeof(*e->fields));
 	}
-	e->fields[e->nfields].name = pub__strdup(name);
+	e->fields[e->nfields].name = name;
 	e->fields[e->nfields].value = pub__strndup(val->ptr ? val->ptr : "", val->len);
 	e->nfields++;
 }
@@ -592,6 +615,7 @@ static int read_fields(pub__bib_reader *r, pub__bib_entry *e, int close,
 	size_t cap = 0, i;
 	int c, err = 0;
 	char tmp[8], *name = NULL;
+	const char *shown;
 	for (;;) {
 		if (!have_name) {
 			skip_ws(r);
@@ -635,16 +659,19 @@ static int read_fields(pub__bib_reader *r, pub__bib_entry *e, int close,
 		for (i = 0; i < e->nfields; i++)
 			if (strcmp(e->fields[i].name, name) == 0)
 				break;
-		if (i < e->nfields)
+		shown = name;
+		if (i < e->nfields) {
 			warn_at(r, nl, nc, "duplicate field '%s' in entry '%s' "
 				"ignored (the first one is kept)", name, e->key);
-		else
+		} else {
 			add_field(e, &cap, name, &r->val);
+			name = NULL; /* the entry's now */
+		}
 		c = peek(r);
 		if (c == ',') {
 			advance(r);
 		} else if (c != close) {
-			err = after_value_error(r, e, close, el, name);
+			err = after_value_error(r, e, close, el, shown);
 			goto done;
 		}
 	}

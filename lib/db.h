@@ -15,6 +15,7 @@ struct pub_db {
 	int in_tx;
 	int bulk;        /* in a pub__db_begin_bulk() transaction */
 	int refresh_fd;  /* the refresh lock file, -1 when not held */
+	int fresh;       /* created by this open: rollback journal until closed */
 	/* Prepared statements, an open-addressing hash table keyed by the
 	 * SQL string's address; it only grows (the SQL is all literals). */
 	struct pub__stmt_slot {
@@ -30,6 +31,7 @@ struct pub_db {
 	} *authors;
 	size_t nauthors, authors_cap;
 	int authors_complete; /* the table was empty at the start: the cache is all */
+	int index_deferred;   /* paper_authors_author is rebuilt at the commit */
 };
 
 /* A prepared statement for `sql` (a string literal: its address is the

@@ -591,7 +591,9 @@ char *pub__unicode_to_latex(const char *s)
 
 /* ---- folding --------------------------------------------------------- */
 
-char *pub__fold_ascii(const char *s)
+/* Folds text already free of LaTeX: the letters and digits, lower-case,
+ * one space for each run of anything else. */
+static char *fold_plain(const char *s)
 {
 	static const struct {
 		int32_t cp;
@@ -602,57 +604,89 @@ char *pub__fold_ascii(const char *s)
 		{0x0131, "i"}, {0x0237, "j"}, {0x0127, "h"}, {0x0167, "t"},
 		{0x00DF, "ss"}, {0x0138, "k"}, {0x0140, "l"},
 	};
-	char *u = pub__latex_to_unicode(s);
-	utf8proc_uint8_t *f = NULL;
-	const char *p;
-	pub__buf b = PUB__BUF_INIT;
+	/* Each code point of two or more bytes folds to at most two
+	 * letters, and a space stands for at least one byte skipped: the
+	 * result is never longer than the input. */
+	char *out = pub__malloc(strlen(s) + 1), *o = out;
+	const char *p = s;
 	int gap = 0;
-
-	for (p = u; *p && !((unsigned char)*p & 0x80); p++)
-		;
-	/* ASCII needs no decomposition: the loop below folds it (hot path of
-	 * every import: keys, titles and author names). */
-	if (*p && utf8proc_map((const utf8proc_uint8_t *)u, 0, &f,
-			 UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
-				 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-				 UTF8PROC_CASEFOLD) < 0)
-		f = NULL;
-	p = f ? (const char *)f : u;
 	while (*p) {
+		unsigned char c = (unsigned char)*p;
+		const char *add;
 		int32_t cp;
-		const char *add = NULL;
-		char one[2] = {0, 0};
-		int len = decode_one(p, &cp);
 		size_t k;
-		if (len <= 0) {
+		int len;
+		if (c < 0x80) {
+			p++;
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char)(c - 'A' + 'a');
+			else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+				gap = 1;
+				continue;
+			}
+			if (gap && o > out)
+				*o++ = ' ';
+			gap = 0;
+			*o++ = (char)c;
+			continue;
+		}
+		if ((len = decode_one(p, &cp)) <= 0) {
 			cp = CP_REPLACEMENT;
 			len = 1;
 		}
 		p += len;
-		if (cp < 0x80 && ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))) {
-			one[0] = (char)cp;
-			add = one;
-		} else if (cp >= 'A' && cp <= 'Z') {
-			one[0] = (char)(cp - 'A' + 'a');
-			add = one;
-		} else {
-			for (k = 0; k < N_ELEMS(extra); k++)
-				if (extra[k].cp == cp)
-					add = extra[k].ascii;
-		}
+		for (add = NULL, k = 0; k < N_ELEMS(extra) && !add; k++)
+			if (extra[k].cp == cp)
+				add = extra[k].ascii;
 		if (!add) {
 			gap = 1;
 			continue;
 		}
-		if (gap && b.len > 0)
-			pub__buf_putc(&b, ' ');
+		if (gap && o > out)
+			*o++ = ' ';
 		gap = 0;
-		if (add == one)
-			pub__buf_putc(&b, one[0]);
-		else
-			pub__buf_puts(&b, add);
+		while (*add)
+			*o++ = *add++;
 	}
+	*o = '\0';
+	return out;
+}
+
+char *pub__fold_ascii(const char *s)
+{
+	utf8proc_uint8_t *f = NULL;
+	char *u = NULL, *out;
+	const char *p;
+	int latex = 0, wide = 0;
+
+	/* Only commands, braces and math change the letters LaTeX decoding
+	 * leaves (dashes, quotes and ties fold to a space either way), and
+	 * decomposition below subsumes its NFC: plain text, the hot path
+	 * of every import (titles and author names already decoded), skips
+	 * it. */
+	for (p = s; *p; p++) {
+		if (*p == '\\' || *p == '{' || *p == '}' || *p == '$')
+			latex = 1;
+		else if ((unsigned char)*p & 0x80)
+			wide = 1;
+	}
+	if (latex) {
+		s = u = pub__latex_to_unicode(s);
+		for (wide = 0, p = s; *p && !wide; p++)
+			wide = ((unsigned char)*p & 0x80) != 0;
+	}
+	while (wide && utf8proc_map((const utf8proc_uint8_t *)s, 0, &f,
+			      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+				      UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+				      UTF8PROC_CASEFOLD) < 0) {
+		f = NULL;
+		if (u)
+			break;
+		/* Invalid UTF-8: decoding replaces the bad bytes. */
+		s = u = pub__latex_to_unicode(s);
+	}
+	out = fold_plain(f ? (const char *)f : s);
 	free(f);
 	free(u);
-	return pub__buf_detach(&b);
+	return out;
 }

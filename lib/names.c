@@ -212,25 +212,30 @@ static int word_is_lower(const char *s, size_t start, size_t end)
  * separators become ' ', '~' or '-'; whitespace inside braces collapses. */
 static char *join_words(const char *s, const name_words *w, size_t from, size_t to)
 {
-	pub__buf b = PUB__BUF_INIT;
-	size_t k, i;
+	size_t k, i, n = 0;
+	char *out, *o;
 	if (from >= to)
 		return NULL;
+	/* Sized once: at most the words and one separator each. */
+	for (k = from; k < to; k++)
+		n += w->tok[k].end - w->tok[k].start + 1;
+	o = out = pub__malloc(n + 1);
 	for (k = from; k < to; k++) {
 		const name_tok *t = &w->tok[k];
 		if (k > from)
-			pub__buf_putc(&b, t->sep ? t->sep : ' ');
+			*o++ = t->sep ? t->sep : ' ';
 		for (i = t->start; i < t->end; i++) {
 			if (is_space(s[i])) {
 				while (i + 1 < t->end && is_space(s[i + 1]))
 					i++;
-				pub__buf_putc(&b, ' ');
+				*o++ = ' ';
 			} else {
-				pub__buf_putc(&b, s[i]);
+				*o++ = s[i];
 			}
 		}
 	}
-	return pub__buf_detach(&b);
+	*o = '\0';
+	return out;
 }
 
 static int word_is(const char *s, const name_tok *t, const char *word)

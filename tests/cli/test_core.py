@@ -562,5 +562,58 @@ class TestCorpora(PubTestCase):
         self.ok("doctor")
 
 
+class TestFirstImport(PubTestCase):
+    """A file that `add` creates is filled under a rollback journal and
+    handed over in WAL mode; an import into an empty link table builds
+    the author index once at its commit.  Neither may show afterwards."""
+
+    SCHEMA_SQL = "select type, name, tbl_name, sql from sqlite_schema order by name"
+
+    def schema(self, path):
+        con = sqlite3.connect(path)
+        try:
+            return con.execute(self.SCHEMA_SQL).fetchall()
+        finally:
+            con.close()
+
+    def test_new_file_ends_in_wal_with_the_schema_of_init(self):
+        ref = os.path.join(self.dir, "ref.sqlite3")
+        self.ok("init", db=ref)
+        self.ok("-q", "add", os.path.join(CORPORA, "IEEEexample.bib"))
+        self.assertFalse(os.path.exists(self.db + "-journal"))
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+        self.assertEqual(con.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        links = con.execute("select count(*) from paper_authors").fetchone()[0]
+        plan = " ".join(r[3] for r in con.execute(
+            "explain query plan select paper_id from paper_authors where author_id = 1"))
+        con.close()
+        self.assertGreater(links, 50)
+        self.assertIn("paper_authors_author", plan)
+        self.assertEqual(self.schema(self.db), self.schema(ref))
+        self.ok("doctor")
+
+    def test_strict_failure_in_a_first_import_keeps_the_index(self):
+        self.ok("init")
+        before = dump_db(self.db)
+        bad = ("@article{a1, author={Ann Smith and Bo Li}, title={One}, year=2020}\n"
+               "@article{a2, author={Cy Young}, title=\"runaway, year=2020}\n")
+        r = self.pub("add", "--strict", self.write("bad.bib", bad))
+        self.assertEqual(r.code, 1, r)
+        self.assertEqual(dump_db(self.db), before)
+        self.assertIn("CREATE INDEX paper_authors_author", before)
+
+    def test_second_import_keeps_the_index_in_use(self):
+        self.ok("-q", "add", self.write("pab.bib", PAB))
+        self.ok("-q", "add", os.path.join(CORPORA, "IEEEexample.bib"))
+        r = self.ok("search", "author:zhao")
+        self.assertIn("zhao2024realtime", r.out)
+        con = sqlite3.connect(self.db)
+        n = con.execute("select count(*) from sqlite_schema "
+                        "where name = 'paper_authors_author'").fetchone()[0]
+        con.close()
+        self.assertEqual(n, 1)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -129,6 +129,45 @@ class TestCrashSafety(PubTestCase):
         # most kills must land while the import runs, or the test proves little
         self.assertGreaterEqual(killed_running, self.RUNS // 2, (seen, SEED))
 
+    def test_sigkill_during_first_import_into_a_new_file(self):
+        # `add` into a file it creates fills it under a rollback journal
+        # (docs/architecture.md, "Speed"): a kill leaves a hot journal,
+        # and the next open must roll it back to nothing or to all.
+        rnd = random.Random(SEED + 2)
+        ref = os.path.join(self.dir, "ref.sqlite3")
+        t0 = time.monotonic()
+        self.assertEqual(run("-q", "add", BIG, db=ref).code, 0)
+        full_time = time.monotonic() - t0
+        n = count(ref)
+        seen = {0: 0, n: 0}
+        killed_running = 0
+        for i in range(self.RUNS):
+            db = os.path.join(self.dir, "new%d.sqlite3" % i)
+            p = subprocess.Popen([PUBDB, "--db", db, "-q", "add", BIG], env=child_env(),
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(rnd.uniform(0.0, full_time * 1.1))
+            if p.poll() is None:
+                killed_running += 1
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+            what = "run %d (seed %d)" % (i, SEED + 2)
+            if not os.path.exists(db):  # killed before it made the file
+                seen[0] += 1
+                continue
+            # doctor opens it for writing first: that rolls a hot journal
+            # back (and creates the schema if the kill came before it).
+            r = run("doctor", db=db)
+            self.assertEqual(r.code, 0, "%s: %r" % (what, r))
+            self.assertFalse(os.path.exists(db + "-journal"), what)
+            self.assertIntact(db, what)
+            con = sqlite3.connect(db)
+            self.assertEqual(con.execute("PRAGMA journal_mode").fetchone()[0], "wal", what)
+            con.close()
+            c = count(db)
+            self.assertIn(c, seen, "%s: %d papers, neither 0 nor %d" % (what, c, n))
+            seen[c] += 1
+        self.assertGreaterEqual(killed_running, self.RUNS // 2, (seen, SEED + 2))
+
     def test_sigkill_during_star_refresh(self):
         rnd = random.Random(SEED + 1)
         srv = Replay(self.dir, 40)
