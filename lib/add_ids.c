@@ -230,7 +230,7 @@ static void on_paper(const char *action, const char *key, const char *title,
 	if (r->dry_run || !r->user->on_paper)
 		return;
 	/* The decoded title ("50% & more"), not the BibTeX field ("50\% \&"). */
-	if (pub__db_stmt(&st, r->db, "SELECT title FROM papers WHERE citekey = ?1") == 0) {
+	if (pub__db_stmt(&st, r->db, "SELECT title FROM papers WHERE lower(citekey) = lower(?1)") == 0) {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			shown = pub__col_strdup(st, 0);

@@ -395,11 +395,18 @@ static int read_delimited(pub__bib_reader *r)
 	for (;;) {
 		c = peek(r);
 		if (is_plain(c)) {
-			/* A run of plain ASCII: one copy instead of a byte at a
-			 * time (most of a file's bytes). */
+			/* A run of plain ASCII words: one copy instead of a byte
+			 * at a time (most of a file's bytes). */
 			size_t end = r->pos + 1, n;
-			while (end < r->len && is_plain((unsigned char)r->buf[end]))
-				end++;
+			for (;;) {
+				if (end < r->len && is_plain((unsigned char)r->buf[end]))
+					end++;
+				else if (end + 1 < r->len && r->buf[end] == ' ' &&
+					 is_plain((unsigned char)r->buf[end + 1]))
+					end += 2; /* one space between words stays one */
+				else
+					break;
+			}
 			n = end - r->pos;
 			if (r->pend_space) {
 				r->pend_space = 0;

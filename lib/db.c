@@ -16,7 +16,7 @@
 extern const char pub__schema_sql[];
 
 /* The version schema.sql describes; bump it with each migration below. */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 void pub_init(void)
 {
@@ -272,10 +272,18 @@ char *pub__col_strdup(sqlite3_stmt *st, int i)
 
 void pub__now_iso(char buf[21])
 {
+	/* Formatted once a second per thread: an import stamps every
+	 * paper, and strftime() was a hundredth of it. */
+	static _Thread_local time_t last = (time_t)-1;
+	static _Thread_local char text[21];
 	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (t != last) {
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		last = t;
+	}
+	memcpy(buf, text, sizeof(text));
 }
 
 char *pub_db_default_path(void)
@@ -359,6 +367,62 @@ done:
 	return err;
 }
 
+/* The statement of schema.sql that starts with `head`, with its ';'. */
+static char *schema_statement(const char *head)
+{
+	const char *p = strstr(pub__schema_sql, head), *end;
+	if (!p || !(end = strstr(p, ";\n")))
+		return NULL;
+	return pub__strndup(p, (size_t)(end - p) + 1);
+}
+
+/* 2 -> 3: citekey's UNIQUE COLLATE NOCASE constraint becomes the index
+ * papers_citekey on lower(citekey).  SQLite cannot drop a constraint, so
+ * `papers` is rebuilt with schema.sql's own text: the old table is
+ * renamed aside (legacy mode: the other tables' REFERENCES papers stay
+ * as they are), copied, dropped.  migrate() has turned foreign keys off,
+ * so the drop deletes no authors, links or tags. */
+static int migrate_2_3(pub_db *db)
+{
+	static const char *const heads[] = {
+		"CREATE TABLE papers (", "CREATE UNIQUE INDEX papers_citekey ",
+		"CREATE INDEX papers_doi ", "CREATE INDEX papers_arxiv ",
+		"CREATE INDEX papers_dup ", "CREATE VIEW fields(",
+	};
+	static const char *const columns =
+		"id, citekey, type, title, year, month, venue, venue_id, arxiv, "
+		"arxiv_version, arxiv_category, published, updated, doi, abstract, "
+		"selected, rank, title_key, author_key, source, added, modified, "
+		"checked, fields_json";
+	pub__buf sql = PUB__BUF_INIT;
+	size_t i;
+	int err = 0;
+	pub__buf_puts(&sql, "PRAGMA legacy_alter_table = ON; DROP VIEW fields; "
+		"ALTER TABLE papers RENAME TO papers_v2; DROP INDEX papers_doi; "
+		"DROP INDEX papers_arxiv; DROP INDEX papers_dup;\n");
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		char *stmt = schema_statement(heads[i]);
+		if (!stmt) {
+			err = pub__error(PUB_ERROR, "upgrading the schema: schema.sql has "
+				"no '%s...'", heads[i]);
+			goto done;
+		}
+		pub__buf_puts(&sql, stmt);
+		pub__buf_putc(&sql, '\n');
+		free(stmt);
+		if (i == 0)
+			pub__buf_printf(&sql, "INSERT INTO papers(%s) SELECT %s FROM papers_v2; "
+				"DROP TABLE papers_v2;\n", columns, columns);
+	}
+	pub__buf_puts(&sql, "PRAGMA legacy_alter_table = OFF;");
+	err = pub__db_exec(db, sql.ptr);
+done:
+	if (err < 0)
+		sqlite3_exec(db->sql, "PRAGMA legacy_alter_table = OFF", NULL, NULL, NULL);
+	pub__buf_free(&sql);
+	return err;
+}
+
 static int migrate(pub_db *db)
 {
 	sqlite3_stmt *st = NULL;
@@ -378,8 +442,12 @@ static int migrate(pub_db *db)
 			"database '%s' has schema version %d, newer than this pubdb "
 			"understands (%d); upgrade pubdb", db->path, version,
 			SCHEMA_VERSION);
-	if ((err = pub__db_begin(db)) < 0)
+	/* Off for the rebuild of a table others refer to (migrate_2_3); a
+	 * no-op inside a transaction, hence before BEGIN. */
+	if ((err = pub__db_exec(db, "PRAGMA foreign_keys = OFF")) < 0)
 		return err;
+	if ((err = pub__db_begin(db)) < 0)
+		goto fk;
 	/* Re-read inside the transaction: another process may have won. */
 	if (sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
@@ -396,6 +464,8 @@ static int migrate(pub_db *db)
 	/* Migrations from version N to N+1, each guarded by version. */
 	if (version == 1 && (err = migrate_1_2(db)) < 0)
 		goto done;
+	if (version >= 1 && version <= 2 && (err = migrate_2_3(db)) < 0)
+		goto done;
 	{
 		char sql[64];
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", SCHEMA_VERSION);
@@ -407,6 +477,10 @@ done:
 	sqlite3_finalize(st);
 	if (err < 0)
 		pub__db_rollback(db);
+fk:
+	if (sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK &&
+	    err == 0)
+		err = pub__db_error(db, "turning foreign keys on");
 	return err;
 }
 

@@ -165,8 +165,9 @@ int pub__query_build(pub__query *q, const pub_filter *f, int bibtex_order)
 	memset(q, 0, sizeof(*q));
 	pub__buf_puts(&q->sql, "SELECT p.id FROM papers p WHERE 1");
 	if (f->key) {
-		pub__buf_puts(&q->sql, " AND p.citekey = ");
+		pub__buf_puts(&q->sql, " AND lower(p.citekey) = lower(");
 		err = add_bind(q, pub__strdup(f->key));
+		pub__buf_puts(&q->sql, ")");
 	}
 	if (f->selected_only)
 		pub__buf_puts(&q->sql, " AND p.selected");

@@ -363,7 +363,7 @@ static int key_lookup(pub_db *db, const char *key, int64_t *id)
 	int err, rc;
 	*id = 0;
 	if ((err = pub__db_stmt(&st, db,
-		     "SELECT id FROM papers WHERE citekey = ?1")) < 0)
+		     "SELECT id FROM papers WHERE lower(citekey) = lower(?1)")) < 0)
 		return err;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -596,7 +596,13 @@ static void json_string(pub__buf *b, const char *s)
 char *pub__fields_encode(const pub_field *f, size_t n)
 {
 	pub__buf b = PUB__BUF_INIT;
-	size_t i, j;
+	size_t i, j, need = 3;
+	/* Sized for text without escapes, the usual case: one allocation. */
+	for (i = 0; i < n; i++)
+		need += strlen(f[i].name) + (f[i].value ? strlen(f[i].value) : 0) + 6;
+	b.ptr = pub__malloc(need);
+	b.cap = need;
+	b.ptr[0] = '\0';
 	pub__buf_putc(&b, '{');
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < i && strcmp(f[j].name, f[i].name) != 0; j++)
@@ -1340,7 +1346,7 @@ int pub__store_paper_id(pub_db *db, const char *key, int64_t *id)
 	sqlite3_stmt *st;
 	int err, rc;
 	if ((err = pub__db_stmt(&st, db,
-		     "SELECT id FROM papers WHERE citekey = ?1")) < 0)
+		     "SELECT id FROM papers WHERE lower(citekey) = lower(?1)")) < 0)
 		return err;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);

@@ -284,7 +284,7 @@ class TestBadInput(PubTestCase):
         self.assertLess(out.index("journal = "), out.index("note = "))
         self.assertIn("@misc{empty,", out)
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 2)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 3)
         self.assertEqual(con.execute("SELECT type FROM sqlite_master WHERE name = 'fields'")
                          .fetchone()[0], "view")
         self.assertEqual(con.execute("SELECT name, value FROM fields WHERE paper_id = 1 "
@@ -296,6 +296,65 @@ class TestBadInput(PubTestCase):
         # and it goes on working: a field edit lands in the JSON
         self.ok("edit", "knuth1984literate", "pages=97--111")
         self.assertEqual(self.paper("knuth1984literate")["fields"]["pages"], "97--111")
+
+    def schema_of(self, path):
+        con = sqlite3.connect(path)
+        try:
+            return con.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema "
+                               "WHERE name NOT LIKE 'papers_fts%' ORDER BY name").fetchall()
+        finally:
+            con.close()
+
+    def make_v2_db(self):
+        """A database as the schema-2 pubdb wrote it (citekey UNIQUE COLLATE
+        NOCASE in the table), with authors, links and tags, at self.db."""
+        with open(os.path.join(FIXTURES, "schema-v2.sql")) as f:
+            v2 = f.read()
+        self.db = os.path.join(self.dir, "v2.sqlite3")
+        con = sqlite3.connect(self.db)
+        con.executescript(v2)
+        stamp = "2026-01-01T00:00:00Z"
+        con.execute("INSERT INTO papers(id, citekey, type, title, year, added, modified, "
+                    "fields_json) VALUES (7, 'Knuth1984', 'article', 'Literate Programming', "
+                    "1984, ?, ?, ?)", (stamp, stamp, json.dumps(
+                        {"author": "Knuth, Donald E.", "title": "Literate Programming",
+                         "year": "1984"})))
+        con.execute("INSERT INTO authors(id, name, given, family, norm) "
+                    "VALUES (3, 'Donald E. Knuth', 'Donald E.', 'Knuth', 'donald e knuth')")
+        con.execute("INSERT INTO paper_authors(paper_id, position, author_id, equal) "
+                    "VALUES (7, 1, 3, 1)")
+        con.execute("INSERT INTO tags(id, name) VALUES (5, 'classic')")
+        con.execute("INSERT INTO paper_tags VALUES (7, 5)")
+        con.execute("INSERT INTO links(paper_id, kind, url) VALUES (7, 'pdf', 'https://x.org/p.pdf')")
+        con.execute("INSERT INTO papers_fts(rowid, title, abstract, authors) "
+                    "VALUES (7, 'Literate Programming', NULL, 'Donald E. Knuth')")
+        con.execute("PRAGMA user_version = 2")
+        con.commit()
+        con.close()
+
+    def test_version_2_database_is_upgraded_keeping_every_row(self):
+        self.make_v2_db()
+        rows = dump_db(self.db).splitlines()
+        data = sorted(l for l in rows if l.startswith("INSERT INTO") and "papers_fts" not in l)
+        self.ok("doctor")
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 3)
+        self.assertEqual(con.execute("PRAGMA foreign_key_check").fetchall(), [])
+        con.close()
+        after = sorted(l for l in dump_db(self.db).splitlines()
+                       if l.startswith("INSERT INTO") and "papers_fts" not in l)
+        self.assertEqual(after, data)  # no link, tag or author lost to a cascade
+        ref = os.path.join(self.dir, "ref.sqlite3")
+        self.ok("init", db=ref)
+        self.assertEqual(self.schema_of(self.db), self.schema_of(ref))
+        # keys stay unique regardless of case, and are found in any case
+        self.assertEqual(self.paper("knuth1984")["key"], "Knuth1984")
+        r = self.pub("edit", "Knuth1984", "key=KNUTH1984")
+        self.assertEqual(r.code, 0, r)
+        r = self.pub("add", self.write("k.bib", "@misc{knuth1984, title={Other}, year=1999}\n"))
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("knuth1984a", r.err)
+        self.assertEqual(self.paper("KNUTH1984A")["title"], "Other")
 
     def test_version_1_upgrade_blocked_by_a_lock_changes_nothing(self):
         self.make_v1_db()
