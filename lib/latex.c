@@ -330,23 +330,36 @@ accent:
 	return i;
 }
 
+/* The length of s when decoding would return it unchanged, else -1. */
+static ptrdiff_t plain_length(const char *s)
+{
+	size_t i;
+	for (i = 0; s[i]; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80 || c == '\\' || c == '{' || c == '}' || c == '~' || c == '$')
+			return -1;
+		if ((c == '-' || c == '`' || c == '\'') && s[i + 1] == (char)c)
+			return -1;
+	}
+	return (ptrdiff_t)i;
+}
+
+int pub__latex_is_plain(const char *s)
+{
+	return plain_length(s) >= 0;
+}
+
 char *pub__latex_to_unicode(const char *s)
 {
 	decoder d;
 	size_t n, i, run;
+	ptrdiff_t plain;
 	if (!s)
 		return pub__strdup("");
-	n = strlen(s);
 	/* Fast path: nothing LaTeX could change. */
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x80 || c == '\\' || c == '{' || c == '}' || c == '~' || c == '$')
-			break;
-		if ((c == '-' || c == '`' || c == '\'') && s[i + 1] == (char)c)
-			break;
-	}
-	if (i == n)
-		return pub__strndup(s, n);
+	if ((plain = plain_length(s)) >= 0)
+		return pub__strndup(s, (size_t)plain);
+	n = strlen(s);
 
 	memset(&d, 0, sizeof(d));
 	i = 0;

@@ -232,20 +232,22 @@ char *pub__bib_value_from_text(const char *s)
 
 static char *join_parts(const char *a, const char *b, const char *c)
 {
-	pub__buf buf = PUB__BUF_INIT;
-	if (a && *a)
-		pub__buf_puts(&buf, a);
-	if (b && *b) {
-		if (buf.len)
-			pub__buf_putc(&buf, ' ');
-		pub__buf_puts(&buf, b);
+	const char *part[3] = {a, b, c};
+	size_t len[3], n = 1, k;
+	char *out, *o;
+	for (k = 0; k < 3; k++)
+		n += (len[k] = part[k] ? strlen(part[k]) : 0) + 1;
+	o = out = pub__malloc(n);
+	for (k = 0; k < 3; k++) {
+		if (!len[k])
+			continue;
+		if (o > out)
+			*o++ = ' ';
+		memcpy(o, part[k], len[k]);
+		o += len[k];
 	}
-	if (c && *c) {
-		if (buf.len)
-			pub__buf_putc(&buf, ' ');
-		pub__buf_puts(&buf, c);
-	}
-	return pub__buf_detach(&buf);
+	*o = '\0';
+	return out;
 }
 
 /* Binds text that outlives the statement's next step, or NULL. */
@@ -260,6 +262,20 @@ static void bind_static(sqlite3_stmt *st, int i, const char *s)
 static char *decode_or_null(const char *s)
 {
 	return s && *s ? pub__latex_to_unicode(s) : NULL;
+}
+
+/* decode_or_null() of *part, taking *part over when decoding would not
+ * change it (most name parts): no copy. */
+static char *take_decoded(char **part)
+{
+	char *s = *part;
+	if (!s || !*s)
+		return NULL;
+	if (pub__latex_is_plain(s)) {
+		*part = NULL;
+		return s;
+	}
+	return pub__latex_to_unicode(s);
 }
 
 static char *names_key(const pub__name *names, size_t n)
@@ -873,10 +889,10 @@ static prep_author *prep_authors(const char *list, size_t *count, char **first_k
 		prep_author *a = &out[*count];
 		if (names[i].others)
 			continue;
-		a->given = decode_or_null(names[i].first);
-		a->von = decode_or_null(names[i].von);
-		a->family = decode_or_null(names[i].last);
-		a->jr = decode_or_null(names[i].jr);
+		a->given = take_decoded(&names[i].first);
+		a->von = take_decoded(&names[i].von);
+		a->family = take_decoded(&names[i].last);
+		a->jr = take_decoded(&names[i].jr);
 		a->display = join_parts(a->given, a->von, a->family);
 		if (a->jr) {
 			char *d = pub__sprintf("%s, %s", a->display, a->jr);

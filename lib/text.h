@@ -25,6 +25,10 @@ typedef struct pub__name {
 void pub__names_parse(pub__name **out, size_t *n, const char *list);
 void pub__names_free(pub__name *names, size_t n);
 
+/* Whether pub__latex_to_unicode(s) is s itself (no command, brace, tie,
+ * math, ligature or non-ASCII byte): callers may then keep s. */
+int pub__latex_is_plain(const char *s);
+
 /* LaTeX to Unicode for storage and display, NFC-normalised: accents in
  * every spelling (\"u, {\"u}, \"{u}, {\"{u}}), \ss \o \aa \l \i ..., --,
  * ---, `` '' ~ (nbsp kept as a space), \& \% \$ \_ \# \{ \}; protective
