@@ -158,6 +158,9 @@ static inline int is_digit(int c)
 /* ---- messages ---- */
 
 static void vformat(pub__bib_reader *r, char *out, size_t n, unsigned line,
+	unsigned col, const char *fmt, va_list ap) PUB__PRINTF(6, 0);
+
+static void vformat(pub__bib_reader *r, char *out, size_t n, unsigned line,
 	unsigned col, const char *fmt, va_list ap)
 {
 	char msg[512];
