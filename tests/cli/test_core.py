@@ -251,15 +251,20 @@ class TestBadInput(PubTestCase):
                  ("note", "a \"quoted\" \\ back\nslash \u2013 \u00fc"),
                  ("year", "1984")]
 
+    def old_schema_db(self, version):
+        """self.db becomes a new file with fixtures/schema-vN.sql applied;
+        returns an open connection to fill and a timestamp to use."""
+        with open(os.path.join(FIXTURES, "schema-v%d.sql" % version)) as f:
+            sql = f.read()
+        self.db = os.path.join(self.dir, "v%d.sqlite3" % version)
+        con = sqlite3.connect(self.db)
+        con.executescript(sql)
+        return con, "2026-01-01T00:00:00Z"
+
     def make_v1_db(self):
         """A database as pubdb 0.1 wrote it (schema 1: one row per field in
         a `fields` table) with two papers, at self.db."""
-        with open(os.path.join(FIXTURES, "schema-v1.sql")) as f:
-            v1 = f.read()
-        self.db = os.path.join(self.dir, "v1.sqlite3")
-        con = sqlite3.connect(self.db)
-        con.executescript(v1)
-        stamp = "2026-01-01T00:00:00Z"
+        con, stamp = self.old_schema_db(1)
         con.execute("INSERT INTO papers(id, citekey, type, title, year, added, modified) "
                     "VALUES (1, 'knuth1984literate', 'article', 'Literate Programming', 1984, ?, ?)",
                     (stamp, stamp))
@@ -308,12 +313,7 @@ class TestBadInput(PubTestCase):
     def make_v2_db(self):
         """A database as the schema-2 pubdb wrote it (citekey UNIQUE COLLATE
         NOCASE in the table), with authors, links and tags, at self.db."""
-        with open(os.path.join(FIXTURES, "schema-v2.sql")) as f:
-            v2 = f.read()
-        self.db = os.path.join(self.dir, "v2.sqlite3")
-        con = sqlite3.connect(self.db)
-        con.executescript(v2)
-        stamp = "2026-01-01T00:00:00Z"
+        con, stamp = self.old_schema_db(2)
         con.execute("INSERT INTO papers(id, citekey, type, title, year, added, modified, "
                     "fields_json) VALUES (7, 'Knuth1984', 'article', 'Literate Programming', "
                     "1984, ?, ?, ?)", (stamp, stamp, json.dumps(

@@ -97,10 +97,15 @@ class TestCrashSafety(PubTestCase):
         r = run("doctor", db=db)
         self.assertEqual(r.code, 0, "%s: %r" % (what, r))
 
-    def test_sigkill_during_import(self):
-        rnd = random.Random(SEED)
+    def kill_imports(self, seed, new_file, check):
+        """RUNS imports of BIG, each SIGKILLed at a random moment, into a
+        file made by `init` or (new_file) into one `add` itself creates;
+        check(db, what) runs after each kill that left a file.  Asserts
+        each then holds 0 or all papers, and that most kills landed while
+        the import ran (or the test proves little)."""
+        rnd = random.Random(seed)
         # the reference: the whole import, uninterrupted, and its duration
-        ref = os.path.join(self.dir, "ref.sqlite3")
+        ref = os.path.join(self.dir, "ref%d.sqlite3" % seed)
         t0 = time.monotonic()
         self.assertEqual(run("-q", "add", BIG, db=ref).code, 0)
         full_time = time.monotonic() - t0
@@ -109,8 +114,9 @@ class TestCrashSafety(PubTestCase):
         seen = {0: 0, n: 0}
         killed_running = 0
         for i in range(self.RUNS):
-            db = os.path.join(self.dir, "kill%d.sqlite3" % i)
-            self.assertEqual(run("init", db=db).code, 0)
+            db = os.path.join(self.dir, "kill%d-%d.sqlite3" % (seed, i))
+            if not new_file:
+                self.assertEqual(run("init", db=db).code, 0)
             p = subprocess.Popen([PUBDB, "--db", db, "-q", "add", BIG], env=child_env(),
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(rnd.uniform(0.0, full_time * 1.1))
@@ -118,42 +124,27 @@ class TestCrashSafety(PubTestCase):
                 killed_running += 1
             p.send_signal(signal.SIGKILL)
             p.wait()
-            what = "run %d (seed %d)" % (i, SEED)
-            self.assertIntact(db, what)
+            what = "run %d (seed %d)" % (i, seed)
+            if not os.path.exists(db):  # killed before it made the file
+                seen[0] += 1
+                continue
+            check(db, what)
             c = count(db)
             self.assertIn(c, seen, "%s: %d papers, neither 0 nor %d" % (what, c, n))
             seen[c] += 1
             for suffix in ("", "-wal", "-shm"):
                 if os.path.exists(db + suffix):
                     os.unlink(db + suffix)
-        # most kills must land while the import runs, or the test proves little
-        self.assertGreaterEqual(killed_running, self.RUNS // 2, (seen, SEED))
+        self.assertGreaterEqual(killed_running, self.RUNS // 2, (seen, seed))
+
+    def test_sigkill_during_import(self):
+        self.kill_imports(SEED, False, self.assertIntact)
 
     def test_sigkill_during_first_import_into_a_new_file(self):
         # `add` into a file it creates fills it under a rollback journal
         # (docs/architecture.md, "Speed"): a kill leaves a hot journal,
         # and the next open must roll it back to nothing or to all.
-        rnd = random.Random(SEED + 2)
-        ref = os.path.join(self.dir, "ref.sqlite3")
-        t0 = time.monotonic()
-        self.assertEqual(run("-q", "add", BIG, db=ref).code, 0)
-        full_time = time.monotonic() - t0
-        n = count(ref)
-        seen = {0: 0, n: 0}
-        killed_running = 0
-        for i in range(self.RUNS):
-            db = os.path.join(self.dir, "new%d.sqlite3" % i)
-            p = subprocess.Popen([PUBDB, "--db", db, "-q", "add", BIG], env=child_env(),
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rnd.uniform(0.0, full_time * 1.1))
-            if p.poll() is None:
-                killed_running += 1
-            p.send_signal(signal.SIGKILL)
-            p.wait()
-            what = "run %d (seed %d)" % (i, SEED + 2)
-            if not os.path.exists(db):  # killed before it made the file
-                seen[0] += 1
-                continue
+        def check(db, what):
             # doctor opens it for writing first: that rolls a hot journal
             # back (and creates the schema if the kill came before it).
             r = run("doctor", db=db)
@@ -163,10 +154,7 @@ class TestCrashSafety(PubTestCase):
             con = sqlite3.connect(db)
             self.assertEqual(con.execute("PRAGMA journal_mode").fetchone()[0], "wal", what)
             con.close()
-            c = count(db)
-            self.assertIn(c, seen, "%s: %d papers, neither 0 nor %d" % (what, c, n))
-            seen[c] += 1
-        self.assertGreaterEqual(killed_running, self.RUNS // 2, (seen, SEED + 2))
+        self.kill_imports(SEED + 2, True, check)
 
     def test_sigkill_during_star_refresh(self):
         rnd = random.Random(SEED + 1)
