@@ -662,6 +662,26 @@ class TestFirstImport(PubTestCase):
         self.assertEqual(dump_db(self.db), before)
         self.assertIn("CREATE INDEX paper_authors_author", before)
 
+    def test_merges_within_a_first_import(self):
+        # A first import answers "no such paper" from memory; every way a
+        # paper is found must still find the ones stored earlier in it,
+        # including by a DOI that a merge added.
+        bib = """@article{p1, author={Ann Smith}, title={Fast Things}, year=2020, journal={J}}
+@article{p2, author={Ann Smith}, title={Fast  things}, year=2020, journal={J}, doi={10.1/ABC}}
+@article{p3, author={Bo Li}, title={Renamed in print}, year=2021, doi={10.1/abc}}
+@misc{P1, title={Fast Things}, author={Ann Smith}, year=2020, journal={J}, doi={10.1/ABC}}
+@misc{q1, title={Preprint}, author={Cy Young}, year=2022, eprint={2401.00001v2}}
+@misc{q2, title={Published}, author={Cy Young}, year=2023, doi={10.48550/arXiv.2401.00001}}
+@misc{P1, title={Other}, year=1999}
+"""
+        r = self.ok("add", self.write("dups.bib", bib))
+        keys = sorted(p["key"] for p in self.papers())
+        self.assertEqual(keys, ["P1a", "p1", "q1"], r.err)
+        self.assertEqual(r.out.count("merged into p1"), 3, r.out)
+        self.assertEqual(r.out.count("merged into q1"), 1, r.out)
+        self.assertIn("3 added, 4 merged", r.err)
+        self.assertEqual(self.paper("p1")["doi"], "10.1/abc")
+
     def test_second_import_keeps_the_index_in_use(self):
         self.ok("-q", "add", self.write("pab.bib", PAB))
         self.ok("-q", "add", os.path.join(CORPORA, "IEEEexample.bib"))
