@@ -503,16 +503,21 @@ static int read_value(pub__bib_reader *r, const char *field)
 
 /* ---- entries ---- */
 
-void pub__bib_entry_free(pub__bib_entry *e)
+void pub__fields_free(pub_field *f, size_t n)
 {
 	size_t i;
+	for (i = 0; i < n; i++) {
+		free(f[i].name);
+		free(f[i].value);
+	}
+	free(f);
+}
+
+void pub__bib_entry_free(pub__bib_entry *e)
+{
 	if (!e)
 		return;
-	for (i = 0; i < e->nfields; i++) {
-		free(e->fields[i].name);
-		free(e->fields[i].value);
-	}
-	free(e->fields);
+	pub__fields_free(e->fields, e->nfields);
 	free(e->type);
 	free(e->key);
 	free(e);

@@ -137,9 +137,10 @@ int pub__db_begin_bulk(pub_db *db)
 			db->authors_complete = sqlite3_column_int(st, 0);
 		sqlite3_reset(st);
 	}
-	/* Into an empty link table, the index of links by author is built
-	 * once at the commit (a sort) instead of row by row (random inserts:
-	 * a sixth of a first import).  Nothing in an import reads it. */
+	/* With no authors there are no author links: the index of links by
+	 * author is then built once at the commit (a sort) instead of row by
+	 * row (random inserts: a sixth of a first import).  Nothing in an
+	 * import reads it. */
 	if (db->authors_complete &&
 	    (err = pub__db_exec(db, "DROP INDEX paper_authors_author")) < 0) {
 		pub__db_rollback(db);

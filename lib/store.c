@@ -817,16 +817,6 @@ int pub__fields_decode(const char *json, pub_field **out, size_t *n)
 	return err;
 }
 
-void pub__fields_free(pub_field *f, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++) {
-		free(f[i].name);
-		free(f[i].value);
-	}
-	free(f);
-}
-
 /* ---- derivation ---------------------------------------------------------- */
 
 /* paper_id's stored fields, in order, into e (which has none yet). */

@@ -84,7 +84,6 @@ int pub__fields_each(const char *json,
  * pub__fields_free(); PUB_ERROR, and nothing to free, when `json` is not
  * an object of strings. */
 int pub__fields_decode(const char *json, pub_field **out, size_t *n);
-void pub__fields_free(pub_field *f, size_t n);
 
 /* A BibTeX value from plain text: escapes unescaped & % # and balances
  * braces, so any string from outside can be stored as a field. */
