@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "net.h"
+#include "bibtex/entry.h"
+#include "ids/arxiv.h"
+#include "net/arxiv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

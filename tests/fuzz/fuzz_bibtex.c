@@ -6,7 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "bibtex.h"
+#include "bibtex/entry.h"
+#include "bibtex/reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

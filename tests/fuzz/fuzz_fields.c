@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "bibtex/entry.h"
+#include "store/fields.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "net.h"
+#include "bibtex/entry.h"
+#include "ids/doi.h"
+#include "net/doi.h"
+#include "net/github.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

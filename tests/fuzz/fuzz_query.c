@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "query.h"
+#include "store/query.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "util/buf.h"
+#include "export/render.h"
 
 static const char *const tags[] = {"em", "strong", "code", "sup", "sub"};
 

@@ -13,7 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bibtex.h"
+#include "util/buf.h"
+#include "bibtex/entry.h"
+#include "bibtex/reader.h"
+#include "bibtex/writer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,7 +7,8 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "bibtex.h"
+#include "bibtex/entry.h"
+#include "bibtex/reader.h"
 
 static void on_warn(const char *msg, void *ctx)
 {

@@ -7,7 +7,10 @@
 #include <string.h>
 
 #include "../harness.h"
-#include "net.h"
+#include "bibtex/entry.h"
+#include "ids/arxiv.h"
+#include "net/arxiv.h"
+#include "net/http.h"
 
 static char *slurp(const char *rel, size_t *n)
 {

@@ -16,7 +16,9 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "bibtex.h"
+#include "util/buf.h"
+#include "bibtex/entry.h"
+#include "bibtex/reader.h"
 #include "../harness.h"
 
 static void warn_dump(const char *msg, void *ctx)

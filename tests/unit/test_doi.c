@@ -7,7 +7,11 @@
 #include <string.h>
 
 #include "../harness.h"
-#include "net.h"
+#include "bibtex/entry.h"
+#include "ids/doi.h"
+#include "net/doi.h"
+#include "net/github.h"
+#include "net/http.h"
 
 static char *slurp(const char *rel, size_t *n)
 {

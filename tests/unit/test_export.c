@@ -16,8 +16,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "export.h"
-#include "render.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "text/person.h"
+#include "ids/github.h"
+#include "export/export.h"
+#include "export/render.h"
 #include "../harness.h"
 
 static const char *fixture_dir, *out_dir;

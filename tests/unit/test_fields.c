@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "store.h"
+#include "store/fields.h"
 
 typedef struct {
 	char text[4096];

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "../harness.h"
-#include "net.h"
+#include "util/alloc.h"
+#include "net/github.h"
+#include "net/http.h"
 
 /* ---- replay helpers --------------------------------------------------- */
 

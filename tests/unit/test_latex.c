@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "text.h"
+#include "text/latex.h"
 
 typedef struct {
 	const char *in, *want;

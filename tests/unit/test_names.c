@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "harness.h"
-#include "text.h"
+#include "util/buf.h"
+#include "text/names.h"
 
 typedef struct {
 	const char *list;

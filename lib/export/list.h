@@ -1,0 +1,63 @@
+/*
+ * list.h: the publication list as the HTML and Markdown writers show it
+ * (list.c): groups, venue badges, links in display order, star counts.
+ */
+#ifndef PUB_EXPORT_LIST_H
+#define PUB_EXPORT_LIST_H
+
+#include <stddef.h>
+
+#include "pub.h"
+#include "export/export.h"
+
+/* One heading's papers: title NULL for the single list of PUB_GROUP_NONE. */
+typedef struct pub__group {
+	char *title;
+	size_t *idx; /* indexes into set->papers, in export order */
+	size_t n;
+} pub__group;
+
+/* Groups set->papers by opts->group_by (DEFAULT: tag when tags are
+ * filtered, else none).  Tags: in filter order, else alphabetical with
+ * untagged papers under "Other"; a paper appears under each of its tags.
+ * Years: descending, unknown last ("Undated").  Venues: alphabetical by the
+ * badge without its year, "Other" last.  Empty groups are left out. */
+void pub__groups_make(pub__group **out, size_t *n, const pub__export_set *set);
+void pub__groups_free(pub__group *g, size_t n);
+
+/* The venue badge as plain text: the venue, else "arXiv YEAR" for an arXiv
+ * paper, else the journal or booktitle field; NULL when none.  New string. */
+char *pub__venue_badge(const pub_paper *p);
+
+/* A link as shown: kind and URL point into the paper or into `own`. */
+typedef struct pub__olink {
+	const char *kind;
+	const char *url;
+	long stars;
+	char *own; /* a made-up URL (arXiv or DOI paper link), freed with the list */
+} pub__olink;
+
+/* The links in display order: paper, code, blog, then the rest as stored;
+ * a paper link made from the arXiv id or the DOI when none is stored;
+ * unsafe URLs (pub__url_safe) dropped.  Free with pub__links_free. */
+void pub__links_ordered(pub__olink **out, size_t *n, const pub_paper *p);
+void pub__links_free(pub__olink *l, size_t n);
+
+/* The star count a paper shows: the first code link with known stars that
+ * points at a repository root, unless that repository's stars were already
+ * shown in this group (`shown`, a list of URLs the caller keeps per group).
+ * -1 when none. */
+typedef struct pub__urlset {
+	const char **url;
+	size_t n, cap;
+} pub__urlset;
+long pub__links_stars(const pub__olink *l, size_t n, pub__urlset *shown);
+void pub__urlset_clear(pub__urlset *s);
+
+/* An author's display name: `name`, else built from the parts. New string. */
+char *pub__author_display(const pub_author *a);
+
+/* 1 when any paper in the set has an equal-contribution mark. */
+int pub__set_has_equal(const pub__export_set *set);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * svg.h: our small SVG writer (svg.c): line charts such as the star
+ * history.  Private to libpub.
+ */
+#include "pub.h"
+
+#ifndef PUB_SVG_H
+#define PUB_SVG_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+/* One line of the chart: points (day, value) with days as counted by
+ * pub__svg_day ("YYYY-MM-DD"), in increasing day order. */
+typedef struct pub__svg_series {
+	const char *label; /* UTF-8, escaped when written */
+	const int64_t *day;
+	const long *value;
+	size_t n;
+} pub__svg_series;
+
+/* Days since 1970-01-01 for "YYYY-MM-DD"; -1 when malformed. */
+int64_t pub__svg_day(const char *iso);
+
+/* Writes a whole SVG document: a title, a y axis of counts and an x axis
+ * of dates with gridlines, one <polyline> per series (a marker per point)
+ * and a legend.  Series without points are left out.  Returns 0, or
+ * PUB_ERROR when writing to `out` failed. */
+int pub__svg_line_chart(FILE *out, const char *title,
+	const pub__svg_series *series, size_t n);
+
+#endif

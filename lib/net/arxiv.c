@@ -1,0 +1,562 @@
+/*
+ * arxiv.c: arXiv ids, the Atom API (classic and late-2025 layouts, see
+ * API-NOTES.md) and the conversion of a paper into a BibTeX entry.
+ * The parser never loads a DTD, never expands or fetches entities and
+ * refuses any DOCTYPE, so a hostile feed cannot blow up or reach out.
+ */
+#include "net/arxiv.h"
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "bibtex/entry.h"
+#include "bibtex/value.h"
+#include "ids/arxiv.h"
+#include "net/http.h"
+
+#include <ctype.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define NS_ATOM "http://www.w3.org/2005/Atom"
+#define NS_ARXIV "http://arxiv.org/schemas/atom"
+#define NS_OS "http://a9.com/-/spec/opensearch/1.1/"
+
+/* ---- feed parsing ------------------------------------------------------ */
+
+/* Collapses whitespace runs to one space and trims; NULL stays NULL. */
+static char *collapse(const char *s)
+{
+	pub__buf b = PUB__BUF_INIT;
+	int space = 0;
+	if (!s)
+		return NULL;
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s)) {
+			space = 1;
+			continue;
+		}
+		if (space && b.len)
+			pub__buf_putc(&b, ' ');
+		space = 0;
+		pub__buf_putc(&b, *s);
+	}
+	return pub__buf_detach(&b);
+}
+
+static int is_el(const xmlNode *n, const char *ns, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+		!strcmp((const char *)n->ns->href, ns) &&
+		!strcmp((const char *)n->name, name);
+}
+
+static char *text_of(const xmlNode *n)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	char *s = collapse((const char *)c);
+	xmlFree(c);
+	return s;
+}
+
+static const xmlNode *child(const xmlNode *p, const char *ns, const char *name)
+{
+	const xmlNode *c;
+	for (c = p->children; c; c = c->next)
+		if (is_el(c, ns, name))
+			return c;
+	return NULL;
+}
+
+static char *child_text(const xmlNode *p, const char *ns, const char *name)
+{
+	const xmlNode *c = child(p, ns, name);
+	char *s;
+	if (!c)
+		return NULL;
+	s = text_of(c);
+	if (!*s) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static char *attr(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s = NULL;
+	if (v && *v)
+		s = pub__strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static int repo_char(char c)
+{
+	return isalnum((unsigned char)c) || c == '-' || c == '_' || c == '.';
+}
+
+/* First github.com/OWNER/REPO in s, as an https URL. */
+static char *find_github(const char *s)
+{
+	const char *p = s;
+	while (s && (p = strstr(p, "github.com/"))) {
+		const char *o = p + 11, *oe, *r, *re;
+		int ok = p == s || !repo_char(p[-1]) || p[-1] == '.';
+		if (p > s && p[-1] == '.') /* www.github.com is fine, xgithub.com not */
+			ok = p - s >= 4 && !strncasecmp(p - 4, "www.", 4);
+		p += 11;
+		if (!ok)
+			continue;
+		for (oe = o; isalnum((unsigned char)*oe) || *oe == '-'; oe++)
+			;
+		if (oe == o || *oe != '/')
+			continue;
+		r = oe + 1;
+		for (re = r; repo_char(*re); re++)
+			;
+		while (re > r && (re[-1] == '.' || re[-1] == '-' || re[-1] == '_'))
+			re--;
+		if (re - r > 4 && !strncasecmp(re - 4, ".git", 4))
+			re -= 4;
+		if (re == r)
+			continue;
+		return pub__sprintf("https://github.com/%.*s/%.*s", (int)(oe - o), o,
+			(int)(re - r), r);
+	}
+	return NULL;
+}
+
+void pub__arxiv_paper_free(pub__arxiv_paper *p)
+{
+	size_t i;
+	if (!p)
+		return;
+	free(p->id);
+	free(p->title);
+	free(p->abstract);
+	for (i = 0; i < p->nauthors; i++)
+		free(p->authors[i]);
+	free(p->authors);
+	free(p->published);
+	free(p->updated);
+	free(p->primary_category);
+	free(p->doi);
+	free(p->journal_ref);
+	free(p->comment);
+	free(p->code_url);
+	memset(p, 0, sizeof(*p));
+}
+
+void pub__arxiv_feed_free(pub__arxiv_feed *f)
+{
+	size_t i;
+	if (!f)
+		return;
+	for (i = 0; i < f->nentries; i++)
+		pub__arxiv_paper_free(&f->entries[i]);
+	free(f->entries);
+	memset(f, 0, sizeof(*f));
+}
+
+/* The id after ".../abs/", version split off. */
+static int entry_id(const char *url, char **id, int *version)
+{
+	const char *p = strstr(url, "/abs/");
+	size_t n;
+	if (!p)
+		return -1;
+	p += 5;
+	n = strlen(p);
+	*version = pub__arxiv_split_version(p, &n);
+	*id = pub__strndup(p, n);
+	return 0;
+}
+
+static void parse_entry(pub__arxiv_paper *p, const xmlNode *e, const char *idurl)
+{
+	const xmlNode *c;
+	if (entry_id(idurl, &p->id, &p->version) < 0)
+		p->id = pub__strdup(idurl);
+	p->title = child_text(e, NS_ATOM, "title");
+	p->abstract = child_text(e, NS_ATOM, "summary");
+	p->published = child_text(e, NS_ATOM, "published");
+	p->updated = child_text(e, NS_ATOM, "updated");
+	p->doi = child_text(e, NS_ARXIV, "doi");
+	p->journal_ref = child_text(e, NS_ARXIV, "journal_ref");
+	p->comment = child_text(e, NS_ARXIV, "comment");
+	if ((c = child(e, NS_ARXIV, "primary_category")))
+		p->primary_category = attr(c, "term");
+	for (c = e->children; c; c = c->next) {
+		char *name;
+		if (!is_el(c, NS_ATOM, "author"))
+			continue;
+		if (!(name = child_text(c, NS_ATOM, "name")))
+			continue;
+		p->authors = pub__realloc(p->authors, (p->nauthors + 1) * sizeof(char *));
+		p->authors[p->nauthors++] = name;
+	}
+	p->code_url = find_github(p->comment);
+	if (!p->code_url)
+		p->code_url = find_github(p->abstract);
+}
+
+/* A DOCTYPE means entities could follow: stop before any is declared. */
+static void refuse_dtd(void *vctx, const xmlChar *name, const xmlChar *ext,
+	const xmlChar *sys)
+{
+	xmlParserCtxtPtr ctxt = vctx;
+	(void)name;
+	(void)ext;
+	(void)sys;
+	ctxt->_private = (void *)1;
+	xmlStopParser(ctxt);
+}
+
+static int looks_like_html(const char *body, size_t n)
+{
+	size_t i = 0;
+	if (n >= 3 && !memcmp(body, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < n && isspace((unsigned char)body[i]))
+		i++;
+	return (n - i >= 14 && !strncasecmp(body + i, "<!DOCTYPE html", 14)) ||
+		(n - i >= 5 && !strncasecmp(body + i, "<html", 5));
+}
+
+static xmlDocPtr parse_xml(const char *body, size_t n, const char *who)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc = NULL;
+	static int inited;
+
+	if (!inited) {
+		xmlInitParser();
+		inited = 1;
+	}
+	if (n > INT32_MAX) {
+		pub__error(PUB_EPARSE, "%s: response too large", who);
+		return NULL;
+	}
+	if (!(ctxt = xmlCreateMemoryParserCtxt(body, (int)n))) {
+		pub__error(PUB_EPARSE, "%s: cannot parse the response", who);
+		return NULL;
+	}
+	ctxt->sax->internalSubset = refuse_dtd;
+	ctxt->sax->externalSubset = refuse_dtd;
+	/* NONET, no NOENT, no DTDLOAD/DTDATTR: nothing is fetched or expanded */
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
+		XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	xmlParseDocument(ctxt);
+	if (ctxt->_private) {
+		pub__error(PUB_EPARSE, "%s: response has a DOCTYPE; refusing it (entities are not allowed)", who);
+	} else if (!ctxt->wellFormed || !ctxt->myDoc) {
+		const xmlError *err = xmlCtxtGetLastError(ctxt);
+		char msg[256];
+		size_t k;
+		snprintf(msg, sizeof(msg), "%s", err && err->message ? err->message : "malformed");
+		for (k = strlen(msg); k && isspace((unsigned char)msg[k - 1]); k--)
+			msg[k - 1] = '\0';
+		pub__error(PUB_EPARSE, "%s: malformed or truncated XML (line %d: %s)",
+			who, err ? err->line : 0, msg);
+	} else {
+		doc = ctxt->myDoc;
+		ctxt->myDoc = NULL;
+	}
+	if (ctxt->myDoc)
+		xmlFreeDoc(ctxt->myDoc);
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+int pub__arxiv_parse_feed(pub__arxiv_feed *out, const char *body, size_t n,
+	long status)
+{
+	xmlDocPtr doc = NULL;
+	const xmlNode *root, *c;
+	pub__arxiv_feed f;
+	char *s;
+	int err = 0;
+
+	memset(out, 0, sizeof(*out));
+	memset(&f, 0, sizeof(f));
+	f.total_results = -1;
+	if (!body || !n)
+		return pub__error(PUB_EPARSE, "arXiv: empty response%s",
+			status ? "" : "");
+	if (looks_like_html(body, n))
+		return pub__error(PUB_EPARSE,
+			"arXiv: expected an Atom feed but got an HTML page (HTTP %ld)", status);
+	if (!(doc = parse_xml(body, n, "arXiv")))
+		return PUB_EPARSE;
+	root = xmlDocGetRootElement(doc);
+	if (!root || !is_el(root, NS_ATOM, "feed")) {
+		err = pub__error(PUB_EPARSE, "arXiv: response is not an Atom feed");
+		goto done;
+	}
+	if ((s = child_text(root, NS_OS, "totalResults"))) {
+		f.total_results = strtol(s, NULL, 10);
+		free(s);
+	}
+	for (c = root->children; c; c = c->next) {
+		char *id, *title;
+		if (!is_el(c, NS_ATOM, "entry"))
+			continue;
+		if (!(id = child_text(c, NS_ATOM, "id"))) {
+			f.nghosts++;
+			continue;
+		}
+		title = child_text(c, NS_ATOM, "title");
+		if (strstr(id, "/api/errors") && title && !strcmp(title, "Error")) {
+			char *sum = child_text(c, NS_ATOM, "summary");
+			err = pub__error(PUB_ENET, "arXiv: %s", sum ? sum : "error without summary");
+			free(sum);
+			free(title);
+			free(id);
+			goto done;
+		}
+		free(title);
+		f.entries = pub__realloc(f.entries, (f.nentries + 1) * sizeof(*f.entries));
+		memset(&f.entries[f.nentries], 0, sizeof(*f.entries));
+		parse_entry(&f.entries[f.nentries++], c, id);
+		free(id);
+	}
+	if (status >= 400) {
+		err = pub__error(PUB_ENET, "arXiv: HTTP %ld", status);
+		goto done;
+	}
+	*out = f;
+	memset(&f, 0, sizeof(f));
+done:
+	pub__arxiv_feed_free(&f);
+	xmlFreeDoc(doc);
+	return err;
+}
+
+/* ---- fetching ------------------------------------------------------------ */
+
+void pub__arxiv_results_free(pub__arxiv_result *r, size_t n)
+{
+	size_t i;
+	for (i = 0; r && i < n; i++) {
+		if (r[i].paper) {
+			pub__arxiv_paper_free(r[i].paper);
+			free(r[i].paper);
+		}
+		free(r[i].error);
+		memset(&r[i], 0, sizeof(r[i]));
+	}
+}
+
+static void set_result_error(pub__arxiv_result *r, int code, const char *msg)
+{
+	r->rc = code;
+	free(r->error);
+	r->error = pub__strdup(msg);
+}
+
+/* One request for ids[idx[0..k)]; fills results of the ids that came back. */
+static int fetch_chunk(pub__http *h, const char *const *ids, const int *versions,
+	const size_t *idx, size_t k, pub__arxiv_result *results)
+{
+	pub__buf path = PUB__BUF_INIT;
+	pub__http_response res = PUB__HTTP_RESPONSE_INIT;
+	pub__arxiv_feed feed;
+	const char *hdrs[] = {"Accept: application/atom+xml", NULL};
+	size_t i, j;
+	int err;
+
+	memset(&feed, 0, sizeof(feed));
+	pub__buf_puts(&path, "/api/query?id_list=");
+	for (i = 0; i < k; i++) {
+		if (i)
+			pub__buf_putc(&path, ',');
+		pub__buf_puts(&path, ids[idx[i]]);
+		if (versions && versions[idx[i]] > 0)
+			pub__buf_printf(&path, "v%d", versions[idx[i]]);
+	}
+	pub__buf_printf(&path, "&max_results=%zu", k);
+	if ((err = pub__http_get(h, PUB__SVC_ARXIV, path.ptr, hdrs, &res)) < 0)
+		goto done;
+	if (res.status != 200 && res.status != 400) {
+		err = pub__error(PUB_ENET, "arXiv: %s: HTTP %ld", path.ptr, res.status);
+		goto done;
+	}
+	if ((err = pub__arxiv_parse_feed(&feed, res.body.ptr, res.body.len, res.status)) < 0)
+		goto done;
+	for (i = 0; i < k; i++) {
+		pub__arxiv_result *r = &results[idx[i]];
+		for (j = 0; j < feed.nentries; j++) {
+			if (!feed.entries[j].id || strcmp(feed.entries[j].id, ids[idx[i]]))
+				continue;
+			r->rc = 0;
+			free(r->error);
+			r->error = NULL;
+			r->paper = pub__malloc(sizeof(*r->paper));
+			*r->paper = feed.entries[j];
+			memset(&feed.entries[j], 0, sizeof(feed.entries[j]));
+			break;
+		}
+	}
+done:
+	if (err < 0)
+		for (i = 0; i < k; i++)
+			set_result_error(&results[idx[i]], err, pub_error_last());
+	pub__arxiv_feed_free(&feed);
+	pub__http_response_free(&res);
+	pub__buf_free(&path);
+	return err;
+}
+
+int pub__arxiv_fetch(pub__http *h, const char *const *ids, const int *versions,
+	size_t n, pub__arxiv_result *results)
+{
+	size_t *idx = pub__calloc(n ? n : 1, sizeof(size_t));
+	size_t i, k;
+	int pass, err = 0;
+	char *msg = NULL;
+
+	for (i = 0; i < n; i++) {
+		memset(&results[i], 0, sizeof(results[i]));
+		results[i].rc = PUB_ENOTFOUND;
+	}
+	/* Pass 1 asks for everything; pass 2 asks once more for ids that did
+	 * not come back, since arXiv sometimes returns empty pages. */
+	for (pass = 0; pass < 2 && !err; pass++) {
+		for (k = 0, i = 0; i < n; i++)
+			if (results[i].rc == PUB_ENOTFOUND)
+				idx[k++] = i;
+		for (i = 0; i < k && !err; i += PUB__ARXIV_BATCH) {
+			size_t m = k - i < PUB__ARXIV_BATCH ? k - i : PUB__ARXIV_BATCH;
+			if ((err = fetch_chunk(h, ids, versions, idx + i, m, results)) < 0)
+				msg = pub__strdup(pub_error_last());
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (results[i].rc == PUB_ENOTFOUND && !results[i].error) {
+			char *m = pub__sprintf("arXiv: no such paper: %s", ids[i]);
+			set_result_error(&results[i], PUB_ENOTFOUND, m);
+			free(m);
+		}
+	if (err < 0)
+		pub__error(err, "%s", msg);
+	free(msg);
+	free(idx);
+	return err;
+}
+
+/* ---- BibTeX ---------------------------------------------------------------- */
+
+static void add_field(pub__bib_entry *e, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	e->fields = pub__realloc(e->fields, (e->nfields + 1) * sizeof(*e->fields));
+	e->fields[e->nfields].name = pub__strdup(name);
+	e->fields[e->nfields].value = pub__strdup(value);
+	e->nfields++;
+}
+
+/* BibTeX values must have balanced braces; drop the ones that do not pair. */
+static char *brace_safe(const char *s)
+{
+	pub__buf b = PUB__BUF_INIT;
+	int depth = 0;
+	size_t i, n;
+	if (!s)
+		return NULL;
+	n = strlen(s);
+	for (i = 0; i < n; i++) {
+		if (s[i] == '{')
+			depth++;
+		else if (s[i] == '}' && depth == 0)
+			continue;
+		else if (s[i] == '}')
+			depth--;
+		pub__buf_putc(&b, s[i]);
+	}
+	while (depth > 0) { /* remove the last unmatched '{' */
+		size_t j = b.len;
+		int d = 0;
+		while (j-- > 0) {
+			if (b.ptr[j] == '}')
+				d++;
+			else if (b.ptr[j] == '{' && d-- == 0) {
+				memmove(b.ptr + j, b.ptr + j + 1, b.len - j);
+				b.len--;
+				break;
+			}
+		}
+		depth--;
+	}
+	return pub__buf_detach(&b);
+}
+
+static void add_safe(pub__bib_entry *e, const char *name, const char *value)
+{
+	char *v = brace_safe(value);
+	add_field(e, name, v);
+	free(v);
+}
+
+/* Free text (title, abstract, comment, journal reference) keeps arXiv's
+ * TeX but gets & % # escaped, so the stored BibTeX is valid LaTeX. */
+static void add_text(pub__bib_entry *e, const char *name, const char *value)
+{
+	char *v;
+	if (!value)
+		return;
+	v = pub__bib_value_from_text(value);
+	add_field(e, name, v);
+	free(v);
+}
+
+static const char *const months[] = {"January", "February", "March", "April",
+	"May", "June", "July", "August", "September", "October", "November",
+	"December"};
+
+pub__bib_entry *pub__arxiv_to_bib(const pub__arxiv_paper *p)
+{
+	pub__bib_entry *e = pub__calloc(1, sizeof(*e));
+	pub__buf b = PUB__BUF_INIT;
+	size_t i;
+
+	e->type = pub__strdup(p->journal_ref ? "article" : "misc");
+	e->key = pub__strdup("");
+	add_text(e, "title", p->title);
+	for (i = 0; i < p->nauthors; i++) {
+		if (i)
+			pub__buf_puts(&b, " and ");
+		pub__buf_puts(&b, p->authors[i]);
+	}
+	add_safe(e, "author", b.ptr);
+	pub__buf_free(&b);
+	if (p->published && strlen(p->published) >= 7 && strspn(p->published, "0123456789") >= 4) {
+		int m = atoi(p->published + 5);
+		char year[5];
+		memcpy(year, p->published, 4);
+		year[4] = '\0';
+		add_field(e, "year", year);
+		if (m >= 1 && m <= 12)
+			add_field(e, "month", months[m - 1]);
+	}
+	add_safe(e, "eprint", p->id);
+	add_field(e, "archiveprefix", "arXiv");
+	add_safe(e, "primaryclass", p->primary_category);
+	add_safe(e, "doi", p->doi);
+	add_text(e, "journal", p->journal_ref);
+	add_text(e, "abstract", p->abstract);
+	if (p->id) {
+		char *url = pub__sprintf("https://arxiv.org/abs/%s", p->id);
+		add_safe(e, "url", url);
+		free(url);
+	}
+	add_text(e, "comment", p->comment);
+	return e;
+}

@@ -1,0 +1,624 @@
+/*
+ * http.c: the libcurl client under pubdb's network features (see net.h):
+ * one place for the User-Agent, timeouts, the body cap, redirects and
+ * protocol limits, retries with backoff, per-service pacing and the
+ * parallel batch helper.
+ */
+#include "net/http.h"
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+
+#include <curl/curl.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#define USER_AGENT "pubdb/" PUB_VERSION " (+https://github.com/pubdb/pubdb)"
+
+static const struct {
+	const char *name, *env, *def;
+} services[PUB__SVC_COUNT] = {
+	{"arXiv", "PUBDB_ARXIV_URL", "https://export.arxiv.org"},
+	{"GitHub", "PUBDB_GITHUB_URL", "https://api.github.com"},
+	{"doi.org", "PUBDB_DOI_URL", "https://doi.org"},
+	{"Crossref", "PUBDB_CROSSREF_URL", "https://api.crossref.org"},
+};
+
+typedef struct pacer {
+	int64_t interval_ms;
+	int64_t last_ms;
+	pub__pace_get_fn get_last;
+	pub__pace_set_fn set_last;
+	void *ctx;
+} pacer;
+
+struct pub__http {
+	CURL *easy; /* reused by single requests so connections stay open */
+	char *base[PUB__SVC_COUNT];
+	int allow_http[PUB__SVC_COUNT];
+	pacer pace[PUB__SVC_COUNT];
+	char *auth; /* "Authorization: Bearer …"; never logged */
+	long timeout_ms;
+	long backoff_ms; /* 0: per-service default */
+	unsigned seed;
+};
+
+/* One request in flight, across its attempts. */
+typedef struct xfer {
+	const pub__http_request *req;
+	pub__http_response *res;
+	CURL *easy;
+	struct curl_slist *hdrs;
+	char *url;
+	char errbuf[CURL_ERROR_SIZE];
+	int too_big;
+	int nonet;        /* every attempt so far failed without network */
+	int64_t waited_ms;
+	int64_t next_at;  /* batch: earliest start of the next attempt */
+	int done, rc;
+} xfer;
+
+const char *pub__service_name(pub__service svc)
+{
+	return svc < PUB__SVC_COUNT ? services[svc].name : "network";
+}
+
+int64_t pub__http_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void sleep_ms(int64_t ms)
+{
+	struct timespec ts;
+	if (ms <= 0)
+		return;
+	ts.tv_sec = (time_t)(ms / 1000);
+	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+static long env_long(const char *name, long def, long min, long max)
+{
+	const char *s = getenv(name);
+	char *end;
+	double v;
+	if (!s || !*s)
+		return def;
+	v = strtod(s, &end);
+	if (*end || v < (double)min || v > (double)max)
+		return def;
+	return (long)v;
+}
+
+int pub__http_new(pub__http **out)
+{
+	static int global_done;
+	pub__http *h;
+	const char *tok;
+	int i;
+
+	*out = NULL;
+	if (!global_done) {
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+			return pub__error(PUB_ERROR, "cannot initialise libcurl");
+		global_done = 1;
+	}
+	h = pub__calloc(1, sizeof(*h));
+	for (i = 0; i < PUB__SVC_COUNT; i++) {
+		const char *v = getenv(services[i].env);
+		size_t n;
+		if (v && *v) {
+			if (strncmp(v, "https://", 8) && strncmp(v, "http://", 7)) {
+				pub__http_free(h);
+				return pub__error(PUB_EINVAL,
+					"%s must be an http:// or https:// URL: '%s'",
+					services[i].env, v);
+			}
+			h->allow_http[i] = 1;
+		} else {
+			v = services[i].def;
+		}
+		n = strlen(v);
+		while (n && v[n - 1] == '/')
+			n--;
+		h->base[i] = pub__strndup(v, n);
+	}
+	h->pace[PUB__SVC_ARXIV].interval_ms =
+		env_long("PUB_ARXIV_INTERVAL_MS", PUB__ARXIV_INTERVAL_MS, 0, 600000);
+	h->pace[PUB__SVC_CROSSREF].interval_ms = PUB__CROSSREF_INTERVAL_MS;
+	h->timeout_ms = 60000L;
+	{
+		/* seconds, fractions allowed (tests use short ones) */
+		const char *s = getenv("PUB_HTTP_TIMEOUT");
+		char *end;
+		double v = s && *s ? strtod(s, &end) : 0;
+		if (v > 0 && v <= 3600 && !*end)
+			h->timeout_ms = (long)(v * 1000);
+	}
+	h->backoff_ms = env_long("PUB_HTTP_BACKOFF_MS", 0, 0, 600000);
+	if ((tok = getenv("GITHUB_TOKEN")) && *tok)
+		h->auth = pub__sprintf("Authorization: Bearer %s", tok);
+	h->seed = (unsigned)pub__http_now_ms() ^ (unsigned)(uintptr_t)h;
+	*out = h;
+	return 0;
+}
+
+void pub__http_free(pub__http *h)
+{
+	int i;
+	if (!h)
+		return;
+	if (h->easy)
+		curl_easy_cleanup(h->easy);
+	for (i = 0; i < PUB__SVC_COUNT; i++)
+		free(h->base[i]);
+	if (h->auth) {
+		memset(h->auth, 0, strlen(h->auth));
+		free(h->auth);
+	}
+	free(h);
+}
+
+const char *pub__http_base(const pub__http *h, pub__service svc)
+{
+	return h->base[svc];
+}
+
+void pub__http_set_pacing_hook(pub__http *h, pub__service svc,
+	pub__pace_get_fn get_last, pub__pace_set_fn set_last, void *ctx)
+{
+	h->pace[svc].get_last = get_last;
+	h->pace[svc].set_last = set_last;
+	h->pace[svc].ctx = ctx;
+}
+
+/* Waits until the service's interval since the last request start is over
+ * and records this start. */
+static void pace(pub__http *h, pub__service svc)
+{
+	pacer *p = &h->pace[svc];
+	int64_t last = p->last_ms, now;
+	if (p->interval_ms <= 0)
+		return;
+	if (p->get_last) {
+		int64_t other = p->get_last(p->ctx);
+		if (other > last)
+			last = other;
+	}
+	now = pub__http_now_ms();
+	if (last && last + p->interval_ms > now) {
+		sleep_ms(last + p->interval_ms - now);
+		now = pub__http_now_ms();
+	}
+	p->last_ms = now;
+	if (p->set_last)
+		p->set_last(now, p->ctx);
+}
+
+void pub__http_response_free(pub__http_response *r)
+{
+	if (!r)
+		return;
+	pub__buf_free(&r->body);
+	free(r->etag);
+	free(r->location);
+	free(r->retry_after);
+	free(r->content_type);
+	free(r->effective_url);
+	free(r->error);
+	memset(r, 0, sizeof(*r));
+	r->ratelimit_remaining = -1;
+}
+
+static void reset_headers(pub__http_response *r)
+{
+	free(r->etag);
+	free(r->retry_after);
+	free(r->content_type);
+	r->etag = r->retry_after = r->content_type = NULL;
+	r->ratelimit_remaining = -1;
+	r->ratelimit_reset = 0;
+}
+
+static size_t on_body(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	xfer *x = ctx;
+	size_t n = size * nmemb;
+	if (pub__buf_put(&x->res->body, data, n) < 0) {
+		x->too_big = 1;
+		return 0; /* aborts the transfer with CURLE_WRITE_ERROR */
+	}
+	return n;
+}
+
+static char *header_value(const char *line, size_t n, const char *name)
+{
+	size_t k = strlen(name);
+	if (n <= k || strncasecmp(line, name, k) || line[k] != ':')
+		return NULL;
+	line += k + 1;
+	n -= k + 1;
+	while (n && (*line == ' ' || *line == '\t'))
+		line++, n--;
+	while (n && (line[n - 1] == '\r' || line[n - 1] == '\n' ||
+		line[n - 1] == ' ' || line[n - 1] == '\t'))
+		n--;
+	return pub__strndup(line, n);
+}
+
+static void set_str(char **slot, char *v)
+{
+	if (v) {
+		free(*slot);
+		*slot = v;
+	}
+}
+
+static size_t on_header(char *data, size_t size, size_t nmemb, void *ctx)
+{
+	xfer *x = ctx;
+	pub__http_response *r = x->res;
+	size_t n = size * nmemb;
+	char *v;
+	if (n >= 5 && !strncmp(data, "HTTP/", 5)) {
+		reset_headers(r); /* a new response after a redirect or 100 */
+		return n;
+	}
+	set_str(&r->etag, header_value(data, n, "ETag"));
+	set_str(&r->location, header_value(data, n, "Location"));
+	set_str(&r->retry_after, header_value(data, n, "Retry-After"));
+	set_str(&r->content_type, header_value(data, n, "Content-Type"));
+	if ((v = header_value(data, n, "X-RateLimit-Remaining"))) {
+		r->ratelimit_remaining = strtol(v, NULL, 10);
+		free(v);
+	}
+	if ((v = header_value(data, n, "X-RateLimit-Reset"))) {
+		r->ratelimit_reset = strtoll(v, NULL, 10);
+		free(v);
+	}
+	return n;
+}
+
+/* Prepares x->easy for the next attempt; returns 0 or PUB_ERROR. */
+static int xfer_setup(pub__http *h, xfer *x)
+{
+	const pub__http_request *q = x->req;
+	const char *const *hp;
+	const char *protos = h->allow_http[q->service] ? "http,https" : "https";
+	long low_time = h->timeout_ms / 1000 < 20 ? h->timeout_ms / 1000 : 20;
+	CURL *e = x->easy;
+
+	pub__buf_clear(&x->res->body);
+	reset_headers(x->res);
+	x->res->body.limit = PUB__HTTP_MAX_BODY;
+	x->res->status = 0;
+	x->too_big = 0;
+	x->errbuf[0] = '\0';
+	if (!x->url)
+		x->url = pub__sprintf("%s%s", h->base[q->service], q->path);
+	if (!x->hdrs) {
+		for (hp = q->headers; hp && *hp; hp++)
+			x->hdrs = curl_slist_append(x->hdrs, *hp);
+		if (q->service == PUB__SVC_GITHUB && h->auth)
+			x->hdrs = curl_slist_append(x->hdrs, h->auth);
+		x->hdrs = curl_slist_append(x->hdrs, "Expect:");
+	}
+	curl_easy_reset(e);
+	if (curl_easy_setopt(e, CURLOPT_URL, x->url) != CURLE_OK ||
+	    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, protos) != CURLE_OK ||
+	    curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, protos) != CURLE_OK)
+		return pub__error(PUB_ERROR, "%s: cannot set up request for %s",
+			services[q->service].name, q->path);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, USER_AGENT);
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->hdrs);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+		h->timeout_ms < 10000 ? h->timeout_ms : 10000L);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, h->timeout_ms);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, low_time > 0 ? low_time : 1L);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 5L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, x);
+	if (q->method && !strcmp(q->method, "POST")) {
+		curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE, (long)q->body_len);
+		curl_easy_setopt(e, CURLOPT_COPYPOSTFIELDS, q->body ? q->body : "");
+	}
+	return 0;
+}
+
+static int retryable_status(long s)
+{
+	return s == 429 || s == 500 || s == 502 || s == 503 || s == 504;
+}
+
+static int nonet_code(CURLcode c)
+{
+	return c == CURLE_COULDNT_RESOLVE_HOST || c == CURLE_COULDNT_RESOLVE_PROXY ||
+		c == CURLE_COULDNT_CONNECT;
+}
+
+static int retryable_code(CURLcode c)
+{
+	return nonet_code(c) || c == CURLE_OPERATION_TIMEDOUT ||
+		c == CURLE_RECV_ERROR || c == CURLE_SEND_ERROR ||
+		c == CURLE_GOT_NOTHING || c == CURLE_PARTIAL_FILE ||
+		c == CURLE_HTTP2 || c == CURLE_HTTP2_STREAM;
+}
+
+/* Seconds from a Retry-After value (delta-seconds or HTTP date); -1 if
+ * absent or unreadable. */
+static int64_t retry_after_ms(const char *v)
+{
+	char *end;
+	long s;
+	time_t t;
+	if (!v || !*v)
+		return -1;
+	s = strtol(v, &end, 10);
+	if (end != v && !*end)
+		return s < 0 ? 0 : (int64_t)s * 1000;
+	if ((t = curl_getdate(v, NULL)) < 0)
+		return -1;
+	return (int64_t)t * 1000 > pub__http_now_ms() ?
+		(int64_t)t * 1000 - pub__http_now_ms() : 0;
+}
+
+static int64_t backoff_ms(pub__http *h, const xfer *x)
+{
+	int64_t base = h->backoff_ms ? h->backoff_ms :
+		(x->req->service == PUB__SVC_ARXIV ? 3000 : 1000);
+	int64_t d = base << (x->res->attempts - 1 < 6 ? x->res->attempts - 1 : 6);
+	if (d > 60000)
+		d = 60000;
+	return d + (int64_t)(rand_r(&h->seed) % (base / 2 + 1)); /* jitter */
+}
+
+static int fail(xfer *x, int code, const char *what)
+{
+	const pub__http_request *q = x->req;
+	pub__buf m = PUB__BUF_INIT;
+	pub__buf_printf(&m, "%s: %s: %s", services[q->service].name, q->path, what);
+	x->rc = pub__error(code, "%s", m.ptr);
+	free(x->res->error);
+	x->res->error = pub__buf_detach(&m);
+	x->done = 1;
+	return x->rc;
+}
+
+/* Judges a finished attempt: sets x->done/x->rc, or x->next_at for a retry. */
+static void xfer_finish(pub__http *h, xfer *x, CURLcode cc)
+{
+	pub__http_response *r = x->res;
+	const pub__http_request *q = x->req;
+	char what[512];
+	int64_t wait = -1;
+	int retry = 0;
+	char *eff = NULL;
+
+	r->attempts++;
+	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &r->status);
+	if (curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff) {
+		free(r->effective_url);
+		r->effective_url = pub__strdup(eff);
+	}
+	if (!nonet_code(cc))
+		x->nonet = 0;
+	if (x->too_big) {
+		snprintf(what, sizeof(what), "response larger than %u MiB",
+			PUB__HTTP_MAX_BODY / (1024 * 1024));
+		fail(x, PUB_ENET, what);
+		return;
+	}
+	if (cc == CURLE_OK) {
+		if (!retryable_status(r->status)) {
+			x->done = 1;
+			x->rc = 0;
+			return;
+		}
+		retry = 1;
+		wait = retry_after_ms(r->retry_after);
+		snprintf(what, sizeof(what), "HTTP %ld after %d attempt%s", r->status,
+			r->attempts, r->attempts == 1 ? "" : "s");
+	} else if (cc == CURLE_OPERATION_TIMEDOUT) {
+		retry = 1;
+		if (h->timeout_ms % 1000)
+			snprintf(what, sizeof(what), "timed out after %.1f s",
+				h->timeout_ms / 1000.0);
+		else
+			snprintf(what, sizeof(what), "timed out after %ld s",
+				h->timeout_ms / 1000);
+		if (r->attempts > 1)
+			snprintf(what + strlen(what), sizeof(what) - strlen(what),
+				" (%d attempts)", r->attempts);
+	} else {
+		retry = retryable_code(cc);
+		snprintf(what, sizeof(what), "%s", x->errbuf[0] ? x->errbuf :
+			curl_easy_strerror(cc));
+		if (r->attempts > 1)
+			snprintf(what + strlen(what), sizeof(what) - strlen(what),
+				" (%d attempts)", r->attempts);
+	}
+	if (!retry || q->no_retry || r->attempts >= PUB__HTTP_MAX_ATTEMPTS) {
+		fail(x, x->nonet ? PUB_ENONET : PUB_ENET, what);
+		return;
+	}
+	if (wait < 0)
+		wait = backoff_ms(h, x);
+	if (x->waited_ms + wait > PUB__HTTP_MAX_WAIT_MS) {
+		char more[600];
+		snprintf(more, sizeof(more), "%s (retry would wait %lld s)", what,
+			(long long)(wait / 1000));
+		fail(x, x->nonet ? PUB_ENONET : PUB_ENET, more);
+		return;
+	}
+	x->waited_ms += wait;
+	x->next_at = pub__http_now_ms() + wait;
+}
+
+static void xfer_cleanup(xfer *x)
+{
+	curl_slist_free_all(x->hdrs);
+	free(x->url);
+	x->hdrs = NULL;
+	x->url = NULL;
+}
+
+int pub__http_request_do(pub__http *h, const pub__http_request *req,
+	pub__http_response *res)
+{
+	xfer x;
+	int err;
+
+	memset(&x, 0, sizeof(x));
+	x.req = req;
+	x.res = res;
+	x.nonet = 1;
+	res->attempts = 0;
+	free(res->error);
+	res->error = NULL;
+	if (!h->easy && !(h->easy = curl_easy_init()))
+		return pub__error(PUB_ERROR, "cannot initialise libcurl");
+	x.easy = h->easy;
+	while (!x.done) {
+		CURLcode cc;
+		if (x.next_at)
+			sleep_ms(x.next_at - pub__http_now_ms());
+		pace(h, req->service);
+		if ((err = xfer_setup(h, &x)) < 0) {
+			xfer_cleanup(&x);
+			return err;
+		}
+		cc = curl_easy_perform(x.easy);
+		xfer_finish(h, &x, cc);
+	}
+	xfer_cleanup(&x);
+	if (x.rc < 0) /* the message may have been overwritten meanwhile */
+		pub__error(x.rc, "%s", res->error);
+	return x.rc;
+}
+
+int pub__http_get(pub__http *h, pub__service svc, const char *path,
+	const char *const *headers, pub__http_response *res)
+{
+	pub__http_request q;
+	memset(&q, 0, sizeof(q));
+	q.service = svc;
+	q.path = path;
+	q.headers = headers;
+	return pub__http_request_do(h, &q, res);
+}
+
+int pub__http_batch(pub__http *h, const pub__http_request *reqs, size_t n,
+	unsigned jobs, pub__http_response *res, int *rcs)
+{
+	CURLM *m = NULL;
+	xfer *xs = NULL;
+	size_t i, ndone = 0, active = 0;
+	int err = 0, all_nonet = 1;
+
+	if (!n)
+		return 0;
+	if (!jobs)
+		jobs = 4;
+	if (!(m = curl_multi_init()))
+		return pub__error(PUB_ERROR, "cannot initialise libcurl");
+	curl_multi_setopt(m, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)jobs);
+	xs = pub__calloc(n, sizeof(*xs));
+	for (i = 0; i < n; i++) {
+		xs[i].req = &reqs[i];
+		xs[i].res = &res[i];
+		xs[i].nonet = 1;
+		xs[i].next_at = -1; /* not started */
+		res[i].attempts = 0;
+		if (!(xs[i].easy = curl_easy_init())) {
+			err = pub__error(PUB_ERROR, "cannot initialise libcurl");
+			goto done;
+		}
+	}
+	while (ndone < n) {
+		int64_t now = pub__http_now_ms(), soonest = INT64_MAX;
+		int running = 0, left;
+		CURLMsg *msg;
+		/* start what may start */
+		for (i = 0; i < n && active < jobs; i++) {
+			xfer *x = &xs[i];
+			if (x->done || x->next_at == -2)
+				continue;
+			if (x->next_at > now) {
+				if (x->next_at < soonest)
+					soonest = x->next_at;
+				continue;
+			}
+			pace(h, x->req->service);
+			if ((err = xfer_setup(h, x)) < 0)
+				goto done;
+			curl_multi_add_handle(m, x->easy);
+			x->next_at = -2; /* in flight */
+			active++;
+		}
+		if (!active) {
+			sleep_ms(soonest - now);
+			continue;
+		}
+		curl_multi_perform(m, &running);
+		while ((msg = curl_multi_info_read(m, &left))) {
+			xfer *x = NULL;
+			if (msg->msg != CURLMSG_DONE)
+				continue;
+			curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&x);
+			curl_multi_remove_handle(m, x->easy);
+			active--;
+			x->next_at = 0;
+			xfer_finish(h, x, msg->data.result);
+			if (x->done)
+				ndone++;
+		}
+		if (active)
+			curl_multi_poll(m, NULL, 0, 100, NULL);
+	}
+	for (i = 0; i < n; i++) {
+		rcs[i] = xs[i].rc;
+		if (xs[i].rc != PUB_ENONET)
+			all_nonet = 0;
+		if (xs[i].rc < 0 && !err)
+			err = xs[i].rc;
+	}
+	if (err == PUB_ENONET && !all_nonet)
+		err = PUB_ENET;
+	for (i = 0; i < n; i++)
+		if (xs[i].rc < 0 && (xs[i].rc == err || (err == PUB_ENET && xs[i].rc == PUB_ENONET))) {
+			pub__error(err, "%s", res[i].error);
+			break;
+		}
+done:
+	for (i = 0; xs && i < n; i++) {
+		if (xs[i].easy) {
+			if (xs[i].next_at == -2)
+				curl_multi_remove_handle(m, xs[i].easy);
+			curl_easy_cleanup(xs[i].easy);
+		}
+		xfer_cleanup(&xs[i]);
+	}
+	free(xs);
+	curl_multi_cleanup(m);
+	return err;
+}

@@ -1,0 +1,121 @@
+/*
+ * http.h: a small libcurl client (http.c): User-Agent, timeouts, size cap,
+ * retries with backoff, per-service pacing, a parallel batch helper.
+ *  - Create one pub__http per command (pub__http_new), free it at the end.
+ *  - PUB_ENONET means "no network at all" (cron exit 75); PUB_ENET is any
+ *    other network failure; both carry "Service: /path: what happened".
+ */
+#ifndef PUB_NET_HTTP_H
+#define PUB_NET_HTTP_H
+
+#include <stdint.h>
+
+#include "pub.h"
+#include "util/buf.h"
+
+/* The services pubdb talks to.  Each has a base URL: the default (https
+ * only) or the override from its environment variable, under which plain
+ * http is also allowed (for the loopback replay server). */
+typedef enum pub__service {
+	PUB__SVC_ARXIV = 0, /* PUBDB_ARXIV_URL, https://export.arxiv.org */
+	PUB__SVC_GITHUB,    /* PUBDB_GITHUB_URL, https://api.github.com */
+	PUB__SVC_DOI,       /* PUBDB_DOI_URL, https://doi.org */
+	PUB__SVC_CROSSREF,  /* PUBDB_CROSSREF_URL, https://api.crossref.org */
+	PUB__SVC_COUNT
+} pub__service;
+
+/* "arXiv", "GitHub", "doi.org", "Crossref": the name used in messages. */
+const char *pub__service_name(pub__service svc);
+
+/* Response bodies larger than this fail with "response larger than 8 MiB". */
+#define PUB__HTTP_MAX_BODY (8u * 1024 * 1024)
+/* At most this many attempts per request (transport errors, 429, 5xx). */
+#define PUB__HTTP_MAX_ATTEMPTS 4
+/* Retries give up when the waiting would add up to more than this. */
+#define PUB__HTTP_MAX_WAIT_MS (120 * 1000)
+/* Minimum spacing of request starts; arXiv overridable by
+ * PUB_ARXIV_INTERVAL_MS (tests). */
+#define PUB__ARXIV_INTERVAL_MS 3000
+#define PUB__CROSSREF_INTERVAL_MS 200
+
+typedef struct pub__http pub__http;
+
+/* Creates the client (calls curl_global_init once per process) and reads the
+ * environment: base URLs, GITHUB_TOKEN, PUB_HTTP_TIMEOUT (total timeout in
+ * seconds, default 60), PUB_HTTP_BACKOFF_MS (base retry delay, default 3000
+ * for arXiv and 1000 otherwise), PUB_ARXIV_INTERVAL_MS.  Invalid override
+ * URLs give PUB_EINVAL.  Free with pub__http_free (NULL-safe). */
+int pub__http_new(pub__http **out);
+void pub__http_free(pub__http *h);
+
+/* The base URL of a service without a trailing slash (owned by h). */
+const char *pub__http_base(const pub__http *h, pub__service svc);
+
+/* Pacing across processes: before each request to `svc` the client waits
+ * until max(in-process last start, get_last(ctx)) + interval, and after
+ * starting it calls set_last(now, ctx).  Times are milliseconds since the
+ * epoch; get_last returns 0 when unknown.  Only services with an interval
+ * (arXiv, Crossref) are paced. */
+typedef int64_t (*pub__pace_get_fn)(void *ctx);
+typedef void (*pub__pace_set_fn)(int64_t ms, void *ctx);
+void pub__http_set_pacing_hook(pub__http *h, pub__service svc,
+	pub__pace_get_fn get_last, pub__pace_set_fn set_last, void *ctx);
+
+/* Milliseconds since the epoch (the clock used for pacing). */
+int64_t pub__http_now_ms(void);
+
+typedef struct pub__http_request {
+	pub__service service;
+	const char *method;  /* NULL or "GET"; "POST" sends body */
+	const char *path;    /* appended to the base URL; starts with '/', may
+	                        carry a query; already percent-encoded */
+	const char *const *headers; /* NULL-terminated "Name: value" list or
+	                        NULL.  Authorization is added by the client for
+	                        GitHub when GITHUB_TOKEN is set: never pass it */
+	const char *body;    /* POST body (copied by libcurl) */
+	size_t body_len;
+	int no_retry;        /* a single attempt whatever happens */
+} pub__http_request;
+
+/* Everything is owned by the response; free with pub__http_response_free
+ * (it may be reused after that).  Headers are from the final response
+ * except `location`, the last Location seen (e.g. GitHub's 301). */
+typedef struct pub__http_response {
+	long status;         /* final HTTP status, 0 when none was received */
+	pub__buf body;       /* NUL-terminated, at most PUB__HTTP_MAX_BODY */
+	char *etag;          /* verbatim, including W/ and quotes */
+	char *location;
+	char *retry_after;
+	char *content_type;
+	char *effective_url; /* after redirects */
+	long ratelimit_remaining; /* X-RateLimit-Remaining, -1 when absent */
+	int64_t ratelimit_reset;  /* X-RateLimit-Reset (epoch s), 0 when absent */
+	int attempts;
+	char *error;         /* copy of the error message when the call failed */
+} pub__http_response;
+
+#define PUB__HTTP_RESPONSE_INIT {0, PUB__BUF_INIT, NULL, NULL, NULL, NULL, NULL, -1, 0, 0, NULL}
+void pub__http_response_free(pub__http_response *r);
+
+/* Performs one request with pacing and retries.  Returns 0 whenever an HTTP
+ * response arrived that is not a retryable failure: the caller judges the
+ * status (200, 304, 404, 400 ...).  Returns PUB_ENET for transport errors,
+ * retryable statuses that persisted ("HTTP 503 after 4 attempts"), timeouts
+ * ("timed out after 60 s") and oversized bodies; PUB_ENONET when every
+ * attempt failed to resolve or connect.  `res` is filled in any case. */
+int pub__http_request_do(pub__http *h, const pub__http_request *req,
+	pub__http_response *res);
+
+/* Convenience GET of base+path with optional extra headers. */
+int pub__http_get(pub__http *h, pub__service svc, const char *path,
+	const char *const *headers, pub__http_response *res);
+
+/* Runs n requests side by side over curl's multi interface, at most `jobs`
+ * at a time (jobs 0 means 4), each with the same retry rules as
+ * pub__http_request_do.  rcs[i] gets each request's result and res[i] its
+ * response (res[i].error holds its message).  Returns 0, or the first
+ * negative rcs[i] (PUB_ENONET only when all of them had no network). */
+int pub__http_batch(pub__http *h, const pub__http_request *reqs, size_t n,
+	unsigned jobs, pub__http_response *res, int *rcs);
+
+#endif

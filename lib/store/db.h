@@ -1,0 +1,77 @@
+/*
+ * db.h: the database handle shared by libpub's files: opening, migrations,
+ * transactions and a cache of prepared statements.  Private to libpub.
+ */
+#ifndef PUB_DB_H
+#define PUB_DB_H
+
+#include <sqlite3.h>
+
+#include "pub.h"
+
+struct pub_db {
+	sqlite3 *sql;
+	char *path;
+	int in_tx;
+	int bulk;        /* in a pub__db_begin_bulk() transaction */
+	int refresh_fd;  /* the refresh lock file, -1 when not held */
+	int fresh;       /* created by this open: rollback journal until closed */
+	/* Prepared statements, an open-addressing hash table keyed by the
+	 * SQL string's address; it only grows (the SQL is all literals). */
+	struct pub__stmt_slot {
+		const char *text;
+		sqlite3_stmt *stmt;
+	} *cache;
+	size_t ncache, cache_cap; /* cache_cap: 0 or a power of two */
+	/* authors.norm -> authors.id, filled during a bulk transaction only
+	 * (nothing deletes authors then) and emptied at its end. */
+	struct pub__author_slot {
+		char *norm;
+		int64_t id;
+	} *authors;
+	size_t nauthors, authors_cap;
+	int authors_complete; /* the table was empty at the start: the cache is all */
+	int index_deferred;   /* paper_authors_author is rebuilt at the commit */
+};
+
+/* A prepared statement for `sql` (a string literal: its address is the
+ * key), reset and with bindings cleared.  Owned by the handle and valid
+ * until pub_db_free(): statements are never evicted. */
+int pub__db_stmt(sqlite3_stmt **out, pub_db *db, const char *sql);
+
+/* Turns the last SQLite error into a pub error (PUB_EBUSY when locked). */
+int pub__db_error(pub_db *db, const char *what);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. */
+int pub__db_begin(pub_db *db);
+int pub__db_commit(pub_db *db);
+void pub__db_rollback(pub_db *db);
+/* BEGIN IMMEDIATE without foreign-key checks until COMMIT or ROLLBACK:
+ * for inserts whose parent rows the caller guarantees (see db.c). */
+int pub__db_begin_bulk(pub_db *db);
+
+/* The cached id of the author with folded name `norm`, 0 when not cached
+ * or outside a bulk transaction (*absent then tells that no such author is
+ * stored at all); and recording one. */
+int64_t pub__db_author_get(pub_db *db, const char *norm, int *absent);
+void pub__db_author_put(pub_db *db, const char *norm, int64_t id);
+
+/* Runs SQL without results (no user data in it). */
+int pub__db_exec(pub_db *db, const char *sql);
+
+/* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" in buf (21 bytes). */
+void pub__now_iso(char buf[21]);
+
+/* Steps a statement that returns no row; maps errors. */
+int pub__db_step_done(pub_db *db, sqlite3_stmt *st, const char *what);
+
+/* Binds a text or NULL. */
+int pub__bind_text(sqlite3_stmt *st, int i, const char *s);
+
+/* Copies column i as a malloc'd string or NULL. */
+char *pub__col_strdup(sqlite3_stmt *st, int i);
+
+/* Binds text that outlives the statement's next step, or NULL. */
+void pub__bind_static(sqlite3_stmt *st, int i, const char *s);
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * doctor.c: `pubdb doctor`: SQLite's integrity and foreign-key checks, the
+ * search index against the papers, each paper's stored BibTeX fields, and
+ * duplicate candidates.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "store/db.h"
+
+static int run_check(pub_db *db, const char *sql, const char *ok_value,
+	const char *label, void (*cb)(const char *, void *), void *ctx, int *problems)
+
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return pub__db_error(db, label);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		char *msg;
+		if (ok_value && v && strcmp(v, ok_value) == 0)
+			continue;
+		msg = pub__sprintf("%s: %s", label, v ? v : "(null)");
+		cb(msg, ctx);
+		free(msg);
+		(*problems)++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return pub__db_error(db, label);
+	return 0;
+}
+
+int pub_doctor(pub_db *db, void (*cb)(const char *finding, void *ctx), void *ctx)
+{
+	int problems = 0, notes = 0, err;
+	if ((err = run_check(db, "PRAGMA integrity_check", "ok", "integrity",
+		     cb, ctx, &problems)) < 0)
+		return err;
+	if ((err = run_check(db,
+		     "SELECT \"table\" || ' row ' || rowid || ' refers to a missing ' || parent "
+		     "FROM pragma_foreign_key_check", NULL, "foreign key", cb, ctx, &problems)) < 0)
+		return err;
+	if ((err = run_check(db,
+		     "SELECT 'paper ' || citekey || ' is missing from the search index' "
+		     "FROM papers WHERE id NOT IN (SELECT rowid FROM papers_fts) "
+		     "UNION ALL SELECT 'search index row ' || rowid || ' has no paper' "
+		     "FROM papers_fts WHERE rowid NOT IN (SELECT id FROM papers)",
+		     NULL, "index", cb, ctx, &problems)) < 0)
+		return err;
+	if ((err = run_check(db,
+		     "SELECT 'paper ' || citekey || ' has unreadable BibTeX fields' FROM papers "
+		     "WHERE NOT json_valid(fields_json) OR json_type(fields_json) <> 'object' "
+		     "OR EXISTS (SELECT 1 FROM json_each(fields_json) WHERE type <> 'text')",
+		     NULL, "fields", cb, ctx, &problems)) < 0)
+		return err;
+	if ((err = run_check(db,
+		     "SELECT group_concat(citekey, ', ') || ' share DOI ' || doi FROM papers "
+		     "WHERE doi IS NOT NULL GROUP BY doi HAVING count(*) > 1 "
+		     "UNION ALL SELECT group_concat(citekey, ', ') || ' share arXiv id ' || arxiv "
+		     "FROM papers WHERE arxiv IS NOT NULL GROUP BY arxiv HAVING count(*) > 1 "
+		     "UNION ALL SELECT group_concat(citekey, ', ') || ' have the same title, year "
+		     "and first author' FROM papers WHERE title_key <> '' "
+		     "GROUP BY title_key, year, author_key HAVING count(*) > 1",
+		     NULL, "note: duplicate candidates", cb, ctx, &notes)) < 0)
+		return err;
+	/* Duplicate candidates are for the user to judge (a --no-merge import
+	 * makes them on purpose); they are not damage. */
+	return problems;
+}

@@ -1,0 +1,222 @@
+/*
+ * import.c: `pubdb add FILE.bib`: reads entries with the streaming reader
+ * and stores them in one transaction, so a failed or strict import leaves
+ * the database as it was.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/import.h"
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "bibtex/entry.h"
+#include "bibtex/reader.h"
+#include "store/db.h"
+#include "store/links.h"
+#include "store/store.h"
+
+static void warn(const pub_import_opts *o, pub_import_stats *s, const char *msg)
+{
+	s->warnings++;
+	if (o->warn)
+		o->warn(msg, o->warn_ctx);
+}
+
+static void count_warning(const char *msg, void *ctx)
+{
+	void **pair = ctx;
+	warn(pair[0], pair[1], msg);
+}
+
+/* The per-paper extras of `pubdb add`: tags, venue, links, selection. */
+static int apply_extras(pub_db *db, int64_t id, const pub_import_opts *o)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int err = 0;
+	for (i = 0; i < o->ntags && err == 0; i++)
+		err = pub__store_add_tag(db, id, o->tags[i]);
+	if (err == 0 && o->code_url)
+		err = pub__store_add_link(db, id, "code", o->code_url);
+	for (i = 0; i < o->nlinks && err == 0; i++) {
+		const char *eq = strchr(o->links[i], '=');
+		char *kind;
+		if (!eq || eq == o->links[i])
+			return pub__error(PUB_EINVAL, "--link '%s' is not KIND=URL", o->links[i]);
+		kind = pub__strndup(o->links[i], (size_t)(eq - o->links[i]));
+		err = pub__store_add_link(db, id, kind, eq + 1);
+		free(kind);
+	}
+	if (err == 0 && (o->venue || o->selected)) {
+		if ((err = pub__db_stmt(&st, db,
+			     "UPDATE papers SET venue = COALESCE(?2, venue), "
+			     "selected = MAX(selected, ?3) WHERE id = ?1")) < 0)
+			return err;
+		sqlite3_bind_int64(st, 1, id);
+		pub__bind_text(st, 2, o->venue);
+		sqlite3_bind_int(st, 3, o->selected ? 1 : 0);
+		err = pub__db_step_done(db, st, "setting venue");
+	}
+	return err;
+}
+
+static int store_preamble(pub_db *db, const char *text)
+{
+	sqlite3_stmt *st;
+	int err;
+	if ((err = pub__db_stmt(&st, db,
+		     "INSERT OR IGNORE INTO preambles(text) VALUES (?1)")) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_TRANSIENT);
+	return pub__db_step_done(db, st, "storing a preamble");
+}
+
+/* "FILE:LINE", without printf's cost on every entry of a large file. */
+static char *source_of(const char *name, unsigned line)
+{
+	size_t n = strlen(name), k = 0;
+	char digits[16], *s = pub__malloc(n + sizeof(digits) + 1);
+	do
+		digits[k++] = (char)('0' + line % 10);
+	while ((line /= 10) > 0);
+	memcpy(s, name, n);
+	s[n++] = ':';
+	while (k > 0)
+		s[n++] = digits[--k];
+	s[n] = '\0';
+	return s;
+}
+
+int pub__import_entry(pub_db *db, const pub__bib_entry *e, const char *source,
+	const pub_import_opts *o, pub_import_stats *stats)
+{
+	pub__store_opts so;
+	pub__store_result res;
+	int err;
+	memset(&so, 0, sizeof(so));
+	so.no_merge = o->no_merge;
+	so.source = source;
+	so.key = o->key;
+	so.warn = o->warn;
+	so.warn_ctx = o->warn_ctx;
+	if ((err = pub__store_entry(db, e, &so, &res)) < 0)
+		return err;
+	if ((err = apply_extras(db, res.paper_id, o)) < 0)
+		return err;
+	if (res.merged)
+		stats->merged++;
+	else
+		stats->added++;
+	if (o->on_paper) {
+		const char *t = pub__bib_entry_get(e, "title");
+		char *src = e->key && *e->key ? pub__sprintf("%s (%s)", source, e->key)
+					      : pub__strdup(source);
+		o->on_paper(res.merged ? "merged" : "added", res.key, t ? t : "", src,
+			o->paper_ctx);
+		free(src);
+	}
+	return 0;
+}
+
+int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
+	pub_import_stats *stats)
+{
+	pub_import_opts none;
+	pub_import_stats local;
+	pub__bib_reader *r = NULL;
+	pub__bib_entry *e = NULL;
+	FILE *fp = NULL;
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	void *pair[2];
+	int err, rc, began = 0;
+	long size = -1;
+
+	if (!opts) {
+		memset(&none, 0, sizeof(none));
+		opts = &none;
+	}
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof(*stats));
+	pair[0] = (void *)opts;
+	pair[1] = stats;
+
+	if (strcmp(path, "-") == 0) {
+		fp = stdin;
+	} else if (!(fp = fopen(path, "rb"))) {
+		return pub__error(PUB_ERROR, "cannot open '%s': %s", path, strerror(errno));
+	} else if (fseek(fp, 0, SEEK_END) == 0) {
+		size = ftell(fp);
+		rewind(fp);
+	}
+	if ((err = pub__bib_reader_new(&r, fp, name, opts->encoding, count_warning, pair)) < 0)
+		goto done;
+	if ((err = pub__db_begin_bulk(db)) < 0)
+		goto done;
+	began = 1;
+	for (;;) {
+		rc = pub__bib_reader_next(r, &e);
+		if (rc == 0)
+			break;
+		if (rc == PUB_EPARSE) {
+			if (opts->strict) {
+				err = rc;
+				goto done;
+			}
+			stats->skipped++;
+			warn(opts, stats, pub_error_last());
+			continue;
+		}
+		if (rc < 0) {
+			err = rc;
+			goto done;
+		}
+		stats->entries++;
+		if (strcmp(e->type, "preamble") == 0) {
+			const char *text = pub__bib_entry_get(e, "preamble");
+			err = text ? store_preamble(db, text) : 0;
+		} else {
+			char *source = source_of(name, e->line);
+			if (opts->key && stats->added + stats->merged > 0) {
+				err = pub__error(PUB_EINVAL,
+					"--key names one paper, but '%s' holds several entries", name);
+			} else {
+				err = pub__import_entry(db, e, source, opts, stats);
+			}
+			free(source);
+		}
+		pub__bib_entry_free(e);
+		e = NULL;
+		if (err < 0)
+			goto done;
+	}
+	if (ferror(fp)) {
+		err = pub__error(PUB_ERROR, "cannot read '%s': %s", name, strerror(errno));
+		goto done;
+	}
+	if (stats->added + stats->merged == 0 && size != 0) {
+		err = stats->skipped
+			? pub__error(PUB_EPARSE, "nothing imported from '%s': all %zu entries are broken",
+				name, stats->skipped)
+			: pub__error(PUB_EPARSE, "no BibTeX entries in '%s'", name);
+		goto done;
+	}
+	if (opts->dry_run) {
+		pub__db_rollback(db);
+		began = 0;
+	} else {
+		err = pub__db_commit(db);
+		began = 0;
+	}
+done:
+	pub__bib_entry_free(e);
+	if (began)
+		pub__db_rollback(db);
+	pub__bib_reader_free(r);
+	if (fp && fp != stdin)
+		fclose(fp);
+	return err;
+}

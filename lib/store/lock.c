@@ -1,0 +1,54 @@
+/*
+ * refresh.c: the refresh lock.  flock() on a file beside the database: the
+ * kernel drops it when the process ends, however it ends, so a killed cron
+ * job never blocks the next one.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "store/lock.h"
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "store/db.h"
+
+int pub_refresh_lock(pub_db *db)
+{
+	char *path;
+	int fd;
+	if (db->refresh_fd != PUB__LOCK_NONE)
+		return 0;
+	path = pub__sprintf("%s-refresh.lock", db->path);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		int err = pub__error(PUB_ERROR, "cannot open the refresh lock '%s': %s",
+			path, strerror(errno));
+		free(path);
+		return err;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		int busy = errno == EWOULDBLOCK;
+		int err = busy
+			? pub__error(PUB_EBUSY, "another pubdb refresh is running on '%s'", db->path)
+			: pub__error(PUB_ERROR, "cannot lock '%s': %s", path, strerror(errno));
+		close(fd);
+		free(path);
+		return err;
+	}
+	free(path);
+	db->refresh_fd = fd;
+	return 0;
+}
+
+void pub_refresh_unlock(pub_db *db)
+{
+	if (db && db->refresh_fd != PUB__LOCK_NONE) {
+		close(db->refresh_fd);
+		db->refresh_fd = PUB__LOCK_NONE;
+	}
+}

@@ -1,0 +1,165 @@
+/*
+ * merge.c: duplicates.  An entry is the same paper as a stored one when it
+ * re-imports that paper under its own key, or shares its DOI or arXiv id,
+ * or its folded title, year and first author with no locator (volume,
+ * pages, DOI, journal ...) disagreeing.  A merge only adds missing fields.
+ */
+#include "store/merge.h"
+
+#include "pub.h"
+#include "text/latex.h"
+#include "bibtex/entry.h"
+#include "store/citekey.h"
+#include "store/db.h"
+#include "store/derive.h"
+#include "store/fields.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The stored paper with the entry's own key, when it already holds every
+ * field of the entry with the same value: re-importing an export.
+ * *key_free tells that no paper has the key at all. */
+static int same_entry_by_key(pub_db *db, const pub__bib_entry *e, int64_t *id,
+	int *key_free)
+{
+	pub__bib_entry stored;
+	size_t i;
+	int err;
+	*id = 0;
+	if (!e->key || !*e->key)
+		return 0;
+	if ((err = pub__citekey_lookup(db, e->key, id)) < 0 || !*id) {
+		*key_free = err == 0;
+		return err;
+	}
+	memset(&stored, 0, sizeof(stored));
+	if ((err = pub__fields_load(db, *id, &stored)) < 0)
+		return err;
+	for (i = 0; i < e->nfields; i++) {
+		const char *v = pub__bib_entry_get(&stored, e->fields[i].name);
+		if (!v || strcmp(v, e->fields[i].value) != 0) {
+			*id = 0;
+			break;
+		}
+	}
+	pub__fields_free(stored.fields, stored.nfields);
+	return 0;
+}
+
+/* Same title, year and first author is a duplicate only when no locator
+ * disagrees: a journal's recurring column ("Addresses of officers") in two
+ * issues is two papers. */
+static int conflicts(pub_db *db, int64_t id, const pub__bib_entry *e, int *conflict)
+{
+	static const char *locators[] = {"volume", "number", "pages", "doi",
+		"journal", "booktitle", "chapter", NULL};
+	pub__bib_entry stored;
+	size_t i;
+	int err;
+	*conflict = 0;
+	memset(&stored, 0, sizeof(stored));
+	if ((err = pub__fields_load(db, id, &stored)) < 0)
+		return err;
+	for (i = 0; locators[i] && !*conflict; i++) {
+		const char *a = pub__bib_entry_get(e, locators[i]);
+		const char *b = pub__bib_entry_get(&stored, locators[i]);
+		if (a && b) {
+			char *fa = pub__fold_ascii(a), *fb = pub__fold_ascii(b);
+			*conflict = strcmp(fa, fb) != 0;
+			free(fa);
+			free(fb);
+		}
+	}
+	pub__fields_free(stored.fields, stored.nfields);
+	return 0;
+}
+
+int pub__merge_find(pub_db *db, const pub__bib_entry *e, const char *doi,
+	const char *arxiv, const char *title_key, int year, const char *author_key,
+	int64_t *id, int *key_free)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	if ((err = same_entry_by_key(db, e, id, key_free)) < 0 || *id)
+		return err;
+	if (doi) {
+		if ((err = pub__db_stmt(&st, db,
+			     "SELECT id FROM papers WHERE doi = ?1 LIMIT 1")) < 0)
+			return err;
+		sqlite3_bind_text(st, 1, doi, -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*id = sqlite3_column_int64(st, 0);
+		else if (rc != SQLITE_DONE)
+			err = pub__db_error(db, "looking up the DOI");
+		sqlite3_reset(st);
+		if (err < 0 || *id)
+			return err;
+	}
+	if (arxiv) {
+		if ((err = pub__db_stmt(&st, db,
+			     "SELECT id FROM papers WHERE arxiv = ?1 LIMIT 1")) < 0)
+			return err;
+		sqlite3_bind_text(st, 1, arxiv, -1, SQLITE_TRANSIENT);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			*id = sqlite3_column_int64(st, 0);
+		else if (rc != SQLITE_DONE)
+			err = pub__db_error(db, "looking up the arXiv id");
+		sqlite3_reset(st);
+		if (err < 0 || *id)
+			return err;
+	}
+	if (title_key && *title_key && year && author_key) {
+		/* conflicts() runs other statements, never this one. */
+		sqlite3_stmt *q;
+		if ((err = pub__db_stmt(&q, db,
+			     "SELECT id FROM papers WHERE title_key = ?1 AND year = ?2 "
+			     "AND author_key = ?3 ORDER BY id")) < 0)
+			return err;
+		sqlite3_bind_text(q, 1, title_key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(q, 2, year);
+		sqlite3_bind_text(q, 3, author_key, -1, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+			int64_t cand = sqlite3_column_int64(q, 0);
+			int c = 0;
+			if ((err = conflicts(db, cand, e, &c)) < 0)
+				break;
+			if (!c) {
+				*id = cand;
+				break;
+			}
+		}
+		if (err == 0 && rc != SQLITE_ROW && rc != SQLITE_DONE)
+			err = pub__db_error(db, "looking up the title");
+		sqlite3_reset(q);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
+/* Adds e's fields that paper `id` lacks (a merge: nothing overwritten). */
+int pub__merge_fill(pub_db *db, int64_t id, const pub__bib_entry *e,
+	int *added, int *authors_added)
+{
+	pub__bib_entry stored;
+	size_t i;
+	int err;
+	memset(&stored, 0, sizeof(stored));
+	if ((err = pub__fields_load(db, id, &stored)) < 0)
+		goto done;
+	for (i = 0; i < e->nfields; i++) {
+		const char *name = e->fields[i].name;
+		if (pub__bib_entry_get(&stored, name))
+			continue;
+		pub__fields_push(&stored.fields, &stored.nfields, name, e->fields[i].value);
+		(*added)++;
+		if (strcmp(name, "author") == 0 || strcmp(name, "editor") == 0)
+			*authors_added = 1;
+	}
+	if (*added)
+		err = pub__fields_save(db, id, &stored);
+done:
+	pub__fields_free(stored.fields, stored.nfields);
+	return err;
+}

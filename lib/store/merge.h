@@ -1,0 +1,25 @@
+/*
+ * merge.h: finding the stored paper an entry duplicates, and merging into
+ * it (merge.c).
+ */
+#ifndef PUB_STORE_MERGE_H
+#define PUB_STORE_MERGE_H
+
+#include <stdint.h>
+
+#include "pub.h"
+#include "bibtex/entry.h"
+
+/* The id of the stored paper `e` duplicates in *id (0: none), given the
+ * entry's derived DOI, arXiv id, title key, year and first-author key.
+ * *key_free is set when no paper has the entry's own key. */
+int pub__merge_find(pub_db *db, const pub__bib_entry *e, const char *doi,
+	const char *arxiv, const char *title_key, int year, const char *author_key,
+	int64_t *id, int *key_free);
+
+/* Adds e's fields that paper `id` lacks (nothing is overwritten); counts
+ * them in *added and sets *authors_added when author or editor came. */
+int pub__merge_fill(pub_db *db, int64_t id, const pub__bib_entry *e,
+	int *added, int *authors_added);
+
+#endif

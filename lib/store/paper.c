@@ -1,0 +1,557 @@
+/*
+ * paper.c: reading papers back (one, or a filtered walk), and the small
+ * edits of the CLI: edit, tag, link, remove.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/paper.h"
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "bibtex/entry.h"
+#include "bibtex/value.h"
+#include "store/db.h"
+#include "store/derive.h"
+#include "store/fields.h"
+#include "store/links.h"
+#include "store/query.h"
+#include "store/store.h"
+
+void pub_paper_free(pub_paper *p)
+{
+	size_t i;
+	if (!p)
+		return;
+	free(p->key);
+	free(p->type);
+	free(p->title);
+	free(p->venue);
+	free(p->arxiv);
+	free(p->doi);
+	free(p->abstract);
+	free(p->added);
+	free(p->modified);
+	for (i = 0; i < p->nauthors; i++) {
+		free(p->authors[i].name);
+		free(p->authors[i].given);
+		free(p->authors[i].von);
+		free(p->authors[i].family);
+		free(p->authors[i].jr);
+	}
+	free(p->authors);
+	for (i = 0; i < p->nlinks; i++) {
+		free(p->links[i].kind);
+		free(p->links[i].url);
+	}
+	free(p->links);
+	for (i = 0; i < p->ntags; i++)
+		free(p->tags[i]);
+	free(p->tags);
+	pub__fields_free(p->fields, p->nfields);
+	free(p);
+}
+
+/* Loads everything about paper `id`. */
+int pub__paper_load(pub_paper **out, pub_db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	pub_paper *p;
+	int err, rc;
+	size_t cap;
+	*out = NULL;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT citekey, type, title, year, month, venue, arxiv, arxiv_version, "
+		     "doi, abstract, selected, rank, added, modified FROM papers WHERE id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? pub__error(PUB_ENOTFOUND, "no such paper")
+					 : pub__db_error(db, "reading a paper");
+	}
+	p = pub__calloc(1, sizeof(*p));
+	p->id = id;
+	p->key = pub__col_strdup(st, 0);
+	p->type = pub__col_strdup(st, 1);
+	p->title = pub__col_strdup(st, 2);
+	p->year = sqlite3_column_int(st, 3);
+	p->month = sqlite3_column_int(st, 4);
+	p->venue = pub__col_strdup(st, 5);
+	p->arxiv = pub__col_strdup(st, 6);
+	p->arxiv_version = sqlite3_column_int(st, 7);
+	p->doi = pub__col_strdup(st, 8);
+	p->abstract = pub__col_strdup(st, 9);
+	p->selected = sqlite3_column_int(st, 10);
+	p->rank = sqlite3_column_int(st, 11);
+	p->added = pub__col_strdup(st, 12);
+	p->modified = pub__col_strdup(st, 13);
+	sqlite3_reset(st);
+
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT a.name, a.given, a.von, a.family, a.jr, pa.equal, pa.corresponding "
+		     "FROM paper_authors pa JOIN authors a ON a.id = pa.author_id "
+		     "WHERE pa.paper_id = ?1 AND pa.role = 'author' ORDER BY pa.position")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	for (cap = 0; (rc = sqlite3_step(st)) == SQLITE_ROW;) {
+		pub_author *a;
+		if (p->nauthors == cap) {
+			cap = cap ? cap * 2 : 8;
+			p->authors = pub__realloc(p->authors, cap * sizeof(*p->authors));
+		}
+		a = &p->authors[p->nauthors++];
+		a->name = pub__col_strdup(st, 0);
+		a->given = pub__col_strdup(st, 1);
+		a->von = pub__col_strdup(st, 2);
+		a->family = pub__col_strdup(st, 3);
+		a->jr = pub__col_strdup(st, 4);
+		a->equal = sqlite3_column_int(st, 5);
+		a->corresponding = sqlite3_column_int(st, 6);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		err = pub__db_error(db, "reading authors");
+		goto done;
+	}
+
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT l.kind, l.url, r.stars FROM links l LEFT JOIN repos r ON r.id = l.repo_id "
+		     "WHERE l.paper_id = ?1 ORDER BY l.id")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	for (cap = 0; (rc = sqlite3_step(st)) == SQLITE_ROW;) {
+		pub_link *l;
+		if (p->nlinks == cap) {
+			cap = cap ? cap * 2 : 4;
+			p->links = pub__realloc(p->links, cap * sizeof(*p->links));
+		}
+		l = &p->links[p->nlinks++];
+		l->kind = pub__col_strdup(st, 0);
+		l->url = pub__col_strdup(st, 1);
+		l->stars = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1
+			: (long)sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		err = pub__db_error(db, "reading links");
+		goto done;
+	}
+
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT t.name FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id "
+		     "WHERE pt.paper_id = ?1 ORDER BY t.name")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	for (cap = 0; (rc = sqlite3_step(st)) == SQLITE_ROW;) {
+		if (p->ntags == cap) {
+			cap = cap ? cap * 2 : 4;
+			p->tags = pub__realloc(p->tags, cap * sizeof(*p->tags));
+		}
+		p->tags[p->ntags++] = pub__col_strdup(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		err = pub__db_error(db, "reading tags");
+		goto done;
+	}
+
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT fields_json FROM papers WHERE id = ?1")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    pub__fields_decode((const char *)sqlite3_column_text(st, 0), &p->fields,
+		    &p->nfields) < 0)
+		err = pub__error(PUB_ERROR, "database '%s' is corrupt: paper '%s' has "
+			"unreadable fields", db->path, p->key);
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		err = pub__db_error(db, "reading fields");
+	sqlite3_reset(st);
+done:
+	if (err < 0) {
+		pub_paper_free(p);
+		return err;
+	}
+	*out = p;
+	return 0;
+}
+
+int pub_paper_get(pub_paper **out, pub_db *db, const char *key)
+{
+	int64_t id;
+	int err;
+	*out = NULL;
+	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+		return err;
+	return pub__paper_load(out, db, id);
+}
+
+int pub__paper_ids(pub_db *db, const pub_filter *f, int bibtex_order,
+	int64_t **ids, size_t *n)
+{
+	pub__query q;
+	sqlite3_stmt *st = NULL;
+	int err, rc;
+	size_t cap = 0;
+	*ids = NULL;
+	*n = 0;
+	if ((err = pub__query_build(&q, f, bibtex_order)) < 0)
+		return err;
+	if ((err = pub__query_prepare(&st, db, &q)) < 0)
+		goto done;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = pub__realloc(*ids, cap * sizeof(**ids));
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc != SQLITE_DONE)
+		err = rc == SQLITE_ERROR && strstr(sqlite3_errmsg(db->sql), "fts5")
+			? pub__error(PUB_EINVAL, "invalid search query: %s",
+				sqlite3_errmsg(db->sql))
+			: pub__db_error(db, "listing papers");
+done:
+	sqlite3_finalize(st);
+	pub__query_free(&q);
+	if (err < 0) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return err;
+}
+
+int pub_paper_foreach(pub_db *db, const pub_filter *filter,
+	int (*cb)(const pub_paper *p, void *ctx), void *ctx)
+{
+	int64_t *ids;
+	size_t n, i;
+	int err;
+	pub_filter none;
+	memset(&none, 0, sizeof(none));
+	if ((err = pub__paper_ids(db, filter ? filter : &none, 0, &ids, &n)) < 0)
+		return err;
+	for (i = 0; i < n && err == 0; i++) {
+		pub_paper *p;
+		if ((err = pub__paper_load(&p, db, ids[i])) < 0)
+			break;
+		err = cb(p, ctx);
+		pub_paper_free(p);
+	}
+	free(ids);
+	return err;
+}
+
+int pub_search(pub_db *db, const char *query,
+	int (*cb)(const pub_paper *p, void *ctx), void *ctx)
+{
+	pub_filter f;
+	memset(&f, 0, sizeof(f));
+	f.query = query;
+	return pub_paper_foreach(db, &f, cb, ctx);
+}
+
+int pub_paper_remove(pub_db *db, const char *key)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	int err;
+	if ((err = pub__db_begin(db)) < 0)
+		return err;
+	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+		goto done;
+	if ((err = pub__db_stmt(&st, db, "DELETE FROM papers_fts WHERE rowid = ?1")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if ((err = pub__db_step_done(db, st, "removing a paper")) < 0)
+		goto done;
+	if ((err = pub__db_stmt(&st, db, "DELETE FROM papers WHERE id = ?1")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if ((err = pub__db_step_done(db, st, "removing a paper")) < 0)
+		goto done;
+	/* Authors, tags and repositories nobody refers to any more go too. */
+	if ((err = pub__db_exec(db,
+		     "DELETE FROM authors WHERE id NOT IN (SELECT author_id FROM paper_authors); "
+		     "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM paper_tags); "
+		     "DELETE FROM repos WHERE standalone = 0 AND "
+		     "id NOT IN (SELECT repo_id FROM links WHERE repo_id IS NOT NULL)")) < 0)
+		goto done;
+	err = pub__db_commit(db);
+done:
+	if (err < 0)
+		pub__db_rollback(db);
+	return err;
+}
+
+static int parse_int(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+	if (!*s)
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* equal=1,2,3: author positions with equal contribution (empty clears). */
+static int set_equal(pub_db *db, int64_t id, const char *list)
+{
+	sqlite3_stmt *st;
+	const char *p = list;
+	int err;
+	if ((err = pub__db_stmt(&st, db,
+		     "UPDATE paper_authors SET equal = 0 WHERE paper_id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	if ((err = pub__db_step_done(db, st, "clearing equal contribution")) < 0)
+		return err;
+	while (*p) {
+		char num[16];
+		size_t n = strcspn(p, ",");
+		long pos;
+		if (n >= sizeof(num))
+			return pub__error(PUB_EINVAL, "equal=: '%s' is not a list of author positions", list);
+		memcpy(num, p, n);
+		num[n] = '\0';
+		if (parse_int(num, 1, 100000, &pos) < 0)
+			return pub__error(PUB_EINVAL, "equal=: '%s' is not a list of author positions", list);
+		if ((err = pub__db_stmt(&st, db,
+			     "UPDATE paper_authors SET equal = 1 WHERE paper_id = ?1 "
+			     "AND role = 'author' AND position = ?2")) < 0)
+			return err;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, (int)pos);
+		if ((err = pub__db_step_done(db, st, "marking equal contribution")) < 0)
+			return err;
+		if (sqlite3_changes(db->sql) == 0)
+			return pub__error(PUB_EINVAL, "equal=: the paper has no author %ld", pos);
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+static int update_column(pub_db *db, int64_t id, const char *sql,
+	const char *text, long num, int is_num)
+{
+	sqlite3_stmt *st;
+	int err;
+	if ((err = pub__db_stmt(&st, db, sql)) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	if (is_num)
+		sqlite3_bind_int64(st, 2, num);
+	else
+		pub__bind_text(st, 2, text);
+	return pub__db_step_done(db, st, "editing a paper");
+}
+
+/* Sets a paper's `modified` time to now. */
+static int touch_paper(pub_db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	int err;
+	if ((err = pub__db_stmt(&st, db,
+		     "UPDATE papers SET modified = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+		     "WHERE id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	return pub__db_step_done(db, st, "editing a paper");
+}
+
+static int valid_field_name(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-' && *s != '.' &&
+		    *s != ':' && *s != '+')
+			return 0;
+	return 1;
+}
+
+static int valid_key(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if ((unsigned char)*s <= ' ' || strchr(",{}()\"#%'=\\", *s))
+			return 0;
+	return 1;
+}
+
+static int edit_one(pub_db *db, int64_t id, const char *assignment, int *rederive,
+	int *authors_changed)
+{
+	const char *eq = strchr(assignment, '=');
+	char name[64];
+	const char *value;
+	size_t n, i;
+	long num;
+	if (!eq || eq == assignment || (size_t)(eq - assignment) >= sizeof(name))
+		return pub__error(PUB_EINVAL, "'%s' is not FIELD=VALUE", assignment);
+	n = (size_t)(eq - assignment);
+	for (i = 0; i < n; i++)
+		name[i] = (char)tolower((unsigned char)assignment[i]);
+	name[n] = '\0';
+	value = eq + 1;
+	if (!valid_field_name(name))
+		return pub__error(PUB_EINVAL, "'%s' is not a field name", name);
+
+	if (strcmp(name, "key") == 0) {
+		int64_t other;
+		if (!valid_key(value))
+			return pub__error(PUB_EINVAL, "'%s' is not a valid citation key", value);
+		if (pub__store_paper_id(db, value, &other) == 0 && other != id)
+			return pub__error(PUB_EEXISTS, "citation key '%s' is taken", value);
+		pub_error_clear();
+		return update_column(db, id, "UPDATE papers SET citekey = ?2 WHERE id = ?1",
+			value, 0, 0);
+	}
+	if (strcmp(name, "venue") == 0)
+		return update_column(db, id, "UPDATE papers SET venue = ?2 WHERE id = ?1",
+			*value ? value : NULL, 0, 0);
+	if (strcmp(name, "selected") == 0) {
+		if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0)
+			return pub__error(PUB_EINVAL, "selected= takes 0 or 1, not '%s'", value);
+		return update_column(db, id, "UPDATE papers SET selected = ?2 WHERE id = ?1",
+			NULL, *value == '1', 1);
+	}
+	if (strcmp(name, "rank") == 0) {
+		if (parse_int(value, -1000000, 1000000, &num) < 0)
+			return pub__error(PUB_EINVAL, "rank= takes a number, not '%s'", value);
+		return update_column(db, id, "UPDATE papers SET rank = ?2 WHERE id = ?1",
+			NULL, num, 1);
+	}
+	if (strcmp(name, "equal") == 0)
+		return set_equal(db, id, value);
+	if (strcmp(name, "type") == 0) {
+		char *t;
+		int err;
+		if (!valid_field_name(value))
+			return pub__error(PUB_EINVAL, "'%s' is not an entry type", value);
+		t = pub__strdup(value);
+		for (i = 0; t[i]; i++)
+			t[i] = (char)tolower((unsigned char)t[i]);
+		err = update_column(db, id, "UPDATE papers SET type = ?2 WHERE id = ?1", t, 0, 0);
+		free(t);
+		*rederive = 1;
+		return err;
+	}
+	if (strcmp(name, "year") == 0 && *value &&
+	    parse_int(value, -9999, 9999, &num) < 0)
+		return pub__error(PUB_EINVAL, "year= takes a year, not '%s'", value);
+
+	/* Everything else is a BibTeX field; the columns follow from it. */
+	*rederive = 1;
+	if (strcmp(name, "author") == 0 || strcmp(name, "editor") == 0)
+		*authors_changed = 1;
+	if (!*value)
+		return pub__store_set_field(db, id, name, NULL);
+	{
+		char *v = pub__bib_value_from_text(value);
+		int err = pub__store_set_field(db, id, name, v);
+		free(v);
+		return err;
+	}
+}
+
+int pub_paper_edit(pub_db *db, const char *key, const char *const *assignments,
+	size_t n)
+{
+	int64_t id;
+	int err, rederive = 0, authors_changed = 0;
+	size_t i;
+	if ((err = pub__db_begin(db)) < 0)
+		return err;
+	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+		goto done;
+	for (i = 0; i < n; i++)
+		if ((err = edit_one(db, id, assignments[i], &rederive, &authors_changed)) < 0)
+			goto done;
+	if (rederive && (err = pub__store_rederive(db, id, authors_changed)) < 0)
+		goto done;
+	if ((err = touch_paper(db, id)) < 0)
+		goto done;
+	err = pub__db_commit(db);
+done:
+	if (err < 0)
+		pub__db_rollback(db);
+	return err;
+}
+
+int pub_paper_tag(pub_db *db, const char *key, const char *const *changes,
+	size_t n)
+{
+	int64_t id;
+	int err;
+	size_t i;
+	if ((err = pub__db_begin(db)) < 0)
+		return err;
+	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+		goto done;
+	for (i = 0; i < n; i++) {
+		const char *c = changes[i];
+		if (*c == '-') {
+			sqlite3_stmt *st;
+			if ((err = pub__db_stmt(&st, db,
+				     "DELETE FROM paper_tags WHERE paper_id = ?1 AND "
+				     "tag_id = (SELECT id FROM tags WHERE name = ?2)")) < 0)
+				goto done;
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_text(st, 2, c + 1, -1, SQLITE_TRANSIENT);
+			if ((err = pub__db_step_done(db, st, "untagging")) < 0)
+				goto done;
+			continue;
+		}
+		if (*c == '+')
+			c++;
+		if (!*c) {
+			err = pub__error(PUB_EINVAL, "empty tag name");
+			goto done;
+		}
+		if ((err = pub__store_add_tag(db, id, c)) < 0)
+			goto done;
+	}
+	if ((err = pub__db_exec(db,
+		     "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM paper_tags)")) < 0)
+		goto done;
+	err = pub__db_commit(db);
+done:
+	if (err < 0)
+		pub__db_rollback(db);
+	return err;
+}
+
+int pub_paper_link(pub_db *db, const char *key, const char *kind, const char *url)
+{
+	int64_t id;
+	int err;
+	const char *k;
+	for (k = kind; *k; k++)
+		if (!islower((unsigned char)*k) && *k != '-' && *k != '_')
+			return pub__error(PUB_EINVAL,
+				"link kind '%s' must be a lower-case word such as paper, code, blog", kind);
+	if (!*kind)
+		return pub__error(PUB_EINVAL, "empty link kind");
+	if ((err = pub__db_begin(db)) < 0)
+		return err;
+	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+		goto done;
+	if ((err = pub__store_add_link(db, id, kind, url)) < 0)
+		goto done;
+	err = pub__db_commit(db);
+done:
+	if (err < 0)
+		pub__db_rollback(db);
+	return err;
+}

@@ -1,0 +1,18 @@
+/*
+ * paper.h: loading, listing and changing papers (paper.c).
+ */
+#ifndef PUB_STORE_PAPER_H
+#define PUB_STORE_PAPER_H
+
+#include <stdint.h>
+
+#include "pub.h"
+
+/* Ids of the matching papers in order; *ids is malloc'd. */
+int pub__paper_ids(pub_db *db, const pub_filter *f, int bibtex_order,
+	int64_t **ids, size_t *n);
+
+/* Loads everything about paper `id` (caller frees with pub_paper_free). */
+int pub__paper_load(pub_paper **out, pub_db *db, int64_t id);
+
+#endif

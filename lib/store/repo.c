@@ -1,0 +1,128 @@
+/*
+ * repo.c: GitHub repositories: `repo add`, listing with star deltas.
+ */
+#include "store/repo.h"
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "ids/github.h"
+#include "store/db.h"
+#include "store/links.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void pub__repo_free(pub_repo *r)
+{
+	if (!r)
+		return;
+	free(r->owner);
+	free(r->name);
+	free(r->url);
+	free(r->description);
+	free(r->checked);
+	free(r->status);
+	free(r);
+}
+
+void pub__repo_list_free(pub_repo **repos, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		pub__repo_free(repos[i]);
+	free(repos);
+}
+
+int pub__repo_list(pub_db *db, int standalone_only, pub_repo ***out, size_t *n)
+{
+	static const char *sql =
+		"SELECT r.id, r.github_id, r.owner, r.name, r.description, r.stars, r.checked, "
+		"r.status, r.standalone, "
+		"r.stars - (SELECT h.stars FROM star_history h WHERE h.repo_id = r.id "
+		"  AND h.day <= date('now', '-7 days') ORDER BY h.day DESC LIMIT 1), "
+		"r.stars - (SELECT h.stars FROM star_history h WHERE h.repo_id = r.id "
+		"  AND h.day <= date('now', '-30 days') ORDER BY h.day DESC LIMIT 1) "
+		"FROM repos r WHERE (?1 = 0 OR r.standalone) "
+		"ORDER BY CASE WHEN ?1 THEN r.id END, r.stars IS NULL, r.stars DESC, r.owner, r.name";
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	int rc;
+	*out = NULL;
+	*n = 0;
+	/* Not cached: callers may run other cached statements meanwhile. */
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return pub__db_error(db, "listing repositories");
+	sqlite3_bind_int(st, 1, standalone_only);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pub_repo *r = pub__calloc(1, sizeof(*r));
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = pub__realloc(*out, cap * sizeof(**out));
+		}
+		(*out)[(*n)++] = r;
+		r->id = sqlite3_column_int64(st, 0);
+		r->github_id = sqlite3_column_int64(st, 1);
+		r->owner = pub__col_strdup(st, 2);
+		r->name = pub__col_strdup(st, 3);
+		r->url = pub__sprintf("https://github.com/%s/%s", r->owner, r->name);
+		r->description = pub__col_strdup(st, 4);
+		r->stars = sqlite3_column_type(st, 5) == SQLITE_NULL ? -1
+			: (long)sqlite3_column_int64(st, 5);
+		r->checked = pub__col_strdup(st, 6);
+		r->status = pub__col_strdup(st, 7);
+		r->standalone = sqlite3_column_int(st, 8);
+		r->delta_7d = (long)sqlite3_column_int64(st, 9);
+		r->delta_30d = (long)sqlite3_column_int64(st, 10);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		pub__repo_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return pub__db_error(db, "listing repositories");
+	}
+	return 0;
+}
+
+int pub_repo_foreach(pub_db *db, int standalone_only,
+	int (*cb)(const pub_repo *r, void *ctx), void *ctx)
+{
+	pub_repo **repos;
+	size_t n, i;
+	int err;
+	if ((err = pub__repo_list(db, standalone_only, &repos, &n)) < 0)
+		return err;
+	for (i = 0; i < n && err == 0; i++)
+		err = cb(repos[i], ctx);
+	pub__repo_list_free(repos, n);
+	return err;
+}
+
+int pub_repo_add(pub_db *db, const char *url, const char *description)
+{
+	sqlite3_stmt *st;
+	char *owner = NULL, *name = NULL;
+	int64_t id;
+	int err;
+	if ((err = pub__github_parse_url(url, &owner, &name)) < 0)
+		return err;
+	if ((err = pub__db_begin(db)) < 0)
+		goto done;
+	if ((err = pub__store_repo(db, owner, name, &id)) < 0)
+		goto done;
+	if ((err = pub__db_stmt(&st, db,
+		     "UPDATE repos SET standalone = 1, "
+		     "description = COALESCE(?2, description) WHERE id = ?1")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	pub__bind_text(st, 2, description);
+	if ((err = pub__db_step_done(db, st, "adding a repository")) < 0)
+		goto done;
+	err = pub__db_commit(db);
+done:
+	if (err < 0)
+		pub__db_rollback(db);
+	free(owner);
+	free(name);
+	return err;
+}

@@ -1,0 +1,134 @@
+/*
+ * store.c: an entry becomes a paper: merged into the paper it duplicates,
+ * or inserted under its own or a new citation key with its derived
+ * columns.
+ */
+#include "store/store.h"
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "bibtex/entry.h"
+#include "store/citekey.h"
+#include "store/db.h"
+#include "store/derive.h"
+#include "store/fields.h"
+#include "store/merge.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int pub__store_entry(pub_db *db, const pub__bib_entry *e,
+	const pub__store_opts *o, pub__store_result *res)
+{
+	sqlite3_stmt *st;
+	pub__derived d;
+	char *json = NULL;
+	int err = 0, added = 0, authors_added = 0, key_free = 0;
+	int64_t dup = 0;
+	char now[21];
+
+	memset(res, 0, sizeof(*res));
+	pub__derived_compute(&d, e);
+	if (!o->no_merge &&
+	    (err = pub__merge_find(db, e, d.doi, d.arxiv, d.title_key, d.year,
+		     d.author_key, &dup, &key_free)) < 0)
+		goto done;
+
+	if (dup) {
+		if ((err = pub__merge_fill(db, dup, e, &added, &authors_added)) < 0)
+			goto done;
+		if (added && (err = pub__store_rederive(db, dup, authors_added)) < 0)
+			goto done;
+		if ((err = pub__db_stmt(&st, db,
+			     "SELECT citekey FROM papers WHERE id = ?1")) < 0)
+			goto done;
+		sqlite3_bind_int64(st, 1, dup);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(res->key, sizeof(res->key), "%s",
+				(const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		res->paper_id = dup;
+		res->merged = 1;
+		goto done;
+	}
+
+	/* A new paper: keep the key it came with, else make one. */
+	{
+		const char *want = o->key ? o->key : e->key;
+		if (want && *want && want == e->key && key_free &&
+		    strlen(want) < 240) {
+			/* pub__merge_find() has just seen the key free. */
+			snprintf(res->key, sizeof(res->key), "%s", want);
+		} else if (want && *want) {
+			if ((err = pub__citekey_unique(db, want, res->key)) < 0)
+				goto done;
+			if (strcmp(res->key, want) != 0 && o->warn) {
+				char *msg = pub__sprintf(
+					"%s: citation key '%s' is taken; stored as '%s'",
+					o->source ? o->source : "input", want, res->key);
+				o->warn(msg, o->warn_ctx);
+				free(msg);
+			}
+		} else if ((err = pub__citekey_make(db, e, res->key)) < 0) {
+			goto done;
+		}
+	}
+	pub__now_iso(now);
+	/* The pub__derived columns go in with the row: pub__derive() skips its UPDATE
+	 * for a new paper. */
+	if ((err = pub__db_stmt(&st, db,
+		     "INSERT INTO papers(citekey, type, source, added, modified, title, "
+		     "year, month, doi, arxiv, arxiv_version, abstract, title_key, "
+		     "author_key, arxiv_category, fields_json) "
+		     "VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+		     "?13, ?14, ?15)")) < 0)
+		goto done;
+	json = pub__fields_encode(e->fields, e->nfields);
+	sqlite3_bind_text(st, 15, json, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, res->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, e->type, -1, SQLITE_STATIC);
+	pub__bind_static(st, 3, o->source);
+	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	pub__bind_static(st, 5, d.title);
+	if (d.year)
+		sqlite3_bind_int(st, 6, d.year);
+	if (d.month)
+		sqlite3_bind_int(st, 7, d.month);
+	pub__bind_static(st, 8, d.doi);
+	pub__bind_static(st, 9, d.arxiv);
+	if (d.version)
+		sqlite3_bind_int(st, 10, d.version);
+	pub__bind_static(st, 11, d.abstract);
+	pub__bind_static(st, 12, d.title_key);
+	pub__bind_static(st, 13, d.author_key);
+	pub__bind_static(st, 14, pub__bib_entry_get(e, "primaryclass"));
+	err = pub__db_step_done(db, st, "storing a paper");
+	sqlite3_reset(st);
+	if (err < 0)
+		goto done;
+	res->paper_id = sqlite3_last_insert_rowid(db->sql);
+	err = pub__derive(db, res->paper_id, e, &d, 1, 1);
+done:
+	free(json);
+	pub__derived_free(&d);
+	return err;
+}
+
+int pub__store_paper_id(pub_db *db, const char *key, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT id FROM papers WHERE lower(citekey) = lower(?1)")) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return pub__error(PUB_ENOTFOUND, "no paper with key '%s'", key);
+	return rc == SQLITE_ROW ? 0 : pub__db_error(db, "looking up a paper");
+}

@@ -1,0 +1,35 @@
+/*
+ * store.h: an entry becomes a paper (store.c).
+ */
+#ifndef PUB_STORE_H
+#define PUB_STORE_H
+
+#include <stdint.h>
+
+#include "pub.h"
+#include "bibtex/entry.h"
+
+typedef struct pub__store_opts {
+	int no_merge;
+	const char *source;  /* FILE:LINE, "arxiv", "doi" */
+	const char *key;     /* wanted citation key for a new paper, or NULL */
+	pub_warn_fn warn;
+	void *warn_ctx;
+} pub__store_opts;
+
+typedef struct pub__store_result {
+	int64_t paper_id;
+	int merged;   /* 1: merged into an existing paper */
+	char key[256];
+} pub__store_result;
+
+/* Stores `e` as a new paper, or merges it into the duplicate it has (same
+ * DOI, arXiv id, or folded title + year + first author).  Must run inside
+ * a transaction. */
+int pub__store_entry(pub_db *db, const pub__bib_entry *e,
+	const pub__store_opts *o, pub__store_result *res);
+
+/* Paper id by citation key (case-insensitive); PUB_ENOTFOUND. */
+int pub__store_paper_id(pub_db *db, const char *key, int64_t *id);
+
+#endif

@@ -1,0 +1,13 @@
+/*
+ * error.h: recording the last error (the public side is pub_error_last()).
+ */
+#ifndef PUB_UTIL_ERROR_H
+#define PUB_UTIL_ERROR_H
+
+#include "pub.h"
+#include "util/alloc.h"
+
+/* Records an error for pub_error_last() and returns `code`. */
+int pub__error(int code, const char *fmt, ...) PUB__PRINTF(2, 3);
+
+#endif
