@@ -1,6 +1,15 @@
 /*
  * fields.c: the codec of papers.fields_json, a paper's BibTeX fields as
  * one JSON object of strings in input order.
+ *
+ * Hand-written although jansson is linked, because jansson costs import and
+ * export speed here: with json_object()/json_dumps() and json_loads() in
+ * place of these functions (measured 2026-12-01, callgrind, the 11,927-entry
+ * dblp corpus), `pubdb add` took 2.18 G instructions instead of 1.86 G
+ * (+17%; +6% wall, median of 7) and `export --bibtex` 0.63 G instead of
+ * 0.20 G (3.1x), for the same output.  jansson builds a hash table per
+ * object and checks UTF-8 that the reader has already checked.  Everything
+ * else in libpub (network answers, paper JSON) uses jansson.
  */
 #include "store/fields.h"
 
