@@ -7,6 +7,8 @@
 #include <string.h>
 #include <jansson.h>
 
+#include "export/csl.h"
+
 #include "pub.h"
 #include "util/buf.h"
 #include "util/error.h"

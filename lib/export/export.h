@@ -1,7 +1,6 @@
 /*
- * export.h: the exporters behind pub_export().  export.c (the dispatcher,
- * BibTeX/biblatex/JSON) loads the papers and repositories, then hands them
- * to the format writers below.  Private to libpub.
+ * export.h: what pub_export() (export.c) hands to the writer of each
+ * format (bibtex.h, json.h, csl.h, html.h, markdown.h).
  */
 #ifndef PUB_EXPORT_H
 #define PUB_EXPORT_H
@@ -22,14 +21,5 @@ typedef struct pub__export_set {
 	const char *owner;
 	const pub_export_opts *opts;
 } pub__export_set;
-
-/* HTML fragment or standalone page, following DESIGN.md's HTML contract. */
-int pub__export_html(FILE *out, const pub__export_set *set);
-/* Markdown list (GitHub and kramdown safe). */
-int pub__export_markdown(FILE *out, const pub__export_set *set);
-/* One Markdown file per paper with academicpages front matter, in dir. */
-int pub__export_jekyll(const char *dir, const pub__export_set *set);
-/* CSL-JSON array. */
-int pub__export_csl_json(FILE *out, const pub__export_set *set);
 
 #endif

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "export/html.h"
+
 #include "pub.h"
 #include "util/alloc.h"
 #include "util/buf.h"

@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "export/markdown.h"
+
 #include "pub.h"
 #include "util/alloc.h"
 #include "util/buf.h"

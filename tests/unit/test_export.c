@@ -20,7 +20,10 @@
 #include "util/buf.h"
 #include "text/person.h"
 #include "ids/github.h"
+#include "export/csl.h"
 #include "export/export.h"
+#include "export/html.h"
+#include "export/markdown.h"
 #include "export/render.h"
 #include "../harness.h"
 

@@ -1,0 +1,15 @@
+/*
+ * html.h: the HTML publication list (html.c).
+ */
+#ifndef PUB_EXPORT_HTML_H
+#define PUB_EXPORT_HTML_H
+
+#include <stdio.h>
+
+#include "pub.h"
+#include "export/export.h"
+
+/* HTML fragment or standalone page, following DESIGN.md's HTML contract. */
+int pub__export_html(FILE *out, const pub__export_set *set);
+
+#endif
