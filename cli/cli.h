@@ -1,13 +1,14 @@
 /*
  * cli.h: what the pubdb command's files share: the global options, the
- * command table entry, option parsing and the error-to-exit-code mapping.
- * The CLI uses only the public header pub.h.
+ * command table entry with its option table, the error-to-exit-code
+ * mapping and the file helpers.  The CLI uses only the public header pub.h.
  */
 #ifndef PUBDB_CLI_H
 #define PUBDB_CLI_H
 
 #include <stddef.h>
 
+#include "opt.h"
 #include "pub.h"
 
 enum {
@@ -25,32 +26,46 @@ typedef struct cli {
 	pub_db *db;
 } cli;
 
+/* The one cli of the process; option tables store into it (-q after a
+ * command's name sets cli_state.quiet as the global -q does). */
+extern cli cli_state;
+
+/* The spec of -q/--quiet and of --json for a command's own table. */
+#define CLI_OPT_QUIET \
+	{CLI_OPT_SWITCH, "quiet", 'q', &cli_state.quiet, 0, NULL, \
+		"no notes or progress (as the global -q)", 0}
+#define CLI_OPT_JSON(help) \
+	{CLI_OPT_SWITCH, "json", 0, &cli_state.json, 0, NULL, help, 0}
+
 /* What a command needs before it runs, so --help works anywhere. */
 #define CMD_DB 0x1     /* an existing database */
 #define CMD_CREATE 0x2 /* the database, created when missing */
 
+/* A command: its help is `usage`, a blank line, `description`, the option
+ * list generated from `opts`, then `epilog`.  main() parses argv by `opts`
+ * (which store into the command file's statics) before it calls fn, so
+ * --help and usage errors never need the database. */
 typedef struct cmd {
 	const char *name;
-	int (*fn)(cli *c, int argc, char **argv);
+	int (*fn)(cli *c);
 	unsigned needs;
 	const char *summary;
-	const char *usage; /* full help text */
+	const char *usage;       /* "usage: pubdb ..." lines */
+	const char *description; /* prose, or NULL */
+	const cli_opt_spec *opts;
+	const char *epilog;      /* prose after the options, or NULL */
 } cmd;
 
+/* The exit code of a library error: the one table of them. */
+int cli_exit_code(int err);
 /* Prints "pubdb: error: MESSAGE" for the last library error and returns
- * the exit code for `err`. */
+ * cli_exit_code(err). */
 int cli_fail(int err);
 /* Prints a usage error and returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...);
 void cli_note(const cli *c, const char *fmt, ...);
 void cli_warn(const char *fmt, ...);
 
-/* Option scanning: for argv[*i], returns 1 and sets *value when it is
- * `name VALUE` or `name=VALUE` (advancing *i past VALUE); -1 when the
- * value is missing. */
-int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value);
-/* 1 when argv is --help or -h anywhere before "--". */
-int cli_wants_help(int argc, char **argv);
 /* Prints the help of command `name`; returns 0, or -1 if unknown. */
 int cli_print_help(const char *name);
 
@@ -68,23 +83,45 @@ int cli_open_db(cli *c, unsigned needs);
 /* Writes `s` to stdout and checks for write errors at exit (git). */
 int cli_check_stdout(void);
 
-int cmd_init(cli *c, int argc, char **argv);
-int cmd_add(cli *c, int argc, char **argv);
-int cmd_list(cli *c, int argc, char **argv);
-int cmd_show(cli *c, int argc, char **argv);
-int cmd_search(cli *c, int argc, char **argv);
-int cmd_edit(cli *c, int argc, char **argv);
-int cmd_rm(cli *c, int argc, char **argv);
-int cmd_tag(cli *c, int argc, char **argv);
-int cmd_link(cli *c, int argc, char **argv);
-int cmd_repo(cli *c, int argc, char **argv);
-int cmd_config(cli *c, int argc, char **argv);
-int cmd_doctor(cli *c, int argc, char **argv);
-int cmd_export(cli *c, int argc, char **argv);
-int cmd_refresh(cli *c, int argc, char **argv);
-int cmd_stars(cli *c, int argc, char **argv);
-int cmd_help(cli *c, int argc, char **argv);
+/* A file written through a temporary file beside it and renamed into
+ * place, so a failure never leaves a half-written file (util.c). */
+typedef struct cli_atomic {
+	const char *path;
+	char *tmp;
+	FILE *f;
+} cli_atomic;
+/* EXIT_OK, or EXIT_ERROR after printing why. */
+int cli_atomic_open(cli_atomic *a, const char *path);
+/* With rc EXIT_OK: flushes, syncs and renames into place; otherwise (or
+ * when that fails) removes the temporary file.  Returns the final rc. */
+int cli_atomic_close(cli_atomic *a, int rc);
+
+/* Writes `s` as a JSON string ("null" for NULL). */
+void cli_json_string(FILE *out, const char *s);
+
+int cmd_init(cli *c);
+int cmd_add(cli *c);
+int cmd_list(cli *c);
+int cmd_show(cli *c);
+int cmd_search(cli *c);
+int cmd_edit(cli *c);
+int cmd_rm(cli *c);
+int cmd_tag(cli *c);
+int cmd_link(cli *c);
+int cmd_repo(cli *c);
+int cmd_config(cli *c);
+int cmd_doctor(cli *c);
+int cmd_export(cli *c);
+int cmd_refresh(cli *c);
+int cmd_stars(cli *c);
+int cmd_help(cli *c);
 
 extern const cmd cli_commands[];
+
+extern const cli_opt_spec cmd_init_opts[], cmd_add_opts[], cmd_list_opts[],
+	cmd_show_opts[], cmd_search_opts[], cmd_edit_opts[], cmd_rm_opts[],
+	cmd_tag_opts[], cmd_link_opts[], cmd_repo_opts[], cmd_config_opts[],
+	cmd_doctor_opts[], cmd_export_opts[], cmd_refresh_opts[], cmd_stars_opts[],
+	cmd_help_opts[];
 
 #endif

@@ -2,10 +2,38 @@
  * cmd_add.c: `pubdb add`: BibTeX files and stdin, arXiv ids and DOIs.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
+
+static cli_list inputs, tags, links;
+static const char *code, *venue, *citekey, *encoding;
+static int selected, dry_run, no_merge, strict;
+
+const cli_opt_spec cmd_add_opts[] = {
+	{CLI_OPT_LIST, "tag", 0, &tags, 0, "T", "tag every added paper (repeatable)",
+		CLI_OPT_NONEMPTY},
+	{CLI_OPT_VALUE, "code", 0, &code, 0, "URL",
+		"add a code link (GitHub repositories get star counts)", 0},
+	{CLI_OPT_LIST, "link", 0, &links, 0, "KIND=URL",
+		"add a link: paper, blog, video, slides, ... (repeatable)", 0},
+	{CLI_OPT_VALUE, "venue", 0, &venue, 0, "V", "the venue badge, e.g. \"ICLR 2025\"", 0},
+	{CLI_OPT_SWITCH, "selected", 0, &selected, 0, NULL, "mark as selected", 0},
+	{CLI_OPT_VALUE, "key", 0, &citekey, 0, "KEY", "citation key for the one added paper",
+		CLI_OPT_NONEMPTY},
+	{CLI_OPT_SWITCH, "dry-run", 0, &dry_run, 0, NULL,
+		"store nothing; with identifiers, print the BibTeX", 0},
+	{CLI_OPT_SWITCH, "no-merge", 0, &no_merge, 0, NULL, "always store a new paper", 0},
+	{CLI_OPT_SWITCH, "strict", 0, &strict, 0, NULL, "abort on the first malformed entry", 0},
+	{CLI_OPT_VALUE, "encoding", 0, &encoding, 0, "NAME",
+		"input encoding: utf-8, utf-16le, utf-16be, latin1,\n"
+		"windows-1252 (default: detect)", 0},
+	CLI_OPT_QUIET,
+	{CLI_OPT_ARGS, "INPUT", 0, &inputs, 0, NULL, NULL, 0},
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
 
 typedef struct add_ctx {
 	cli *c;
@@ -47,76 +75,49 @@ static int is_identifier(const char *arg)
 	return !(n >= 4 && strcmp(arg + n - 4, ".bib") == 0);
 }
 
-int cmd_add(cli *c, int argc, char **argv)
+int cmd_add(cli *c)
 {
-	pub_import_opts o;
-	cli_list inputs = {0}, tags = {0}, links = {0}, ids = {0};
+	pub_import_opts o = PUB_IMPORT_OPTIONS_INIT;
+	cli_list ids = {0};
+	pub_link_spec *specs = NULL;
 	add_ctx actx;
-	int i, rc = EXIT_OK, r;
+	int rc = EXIT_OK;
 	size_t k;
 
-	memset(&o, 0, sizeof(o));
-	for (i = 1; i < argc; i++) {
-		const char *v;
-		const char *a = argv[i];
-		if (strcmp(a, "--") == 0) {
-			for (i++; i < argc; i++)
-				cli_list_push(&inputs, argv[i]);
-			break;
-		} else if ((r = cli_opt_value(argc, argv, &i, "--tag", &v)) != 0) {
-			if (r < 0 || !*v)
-				goto missing;
-			cli_list_push(&tags, v);
-		} else if ((r = cli_opt_value(argc, argv, &i, "--code", &v)) != 0) {
-			if (r < 0)
-				goto missing;
-			o.code_url = v;
-		} else if ((r = cli_opt_value(argc, argv, &i, "--link", &v)) != 0) {
-			if (r < 0)
-				goto missing;
-			if (!strchr(v, '=')) {
-				rc = cli_usage_error("add", "--link takes KIND=URL, not '%s'", v);
-				goto done;
-			}
-			cli_list_push(&links, v);
-		} else if ((r = cli_opt_value(argc, argv, &i, "--venue", &v)) != 0) {
-			if (r < 0)
-				goto missing;
-			o.venue = v;
-		} else if ((r = cli_opt_value(argc, argv, &i, "--key", &v)) != 0) {
-			if (r < 0 || !*v)
-				goto missing;
-			o.key = v;
-		} else if ((r = cli_opt_value(argc, argv, &i, "--encoding", &v)) != 0) {
-			if (r < 0)
-				goto missing;
-			o.encoding = v;
-		} else if (strcmp(a, "--selected") == 0) {
-			o.selected = 1;
-		} else if (strcmp(a, "--dry-run") == 0) {
-			o.dry_run = 1;
-		} else if (strcmp(a, "--no-merge") == 0) {
-			o.no_merge = 1;
-		} else if (strcmp(a, "--strict") == 0) {
-			o.strict = 1;
-		} else if (a[0] == '-' && a[1] != '\0') {
-			rc = cli_usage_error("add", "unknown option '%s'", a);
-			goto done;
-		} else {
-			cli_list_push(&inputs, a);
-		}
-	}
 	if (inputs.n == 0) {
 		rc = cli_usage_error("add", "add needs a .bib file, '-', arxiv:ID or doi:DOI");
 		goto done;
 	}
-	if (o.key && inputs.n > 1) {
+	if (citekey && inputs.n > 1) {
 		rc = cli_usage_error("add", "--key names one paper; give one input");
 		goto done;
 	}
+	/* KIND=URL is the command line's grammar; the library takes pairs. */
+	specs = calloc(links.n ? links.n : 1, sizeof(*specs));
+	if (!specs)
+		abort();
+	for (k = 0; k < links.n; k++) {
+		const char *v = links.items[k], *eq = strchr(v, '=');
+		if (!eq || eq == v) {
+			rc = cli_usage_error("add", "--link takes KIND=URL, not '%s'", v);
+			goto done;
+		}
+		specs[k].kind = strndup(v, (size_t)(eq - v));
+		if (!specs[k].kind)
+			abort();
+		specs[k].url = eq + 1;
+	}
+	o.code_url = code;
+	o.venue = venue;
+	o.key = citekey;
+	o.encoding = encoding;
+	o.selected = selected;
+	o.dry_run = dry_run;
+	o.no_merge = no_merge;
+	o.strict = strict;
 	o.tags = tags.items;
 	o.ntags = tags.n;
-	o.links = links.items;
+	o.links = specs;
 	o.nlinks = links.n;
 	o.warn = on_warning;
 	o.on_paper = on_paper;
@@ -167,12 +168,12 @@ int cmd_add(cli *c, int argc, char **argv)
 			st.skipped ? " (see the warnings above)" : "");
 	}
 done:
+	for (k = 0; specs && k < links.n; k++)
+		free((char *)specs[k].kind);
+	free(specs);
 	cli_list_free(&inputs);
 	cli_list_free(&ids);
 	cli_list_free(&tags);
 	cli_list_free(&links);
 	return rc;
-missing:
-	rc = cli_usage_error("add", "%s needs a value", argv[i]);
-	goto done;
 }

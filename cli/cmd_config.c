@@ -7,6 +7,17 @@
 
 #include "cli.h"
 
+static const char *action;
+static cli_list args;
+
+const cli_opt_spec cmd_config_opts[] = {
+	CLI_OPT_QUIET,
+	{CLI_OPT_ARG, "ACTION", 0, &action, 0, NULL, NULL, 0},
+	/* a VALUE may start with '-' */
+	{CLI_OPT_ARGS, "KEY", 0, &args, 0, NULL, NULL, CLI_OPT_LITERAL},
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
 static int print_setting(const char *key, const char *value, void *ctx)
 {
 	(void)ctx;
@@ -14,36 +25,45 @@ static int print_setting(const char *key, const char *value, void *ctx)
 	return 0;
 }
 
-int cmd_config(cli *c, int argc, char **argv)
+static int run(cli *c, const char **argv, size_t argc)
 {
 	int err;
-	if (argc == 2 && strcmp(argv[1], "list") == 0) {
+	if (argc == 0 && strcmp(action, "list") == 0) {
 		if ((err = pub_config_foreach(c->db, print_setting, NULL)) < 0)
 			return cli_fail(err);
 		return EXIT_OK;
 	}
-	if (argc == 3 && strcmp(argv[1], "get") == 0) {
+	if (argc == 1 && strcmp(action, "get") == 0) {
 		char *value;
-		if ((err = pub_config_get(&value, c->db, argv[2])) < 0)
+		if ((err = pub_config_get(&value, c->db, argv[0])) < 0)
 			return cli_fail(err);
 		if (!value) {
-			fprintf(stderr, "pubdb: error: '%s' is not set\n", argv[2]);
+			fprintf(stderr, "pubdb: error: '%s' is not set\n", argv[0]);
 			return EXIT_ERROR;
 		}
 		printf("%s\n", value);
 		free(value);
 		return EXIT_OK;
 	}
-	if (argc == 4 && strcmp(argv[1], "set") == 0) {
-		if ((err = pub_config_set(c->db, argv[2], argv[3])) < 0)
+	if (argc == 2 && strcmp(action, "set") == 0) {
+		if ((err = pub_config_set(c->db, argv[0], argv[1])) < 0)
 			return cli_fail(err);
 		return EXIT_OK;
 	}
-	if (argc == 3 && strcmp(argv[1], "unset") == 0) {
-		if ((err = pub_config_set(c->db, argv[2], NULL)) < 0)
+	if (argc == 1 && strcmp(action, "unset") == 0) {
+		if ((err = pub_config_set(c->db, argv[0], NULL)) < 0)
 			return cli_fail(err);
 		return EXIT_OK;
 	}
 	return cli_usage_error("config", "use 'config get KEY', 'config set KEY VALUE', "
 		"'config unset KEY' or 'config list'");
+}
+
+int cmd_config(cli *c)
+{
+	int rc = action ? run(c, args.items, args.n)
+		: cli_usage_error("config", "use 'config get KEY', 'config set KEY VALUE', "
+			"'config unset KEY' or 'config list'");
+	cli_list_free(&args);
+	return rc;
 }

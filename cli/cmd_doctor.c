@@ -5,18 +5,20 @@
 
 #include "cli.h"
 
+const cli_opt_spec cmd_doctor_opts[] = {
+	CLI_OPT_QUIET,
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
 static void finding(const char *text, void *ctx)
 {
 	(void)ctx;
 	printf("%s\n", text);
 }
 
-int cmd_doctor(cli *c, int argc, char **argv)
+int cmd_doctor(cli *c)
 {
 	int n;
-	(void)argv;
-	if (argc > 1)
-		return cli_usage_error("doctor", "doctor takes no arguments");
 	if ((n = pub_doctor(c->db, finding, NULL)) < 0)
 		return cli_fail(n);
 	if (n == 0) {

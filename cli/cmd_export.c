@@ -3,21 +3,56 @@
  * output goes to a temporary file renamed into place, so a failed export
  * never leaves a half-written page behind.
  */
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 
-static const struct {
-	const char *flag;
-	pub_format format;
-} formats[] = {
-	{"--bibtex", PUB_FORMAT_BIBTEX}, {"--biblatex", PUB_FORMAT_BIBLATEX},
-	{"--json", PUB_FORMAT_JSON}, {"--csl-json", PUB_FORMAT_CSL_JSON},
-	{"--html", PUB_FORMAT_HTML}, {"--markdown", PUB_FORMAT_MARKDOWN},
+/* One switch per format, so that "give one format" can be checked. */
+static int formats[6];
+static cli_list tags;
+static const char *author, *group_by, *jekyll, *outfile;
+static int selected, ascii, standalone, repos;
+
+static const pub_format format_of[6] = {
+	PUB_FORMAT_BIBTEX, PUB_FORMAT_BIBLATEX, PUB_FORMAT_JSON,
+	PUB_FORMAT_CSL_JSON, PUB_FORMAT_HTML, PUB_FORMAT_MARKDOWN,
+};
+
+const cli_opt_spec cmd_export_opts[] = {
+	{CLI_OPT_SECTION, NULL, 0, NULL, 0, NULL, "formats", 0},
+	{CLI_OPT_SWITCH, "bibtex", 0, &formats[0], 0, NULL,
+		"BibTeX (UTF-8; --ascii writes LaTeX escapes)", 0},
+	{CLI_OPT_SWITCH, "biblatex", 0, &formats[1], 0, NULL,
+		"biblatex (arXiv papers as eprint/eprinttype)", 0},
+	{CLI_OPT_SWITCH, "json", 0, &formats[2], 0, NULL,
+		"JSON array of papers (also the global --json)", 0},
+	{CLI_OPT_SWITCH, "csl-json", 0, &formats[3], 0, NULL,
+		"CSL-JSON (for pandoc --citeproc)", 0},
+	{CLI_OPT_SWITCH, "html", 0, &formats[4], 0, NULL,
+		"HTML publication list (--standalone: whole page)", 0},
+	{CLI_OPT_SWITCH, "markdown", 0, &formats[5], 0, NULL,
+		"Markdown list (--jekyll DIR: one file per paper)", 0},
+	{CLI_OPT_SECTION, NULL, 0, NULL, 0, NULL, "options", 0},
+	{CLI_OPT_LIST, "tag", 0, &tags, 0, "T",
+		"only papers with tag T; repeated, gives group order", 0},
+	{CLI_OPT_VALUE, "author", 0, &author, 0, "NAME", "only papers by NAME", 0},
+	{CLI_OPT_SWITCH, "selected", 0, &selected, 0, NULL, "only selected papers", 0},
+	{CLI_OPT_VALUE, "group-by", 0, &group_by, 0, "tag|year|venue|none",
+		"how to group the HTML and Markdown lists", 0},
+	{CLI_OPT_SWITCH, "ascii", 0, &ascii, 0, NULL,
+		"BibTeX and biblatex: LaTeX escapes instead of UTF-8", 0},
+	{CLI_OPT_SWITCH, "standalone", 0, &standalone, 0, NULL,
+		"HTML: a whole page with a stylesheet", 0},
+	{CLI_OPT_SWITCH, "repos", 0, &repos, 0, NULL,
+		"list open-source projects (HTML, Markdown)", 0},
+	{CLI_OPT_VALUE, "jekyll", 0, &jekyll, 0, "DIR",
+		"Markdown: one file per paper in DIR", CLI_OPT_NONEMPTY | CLI_OPT_FILE},
+	{CLI_OPT_VALUE, "output", 'o', &outfile, 0, "FILE",
+		"write to FILE (atomically) instead of stdout",
+		CLI_OPT_NONEMPTY | CLI_OPT_FILE},
+	CLI_OPT_QUIET,
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
 static int parse_group(const char *v, pub_group_by *out)
@@ -35,133 +70,71 @@ static int parse_group(const char *v, pub_group_by *out)
 	return 0;
 }
 
-int cmd_export(cli *c, int argc, char **argv)
+/* The option checks that name flags are the CLI's business, not the
+ * library's: it says what is wrong in its own terms. */
+static int check(const pub_export_opts *o)
 {
-	pub_export_opts o;
-	cli_list tags = {0};
-	const char *outfile = NULL;
-	int i, r, rc = EXIT_OK, have_format = 0, err;
+	if (o->ascii && o->format != PUB_FORMAT_BIBTEX && o->format != PUB_FORMAT_BIBLATEX)
+		return cli_usage_error("export", "--ascii applies to --bibtex and --biblatex");
+	if (o->jekyll_dir && o->format != PUB_FORMAT_MARKDOWN)
+		return cli_usage_error("export",
+			"--jekyll writes Markdown files; use it with --markdown");
+	if (o->repos && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN)
+		return cli_usage_error("export", "--repos lists projects as HTML or Markdown");
+	return EXIT_OK;
+}
+
+int cmd_export(cli *c)
+{
+	pub_export_opts o = PUB_EXPORT_OPTIONS_INIT;
+	cli_atomic file;
+	int rc = EXIT_OK, err, nformats = 0;
 	size_t k;
 	FILE *out = stdout;
-	char *tmp = NULL;
 
-	memset(&o, 0, sizeof(o));
-	if (c->json) {
-		/* main.c took --json as the global flag; here it names the format. */
-		o.format = PUB_FORMAT_JSON;
-		have_format = 1;
-	}
-	for (i = 1; i < argc; i++) {
-		const char *v, *a = argv[i];
-		int matched = 0;
-		for (k = 0; k < sizeof(formats) / sizeof(*formats); k++) {
-			if (strcmp(a, formats[k].flag) == 0) {
-				if (have_format && o.format != formats[k].format) {
-					rc = cli_usage_error("export", "give one format, not several");
-					goto done;
-				}
-				o.format = formats[k].format;
-				have_format = matched = 1;
-			}
-		}
-		if (matched)
-			continue;
-		if ((r = cli_opt_value(argc, argv, &i, "--tag", &v)) != 0) {
-			if (r < 0)
-				goto missing;
-			cli_list_push(&tags, v);
-		} else if ((r = cli_opt_value(argc, argv, &i, "--author", &v)) != 0) {
-			if (r < 0)
-				goto missing;
-			o.filter.author = v;
-		} else if ((r = cli_opt_value(argc, argv, &i, "--group-by", &v)) != 0) {
-			if (r < 0)
-				goto missing;
-			if (parse_group(v, &o.group_by) < 0) {
-				rc = cli_usage_error("export", "--group-by takes tag, year, venue or none");
-				goto done;
-			}
-		} else if ((r = cli_opt_value(argc, argv, &i, "--jekyll", &v)) != 0) {
-			if (r < 0)
-				goto missing;
-			o.jekyll_dir = v;
-		} else if ((r = cli_opt_value(argc, argv, &i, "-o", &v)) != 0 ||
-			   (r = cli_opt_value(argc, argv, &i, "--output", &v)) != 0) {
-			if (r < 0)
-				goto missing;
-			outfile = v;
-		} else if (strcmp(a, "--selected") == 0) {
-			o.filter.selected_only = 1;
-		} else if (strcmp(a, "--ascii") == 0) {
-			o.ascii = 1;
-		} else if (strcmp(a, "--standalone") == 0) {
-			o.standalone = 1;
-		} else if (strcmp(a, "--repos") == 0) {
-			o.repos = 1;
-		} else {
-			rc = cli_usage_error("export", "unexpected argument '%s'", a);
-			goto done;
+	/* The global --json (before the command) names the format too. */
+	if (c->json)
+		formats[2] = 1;
+	for (k = 0; k < 6; k++) {
+		if (formats[k]) {
+			o.format = format_of[k];
+			nformats++;
 		}
 	}
-	if (!have_format) {
+	if (nformats == 0) {
 		rc = cli_usage_error("export",
 			"export needs a format: --bibtex, --biblatex, --json, --csl-json, --html or --markdown");
 		goto done;
 	}
-	if (o.ascii && o.format != PUB_FORMAT_BIBTEX && o.format != PUB_FORMAT_BIBLATEX) {
-		rc = cli_usage_error("export", "--ascii applies to --bibtex and --biblatex");
+	if (nformats > 1) {
+		rc = cli_usage_error("export", "give one format, not several");
 		goto done;
 	}
+	if (group_by && parse_group(group_by, &o.group_by) < 0) {
+		rc = cli_usage_error("export", "--group-by takes tag, year, venue or none");
+		goto done;
+	}
+	o.ascii = ascii;
+	o.standalone = standalone;
+	o.repos = repos;
+	o.jekyll_dir = jekyll;
 	o.filter.tags = tags.items;
 	o.filter.ntags = tags.n;
+	o.filter.author = author;
+	o.filter.selected_only = selected;
+	if ((rc = check(&o)) != EXIT_OK)
+		goto done;
 
 	if (outfile) {
-		size_t n = strlen(outfile) + 16;
-		int fd;
-		tmp = malloc(n);
-		if (!tmp)
-			abort();
-		snprintf(tmp, n, "%s.tmpXXXXXX", outfile);
-		if ((fd = mkstemp(tmp)) < 0 || !(out = fdopen(fd, "w"))) {
-			fprintf(stderr, "pubdb: error: cannot write '%s': %s\n", outfile,
-				strerror(errno));
-			if (fd >= 0)
-				close(fd);
-			free(tmp);
-			tmp = NULL;
-			rc = EXIT_ERROR;
+		if ((rc = cli_atomic_open(&file, outfile)) != EXIT_OK)
 			goto done;
-		}
+		out = file.f;
 	}
-	err = pub_export(c->db, &o, out);
-	if (err < 0) {
+	if ((err = pub_export(c->db, &o, out)) < 0)
 		rc = cli_fail(err);
-	} else if (out != stdout) {
-		if (fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0) {
-			fprintf(stderr, "pubdb: error: cannot write '%s': %s\n", outfile,
-				strerror(errno));
-			rc = EXIT_ERROR;
-		}
-	}
-	if (out != stdout) {
-		if (fclose(out) != 0 && rc == EXIT_OK) {
-			fprintf(stderr, "pubdb: error: cannot write '%s': %s\n", outfile,
-				strerror(errno));
-			rc = EXIT_ERROR;
-		}
-		if (rc == EXIT_OK && rename(tmp, outfile) != 0) {
-			fprintf(stderr, "pubdb: error: cannot write '%s': %s\n", outfile,
-				strerror(errno));
-			rc = EXIT_ERROR;
-		}
-		if (rc != EXIT_OK)
-			unlink(tmp);
-	}
+	if (outfile)
+		rc = cli_atomic_close(&file, rc);
 done:
-	free(tmp);
 	cli_list_free(&tags);
 	return rc;
-missing:
-	rc = cli_usage_error("export", "%s needs a value", argv[i]);
-	goto done;
 }

@@ -6,13 +6,14 @@
 
 #include "cli.h"
 
-int cmd_init(cli *c, int argc, char **argv)
+const cli_opt_spec cmd_init_opts[] = {
+	CLI_OPT_QUIET,
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
+int cmd_init(cli *c)
 {
-	char *path;
-	(void)argv;
-	if (argc > 1)
-		return cli_usage_error("init", "init takes no arguments");
-	path = c->db_path ? NULL : pub_db_default_path();
+	char *path = c->db_path ? NULL : pub_db_default_path();
 	cli_note(c, "database ready at '%s' (schema version %d)",
 		c->db_path ? c->db_path : path, pub_db_schema_version());
 	free(path);

@@ -1,14 +1,35 @@
 /*
- * cmd_link.c: `pubdb link KEY KIND URL`.
+ * cmd_link.c: `pubdb link KEY KIND URL` and `pubdb link --rm KEY KIND [URL]`.
  */
 #include "cli.h"
 
-int cmd_link(cli *c, int argc, char **argv)
+static int rm;
+static const char *key, *kind, *url;
+
+const cli_opt_spec cmd_link_opts[] = {
+	{CLI_OPT_SWITCH, "rm", 0, &rm, 0, NULL,
+		"remove the KIND link to URL (all KIND links without URL)", 0},
+	CLI_OPT_QUIET,
+	{CLI_OPT_ARG, "KEY", 0, &key, 0, NULL, NULL, 0},
+	{CLI_OPT_ARG, "KIND", 0, &kind, 0, NULL, NULL, 0},
+	{CLI_OPT_ARG, "URL", 0, &url, 0, NULL, NULL, 0},
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
+int cmd_link(cli *c)
 {
 	int err;
-	if (argc != 4)
+	if (rm) {
+		if (!kind)
+			return cli_usage_error("link", "link --rm takes KEY KIND [URL]");
+		if ((err = pub_paper_link_remove(c->db, key, kind, url)) < 0)
+			return cli_fail(err);
+		cli_note(c, "removed %s link%s of %s", kind, url ? "" : "s", key);
+		return EXIT_OK;
+	}
+	if (!url)
 		return cli_usage_error("link", "link takes KEY KIND URL");
-	if ((err = pub_paper_link(c->db, argv[1], argv[2], argv[3])) < 0)
+	if ((err = pub_paper_link_add(c->db, key, kind, url)) < 0)
 		return cli_fail(err);
 	return EXIT_OK;
 }

@@ -8,6 +8,27 @@
 
 #include "cli.h"
 
+static cli_list tags, words;
+static const char *author;
+static int selected;
+
+const cli_opt_spec cmd_list_opts[] = {
+	{CLI_OPT_LIST, "tag", 0, &tags, 0, "T", "only papers with tag T (repeatable: any of them)", 0},
+	{CLI_OPT_VALUE, "author", 0, &author, 0, "NAME", "only papers by NAME", 0},
+	{CLI_OPT_SWITCH, "selected", 0, &selected, 0, NULL, "only selected papers", 0},
+	CLI_OPT_JSON("an array of paper objects (as the global --json)"),
+	CLI_OPT_QUIET,
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
+const cli_opt_spec cmd_search_opts[] = {
+	CLI_OPT_JSON("an array of paper objects (as the global --json)"),
+	CLI_OPT_QUIET,
+	/* "-x" is query text, as it always was */
+	{CLI_OPT_ARGS, "QUERY", 0, &words, 0, NULL, NULL, CLI_OPT_UNKNOWN_DATA},
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
 typedef struct list_ctx {
 	cli *c;
 	size_t count;
@@ -53,62 +74,41 @@ static int run_listing(cli *c, const pub_filter *f)
 	return EXIT_OK;
 }
 
-int cmd_list(cli *c, int argc, char **argv)
+int cmd_list(cli *c)
 {
-	pub_filter f;
-	cli_list tags = {0};
-	int i, r, rc;
-	memset(&f, 0, sizeof(f));
-	for (i = 1; i < argc; i++) {
-		const char *v;
-		if ((r = cli_opt_value(argc, argv, &i, "--tag", &v)) != 0) {
-			if (r < 0) {
-				cli_list_free(&tags);
-				return cli_usage_error("list", "--tag needs a value");
-			}
-			cli_list_push(&tags, v);
-		} else if ((r = cli_opt_value(argc, argv, &i, "--author", &v)) != 0) {
-			if (r < 0) {
-				cli_list_free(&tags);
-				return cli_usage_error("list", "--author needs a value");
-			}
-			f.author = v;
-		} else if (strcmp(argv[i], "--selected") == 0) {
-			f.selected_only = 1;
-		} else {
-			cli_list_free(&tags);
-			return cli_usage_error("list", "unexpected argument '%s'", argv[i]);
-		}
-	}
+	pub_filter f = PUB_FILTER_INIT;
+	int rc;
 	f.tags = tags.items;
 	f.ntags = tags.n;
+	f.author = author;
+	f.selected_only = selected;
 	rc = run_listing(c, &f);
 	cli_list_free(&tags);
 	return rc;
 }
 
-int cmd_search(cli *c, int argc, char **argv)
+int cmd_search(cli *c)
 {
-	pub_filter f;
+	pub_filter f = PUB_FILTER_INIT;
 	char *query;
-	size_t len = 0;
-	int i, rc;
-	if (argc < 2)
+	size_t len = 0, i;
+	int rc;
+	if (words.n == 0)
 		return cli_usage_error("search", "search needs a query");
-	for (i = 1; i < argc; i++)
-		len += strlen(argv[i]) + 1;
+	for (i = 0; i < words.n; i++)
+		len += strlen(words.items[i]) + 1;
 	query = malloc(len + 1);
 	if (!query)
 		abort();
 	query[0] = '\0';
-	for (i = 1; i < argc; i++) {
-		if (i > 1)
+	for (i = 0; i < words.n; i++) {
+		if (i > 0)
 			strcat(query, " ");
-		strcat(query, argv[i]);
+		strcat(query, words.items[i]);
 	}
-	memset(&f, 0, sizeof(f));
 	f.query = query;
 	rc = run_listing(c, &f);
 	free(query);
+	cli_list_free(&words);
 	return rc;
 }

@@ -4,7 +4,6 @@
  * (some items failed) / 75 (no network or rate limit: retry later), and
  * only one refresh at a time (a second one says so and exits 0).
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +11,26 @@
 
 #include "cli.h"
 
+static int stars, arxiv, drawn;
+static const char *max_age, *jobs;
+
+const cli_opt_spec cmd_refresh_opts[] = {
+	{CLI_OPT_SWITCH, "stars", 0, &stars, 0, NULL, "GitHub star counts", 0},
+	{CLI_OPT_SWITCH, "arxiv", 0, &arxiv, 0, NULL, "arXiv metadata (versions, DOIs, venues)", 0},
+	{CLI_OPT_VALUE, "max-age", 0, &max_age, 0, "D",
+		"skip items checked within D (90s, 30m, 12h, 7d, 2w)", 0},
+	{CLI_OPT_VALUE, "jobs", 0, &jobs, 0, "N",
+		"concurrent GitHub requests (default 1, as GitHub asks)", 0},
+	CLI_OPT_QUIET,
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
 static void on_warning(const char *message, void *ctx)
 {
 	(void)ctx;
+	if (drawn) /* the warning's line, not the bar's */
+		fprintf(stderr, "\r%60s\r", "");
+	drawn = 0;
 	fprintf(stderr, "pubdb: %s\n", message);
 }
 
@@ -56,6 +72,27 @@ static long parse_duration(const char *s)
 	return v;
 }
 
+/* The bar is the CLI's: the library only reports how far it got. */
+static void on_progress(const char *what, size_t done, size_t total, void *ctx)
+{
+	char bar[31];
+	size_t fill = total ? done * 30 / total : 30, i;
+	(void)ctx;
+	for (i = 0; i < 30; i++)
+		bar[i] = i < fill ? '#' : ' ';
+	bar[30] = '\0';
+	fprintf(stderr, "\r%s [%s] %zu/%zu", what, bar, done, total);
+	drawn = 1;
+	fflush(stderr);
+}
+
+static void clear_progress(void)
+{
+	if (drawn)
+		fprintf(stderr, "\r%60s\r", "");
+	drawn = 0;
+}
+
 static int run_one(cli *c, const char *what,
 	int (*fn)(pub_db *, const pub_refresh_opts *, pub_refresh_stats *),
 	const pub_refresh_opts *o)
@@ -64,46 +101,35 @@ static int run_one(cli *c, const char *what,
 	int err;
 	memset(&st, 0, sizeof(st));
 	err = fn(c->db, o, &st);
-	if (err < 0 && err != PUB_EPARTIAL) {
-		fprintf(stderr, "pubdb: error: %s\n", pub_error_last());
-		return err == PUB_ENONET || err == PUB_ERATELIMIT ? EXIT_TEMPFAIL : EXIT_ERROR;
-	}
+	clear_progress();
+	if (err < 0 && err != PUB_EPARTIAL)
+		return cli_fail(err);
 	cli_note(c, "%s: %zu checked, %zu changed, %zu unchanged, %zu skipped, %zu failed",
 		what, st.checked, st.changed, st.unchanged, st.skipped, st.failed);
-	return err == PUB_EPARTIAL ? EXIT_PARTIAL : EXIT_OK;
+	return cli_exit_code(err);
 }
 
-int cmd_refresh(cli *c, int argc, char **argv)
+int cmd_refresh(cli *c)
 {
-	pub_refresh_opts o;
-	int i, r, stars = 0, arxiv = 0, err, rc = EXIT_OK, rc2;
-	memset(&o, 0, sizeof(o));
-	for (i = 1; i < argc; i++) {
-		const char *v;
-		if (strcmp(argv[i], "--stars") == 0) {
-			stars = 1;
-		} else if (strcmp(argv[i], "--arxiv") == 0) {
-			arxiv = 1;
-		} else if ((r = cli_opt_value(argc, argv, &i, "--max-age", &v)) != 0) {
-			if (r < 0 || (o.max_age = parse_duration(v)) < 0)
-				return cli_usage_error("refresh",
-					"--max-age takes a duration such as 12h, 7d or 3600");
-		} else if ((r = cli_opt_value(argc, argv, &i, "--jobs", &v)) != 0) {
-			char *end;
-			long n = r < 0 ? 0 : strtol(v, &end, 10);
-			if (r < 0 || *end || n < 1 || n > 64)
-				return cli_usage_error("refresh", "--jobs takes a number from 1 to 64");
-			o.jobs = (int)n;
-		} else {
-			return cli_usage_error("refresh", "unexpected argument '%s'", argv[i]);
-		}
+	pub_refresh_opts o = PUB_REFRESH_OPTIONS_INIT;
+	int err, rc = EXIT_OK, rc2;
+	char *end;
+	if (max_age && (o.max_age = parse_duration(max_age)) < 0)
+		return cli_usage_error("refresh",
+			"--max-age takes a duration such as 12h, 7d or 3600");
+	if (jobs) {
+		long n = strtol(jobs, &end, 10);
+		if (!*jobs || *end || n < 1 || n > 64)
+			return cli_usage_error("refresh", "--jobs takes a number from 1 to 64");
+		o.jobs = (int)n;
 	}
 	if (!stars && !arxiv)
 		stars = arxiv = 1;
 	o.warn = on_warning;
 	o.on_change = on_change;
 	o.change_ctx = c;
-	o.progress = !c->quiet && isatty(STDERR_FILENO);
+	if (!c->quiet && isatty(STDERR_FILENO))
+		o.progress = on_progress;
 
 	if ((err = pub_refresh_lock(c->db)) < 0) {
 		if (err == PUB_EBUSY) {

@@ -6,6 +6,18 @@
 
 #include "cli.h"
 
+static const char *action, *url, *extra, *description;
+
+const cli_opt_spec cmd_repo_opts[] = {
+	{CLI_OPT_VALUE, "description", 0, &description, 0, "TEXT",
+		"repo add: the project's description (refresh fills it otherwise)", 0},
+	CLI_OPT_QUIET,
+	{CLI_OPT_ARG, "ACTION", 0, &action, 0, NULL, NULL, 0},
+	{CLI_OPT_ARG, "URL", 0, &url, 0, NULL, NULL, 0},
+	{CLI_OPT_ARG, "EXTRA", 0, &extra, 0, NULL, NULL, 0},
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
 static int print_repo(const pub_repo *r, void *ctx)
 {
 	(void)ctx;
@@ -18,31 +30,18 @@ static int print_repo(const pub_repo *r, void *ctx)
 	return 0;
 }
 
-int cmd_repo(cli *c, int argc, char **argv)
+int cmd_repo(cli *c)
 {
-	int err, i, r;
-	const char *url = NULL, *description = NULL;
-	if (argc >= 2 && strcmp(argv[1], "list") == 0) {
+	int err;
+	if (action && strcmp(action, "list") == 0 && !url) {
 		if ((err = pub_repo_foreach(c->db, 1, print_repo, NULL)) < 0)
 			return cli_fail(err);
 		return EXIT_OK;
 	}
-	if (argc < 3 || strcmp(argv[1], "add") != 0)
+	if (!action || strcmp(action, "add") != 0 || !url)
 		return cli_usage_error("repo", "use 'repo add URL' or 'repo list'");
-	for (i = 2; i < argc; i++) {
-		const char *v;
-		if ((r = cli_opt_value(argc, argv, &i, "--description", &v)) != 0) {
-			if (r < 0)
-				return cli_usage_error("repo", "--description needs a value");
-			description = v;
-		} else if (!url) {
-			url = argv[i];
-		} else {
-			return cli_usage_error("repo", "unexpected argument '%s'", argv[i]);
-		}
-	}
-	if (!url)
-		return cli_usage_error("repo", "repo add needs a GitHub URL");
+	if (extra)
+		return cli_usage_error("repo", "unexpected argument '%s'", extra);
 	if ((err = pub_repo_add(c->db, url, description)) < 0)
 		return cli_fail(err);
 	cli_note(c, "added repository %s", url);

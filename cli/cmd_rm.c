@@ -3,15 +3,30 @@
  */
 #include "cli.h"
 
-int cmd_rm(cli *c, int argc, char **argv)
+static cli_list keys;
+
+const cli_opt_spec cmd_rm_opts[] = {
+	CLI_OPT_QUIET,
+	{CLI_OPT_ARGS, "KEY", 0, &keys, 0, NULL, NULL, 0},
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
+int cmd_rm(cli *c)
 {
-	int i, err;
-	if (argc < 2)
-		return cli_usage_error("rm", "rm needs a citation key");
-	for (i = 1; i < argc; i++) {
-		if ((err = pub_paper_remove(c->db, argv[i])) < 0)
-			return cli_fail(err);
-		cli_note(c, "removed %s", argv[i]);
+	int err, rc = EXIT_OK;
+	size_t i;
+	if (keys.n == 0) {
+		rc = cli_usage_error("rm", "rm needs a citation key");
+		goto done;
 	}
-	return EXIT_OK;
+	for (i = 0; i < keys.n; i++) {
+		if ((err = pub_paper_remove(c->db, keys.items[i])) < 0) {
+			rc = cli_fail(err);
+			goto done;
+		}
+		cli_note(c, "removed %s", keys.items[i]);
+	}
+done:
+	cli_list_free(&keys);
+	return rc;
 }

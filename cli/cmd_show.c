@@ -6,6 +6,15 @@
 
 #include "cli.h"
 
+static const char *key;
+
+const cli_opt_spec cmd_show_opts[] = {
+	CLI_OPT_JSON("one JSON object (as the global --json)"),
+	CLI_OPT_QUIET,
+	{CLI_OPT_ARG, "KEY", 0, &key, 0, NULL, NULL, 0},
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
 static void print_text(const pub_paper *p)
 {
 	size_t i;
@@ -52,13 +61,13 @@ static void print_text(const pub_paper *p)
 	printf("added:    %s\n", p->added);
 }
 
-int cmd_show(cli *c, int argc, char **argv)
+int cmd_show(cli *c)
 {
 	pub_paper *p;
 	int err;
-	if (argc != 2)
+	if (!key)
 		return cli_usage_error("show", "show takes one citation key");
-	if ((err = pub_paper_get(&p, c->db, argv[1])) < 0)
+	if ((err = pub_paper_get(&p, c->db, key)) < 0)
 		return cli_fail(err);
 	if (c->json) {
 		char *json;

@@ -1,15 +1,42 @@
 /*
- * cmd_tag.c: `pubdb tag KEY +T -T...`.
+ * cmd_tag.c: `pubdb tag KEY +T -T...`: every argument after KEY is a
+ * change, never an option, so `tag KEY -q` removes the tag q.
  */
+#include <stdlib.h>
+
 #include "cli.h"
 
-int cmd_tag(cli *c, int argc, char **argv)
+static const char *key;
+static cli_list changes;
+
+const cli_opt_spec cmd_tag_opts[] = {
+	CLI_OPT_QUIET,
+	{CLI_OPT_ARG, "KEY", 0, &key, 0, NULL, NULL, 0},
+	{CLI_OPT_ARGS, "CHANGE", 0, &changes, 0, NULL, NULL, CLI_OPT_LITERAL},
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
+int cmd_tag(cli *c)
 {
-	int err;
-	if (argc < 3)
-		return cli_usage_error("tag", "tag needs a key and +TAG or -TAG");
-	if ((err = pub_paper_tag(c->db, argv[1], (const char *const *)argv + 2,
-		     (size_t)argc - 2)) < 0)
-		return cli_fail(err);
-	return EXIT_OK;
+	pub_tag_change *t = NULL;
+	size_t i;
+	int err, rc = EXIT_OK;
+	if (!key || changes.n == 0) {
+		rc = cli_usage_error("tag", "tag needs a key and +TAG or -TAG");
+		goto done;
+	}
+	t = calloc(changes.n, sizeof(*t));
+	if (!t)
+		abort();
+	for (i = 0; i < changes.n; i++) {
+		const char *s = changes.items[i];
+		t[i].remove = *s == '-';
+		t[i].tag = *s == '-' || *s == '+' ? s + 1 : s;
+	}
+	if ((err = pub_paper_tag(c->db, key, t, changes.n)) < 0)
+		rc = cli_fail(err);
+done:
+	free(t);
+	cli_list_free(&changes);
+	return rc;
 }

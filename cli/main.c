@@ -10,13 +10,16 @@
 
 #include "cli.h"
 
+cli cli_state;
+
 const cmd cli_commands[] = {
 	{"init", cmd_init, CMD_CREATE, "create the database",
-		"usage: pubdb init\n\n"
+		"usage: pubdb init\n",
 		"Creates the database (and its folder) if it does not exist yet.\n"
-		"Any other command that adds papers creates it too.\n"},
+		"Any other command that adds papers creates it too.\n",
+		cmd_init_opts, NULL},
 	{"add", cmd_add, CMD_CREATE, "add papers from BibTeX files, stdin, arXiv ids or DOIs",
-		"usage: pubdb add [options] (FILE.bib | - | arxiv:ID | doi:DOI)...\n\n"
+		"usage: pubdb add [options] (FILE.bib | - | arxiv:ID | doi:DOI)...\n",
 		"Adds papers.  A .bib file (or - for stdin) is imported in one transaction:\n"
 		"broken entries are skipped with a warning naming file:line:column, unless\n"
 		"--strict makes any error abort the import without changing anything.\n"
@@ -28,151 +31,188 @@ const cmd cli_commands[] = {
 		"arxiv.org/abs|pdf URLs, doi:DOI or https://doi.org/DOI.  All arXiv ids\n"
 		"of one command go in one request; nothing is stored when the network\n"
 		"fails (exit 75 when there is no network at all, so cron can retry).  An\n"
-		"id that is not found is reported and the others are still added (exit 1).\n\n"
-		"options:\n"
-		"  --tag T          tag every added paper (repeatable)\n"
-		"  --code URL       add a code link (GitHub repositories get star counts)\n"
-		"  --link KIND=URL  add a link: paper, blog, video, slides, ... (repeatable)\n"
-		"  --venue V        the venue badge, e.g. \"ICLR 2025\"\n"
-		"  --selected       mark as selected\n"
-		"  --key KEY        citation key for the one added paper\n"
-		"  --dry-run        store nothing; with identifiers, print the BibTeX\n"
-		"  --no-merge       always store a new paper\n"
-		"  --strict         abort on the first malformed entry\n"
-		"  --encoding NAME  input encoding: utf-8, utf-16le, utf-16be, latin1,\n"
-		"                   windows-1252 (default: detect)\n"},
+		"id that is not found is reported and the others are still added (exit 1).\n",
+		cmd_add_opts, NULL},
 	{"list", cmd_list, CMD_DB, "list papers",
-		"usage: pubdb list [--tag T]... [--author NAME] [--selected]\n\n"
+		"usage: pubdb list [--tag T]... [--author NAME] [--selected] [--json]\n",
 		"Lists papers, newest first: key, year, title.  With --json, an array of\n"
-		"paper objects.\n"},
+		"paper objects.\n",
+		cmd_list_opts, NULL},
 	{"show", cmd_show, CMD_DB, "show one paper",
-		"usage: pubdb show KEY\n\n"
-		"Shows everything stored about a paper (--json: one JSON object).\n"},
+		"usage: pubdb show [--json] KEY\n",
+		"Shows everything stored about a paper (--json: one JSON object).\n",
+		cmd_show_opts, NULL},
 	{"search", cmd_search, CMD_DB, "full-text search",
-		"usage: pubdb search QUERY...\n\n"
+		"usage: pubdb search [--json] QUERY...\n",
 		"Searches titles, abstracts and author names.  Words must all match;\n"
 		"\"quoted phrases\" match as phrases; word* matches a prefix.  Filters:\n"
-		"  author:NAME   title:WORD   year:2020   year:2020-2024   tag:NAME\n"},
+		"  author:NAME   title:WORD   year:2020   year:2020-2024   tag:NAME\n"
+		"A word that starts with '-' and is no option of search is query text.\n",
+		cmd_search_opts, NULL},
 	{"edit", cmd_edit, CMD_DB, "change fields of a paper",
-		"usage: pubdb edit KEY FIELD=VALUE...\n\n"
+		"usage: pubdb edit KEY FIELD=VALUE...\n",
 		"Fields: title= venue= year= key= type= selected=0|1 rank=N\n"
 		"equal=1,2,3 (author positions with equal contribution), or any BibTeX\n"
-		"field (an empty value removes it).  All changes are one transaction.\n"},
+		"field (an empty value removes it).  All changes are one transaction.\n"
+		"Every argument after KEY is an assignment, never an option.\n",
+		cmd_edit_opts, NULL},
 	{"rm", cmd_rm, CMD_DB, "remove a paper",
-		"usage: pubdb rm KEY...\n"},
+		"usage: pubdb rm KEY...\n", NULL, cmd_rm_opts, NULL},
 	{"tag", cmd_tag, CMD_DB, "add or remove tags",
-		"usage: pubdb tag KEY +TAG -TAG...\n\n"
-		"+TAG (or TAG) adds a tag, -TAG removes it.  Tags group the HTML and\n"
-		"Markdown exports.\n"},
-	{"link", cmd_link, CMD_DB, "add a link to a paper",
-		"usage: pubdb link KEY KIND URL\n\n"
+		"usage: pubdb tag KEY +TAG -TAG...\n",
+		"+TAG (or TAG) adds a tag, -TAG removes it, in one transaction.  Tags\n"
+		"group the HTML and Markdown exports.  Every argument after KEY is a\n"
+		"change, never an option: 'pubdb tag KEY -q' removes the tag q.\n",
+		cmd_tag_opts, NULL},
+	{"link", cmd_link, CMD_DB, "add or remove a link of a paper",
+		"usage: pubdb link KEY KIND URL\n"
+		"       pubdb link --rm KEY KIND [URL]\n",
 		"KIND is paper, code, blog, video, slides, project, pdf or another word.\n"
-		"A code link to GitHub also registers the repository for star counts.\n"},
+		"A code link to GitHub also registers the repository for star counts.\n"
+		"--rm removes the paper's KIND link to URL, or all its KIND links;\n"
+		"a repository known only through them goes too.\n",
+		cmd_link_opts, NULL},
 	{"repo", cmd_repo, CMD_CREATE, "manage open-source projects",
 		"usage: pubdb repo add URL [--description TEXT]\n"
-		"       pubdb repo list\n\n"
+		"       pubdb repo list\n",
 		"Registers a GitHub repository that stands alone (an open-source project\n"
-		"for export --repos).  Its description and stars come from refresh.\n"},
+		"for export --repos).  Its description and stars come from refresh.\n",
+		cmd_repo_opts, NULL},
 	{"config", cmd_config, CMD_CREATE, "get and set settings",
 		"usage: pubdb config get KEY\n"
 		"       pubdb config set KEY VALUE\n"
 		"       pubdb config unset KEY\n"
-		"       pubdb config list\n\n"
+		"       pubdb config list\n",
 		"Settings:\n"
 		"  owner           your name, underlined in exports (\"Xuanlei Zhao\")\n"
 		"  citekey_format  key format for papers without one;\n"
-		"                  default {author}{year}{title} (zhao2024realtime)\n"},
+		"                  default {author}{year}{title} (zhao2024realtime)\n",
+		cmd_config_opts, NULL},
 	{"doctor", cmd_doctor, CMD_DB, "check the database",
-		"usage: pubdb doctor\n\n"
+		"usage: pubdb doctor\n",
 		"Runs SQLite's integrity and foreign-key checks, checks the search index\n"
 		"and that every paper's stored BibTeX fields can be read, and lists\n"
-		"duplicate candidates (as notes).  Exit 0 when all is well, 1 otherwise.\n"},
+		"duplicate candidates (as notes).  Exit 0 when all is well, 1 otherwise.\n",
+		cmd_doctor_opts, NULL},
 	{"export", cmd_export, CMD_DB, "write BibTeX, HTML, Markdown, JSON ...",
-		"usage: pubdb export FORMAT [options]\n\n"
-		"formats:\n"
-		"  --bibtex [--ascii]   BibTeX (UTF-8; --ascii writes LaTeX escapes)\n"
-		"  --biblatex           biblatex (arXiv papers as eprint/eprinttype)\n"
-		"  --json               JSON array of papers\n"
-		"  --csl-json           CSL-JSON (for pandoc --citeproc)\n"
-		"  --html               HTML publication list (--standalone: whole page)\n"
-		"  --markdown           Markdown list (--jekyll DIR: one file per paper)\n"
-		"options:\n"
-		"  --tag T              only papers with tag T; repeated, gives group order\n"
-		"  --author NAME        only papers by NAME\n"
-		"  --selected           only selected papers\n"
-		"  --group-by tag|year|venue|none\n"
-		"  --repos              list open-source projects (HTML, Markdown)\n"
-		"  -o FILE              write to FILE (atomically) instead of stdout\n"},
+		"usage: pubdb export FORMAT [options]\n", NULL, cmd_export_opts, NULL},
 	{"refresh", cmd_refresh, CMD_DB, "refresh arXiv metadata and GitHub stars (for cron)",
-		"usage: pubdb refresh [--stars] [--arxiv] [--max-age DURATION] [--jobs N]\n\n"
+		"usage: pubdb refresh [--stars] [--arxiv] [--max-age DURATION] [--jobs N]\n",
 		"Refreshes GitHub star counts (--stars) and arXiv metadata (--arxiv); both\n"
-		"when neither is given.  Made for cron: '0 4 * * * pubdb -q refresh'.\n\n"
-		"options:\n"
-		"  --max-age D   skip items checked within D (90s, 30m, 12h, 7d, 2w)\n"
-		"  --jobs N      concurrent GitHub requests (default 1, as GitHub asks)\n\n"
+		"when neither is given.  Made for cron: '0 4 * * * pubdb -q refresh'.\n",
+		cmd_refresh_opts,
 		"GITHUB_TOKEN, when set, is used for GraphQL batches; it is never printed\n"
 		"or stored.  Only one refresh runs at a time: a second one says so and\n"
 		"exits 0.  Exit codes: 0 all refreshed, 3 some items failed (each named on\n"
 		"stderr), 75 no network or rate limit exhausted (retry later), 1 error.\n"},
 	{"stars", cmd_stars, CMD_DB, "star counts and their history",
-		"usage: pubdb stars [--history] [--svg FILE]\n\n"
+		"usage: pubdb stars [--history] [--svg FILE] [--json]\n",
 		"Lists repositories with their star count, change over 7 and 30 days,\n"
 		"last check and status (ok, missing: the count shown is stale, archived,\n"
-		"renamed).  With the global --json: a JSON array.\n\n"
-		"options:\n"
-		"  --history    the recorded count of every repository per day (--json too)\n"
-		"  --svg FILE   draw the history as an SVG line chart, written atomically\n"},
+		"renamed).  With --json: a JSON array.\n",
+		cmd_stars_opts, NULL},
 	{"help", cmd_help, 0, "show help for a command",
-		"usage: pubdb help [COMMAND]\n"},
-	{NULL, NULL, 0, NULL, NULL},
+		"usage: pubdb help [COMMAND]\n", NULL, cmd_help_opts, NULL},
+	{NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL},
+};
+
+static int show_version;
+static const char *dump_options;
+
+static const cli_opt_spec global_opts[] = {
+	{CLI_OPT_VALUE, "db", 0, &cli_state.db_path, 0, "PATH",
+		"database file (default: $PUBDB_DB, else\n"
+		"$XDG_DATA_HOME/pubdb/pubdb.sqlite3, else\n"
+		"~/.local/share/pubdb/pubdb.sqlite3)", CLI_OPT_NONEMPTY | CLI_OPT_FILE},
+	{CLI_OPT_SWITCH, "quiet", 'q', &cli_state.quiet, 0, NULL,
+		"quiet: no notes or progress; errors and warnings only", 0},
+	{CLI_OPT_SWITCH, "json", 0, &cli_state.json, 0, NULL,
+		"JSON output where a command prints data", 0},
+	{CLI_OPT_SWITCH, "version", 0, &show_version, 0, NULL, "print the version", 0},
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
+/* Not in the table: a build-time mode that writes the generated parts of
+ * docs/pubdb.1 and docs/pubdb.bash-completion (tests/cli/test_options.py). */
+static const cli_opt_spec dump_opts[] = {
+	{CLI_OPT_VALUE, "dump-options", 0, &dump_options, 0, "man|bash", "", 0},
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
 static const char *main_usage =
 	"usage: pubdb [--db PATH] [-q] [--json] COMMAND [ARGS]\n\n"
 	"Keeps your publications in one SQLite file and exports them as BibTeX,\n"
-	"HTML and Markdown.\n\n"
-	"global options:\n"
-	"  --db PATH   database file (default: $PUBDB_DB, else\n"
-	"              $XDG_DATA_HOME/pubdb/pubdb.sqlite3, else\n"
-	"              ~/.local/share/pubdb/pubdb.sqlite3)\n"
-	"  -q          quiet: no notes or progress; errors and warnings only\n"
-	"  --json      JSON output where a command prints data\n"
-	"  --version   print the version\n\n"
-	"commands:\n";
+	"HTML and Markdown.  Global options go before the command; a command\n"
+	"that also takes one after its name lists it in its help.\n\n";
 
 static void print_main_help(FILE *out)
 {
 	const cmd *c;
 	fputs(main_usage, out);
+	fputs("global ", out);
+	cli_opt_help(out, global_opts);
+	fputs("\ncommands:\n", out);
 	for (c = cli_commands; c->name; c++)
 		fprintf(out, "  %-8s %s\n", c->name, c->summary);
 	fputs("\nexit codes: 0 ok, 1 error, 2 usage, 3 refresh partly failed,\n"
 	      "75 network unavailable.  'pubdb help COMMAND' for more.\n", out);
 }
 
-int cli_print_help(const char *name)
+static const cmd *find_command(const char *name)
 {
 	const cmd *c;
-	for (c = cli_commands; c->name; c++) {
-		if (strcmp(c->name, name) == 0) {
-			fputs(c->usage, stdout);
-			return 0;
-		}
+	for (c = cli_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+int cli_print_help(const char *name)
+{
+	const cmd *c = find_command(name);
+	if (!c)
+		return -1;
+	fputs(c->usage, stdout);
+	if (c->description) {
+		fputc('\n', stdout);
+		fputs(c->description, stdout);
 	}
-	return -1;
+	if (c->opts && c->opts[0].type != CLI_OPT_END) {
+		fputc('\n', stdout);
+		cli_opt_help(stdout, c->opts);
+	}
+	if (c->epilog) {
+		fputc('\n', stdout);
+		fputs(c->epilog, stdout);
+	}
+	return 0;
+}
+
+/* The one table from library error to exit code (DESIGN.md). */
+static const struct {
+	int err;
+	int exit_code;
+} exit_codes[] = {
+	{PUB_OK, EXIT_OK},
+	{PUB_EINVAL, EXIT_USAGE},
+	{PUB_EPARTIAL, EXIT_PARTIAL},
+	{PUB_ENONET, EXIT_TEMPFAIL},
+	{PUB_ERATELIMIT, EXIT_TEMPFAIL},
+};
+
+int cli_exit_code(int err)
+{
+	size_t i;
+	for (i = 0; i < sizeof(exit_codes) / sizeof(*exit_codes); i++)
+		if (exit_codes[i].err == err)
+			return exit_codes[i].exit_code;
+	return EXIT_ERROR;
 }
 
 int cli_fail(int err)
 {
 	fprintf(stderr, "pubdb: error: %s\n", pub_error_last());
-	switch (err) {
-	case PUB_EINVAL:
-		return EXIT_USAGE;
-	case PUB_ENONET:
-		return EXIT_TEMPFAIL;
-	default:
-		return EXIT_ERROR;
-	}
+	return cli_exit_code(err);
 }
 
 int cli_usage_error(const char *command, const char *fmt, ...)
@@ -208,36 +248,6 @@ void cli_warn(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-}
-
-int cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value)
-{
-	size_t n = strlen(name);
-	const char *a = argv[*i];
-	if (strncmp(a, name, n) != 0)
-		return 0;
-	if (a[n] == '=') {
-		*value = a + n + 1;
-		return 1;
-	}
-	if (a[n] != '\0')
-		return 0;
-	if (*i + 1 >= argc)
-		return -1;
-	*value = argv[++*i];
-	return 1;
-}
-
-int cli_wants_help(int argc, char **argv)
-{
-	int i;
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return 0;
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return 1;
-	}
-	return 0;
 }
 
 void cli_list_push(cli_list *l, const char *s)
@@ -279,88 +289,121 @@ int cli_check_stdout(void)
 	return EXIT_OK;
 }
 
-int cmd_help(cli *c, int argc, char **argv)
+static const char *help_topic;
+
+const cli_opt_spec cmd_help_opts[] = {
+	{CLI_OPT_ARG, "COMMAND", 0, &help_topic, 0, NULL, NULL, 0},
+	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
+int cmd_help(cli *c)
 {
 	(void)c;
-	if (argc < 2) {
+	if (!help_topic) {
 		print_main_help(stdout);
 		return EXIT_OK;
 	}
-	if (cli_print_help(argv[1]) < 0)
-		return cli_usage_error(NULL, "no such command '%s'", argv[1]);
+	if (cli_print_help(help_topic) < 0)
+		return cli_usage_error(NULL, "no such command '%s'", help_topic);
 	return EXIT_OK;
+}
+
+/* The generated parts of the man page and of the bash completion: the
+ * option list of every command, from the same tables as the help. */
+static void dump_man(FILE *out)
+{
+	const cmd *c;
+	fputs(".SH GLOBAL OPTIONS\n", out);
+	cli_opt_man(out, global_opts);
+	fputs(".SH OPTIONS\n"
+	      "Each command's options, as \\fBpubdb help\\fR \\fICOMMAND\\fR lists them.\n"
+	      "\\fB\\-\\-help\\fR (or \\fB\\-h\\fR) prints that help; \\fB\\-\\-\\fR ends the options.\n",
+	      out);
+	for (c = cli_commands; c->name; c++) {
+		if (!c->opts || c->opts[0].type == CLI_OPT_END)
+			continue;
+		fprintf(out, ".SS %s\n", c->name);
+		cli_opt_man(out, c->opts);
+	}
+}
+
+static void dump_bash(FILE *out)
+{
+	const cmd *c;
+	int first = 1;
+	fputs("_pubdb_commands=\"", out);
+	for (c = cli_commands; c->name; c++)
+		fprintf(out, "%s%s", c == cli_commands ? "" : " ", c->name);
+	fputs("\"\n_pubdb_global_options=\"", out);
+	cli_opt_words(out, global_opts, 0, &first);
+	fputs(" --help\"\n_pubdb_file_options=\"", out);
+	first = 1;
+	cli_opt_words(out, global_opts, CLI_OPT_FILE, &first);
+	for (c = cli_commands; c->name; c++)
+		cli_opt_words(out, c->opts, CLI_OPT_FILE, &first);
+	fputs("\"\n_pubdb_options() {\n\tcase $1 in\n", out);
+	for (c = cli_commands; c->name; c++) {
+		fprintf(out, "\t%s) echo \"", c->name);
+		first = 1;
+		cli_opt_words(out, c->opts, 0, &first);
+		fputs("\" ;;\n", out);
+	}
+	fputs("\tesac\n}\n", out);
 }
 
 int main(int argc, char **argv)
 {
-	cli c;
+	cli *c = &cli_state;
 	const cmd *command;
-	int i, rc;
-	memset(&c, 0, sizeof(c));
+	int i, r, rc;
 	pub_init();
-	for (i = 1; i < argc; i++) {
-		const char *v;
-		int r;
-		if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
-			c.quiet = 1;
-		} else if (strcmp(argv[i], "--json") == 0) {
-			c.json = 1;
-		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			print_main_help(stdout);
-			return cli_check_stdout();
-		} else if (strcmp(argv[i], "--version") == 0) {
-			printf("pubdb %s\n", pub_version());
-			return cli_check_stdout();
-		} else if ((r = cli_opt_value(argc, argv, &i, "--db", &v)) != 0) {
-			if (r < 0 || !*v)
-				return cli_usage_error(NULL, "--db needs a path");
-			c.db_path = v;
-		} else if (argv[i][0] == '-') {
-			return cli_usage_error(NULL, "unknown option '%s'", argv[i]);
-		} else {
-			break;
-		}
+	if (argc >= 2 && strncmp(argv[1], "--dump-options", 14) == 0) {
+		if (cli_opt_parse(dump_opts, argc, argv, 1, 0, NULL, NULL) != CLI_OPT_OK ||
+		    !dump_options)
+			return cli_usage_error(NULL, "--dump-options takes man or bash");
+		if (strcmp(dump_options, "man") == 0)
+			dump_man(stdout);
+		else if (strcmp(dump_options, "bash") == 0)
+			dump_bash(stdout);
+		else
+			return cli_usage_error(NULL, "--dump-options takes man or bash");
+		return cli_check_stdout();
+	}
+	r = cli_opt_parse(global_opts, argc, argv, 1, 1, NULL, &i);
+	if (r == CLI_OPT_HELP) {
+		print_main_help(stdout);
+		return cli_check_stdout();
+	}
+	if (r != CLI_OPT_OK)
+		return EXIT_USAGE;
+	if (show_version) {
+		printf("pubdb %s\n", pub_version());
+		return cli_check_stdout();
 	}
 	if (i >= argc) {
 		print_main_help(stderr);
 		return EXIT_USAGE;
 	}
-	for (command = cli_commands; command->name; command++)
-		if (strcmp(command->name, argv[i]) == 0)
-			break;
-	if (!command->name)
+	if (!(command = find_command(argv[i])))
 		return cli_usage_error(NULL, "'%s' is not a pubdb command", argv[i]);
 	argc -= i;
 	argv += i;
-	/* Global flags are also accepted after the command name. */
-	{
-		int j, k = 1;
-		for (j = 1; j < argc; j++) {
-			if (strcmp(argv[j], "--") == 0) {
-				for (; j < argc; j++)
-					argv[k++] = argv[j];
-				break;
-			}
-			if (strcmp(argv[j], "-q") == 0 || strcmp(argv[j], "--quiet") == 0)
-				c.quiet = 1;
-			else if (strcmp(argv[j], "--json") == 0)
-				c.json = 1;
-			else
-				argv[k++] = argv[j];
-		}
-		argc = k;
-	}
-	if (cli_wants_help(argc, argv)) {
+	/* The command's own options, before anything is opened: --help and
+	 * usage errors work without a database. */
+	r = cli_opt_parse(command->opts, argc, argv, 1, 0, command->name, NULL);
+	if (r == CLI_OPT_HELP) {
 		cli_print_help(command->name);
 		return cli_check_stdout();
 	}
+	if (r != CLI_OPT_OK)
+		return EXIT_USAGE;
 	if (command->needs & (CMD_DB | CMD_CREATE)) {
-		int err = cli_open_db(&c, command->needs);
+		int err = cli_open_db(c, command->needs);
 		if (err < 0)
 			return cli_fail(err);
 	}
-	rc = command->fn(&c, argc, argv);
-	pub_db_free(c.db);
+	rc = command->fn(c);
+	pub_db_free(c->db);
 	if (rc == EXIT_OK || rc == EXIT_PARTIAL) {
 		int out = cli_check_stdout();
 		if (out != EXIT_OK)

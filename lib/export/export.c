@@ -19,6 +19,17 @@
 #include "export/json.h"
 #include "export/markdown.h"
 
+int pub_export_options_init(pub_export_opts *opts, unsigned int version)
+{
+	if (version != PUB_EXPORT_OPTIONS_VERSION)
+		return pub__error(PUB_EINVAL, "pub_export_opts version %u is not supported",
+			version);
+	memset(opts, 0, sizeof(*opts));
+	opts->version = version;
+	opts->filter.version = PUB_FILTER_VERSION;
+	return 0;
+}
+
 int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 {
 	pub__export_set set;
@@ -29,12 +40,18 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 	char *owner = NULL;
 	int err;
 
+	if (opts->version != PUB_EXPORT_OPTIONS_VERSION)
+		return pub__error(PUB_EINVAL, "pub_export_opts version %u is not supported",
+			opts->version);
+	if (opts->filter.version != PUB_FILTER_VERSION)
+		return pub__error(PUB_EINVAL, "pub_filter version %u is not supported",
+			opts->filter.version);
+	if (opts->jekyll_dir && opts->format != PUB_FORMAT_MARKDOWN)
+		return pub__error(PUB_EINVAL, "a Jekyll folder takes Markdown files only");
+	if (opts->repos && opts->format != PUB_FORMAT_HTML && opts->format != PUB_FORMAT_MARKDOWN)
+		return pub__error(PUB_EINVAL, "the project list is written as HTML or Markdown only");
 	if (opts->format == PUB_FORMAT_BIBTEX)
 		return pub__export_bibtex(out, db, opts);
-	if (opts->jekyll_dir && opts->format != PUB_FORMAT_MARKDOWN)
-		return pub__error(PUB_EINVAL, "--jekyll writes Markdown files; use it with --markdown");
-	if (opts->repos && opts->format != PUB_FORMAT_HTML && opts->format != PUB_FORMAT_MARKDOWN)
-		return pub__error(PUB_EINVAL, "--repos lists projects as HTML or Markdown");
 
 	if ((err = pub_config_get(&owner, db, "owner")) < 0)
 		return err;

@@ -145,8 +145,14 @@ PUB_EXTERN void pub_paper_free(pub_paper *p);
  * `*out` is owned by the caller (pub_paper_free). */
 PUB_EXTERN int pub_paper_get(pub_paper **out, pub_db *db, const char *key);
 
-/* A filter for listings and exports; zero-initialise, then fill. */
+/* Options structs that callers fill start with a version, so that the
+ * library can grow them: initialise with PUB_*_INIT (designated
+ * initialisers, C99) or pub_*_init(), then fill.  A call given a version
+ * it does not know returns PUB_EINVAL. */
+
+/* A filter for listings and exports. */
 typedef struct pub_filter {
+	unsigned int version; /* PUB_FILTER_VERSION */
 	const char *const *tags; /* papers with any of these tags */
 	size_t ntags;
 	const char *author; /* author name, matched loosely */
@@ -154,6 +160,12 @@ typedef struct pub_filter {
 	const char *query; /* search syntax, see pub_search */
 	const char *key;   /* one paper by citation key */
 } pub_filter;
+
+#define PUB_FILTER_VERSION 1
+#define PUB_FILTER_INIT {.version = PUB_FILTER_VERSION}
+
+/* Zeroes `f` and sets its version; PUB_EINVAL for an unknown version. */
+PUB_EXTERN int pub_filter_init(pub_filter *f, unsigned int version);
 
 /* Calls cb for each matching paper, newest first (year desc, rank, added).
  * The paper passed to cb is owned by libpub and valid during the call.
@@ -168,20 +180,52 @@ PUB_EXTERN int pub_paper_json(char **out, pub_db *db, const pub_paper *p);
 /* Removes a paper; PUB_ENOTFOUND when none. */
 PUB_EXTERN int pub_paper_remove(pub_db *db, const char *key);
 
-/* Applies FIELD=VALUE assignments (title= venue= year= key= selected=
- * equal=1,2 rank= doi= arxiv= or any BibTeX field; an empty value removes an
- * extra field) in one transaction. */
-PUB_EXTERN int pub_paper_edit(pub_db *db, const char *key,
-	const char *const *assignments, size_t n);
+/* One change of a paper's field: `field` is title, venue, year, key,
+ * type, selected (0 or 1), rank, equal (author positions with equal
+ * contribution, "1,2,3"), doi, arxiv or any BibTeX field; `value` NULL or
+ * empty removes a BibTeX field or clears the column. */
+typedef struct pub_assignment {
+	const char *field;
+	const char *value;
+} pub_assignment;
 
-/* Adds and removes tags ("+T" adds, "-T" removes, a bare T adds). */
+/* Applies `n` assignments in order, in one transaction: all or none. */
+PUB_EXTERN int pub_paper_edit(pub_db *db, const char *key,
+	const pub_assignment *assignments, size_t n);
+/* One assignment (its own transaction). */
+PUB_EXTERN int pub_paper_set(pub_db *db, const char *key, const char *field,
+	const char *value);
+
+/* One change of a paper's tags. */
+typedef struct pub_tag_change {
+	const char *tag;
+	int remove; /* 0 adds the tag, 1 removes it */
+} pub_tag_change;
+
+/* Applies `n` tag changes in order, in one transaction; tags no paper
+ * carries any more are dropped.  Removing a tag the paper lacks is fine. */
 PUB_EXTERN int pub_paper_tag(pub_db *db, const char *key,
-	const char *const *changes, size_t n);
+	const pub_tag_change *changes, size_t n);
+PUB_EXTERN int pub_paper_tag_add(pub_db *db, const char *key, const char *tag);
+PUB_EXTERN int pub_paper_tag_remove(pub_db *db, const char *key, const char *tag);
+
+/* A link to add: a lower-case kind (paper, code, blog, ...) and a URL. */
+typedef struct pub_link_spec {
+	const char *kind;
+	const char *url;
+} pub_link_spec;
 
 /* Adds a link of `kind`.  A code link to GitHub creates the repository row
  * and replaces the paper's code link to the same repository, if any (the
  * one found in an arXiv abstract, say). */
-PUB_EXTERN int pub_paper_link(pub_db *db, const char *key, const char *kind,
+PUB_EXTERN int pub_paper_link_add(pub_db *db, const char *key, const char *kind,
+	const char *url);
+
+/* Removes the paper's links of `kind` to `url` (every link of `kind` when
+ * `url` is NULL); a repository that was reachable only through them and
+ * was not registered on its own goes too.  PUB_ENOTFOUND when the paper
+ * has no such link. */
+PUB_EXTERN int pub_paper_link_remove(pub_db *db, const char *key, const char *kind,
 	const char *url);
 
 /* ---- import ------------------------------------------------------------ */
@@ -189,6 +233,7 @@ PUB_EXTERN int pub_paper_link(pub_db *db, const char *key, const char *kind,
 typedef void (*pub_warn_fn)(const char *message, void *ctx);
 
 typedef struct pub_import_opts {
+	unsigned int version; /* PUB_IMPORT_OPTIONS_VERSION */
 	int strict;           /* first error aborts and nothing is stored */
 	int no_merge;         /* never merge into an existing paper */
 	int dry_run;          /* parse and report only */
@@ -198,9 +243,10 @@ typedef struct pub_import_opts {
 	int selected;
 	const char *venue;
 	const char *code_url;
-	const char *const *links; /* "KIND=URL" */
+	const pub_link_spec *links; /* links added to every imported paper */
 	size_t nlinks;
-	const char *key; /* citation key for a single added paper */
+	const char *key; /* citation key for a single added paper; an input
+			  * with several entries is PUB_EINVAL */
 	pub_warn_fn warn; /* warnings and per-entry errors; may be NULL */
 	void *warn_ctx;
 	/* Called per stored paper: action is "added" or "merged", key the
@@ -210,6 +256,12 @@ typedef struct pub_import_opts {
 		const char *source, void *ctx);
 	void *paper_ctx;
 } pub_import_opts;
+
+#define PUB_IMPORT_OPTIONS_VERSION 1
+#define PUB_IMPORT_OPTIONS_INIT {.version = PUB_IMPORT_OPTIONS_VERSION}
+
+/* Zeroes `opts` and sets its version; PUB_EINVAL for an unknown version. */
+PUB_EXTERN int pub_import_options_init(pub_import_opts *opts, unsigned int version);
 
 typedef struct pub_import_stats {
 	size_t entries; /* entries read */
@@ -258,6 +310,11 @@ PUB_EXTERN int pub_repo_add(pub_db *db, const char *url, const char *description
 PUB_EXTERN int pub_repo_foreach(pub_db *db, int standalone_only,
 	int (*cb)(const pub_repo *r, void *ctx), void *ctx);
 
+/* The repository as one JSON object in DESIGN.md's `stars --json` shape
+ * (repo, url, stars, delta_7d, delta_30d, checked, status); malloc'd,
+ * caller frees. */
+PUB_EXTERN int pub_repo_json(char **out, const pub_repo *r);
+
 /* ---- export ------------------------------------------------------------ */
 
 typedef enum pub_format {
@@ -278,6 +335,7 @@ typedef enum pub_group_by {
 } pub_group_by;
 
 typedef struct pub_export_opts {
+	unsigned int version; /* PUB_EXPORT_OPTIONS_VERSION */
 	pub_format format;
 	int ascii;         /* BibTeX: LaTeX escapes instead of UTF-8 */
 	pub_filter filter; /* filter.tags also gives the order of tag groups */
@@ -287,7 +345,17 @@ typedef struct pub_export_opts {
 	const char *jekyll_dir; /* Markdown: one file per paper in this folder */
 } pub_export_opts;
 
-/* Writes the matching papers to `out`. */
+#define PUB_EXPORT_OPTIONS_VERSION 1
+#define PUB_EXPORT_OPTIONS_INIT \
+	{.version = PUB_EXPORT_OPTIONS_VERSION, .filter = PUB_FILTER_INIT}
+
+/* Zeroes `opts` and sets its version and its filter's; PUB_EINVAL for an
+ * unknown version. */
+PUB_EXTERN int pub_export_options_init(pub_export_opts *opts, unsigned int version);
+
+/* Writes the matching papers to `out`.  PUB_EINVAL when opts combine what
+ * does not go together (jekyll_dir without Markdown, repos without HTML or
+ * Markdown). */
 PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
 
 /* ---- network: add by identifier, refresh ------------------------------- */
@@ -309,10 +377,18 @@ PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
 PUB_EXTERN int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out);
 
+/* Progress of a refresh: `done` of `total` items of `what` ("GitHub
+ * stars") are finished; called once with done 0 before the first request
+ * and after each batch, the last time with done == total. */
+typedef void (*pub_progress_fn)(const char *what, size_t done, size_t total,
+	void *ctx);
+
 typedef struct pub_refresh_opts {
+	unsigned int version; /* PUB_REFRESH_OPTIONS_VERSION */
 	long max_age;  /* seconds: skip items checked more recently (0: all) */
 	int jobs;      /* concurrent requests (GitHub REST); 0 or 1: serial */
-	int progress;  /* draw a progress bar on stderr */
+	pub_progress_fn progress; /* may be NULL */
+	void *progress_ctx;
 	pub_warn_fn warn;   /* one line per failed item or notable change */
 	void *warn_ctx;
 	/* One line per change ("2408.12588: v2 -> v3", "hpcaitech/FastFold:
@@ -320,6 +396,12 @@ typedef struct pub_refresh_opts {
 	void (*on_change)(const char *message, void *ctx);
 	void *change_ctx;
 } pub_refresh_opts;
+
+#define PUB_REFRESH_OPTIONS_VERSION 1
+#define PUB_REFRESH_OPTIONS_INIT {.version = PUB_REFRESH_OPTIONS_VERSION}
+
+/* Zeroes `opts` and sets its version; PUB_EINVAL for an unknown version. */
+PUB_EXTERN int pub_refresh_options_init(pub_refresh_opts *opts, unsigned int version);
 
 typedef struct pub_refresh_stats {
 	size_t checked;   /* items asked about */

@@ -247,15 +247,21 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 
 	if (!opts) {
 		memset(&none, 0, sizeof(none));
+		none.version = PUB_IMPORT_OPTIONS_VERSION;
 		opts = &none;
 	}
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof(*stats));
+	if (opts->version != PUB_IMPORT_OPTIONS_VERSION) {
+		err = pub__error(PUB_EINVAL, "pub_import_opts version %u is not supported",
+			opts->version);
+		goto done;
+	}
 	if (n == 0)
 		goto done;
 	if (opts->key && n > 1) {
-		err = pub__error(PUB_EINVAL, "--key names one paper; give one identifier");
+		err = pub__error(PUB_EINVAL, "a given citation key names one paper, but %zu identifiers were given", n);
 		goto done;
 	}
 	/* Every identifier is checked before anything is asked. */

@@ -68,21 +68,11 @@ static void say(const run *R, int warn, const char *fmt, ...)
 	free(m);
 }
 
-static void progress(const run *R, size_t done, size_t total, int end)
+/* The caller draws progress, if it wants to: the library never prints. */
+static void progress(const run *R, size_t done, size_t total)
 {
-	char bar[31];
-	size_t fill = total ? done * 30 / total : 30, i;
-	if (!R->opts->progress)
-		return;
-	if (end) {
-		fprintf(stderr, "\r%60s\r", "");
-		return;
-	}
-	for (i = 0; i < 30; i++)
-		bar[i] = i < fill ? '#' : ' ';
-	bar[30] = '\0';
-	fprintf(stderr, "\rGitHub stars [%s] %zu/%zu", bar, done, total);
-	fflush(stderr);
+	if (R->opts->progress)
+		R->opts->progress("GitHub stars", done, total, R->opts->progress_ctx);
 }
 
 /* Rows not checked since `cutoff` (NULL: all) with id > after, by id. */
@@ -390,8 +380,12 @@ int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 
 	if (!opts) {
 		memset(&none, 0, sizeof(none));
+		none.version = PUB_REFRESH_OPTIONS_VERSION;
 		opts = &none;
 	}
+	if (opts->version != PUB_REFRESH_OPTIONS_VERSION)
+		return pub__error(PUB_EINVAL, "pub_refresh_opts version %u is not supported",
+			opts->version);
 	if (!stats)
 		stats = &st0;
 	memset(stats, 0, sizeof(*stats));
@@ -418,7 +412,7 @@ int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 		goto done;
 	rows = pub__calloc(chunk, sizeof(*rows));
 	items = pub__calloc(chunk, sizeof(*items));
-	progress(&R, 0, total, 0);
+	progress(&R, 0, total);
 	for (;;) {
 		if ((err = load_chunk(db, after, cut, chunk, rows, &n)) < 0 || !n)
 			break;
@@ -443,11 +437,10 @@ int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 			row_free(&rows[i]);
 		}
 		done_n += n;
-		progress(&R, done_n, total, 0);
+		progress(&R, done_n, total);
 		if (err < 0 || ferr < 0)
 			break;
 	}
-	progress(&R, 0, 0, 1);
 done:
 	free(rows);
 	free(items);

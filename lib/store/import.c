@@ -42,13 +42,9 @@ static int apply_extras(pub_db *db, int64_t id, const pub_import_opts *o)
 	if (err == 0 && o->code_url)
 		err = pub__store_add_link(db, id, "code", o->code_url);
 	for (i = 0; i < o->nlinks && err == 0; i++) {
-		const char *eq = strchr(o->links[i], '=');
-		char *kind;
-		if (!eq || eq == o->links[i])
-			return pub__error(PUB_EINVAL, "--link '%s' is not KIND=URL", o->links[i]);
-		kind = pub__strndup(o->links[i], (size_t)(eq - o->links[i]));
-		err = pub__store_add_link(db, id, kind, eq + 1);
-		free(kind);
+		if (!o->links[i].kind || !*o->links[i].kind || !o->links[i].url)
+			return pub__error(PUB_EINVAL, "a link needs a kind and a URL");
+		err = pub__store_add_link(db, id, o->links[i].kind, o->links[i].url);
 	}
 	if (err == 0 && (o->venue || o->selected)) {
 		if ((err = pub__db_stmt(&st, db,
@@ -121,6 +117,16 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *e, const char *source,
 	return 0;
 }
 
+int pub_import_options_init(pub_import_opts *opts, unsigned int version)
+{
+	if (version != PUB_IMPORT_OPTIONS_VERSION)
+		return pub__error(PUB_EINVAL, "pub_import_opts version %u is not supported",
+			version);
+	memset(opts, 0, sizeof(*opts));
+	opts->version = version;
+	return 0;
+}
+
 int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
 	pub_import_stats *stats)
 {
@@ -136,8 +142,12 @@ int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
 
 	if (!opts) {
 		memset(&none, 0, sizeof(none));
+		none.version = PUB_IMPORT_OPTIONS_VERSION;
 		opts = &none;
 	}
+	if (opts->version != PUB_IMPORT_OPTIONS_VERSION)
+		return pub__error(PUB_EINVAL, "pub_import_opts version %u is not supported",
+			opts->version);
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof(*stats));
@@ -182,7 +192,7 @@ int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
 			char *source = source_of(name, e->line);
 			if (opts->key && stats->added + stats->merged > 0) {
 				err = pub__error(PUB_EINVAL,
-					"--key names one paper, but '%s' holds several entries", name);
+					"a given citation key names one paper, but '%s' holds several entries", name);
 			} else {
 				err = pub__import_entry(db, e, source, opts, stats);
 			}

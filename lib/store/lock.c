@@ -52,3 +52,13 @@ void pub_refresh_unlock(pub_db *db)
 		db->refresh_fd = PUB__LOCK_NONE;
 	}
 }
+
+int pub_refresh_options_init(pub_refresh_opts *opts, unsigned int version)
+{
+	if (version != PUB_REFRESH_OPTIONS_VERSION)
+		return pub__error(PUB_EINVAL, "pub_refresh_opts version %u is not supported",
+			version);
+	memset(opts, 0, sizeof(*opts));
+	opts->version = version;
+	return 0;
+}

@@ -231,8 +231,10 @@ int pub_paper_foreach(pub_db *db, const pub_filter *filter,
 	int64_t *ids;
 	size_t n, i;
 	int err;
-	pub_filter none;
-	memset(&none, 0, sizeof(none));
+	pub_filter none = PUB_FILTER_INIT;
+	if (filter && filter->version != PUB_FILTER_VERSION)
+		return pub__error(PUB_EINVAL, "pub_filter version %u is not supported",
+			filter->version);
 	if ((err = pub__paper_ids(db, filter ? filter : &none, 0, &ids, &n)) < 0)
 		return err;
 	for (i = 0; i < n && err == 0; i++) {
@@ -246,11 +248,19 @@ int pub_paper_foreach(pub_db *db, const pub_filter *filter,
 	return err;
 }
 
+int pub_filter_init(pub_filter *f, unsigned int version)
+{
+	if (version != PUB_FILTER_VERSION)
+		return pub__error(PUB_EINVAL, "pub_filter version %u is not supported", version);
+	memset(f, 0, sizeof(*f));
+	f->version = version;
+	return 0;
+}
+
 int pub_search(pub_db *db, const char *query,
 	int (*cb)(const pub_paper *p, void *ctx), void *ctx)
 {
-	pub_filter f;
-	memset(&f, 0, sizeof(f));
+	pub_filter f = PUB_FILTER_INIT;
 	f.query = query;
 	return pub_paper_foreach(db, &f, cb, ctx);
 }
@@ -389,21 +399,20 @@ static int valid_key(const char *s)
 	return 1;
 }
 
-static int edit_one(pub_db *db, int64_t id, const char *assignment, int *rederive,
+static int edit_one(pub_db *db, int64_t id, const pub_assignment *a, int *rederive,
 	int *authors_changed)
 {
-	const char *eq = strchr(assignment, '=');
 	char name[64];
-	const char *value;
+	const char *value = a->value ? a->value : "";
 	size_t n, i;
 	long num;
-	if (!eq || eq == assignment || (size_t)(eq - assignment) >= sizeof(name))
-		return pub__error(PUB_EINVAL, "'%s' is not FIELD=VALUE", assignment);
-	n = (size_t)(eq - assignment);
+	n = a->field ? strlen(a->field) : 0;
+	if (n == 0 || n >= sizeof(name))
+		return pub__error(PUB_EINVAL, "'%s' is not a field name",
+			a->field ? a->field : "");
 	for (i = 0; i < n; i++)
-		name[i] = (char)tolower((unsigned char)assignment[i]);
+		name[i] = (char)tolower((unsigned char)a->field[i]);
 	name[n] = '\0';
-	value = eq + 1;
 	if (!valid_field_name(name))
 		return pub__error(PUB_EINVAL, "'%s' is not a field name", name);
 
@@ -465,7 +474,7 @@ static int edit_one(pub_db *db, int64_t id, const char *assignment, int *rederiv
 	}
 }
 
-int pub_paper_edit(pub_db *db, const char *key, const char *const *assignments,
+int pub_paper_edit(pub_db *db, const char *key, const pub_assignment *assignments,
 	size_t n)
 {
 	int64_t id;
@@ -476,7 +485,7 @@ int pub_paper_edit(pub_db *db, const char *key, const char *const *assignments,
 	if ((err = pub__store_paper_id(db, key, &id)) < 0)
 		goto done;
 	for (i = 0; i < n; i++)
-		if ((err = edit_one(db, id, assignments[i], &rederive, &authors_changed)) < 0)
+		if ((err = edit_one(db, id, &assignments[i], &rederive, &authors_changed)) < 0)
 			goto done;
 	if (rederive && (err = pub__store_rederive(db, id, authors_changed)) < 0)
 		goto done;
@@ -489,7 +498,15 @@ done:
 	return err;
 }
 
-int pub_paper_tag(pub_db *db, const char *key, const char *const *changes,
+int pub_paper_set(pub_db *db, const char *key, const char *field, const char *value)
+{
+	pub_assignment a;
+	a.field = field;
+	a.value = value;
+	return pub_paper_edit(db, key, &a, 1);
+}
+
+int pub_paper_tag(pub_db *db, const char *key, const pub_tag_change *changes,
 	size_t n)
 {
 	int64_t id;
@@ -500,21 +517,19 @@ int pub_paper_tag(pub_db *db, const char *key, const char *const *changes,
 	if ((err = pub__store_paper_id(db, key, &id)) < 0)
 		goto done;
 	for (i = 0; i < n; i++) {
-		const char *c = changes[i];
-		if (*c == '-') {
+		const char *c = changes[i].tag ? changes[i].tag : "";
+		if (changes[i].remove) {
 			sqlite3_stmt *st;
 			if ((err = pub__db_stmt(&st, db,
 				     "DELETE FROM paper_tags WHERE paper_id = ?1 AND "
 				     "tag_id = (SELECT id FROM tags WHERE name = ?2)")) < 0)
 				goto done;
 			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_text(st, 2, c + 1, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_text(st, 2, c, -1, SQLITE_TRANSIENT);
 			if ((err = pub__db_step_done(db, st, "untagging")) < 0)
 				goto done;
 			continue;
 		}
-		if (*c == '+')
-			c++;
 		if (!*c) {
 			err = pub__error(PUB_EINVAL, "empty tag name");
 			goto done;
@@ -532,10 +547,24 @@ done:
 	return err;
 }
 
-int pub_paper_link(pub_db *db, const char *key, const char *kind, const char *url)
+int pub_paper_tag_add(pub_db *db, const char *key, const char *tag)
 {
-	int64_t id;
-	int err;
+	pub_tag_change c;
+	c.tag = tag;
+	c.remove = 0;
+	return pub_paper_tag(db, key, &c, 1);
+}
+
+int pub_paper_tag_remove(pub_db *db, const char *key, const char *tag)
+{
+	pub_tag_change c;
+	c.tag = tag;
+	c.remove = 1;
+	return pub_paper_tag(db, key, &c, 1);
+}
+
+static int check_kind(const char *kind)
+{
 	const char *k;
 	for (k = kind; *k; k++)
 		if (!islower((unsigned char)*k) && *k != '-' && *k != '_')
@@ -543,11 +572,61 @@ int pub_paper_link(pub_db *db, const char *key, const char *kind, const char *ur
 				"link kind '%s' must be a lower-case word such as paper, code, blog", kind);
 	if (!*kind)
 		return pub__error(PUB_EINVAL, "empty link kind");
+	return 0;
+}
+
+int pub_paper_link_add(pub_db *db, const char *key, const char *kind, const char *url)
+{
+	int64_t id;
+	int err;
+	if ((err = check_kind(kind)) < 0)
+		return err;
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
 	if ((err = pub__store_paper_id(db, key, &id)) < 0)
 		goto done;
 	if ((err = pub__store_add_link(db, id, kind, url)) < 0)
+		goto done;
+	err = pub__db_commit(db);
+done:
+	if (err < 0)
+		pub__db_rollback(db);
+	return err;
+}
+
+int pub_paper_link_remove(pub_db *db, const char *key, const char *kind,
+	const char *url)
+{
+	sqlite3_stmt *st;
+	int64_t id;
+	int err;
+	if ((err = check_kind(kind)) < 0)
+		return err;
+	if ((err = pub__db_begin(db)) < 0)
+		return err;
+	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+		goto done;
+	if ((err = pub__db_stmt(&st, db,
+		     "DELETE FROM links WHERE paper_id = ?1 AND kind = ?2 "
+		     "AND (?3 IS NULL OR url = ?3)")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_TRANSIENT);
+	pub__bind_text(st, 3, url);
+	if ((err = pub__db_step_done(db, st, "removing a link")) < 0)
+		goto done;
+	if (sqlite3_changes(db->sql) == 0) {
+		err = url ? pub__error(PUB_ENOTFOUND, "'%s' has no %s link '%s'", key, kind, url)
+			  : pub__error(PUB_ENOTFOUND, "'%s' has no %s link", key, kind);
+		goto done;
+	}
+	/* A repository only a link knew about goes with it, as with `rm`;
+	 * one added with `repo add` stays. */
+	if ((err = pub__db_exec(db,
+		     "DELETE FROM repos WHERE standalone = 0 AND "
+		     "id NOT IN (SELECT repo_id FROM links WHERE repo_id IS NOT NULL)")) < 0)
+		goto done;
+	if ((err = touch_paper(db, id)) < 0)
 		goto done;
 	err = pub__db_commit(db);
 done:

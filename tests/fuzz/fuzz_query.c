@@ -66,7 +66,7 @@ static pub_db *open_db(void)
 	fclose(fp);
 	if (pub_db_open(&the_db, dbpath, PUB_OPEN_CREATE) < 0)
 		abort();
-	memset(&opts, 0, sizeof(opts));
+	pub_import_options_init(&opts, PUB_IMPORT_OPTIONS_VERSION);
 	memset(&stats, 0, sizeof(stats));
 	if (pub_import_bibtex(the_db, bib, &opts, &stats) < 0 || stats.added != 3)
 		abort();
@@ -89,7 +89,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(text, data + 1, size - 1);
 	text[size - 1] = '\0';
-	memset(&f, 0, sizeof(f));
+	pub_filter_init(&f, PUB_FILTER_VERSION);
 	f.query = text;
 	nul = memchr(text, '\0', size - 1);
 	if (nul && nul < text + size - 1)

@@ -444,7 +444,7 @@ static void test_homepage(void)
 		pp[i] = &papers[i];
 	for (i = 0; i < N(repos); i++)
 		rp[i] = &repos[i];
-	memset(&opts, 0, sizeof(opts));
+	pub_export_options_init(&opts, PUB_EXPORT_OPTIONS_VERSION);
 	opts.filter.tags = home_tags;
 	opts.filter.ntags = N(home_tags);
 	set_of(&set, pp, N(papers), &opts);
@@ -566,7 +566,7 @@ static void test_jekyll(void)
 	for (i = 0; i < N(papers); i++)
 		pp[i] = &papers[i];
 	pp[N(papers)] = &evil[0];
-	memset(&opts, 0, sizeof(opts));
+	pub_export_options_init(&opts, PUB_EXPORT_OPTIONS_VERSION);
 	opts.format = PUB_FORMAT_MARKDOWN;
 	opts.jekyll_dir = dir;
 	set_of(&set, pp, N(papers) + N(evil), &opts);
@@ -607,7 +607,7 @@ static void test_preprint(void)
 	pub__export_set set;
 	char *s, *json;
 
-	memset(&opts, 0, sizeof(opts));
+	pub_export_options_init(&opts, PUB_EXPORT_OPTIONS_VERSION);
 	set_of(&set, pp, 1, &opts);
 	s = run(pub__export_html, &set);
 	golden("preprint.html", s);
@@ -646,7 +646,7 @@ static void test_hostile(void)
 	char *html, *md, *json, *csl, *repos_html, *repos_md;
 	size_t i;
 
-	memset(&opts, 0, sizeof(opts));
+	pub_export_options_init(&opts, PUB_EXPORT_OPTIONS_VERSION);
 	opts.group_by = PUB_GROUP_TAG;
 	set_of(&set, pp, 1, &opts);
 	html = run(pub__export_html, &set);
