@@ -1,10 +1,11 @@
 /*
- * json.c: papers as JSON objects in the shape of DESIGN.md (`show --json`,
- * `list --json`, `export --json`).
+ * json.c: papers and repositories as JSON objects in the shape of
+ * DESIGN.md (`show --json`, `list --json`, `export --json`, `stars --json`).
  */
 #include "export/json.h"
 
 #include "pub.h"
+#include "util/alloc.h"
 #include "util/error.h"
 #include "text/person.h"
 #include "export/export.h"
@@ -95,4 +96,23 @@ int pub__export_json(FILE *out, const pub__export_set *set)
 		err = pub__error(PUB_ERROR, "cannot write the export");
 	json_decref(arr);
 	return err;
+}
+
+int pub_repo_json(char **out, const pub_repo *r)
+{
+	json_t *o = json_object();
+	char *full = pub__sprintf("%s/%s", r->owner, r->name);
+	json_object_set_new(o, "repo", json_string(full));
+	json_object_set_new(o, "url", str_or_null(r->url));
+	json_object_set_new(o, "stars", r->stars >= 0 ? json_integer(r->stars) : json_null());
+	json_object_set_new(o, "delta_7d", json_integer(r->delta_7d));
+	json_object_set_new(o, "delta_30d", json_integer(r->delta_30d));
+	json_object_set_new(o, "checked", str_or_null(r->checked));
+	json_object_set_new(o, "status", str_or_null(r->status));
+	free(full);
+	*out = json_dumps(o, JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (!*out)
+		return pub__error(PUB_ERROR, "cannot write the JSON of '%s/%s'", r->owner, r->name);
+	return 0;
 }

@@ -6,12 +6,10 @@
 
 #include "pub.h"
 #include "util/alloc.h"
-#include "util/error.h"
 #include "ids/github.h"
 #include "store/db.h"
 #include "store/links.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,21 +128,3 @@ done:
 	return err;
 }
 
-int pub_repo_json(char **out, const pub_repo *r)
-{
-	json_t *o = json_object();
-	char *full = pub__sprintf("%s/%s", r->owner, r->name);
-	json_object_set_new(o, "repo", json_string(full));
-	json_object_set_new(o, "url", r->url ? json_string(r->url) : json_null());
-	json_object_set_new(o, "stars", r->stars >= 0 ? json_integer(r->stars) : json_null());
-	json_object_set_new(o, "delta_7d", json_integer(r->delta_7d));
-	json_object_set_new(o, "delta_30d", json_integer(r->delta_30d));
-	json_object_set_new(o, "checked", r->checked ? json_string(r->checked) : json_null());
-	json_object_set_new(o, "status", r->status ? json_string(r->status) : json_null());
-	free(full);
-	*out = json_dumps(o, JSON_PRESERVE_ORDER);
-	json_decref(o);
-	if (!*out)
-		return pub__error(PUB_ERROR, "cannot write the JSON of '%s/%s'", r->owner, r->name);
-	return 0;
-}
