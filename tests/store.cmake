@@ -1,7 +1,7 @@
 # store.cmake: the storage layer (lib/store/): the papers.fields_json codec,
 # duplicates and merging, citation keys, on real SQLite files in a temp
 # dir; the fuzz targets of the fields codec and the search-query compiler.
-foreach(t fields)
+foreach(t fields merge citekey)
   add_executable(test_${t} ${PUB_TEST_DIR}/unit/test_${t}.c)
   target_compile_options(test_${t} PRIVATE ${PUB_WARNINGS})
   target_compile_definitions(test_${t} PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
