@@ -1,6 +1,6 @@
-# bibtex.cmake: tests of the streaming BibTeX reader (lib/bibtex_read.c):
+# bibtex.cmake: tests of the streaming BibTeX reader and writer (lib/bibtex/):
 # one ctest per fixtures/bibtex/<case>/ folder, the real corpora, generated
-# cases, and the fuzz target with its replayed corpus.
+# cases, and the fuzz targets (reader; read, write, read again).
 add_executable(test_bibtex_read ${PUB_TEST_DIR}/unit/test_bibtex_read.c)
 target_link_libraries(test_bibtex_read PRIVATE pub_static)
 target_include_directories(test_bibtex_read PRIVATE ${PROJECT_SOURCE_DIR}/lib)
@@ -39,21 +39,6 @@ foreach(pair
   add_test(NAME bibtex_read_count_${t} COMMAND test_bibtex_read count ${PUB_CORPORA}/${f} ${n})
 endforeach()
 
-# The fuzz target, replayed over its corpus by the plain driver under gcc.
-add_executable(fuzz_bibtex_replay ${PUB_TEST_DIR}/fuzz/driver.c ${PUB_TEST_DIR}/fuzz/fuzz_bibtex.c)
-target_link_libraries(fuzz_bibtex_replay PRIVATE pub_static)
-target_include_directories(fuzz_bibtex_replay PRIVATE ${PROJECT_SOURCE_DIR}/lib)
-target_compile_definitions(fuzz_bibtex_replay PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
-add_test(NAME bibtex_fuzz_replay COMMAND fuzz_bibtex_replay ${PUB_TEST_DIR}/fuzz/corpus/bibtex)
-
-if(PUB_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
-  # Compiled from source so the reader itself carries the coverage hooks.
-  add_executable(fuzz_bibtex ${PUB_TEST_DIR}/fuzz/fuzz_bibtex.c
-    ${PROJECT_SOURCE_DIR}/lib/bibtex_read.c ${PROJECT_SOURCE_DIR}/lib/bibtex_enc.c
-    ${PROJECT_SOURCE_DIR}/lib/common.c)
-  target_include_directories(fuzz_bibtex PRIVATE ${PROJECT_SOURCE_DIR}/lib
-    ${PROJECT_SOURCE_DIR}/lib/include)
-  target_compile_definitions(fuzz_bibtex PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE PUB_BUILDING)
-  target_compile_options(fuzz_bibtex PRIVATE -fsanitize=fuzzer,address,undefined -g)
-  target_link_options(fuzz_bibtex PRIVATE -fsanitize=fuzzer,address,undefined)
-endif()
+# Fuzz targets: the reader on any bytes, and read -> write -> read.
+pub_fuzz_target(bibtex TEST bibtex_fuzz_replay LABELS bibtex)
+pub_fuzz_target(roundtrip LABELS bibtex)

@@ -1,5 +1,5 @@
 # cli.cmake: end-to-end tests of the real pubdb binary on temporary
-# databases, and the BibTeX round trip on every corpus file.
+# databases, the BibTeX round trip on every corpus file, the man page.
 add_executable(bibdump ${PUB_TEST_DIR}/tools/bibdump.c)
 target_link_libraries(bibdump PRIVATE pub_static)
 target_include_directories(bibdump PRIVATE ${PROJECT_SOURCE_DIR}/lib)
@@ -34,3 +34,9 @@ foreach(f ${PUB_ROUNDTRIP_FILES})
   set_tests_properties(roundtrip_${tname} PROPERTIES ENVIRONMENT "${PUB_CLI_ENV}"
     TIMEOUT 300)
 endforeach()
+
+# The man page renders without a warning.
+find_program(PUB_MAN man)
+if(PUB_MAN)
+  add_test(NAME man_page_renders COMMAND sh -c "MANWIDTH=80 man -l ${PROJECT_SOURCE_DIR}/docs/pubdb.1 2>&1 >/dev/null | (! grep .)")
+endif()

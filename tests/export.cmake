@@ -1,6 +1,7 @@
-# export.cmake: tests of the publication-list writers (lib/export_html.c,
-# export_markdown.c, export_csl.c, render.c, owner.c): golden files in
-# fixtures/export/, the HTML structure checker, the render fuzz target.
+# export.cmake: tests of the publication-list writers (lib/export/: html.c,
+# markdown.c, csl.c, render.c, list.c; text/person.c underlines the owner):
+# golden files in fixtures/export/, the HTML structure checker, the render
+# fuzz target.
 set(PUB_EXPORT_FIXTURES ${PROJECT_SOURCE_DIR}/fixtures/export)
 
 add_executable(test_export ${PUB_TEST_DIR}/unit/test_export.c)
@@ -34,22 +35,5 @@ add_test(NAME export_check_html_detects
   COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/check_html.py --self-test
     ${PUB_EXPORT_FIXTURES}/homepage.html ${PUB_EXPORT_FIXTURES}/homepage.json)
 
-# The render fuzz target, replayed over its corpus by the plain driver.
-add_executable(fuzz_render_replay ${PUB_TEST_DIR}/fuzz/driver.c ${PUB_TEST_DIR}/fuzz/fuzz_render.c)
-target_link_libraries(fuzz_render_replay PRIVATE pub_static)
-target_include_directories(fuzz_render_replay PRIVATE ${PROJECT_SOURCE_DIR}/lib)
-target_compile_definitions(fuzz_render_replay PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
-add_test(NAME export_fuzz_render_replay
-  COMMAND fuzz_render_replay ${PUB_TEST_DIR}/fuzz/corpus/render)
-
-if(PUB_FUZZ AND CMAKE_C_COMPILER_ID MATCHES "Clang")
-  # Compiled from source so the renderer itself carries the coverage hooks.
-  add_executable(fuzz_render ${PUB_TEST_DIR}/fuzz/fuzz_render.c
-    ${PROJECT_SOURCE_DIR}/lib/render.c ${PROJECT_SOURCE_DIR}/lib/common.c)
-  target_include_directories(fuzz_render PRIVATE ${PROJECT_SOURCE_DIR}/lib
-    ${PROJECT_SOURCE_DIR}/lib/include)
-  target_compile_definitions(fuzz_render PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE PUB_BUILDING)
-  target_compile_options(fuzz_render PRIVATE -fsanitize=fuzzer,address,undefined -g)
-  target_link_options(fuzz_render PRIVATE -fsanitize=fuzzer,address,undefined)
-  target_link_libraries(fuzz_render PRIVATE PkgConfig::UTF8PROC)
-endif()
+# The render fuzz target.
+pub_fuzz_target(render TEST export_fuzz_render_replay LABELS export)

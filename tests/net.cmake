@@ -1,5 +1,6 @@
-# Network layer (lib/http.c, arxiv.c, doi.c): unit tests that talk to the
-# loopback replay server, parser tests on fixtures, and fuzz corpus replays.
+# net.cmake: the network layer (lib/net/: http.c, arxiv.c, doi.c): unit
+# tests that talk to the loopback replay server, parser tests on fixtures,
+# and the fuzz targets of the Atom and JSON parsers.
 set(PUB_NET_FIXTURES ${PROJECT_SOURCE_DIR}/fixtures)
 set(PUB_REPLAY ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/run_with_replay.py --fixtures ${PUB_NET_FIXTURES} --)
 
@@ -18,19 +19,6 @@ set_tests_properties(net_http PROPERTIES TIMEOUT 180)
 # The replay server itself answers every documented scenario.
 add_test(NAME net_replay_server_help COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/replay_server.py --help)
 
-# Fuzz targets: replayed by the standalone driver under gcc; real libFuzzer
-# binaries with PUB_FUZZ=ON and clang.
-foreach(f atom json)
-  add_executable(fuzz_${f}_replay ${PUB_TEST_DIR}/fuzz/fuzz_${f}.c ${PUB_TEST_DIR}/fuzz/driver.c)
-  target_compile_options(fuzz_${f}_replay PRIVATE ${PUB_WARNINGS})
-  target_include_directories(fuzz_${f}_replay PRIVATE ${PROJECT_SOURCE_DIR}/lib)
-  target_link_libraries(fuzz_${f}_replay PRIVATE pub_static)
-  add_test(NAME net_fuzz_${f}_corpus COMMAND fuzz_${f}_replay ${PUB_TEST_DIR}/fuzz/corpus/${f})
-  if(PUB_FUZZ)
-    add_executable(fuzz_${f} ${PUB_TEST_DIR}/fuzz/fuzz_${f}.c)
-    target_compile_options(fuzz_${f} PRIVATE -fsanitize=fuzzer,address,undefined)
-    target_link_options(fuzz_${f} PRIVATE -fsanitize=fuzzer,address,undefined)
-    target_include_directories(fuzz_${f} PRIVATE ${PROJECT_SOURCE_DIR}/lib)
-    target_link_libraries(fuzz_${f} PRIVATE pub_static)
-  endif()
-endforeach()
+# Fuzz targets: arXiv's Atom XML; GitHub's and Crossref's JSON.
+pub_fuzz_target(atom TEST net_fuzz_atom_corpus TIMEOUT 120 LABELS net)
+pub_fuzz_target(json TEST net_fuzz_json_corpus TIMEOUT 120 LABELS net)

@@ -1,6 +1,6 @@
 /*
  * fuzz_fields.c: libFuzzer target for the papers.fields_json codec
- * (lib/store.c).  The input is decoded as JSON; whatever decodes must
+ * (lib/store/fields.c).  The input is decoded as JSON; whatever decodes must
  * re-encode to text that decodes to the same fields and encodes to the
  * same text again.  The input is also split at NUL bytes into name/value
  * pairs, encoded and decoded: every pair (first of a name) must come back.

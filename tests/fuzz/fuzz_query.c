@@ -1,6 +1,6 @@
 /*
  * fuzz_query.c: libFuzzer target for the `search` query compiler
- * (lib/query.c).  The input is split at the first NUL into a search query
+ * (lib/store/query.c).  The input is split at the first NUL into a search query
  * and an author filter; the first byte's low bits pick --selected and the
  * BibTeX order.  The built SQL is prepared and stepped against a small real
  * database, so a query that compiles into malformed SQL or an FTS5 syntax

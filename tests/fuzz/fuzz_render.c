@@ -1,5 +1,5 @@
 /*
- * fuzz_render.c: libFuzzer target for lib/render.c.  Whatever the bytes, the
+ * fuzz_render.c: libFuzzer target for lib/export/render.c.  Whatever the bytes, the
  * HTML rendering of a title must hold no markup but our own balanced tags,
  * only the entities we write, and valid UTF-8; the same for Markdown; and
  * the URL check must never pass anything but http(s)/mailto.

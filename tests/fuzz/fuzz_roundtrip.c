@@ -2,7 +2,7 @@
  * fuzz_roundtrip.c: libFuzzer target for the BibTeX round trip.  The input
  * is read with the reader (the first byte picks the encoding as in
  * fuzz_bibtex.c), every entry is written back with pub__bib_format_entry
- * (lib/bibtex_write.c) and the output is read again as UTF-8: it must give
+ * (lib/bibtex/writer.c) and the output is read again as UTF-8: it must give
  * the same entries (type, key, fields and values, in order) with no errors.
  * The writer's ASCII mode (bit 3 of the first byte) is only checked to
  * parse again with the same number of entries, since it turns characters

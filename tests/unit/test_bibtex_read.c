@@ -1,5 +1,5 @@
 /*
- * test_bibtex_read.c: tests of the streaming BibTeX reader (bibtex_read.c).
+ * test_bibtex_read.c: tests of the streaming BibTeX reader (lib/bibtex/reader.c).
  *   test_bibtex_read dump INPUT EXPECTED [ENCODING]
  *       prints a canonical dump of INPUT and compares it with EXPECTED
  *       (BIB_UPDATE=1 in the environment rewrites EXPECTED instead);

@@ -1,5 +1,5 @@
 /*
- * test_fields.c: the papers.fields_json codec (lib/store.c): what the
+ * test_fields.c: the papers.fields_json codec (lib/store/fields.c): what the
  * encoder writes, that every JSON string escape decodes, that anything but
  * an object of strings is refused, and that real fields survive the trip.
  */

@@ -1,0 +1,38 @@
+# api.cmake: the public API as a user of libpub sees it: pub.h compiles
+# alone as C11 with strict warnings, and as C++ when a C++ compiler is
+# there; tests/api/test_api.c exercises the library through pub.h only
+# (lib/include is its only library include dir, and it links the shared
+# library, which exports pub_* and nothing private).
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/header_alone.c "#include \"pub.h\"\nint main(void) { return pub_error_code(); }\n")
+add_executable(test_header_alone ${CMAKE_CURRENT_BINARY_DIR}/header_alone.c)
+target_include_directories(test_header_alone PRIVATE ${PROJECT_SOURCE_DIR}/lib/include)
+target_compile_options(test_header_alone PRIVATE ${PUB_WARNINGS} -Werror)
+target_link_libraries(test_header_alone PRIVATE pub_shared)
+add_test(NAME header_alone COMMAND test_header_alone)
+
+include(CheckLanguage)
+check_language(CXX)
+if(CMAKE_CXX_COMPILER)
+  enable_language(CXX)
+  add_executable(test_header_cxx ${PUB_TEST_DIR}/api/header_cxx.cpp)
+  set_target_properties(test_header_cxx PROPERTIES CXX_STANDARD 11 CXX_STANDARD_REQUIRED ON
+    CXX_EXTENSIONS OFF)
+  target_include_directories(test_header_cxx PRIVATE ${PROJECT_SOURCE_DIR}/lib/include)
+  target_compile_options(test_header_cxx PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Werror)
+  target_link_libraries(test_header_cxx PRIVATE pub_shared)
+  add_test(NAME header_cxx COMMAND test_header_cxx)
+else()
+  message(STATUS "no C++ compiler: header_cxx (pub.h as C++) is not built")
+endif()
+
+# The public API alone; pub_shared's include dir is lib/include.
+add_executable(test_api ${PUB_TEST_DIR}/api/test_api.c)
+target_compile_options(test_api PRIVATE ${PUB_WARNINGS})
+target_compile_definitions(test_api PRIVATE _POSIX_C_SOURCE=200809L)
+target_link_libraries(test_api PRIVATE pub_shared)
+add_test(NAME api COMMAND test_api)
+set_tests_properties(api PROPERTIES TIMEOUT 120 LABELS api)
+
+# The shared library exports pub_* and nothing private.
+add_test(NAME shared_exports_only_public
+  COMMAND sh -c "bad=$(nm -D --defined-only $<TARGET_FILE:pub_shared> | awk '$2 ~ /^[TDBR]$/ {print $3}' | grep -v '^pub_[a-z]' || true); test -z \"$bad\" || { echo \"exported: $bad\"; exit 1; }")

@@ -1,0 +1,426 @@
+/*
+ * test_api.c: libpub through its public header alone (after cmark's
+ * api_test).  Built with lib/include as the only library include dir and
+ * linked against the shared library, which exports pub_* and nothing else,
+ * so anything used here is public API.  A temp dir holds the database and
+ * the .bib file; expectations are written here, not computed by libpub.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pub.h"
+#include "../harness.h" /* the tests' tiny harness, not libpub */
+
+static char dir[64], dbpath[128], bibpath[128];
+
+static const char *bib =
+	"% three papers, a duplicate of one, and a broken entry\n"
+	"@inproceedings{zhao2024realtime,\n"
+	"  title = {Real-Time Video Generation with Pyramid Attention Broadcast},\n"
+	"  author = {Zhao, Xuanlei and Jin, Xiaolong and Wang, Kai and You, Yang},\n"
+	"  booktitle = {ICLR},\n"
+	"  year = 2024,\n"
+	"  eprint = {2408.12588}, archiveprefix = {arXiv},\n"
+	"}\n"
+	"@inproceedings{cheng2024fastfold,\n"
+	"  title = {{FastFold}: Optimizing {AlphaFold} Training and Inference on {GPU} Clusters},\n"
+	"  author = {Cheng, Shenggan and Zhao, Xuanlei and Lu, Guangyang},\n"
+	"  booktitle = {PPoPP},\n"
+	"  year = {2024},\n"
+	"  doi = {10.1145/3627535.3638465},\n"
+	"}\n"
+	"@book{knuth1968art,\n"
+	"  title = {The Art of Computer Programming},\n"
+	"  author = {Knuth, Donald E.},\n"
+	"  publisher = {Addison-Wesley},\n"
+	"  year = {1968},\n"
+	"}\n"
+	"@misc{fastfold-again,\n"
+	"  title = {FastFold, as a preprint listed it},\n"
+	"  doi = {https://doi.org/10.1145/3627535.3638465},\n"
+	"  pages = {417--430},\n"
+	"}\n"
+	"@article{broken,\n"
+	"  title = {a missing comma} author = {Nobody}\n"
+	"}\n";
+
+typedef struct {
+	char text[2048];
+	int n;
+} collected;
+
+static int collect_setting(const char *key, const char *value, void *ctx)
+{
+	collected *c = ctx;
+	size_t len = strlen(c->text);
+	snprintf(c->text + len, sizeof(c->text) - len, "%s=%s;", key, value);
+	c->n++;
+	return 0;
+}
+
+static int collect_key(const pub_paper *p, void *ctx)
+{
+	collected *c = ctx;
+	size_t len = strlen(c->text);
+	snprintf(c->text + len, sizeof(c->text) - len, "%s;", p->key);
+	c->n++;
+	return 0;
+}
+
+static int stop_after_one(const pub_paper *p, void *ctx)
+{
+	(void)p;
+	(void)ctx;
+	return 42;
+}
+
+static int count_repo(const pub_repo *r, void *ctx)
+{
+	collected *c = ctx;
+	size_t len = strlen(c->text);
+	snprintf(c->text + len, sizeof(c->text) - len, "%s/%s %s;", r->owner, r->name,
+		r->url);
+	c->n++;
+	return 0;
+}
+
+static void count_finding(const char *finding, void *ctx)
+{
+	collected *c = ctx;
+	size_t len = strlen(c->text);
+	snprintf(c->text + len, sizeof(c->text) - len, "%s\n", finding);
+	c->n++;
+}
+
+/* The whole of `fp` (rewound) as a malloc'd string. */
+static char *slurp(FILE *fp)
+{
+	long n;
+	char *s;
+	fflush(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	s = calloc(1, (size_t)(n > 0 ? n : 0) + 1);
+	if (s && n > 0 && fread(s, 1, (size_t)n, fp) != (size_t)n)
+		s[0] = '\0';
+	return s;
+}
+
+static const char *field(const pub_paper *p, const char *name)
+{
+	size_t i;
+	for (i = 0; p && i < p->nfields; i++)
+		if (strcmp(p->fields[i].name, name) == 0)
+			return p->fields[i].value;
+	return NULL;
+}
+
+static void test_version(void)
+{
+	pub_init();
+	STR_EQ(pub_version(), PUB_VERSION, "pub_version() is the header's PUB_VERSION");
+	OK(pub_db_schema_version() >= 3, "schema version %d", pub_db_schema_version());
+}
+
+static void test_open(void)
+{
+	pub_db *db = (pub_db *)1;
+	int rc = pub_db_open(&db, dbpath, PUB_OPEN_READONLY);
+	OK(rc == PUB_ENOTFOUND, "read-only open of a missing file: %d", rc);
+	OK(db == NULL, "no handle on failure");
+	OK(pub_error_code() == PUB_ENOTFOUND, "pub_error_code() %d", pub_error_code());
+	OK(strstr(pub_error_last(), "no database at") != NULL, "message: %s", pub_error_last());
+	OK(strstr(pub_error_last(), dbpath) != NULL, "message names the path: %s",
+		pub_error_last());
+	OK(access(dbpath, F_OK) != 0, "a failed open creates no file");
+	pub_error_clear();
+	OK(pub_error_code() == 0, "cleared");
+	rc = pub_db_open(&db, "", PUB_OPEN_CREATE);
+	OK(rc == PUB_EINVAL, "empty path: %d", rc);
+	rc = pub_db_open(&db, dir, PUB_OPEN_CREATE);
+	OK(rc == PUB_EINVAL, "a directory: %d", rc);
+	pub_db_free(NULL);
+}
+
+static void test_config(pub_db *db)
+{
+	collected c;
+	char *v = (char *)1;
+	OK(pub_config_get(&v, db, "owner") == 0, "get unset");
+	OK(v == NULL, "unset is NULL");
+	OK(pub_config_set(db, "owner", "Xuanlei Zhao") == 0, "set owner");
+	OK(pub_config_set(db, "email", "x@example.org") == 0, "set email");
+	OK(pub_config_set(db, "email", "zhao@example.org") == 0, "set again replaces");
+	OK(pub_config_get(&v, db, "owner") == 0, "get owner");
+	STR_EQ(v, "Xuanlei Zhao", "owner");
+	free(v);
+	OK(pub_config_get(&v, db, "email") == 0, "get email");
+	STR_EQ(v, "zhao@example.org", "email replaced");
+	free(v);
+	memset(&c, 0, sizeof(c));
+	OK(pub_config_foreach(db, collect_setting, &c) == 0, "foreach");
+	/* Key order: email before owner. */
+	OK(strstr(c.text, "email=zhao@example.org;owner=Xuanlei Zhao;") != NULL,
+		"foreach in key order: %s", c.text);
+	OK(pub_config_set(db, "email", NULL) == 0, "unset");
+	OK(pub_config_get(&v, db, "email") == 0 && v == NULL, "unset reads NULL");
+	free(v);
+}
+
+static void test_import(pub_db *db)
+{
+	pub_import_opts opts;
+	pub_import_stats st;
+	FILE *fp = fopen(bibpath, "w");
+	int rc;
+	OK(fp != NULL, "write the .bib");
+	if (!fp)
+		return;
+	fputs(bib, fp);
+	fclose(fp);
+	memset(&opts, 0, sizeof(opts));
+	memset(&st, 0, sizeof(st));
+	rc = pub_import_bibtex(db, bibpath, &opts, &st);
+	OK(rc == 0, "import: %d %s", rc, pub_error_last());
+	OK(st.entries == 4, "4 entries read, got %zu", st.entries);
+	OK(st.added == 3, "3 added, got %zu", st.added);
+	OK(st.merged == 1, "1 merged, got %zu", st.merged);
+	OK(st.skipped == 1, "1 skipped, got %zu", st.skipped);
+	OK(st.warnings >= 1, "the broken entry warns, got %zu", st.warnings);
+
+	/* --strict: the broken entry aborts and nothing changes. */
+	opts.strict = 1;
+	rc = pub_import_bibtex(db, bibpath, &opts, &st);
+	OK(rc == PUB_EPARSE, "strict import of a broken file: %d", rc);
+	OK(strstr(pub_error_last(), ":") != NULL, "message has a position: %s", pub_error_last());
+
+	rc = pub_import_bibtex(db, "/nonexistent/x.bib", NULL, NULL);
+	OK(rc < 0, "a missing file fails: %d", rc);
+	OK(strstr(pub_error_last(), "/nonexistent/x.bib") != NULL, "and names it: %s",
+		pub_error_last());
+}
+
+static void test_get(pub_db *db)
+{
+	pub_paper *p = NULL;
+	int rc = pub_paper_get(&p, db, "zhao2024realtime");
+	OK(rc == 0 && p, "get: %d", rc);
+	if (p) {
+		STR_EQ(p->key, "zhao2024realtime", "key");
+		STR_EQ(p->type, "inproceedings", "type");
+		STR_EQ(p->title, "Real-Time Video Generation with Pyramid Attention Broadcast", "title");
+		OK(p->year == 2024, "year %d", p->year);
+		STR_EQ(p->arxiv, "2408.12588", "arxiv id");
+		STR_EQ(p->doi, NULL, "no DOI");
+		OK(p->nauthors == 4, "4 authors, got %zu", p->nauthors);
+		if (p->nauthors == 4) {
+			STR_EQ(p->authors[0].given, "Xuanlei", "first author given");
+			STR_EQ(p->authors[0].family, "Zhao", "first author family");
+			STR_EQ(p->authors[0].name, "Xuanlei Zhao", "first author display name");
+			STR_EQ(p->authors[3].family, "You", "last author");
+		}
+		STR_EQ(field(p, "booktitle"), "ICLR", "booktitle field");
+		STR_EQ(field(p, "year"), "2024", "year field");
+		OK(p->nfields == 6, "6 fields, got %zu", p->nfields);
+		OK(p->added && strlen(p->added) == 20 && p->added[19] == 'Z', "added is ISO UTC: %s",
+			p->added ? p->added : "(null)");
+	}
+	pub_paper_free(p);
+	p = NULL;
+
+	OK(pub_paper_get(&p, db, "cheng2024fastfold") == 0, "get the merged paper");
+	if (p) {
+		STR_EQ(p->title, "FastFold: Optimizing AlphaFold Training and Inference on GPU Clusters",
+			"braces dropped from the title");
+		STR_EQ(p->doi, "10.1145/3627535.3638465", "doi");
+		STR_EQ(field(p, "pages"), "417--430", "pages filled by the merge");
+		STR_EQ(field(p, "title"),
+			"{FastFold}: Optimizing {AlphaFold} Training and Inference on {GPU} Clusters",
+			"title field as written, not overwritten");
+		OK(p->nauthors == 3, "3 authors, got %zu", p->nauthors);
+	}
+	pub_paper_free(p);
+	p = (pub_paper *)1;
+
+	OK(pub_paper_get(&p, db, "fastfold-again") == PUB_ENOTFOUND,
+		"the duplicate's key was not stored");
+	OK(p == NULL, "no paper on failure");
+	OK(pub_paper_get(&p, db, "KNUTH1968ART") == 0, "keys compare without case");
+	STR_EQ(p ? p->key : NULL, "knuth1968art", "stored spelling");
+	pub_paper_free(p);
+	pub_paper_free(NULL);
+}
+
+static void test_foreach_and_search(pub_db *db)
+{
+	pub_filter f;
+	collected c;
+	int rc;
+	memset(&f, 0, sizeof(f));
+	memset(&c, 0, sizeof(c));
+	OK(pub_paper_foreach(db, &f, collect_key, &c) == 0, "foreach all");
+	OK(c.n == 3, "3 papers, got %d (%s)", c.n, c.text);
+	OK(strstr(c.text, "knuth1968art;") == c.text + strlen(c.text) - strlen("knuth1968art;"),
+		"newest first, 1968 last: %s", c.text);
+
+	memset(&c, 0, sizeof(c));
+	f.author = "Xuanlei Zhao";
+	OK(pub_paper_foreach(db, &f, collect_key, &c) == 0, "foreach by author");
+	OK(c.n == 2, "2 papers by Zhao, got %d (%s)", c.n, c.text);
+	OK(strstr(c.text, "zhao2024realtime;") && strstr(c.text, "cheng2024fastfold;"),
+		"both of his: %s", c.text);
+
+	memset(&c, 0, sizeof(c));
+	memset(&f, 0, sizeof(f));
+	f.query = "year:1960-1970";
+	OK(pub_paper_foreach(db, &f, collect_key, &c) == 0, "foreach by query");
+	STR_EQ(c.text, "knuth1968art;", "year range");
+
+	memset(&c, 0, sizeof(c));
+	memset(&f, 0, sizeof(f));
+	f.key = "cheng2024fastfold";
+	OK(pub_paper_foreach(db, &f, collect_key, &c) == 0, "foreach by key");
+	STR_EQ(c.text, "cheng2024fastfold;", "one key");
+
+	memset(&f, 0, sizeof(f));
+	rc = pub_paper_foreach(db, &f, stop_after_one, NULL);
+	OK(rc == 42, "a callback's non-zero return stops the walk: %d", rc);
+
+	memset(&c, 0, sizeof(c));
+	OK(pub_search(db, "pyramid", collect_key, &c) == 0, "search a title word");
+	STR_EQ(c.text, "zhao2024realtime;", "full-text hit");
+	memset(&c, 0, sizeof(c));
+	OK(pub_search(db, "author:knuth", collect_key, &c) == 0, "search by author");
+	STR_EQ(c.text, "knuth1968art;", "author filter");
+	memset(&c, 0, sizeof(c));
+	OK(pub_search(db, "nosuchwordanywhere", collect_key, &c) == 0, "search misses");
+	OK(c.n == 0, "no hits, got %d", c.n);
+	memset(&c, 0, sizeof(c));
+	OK(pub_search(db, "\"unbalanced AND (", collect_key, &c) >= 0 || pub_error_last()[0],
+		"FTS5 syntax from the user is no crash");
+}
+
+static void test_export(pub_db *db)
+{
+	pub_export_opts o;
+	FILE *fp = tmpfile();
+	char *s;
+	int rc;
+	OK(fp != NULL, "tmpfile");
+	if (!fp)
+		return;
+	memset(&o, 0, sizeof(o));
+	o.format = PUB_FORMAT_BIBTEX;
+	rc = pub_export(db, &o, fp);
+	OK(rc == 0, "BibTeX export: %d %s", rc, pub_error_last());
+	s = slurp(fp);
+	OK(s && strstr(s, "@inproceedings{zhao2024realtime,"), "BibTeX entry head");
+	OK(s && strstr(s, "{Real-Time Video Generation with Pyramid Attention Broadcast}"),
+		"title value");
+	OK(s && strstr(s, "@book{knuth1968art,"), "the book");
+	OK(s && strstr(s, "{Addison-Wesley}"), "publisher");
+	OK(s && strstr(s, "{417--430}"), "the merged field");
+	OK(s && !strstr(s, "fastfold-again"), "no duplicate key");
+	free(s);
+	fclose(fp);
+
+	fp = tmpfile();
+	if (!fp)
+		return;
+	memset(&o, 0, sizeof(o));
+	o.format = PUB_FORMAT_JSON;
+	o.filter.key = "knuth1968art";
+	rc = pub_export(db, &o, fp);
+	OK(rc == 0, "JSON export: %d %s", rc, pub_error_last());
+	s = slurp(fp);
+	OK(s && s[strspn(s, " \n")] == '[', "a JSON array");
+	OK(s && strstr(s, "\"knuth1968art\""), "the key");
+	OK(s && strstr(s, "\"The Art of Computer Programming\""), "the title");
+	OK(s && strstr(s, "1968"), "the year");
+	OK(s && !strstr(s, "zhao2024realtime"), "the filter holds");
+	free(s);
+	fclose(fp);
+}
+
+static void test_repo(pub_db *db)
+{
+	collected c;
+	int rc = pub_repo_add(db, "https://example.org/not/github", NULL);
+	OK(rc == PUB_EINVAL, "a URL that is not GitHub: %d", rc);
+	OK(strstr(pub_error_last(), "https://example.org/not/github") != NULL,
+		"message quotes the URL: %s", pub_error_last());
+	OK(strstr(pub_error_last(), "GitHub") != NULL, "and says why: %s", pub_error_last());
+	rc = pub_repo_add(db, "https://github.com/hpcaitech/FastFold", "protein folding");
+	OK(rc == 0, "a GitHub URL: %d %s", rc, pub_error_last());
+	memset(&c, 0, sizeof(c));
+	OK(pub_repo_foreach(db, 1, count_repo, &c) == 0, "repo foreach");
+	STR_EQ(c.text, "hpcaitech/FastFold https://github.com/hpcaitech/FastFold;",
+		"the standalone repository");
+}
+
+static void test_remove_and_doctor(pub_db *db)
+{
+	pub_paper *p = NULL;
+	collected c;
+	int rc;
+	OK(pub_paper_remove(db, "knuth1968art") == 0, "remove");
+	OK(pub_paper_get(&p, db, "knuth1968art") == PUB_ENOTFOUND, "gone");
+	OK(p == NULL, "no paper");
+	OK(pub_paper_remove(db, "knuth1968art") == PUB_ENOTFOUND, "remove twice");
+	memset(&c, 0, sizeof(c));
+	rc = pub_doctor(db, count_finding, &c);
+	OK(rc == 0, "doctor finds no problem: %d\n%s", rc, c.text);
+}
+
+static void test_readonly(void)
+{
+	pub_db *db = NULL;
+	pub_paper *p = NULL;
+	int rc = pub_db_open(&db, dbpath, PUB_OPEN_READONLY);
+	OK(rc == 0, "read-only open of an existing file: %d %s", rc, pub_error_last());
+	if (!db)
+		return;
+	OK(pub_paper_get(&p, db, "zhao2024realtime") == 0, "reading works");
+	pub_paper_free(p);
+	OK(pub_config_set(db, "owner", "Someone Else") < 0, "writing fails");
+	pub_db_free(db);
+}
+
+int main(void)
+{
+	pub_db *db = NULL;
+	const char *tmp = getenv("TMPDIR");
+	snprintf(dir, sizeof(dir), "%s/pubapi-XXXXXX", tmp && *tmp && strlen(tmp) < 40 ? tmp : "/tmp");
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 2;
+	}
+	snprintf(dbpath, sizeof(dbpath), "%s/sub/pub.sqlite3", dir);
+	snprintf(bibpath, sizeof(bibpath), "%s/in.bib", dir);
+
+	test_version();
+	test_open();
+	OK(pub_db_open(&db, dbpath, PUB_OPEN_CREATE) == 0, "create (and its directory): %s",
+		pub_error_last());
+	if (!db)
+		return test_summary();
+	test_config(db);
+	test_import(db);
+	test_get(db);
+	test_foreach_and_search(db);
+	test_export(db);
+	test_repo(db);
+	test_remove_and_doctor(db);
+	pub_db_free(db);
+	test_readonly();
+
+	{
+		char cmd[160];
+		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", dir);
+	}
+	return test_summary();
+}
