@@ -1,6 +1,6 @@
 -- schema.sql: the whole pubdb schema (version 3), embedded into libpub at
--- build time and applied by lib/db.c inside one transaction.  Later versions
--- append migrations in lib/db.c; PRAGMA user_version records the version.
+-- build time and applied by lib/store/db.c inside one transaction.  Later versions
+-- append migrations in lib/store/db.c; PRAGMA user_version records the version.
 
 -- Key/value settings: owner, citekey_format, arxiv_last_request, ...
 CREATE TABLE settings (
@@ -134,7 +134,7 @@ CREATE TABLE preambles (
 );
 
 -- Full-text index over title, abstract and author names; rowid = papers.id,
--- maintained by lib/store.c whenever a paper changes.
+-- maintained by lib/store/derive.c whenever a paper changes.
 CREATE VIRTUAL TABLE papers_fts USING fts5(
 	title, abstract, authors,
 	tokenize = 'unicode61 remove_diacritics 2'

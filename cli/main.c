@@ -188,7 +188,7 @@ int cli_print_help(const char *name)
 	return 0;
 }
 
-/* The one table from library error to exit code (DESIGN.md). */
+/* The one table from library error to exit code (docs/pubdb.1, EXIT STATUS). */
 static const struct {
 	int err;
 	int exit_code;

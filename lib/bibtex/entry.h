@@ -15,7 +15,7 @@
  * `2020`, `jan` gives `January`).  The value is valid UTF-8 and its braces
  * balance, so the writer can always emit it as `{value}`. */
 typedef pub_field pub__bib_field; /* name, value: the public pair */
-/* Frees an array of n fields, names and values (bibtex_read.c). */
+/* Frees an array of n fields, names and values (entry.c). */
 void pub__fields_free(pub_field *f, size_t n);
 
 /* One entry.  `type` is lower-cased; "preamble" entries carry their text in

@@ -1,5 +1,5 @@
 /*
- * bibtex_write.c: the BibTeX writer.  Stored values are BibTeX already
+ * writer.c: the BibTeX writer.  Stored values are BibTeX already
  * (balanced braces, macros expanded), so each is written as {value}; the
  * writer only guards against values that would not survive that.
  */

@@ -1,5 +1,5 @@
 /*
- * export_csl.c: CSL-JSON, the bibliography format of citeproc (pandoc,
+ * csl.c: CSL-JSON, the bibliography format of citeproc (pandoc,
  * Zotero).  Text is plain (LaTeX rendered, no markup); arXiv preprints carry
  * "archive": "arXiv" and "number": "arXiv:ID" the way Zotero writes them.
  */

@@ -1,5 +1,5 @@
 /*
- * export_html.c: the "Selected Publications" list as HTML (DESIGN.md's HTML
+ * html.c: the "Selected Publications" list as HTML (the HTML
  * contract: h2.pub-group, ul.pub-list, li.pub#KEY, code.pub-venue,
  * strong.pub-title, span.pub-links, span.pub-stars, div.pub-authors), as a
  * fragment or a standalone page, and the open-source project list.  Also

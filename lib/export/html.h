@@ -9,7 +9,7 @@
 #include "pub.h"
 #include "export/export.h"
 
-/* HTML fragment or standalone page, following DESIGN.md's HTML contract. */
+/* HTML fragment or standalone page, with the CSS hooks docs/architecture.md lists. */
 int pub__export_html(FILE *out, const pub__export_set *set);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * json.c: papers and repositories as JSON objects in the shape of
- * DESIGN.md (`show --json`, `list --json`, `export --json`, `stars --json`).
+ * docs/architecture.md (`show --json`, `list --json`, `export --json`, `stars --json`).
  */
 #include "export/json.h"
 

@@ -1,5 +1,5 @@
 /*
- * export_markdown.c: the publication list as Markdown that GitHub and
+ * markdown.c: the publication list as Markdown that GitHub and
  * kramdown (Jekyll) render alike, and the Jekyll/academicpages form: one
  * file per paper with YAML front matter.
  *

@@ -2,7 +2,7 @@
  * pub.h: the one public header of libpub, the library behind the pubdb
  * command.  It keeps an academic's publications in one SQLite file.
  *
- * Conventions (see STYLE.md): functions that can fail return 0 or a negative
+ * Conventions (docs/architecture.md): functions that can fail return 0 or a negative
  * PUB_E* code and leave a message for pub_error_last(); out parameters come
  * first; every constructor has a NULL-safe _free.  Out of memory aborts.
  */
@@ -75,7 +75,7 @@ typedef struct pub_db pub_db;
 PUB_EXTERN int pub_db_open(pub_db **out, const char *path, unsigned flags);
 PUB_EXTERN void pub_db_free(pub_db *db);
 
-/* The default database path (DESIGN.md): $PUBDB_DB, $XDG_DATA_HOME/pubdb/,
+/* The default database path: $PUBDB_DB, $XDG_DATA_HOME/pubdb/,
  * ~/.local/share/pubdb/.  Returns a malloc'd string the caller frees. */
 PUB_EXTERN char *pub_db_default_path(void);
 
@@ -173,8 +173,9 @@ PUB_EXTERN int pub_filter_init(pub_filter *f, unsigned int version);
 PUB_EXTERN int pub_paper_foreach(pub_db *db, const pub_filter *filter,
 	int (*cb)(const pub_paper *p, void *ctx), void *ctx);
 
-/* The paper as one JSON object in DESIGN.md's shape (with "me" from
- * `config owner` and star counts); malloc'd, caller frees. */
+/* The paper as one JSON object in the shape docs/architecture.md gives
+ * (with "me" from `config owner` and star counts); malloc'd, caller
+ * frees. */
 PUB_EXTERN int pub_paper_json(char **out, pub_db *db, const pub_paper *p);
 
 /* Removes a paper; PUB_ENOTFOUND when none. */
@@ -310,9 +311,9 @@ PUB_EXTERN int pub_repo_add(pub_db *db, const char *url, const char *description
 PUB_EXTERN int pub_repo_foreach(pub_db *db, int standalone_only,
 	int (*cb)(const pub_repo *r, void *ctx), void *ctx);
 
-/* The repository as one JSON object in DESIGN.md's `stars --json` shape
- * (repo, url, stars, delta_7d, delta_30d, checked, status); malloc'd,
- * caller frees. */
+/* The repository as one JSON object in the `stars --json` shape
+ * docs/architecture.md gives (repo, url, stars, delta_7d, delta_30d,
+ * checked, status); malloc'd, caller frees. */
 PUB_EXTERN int pub_repo_json(char **out, const pub_repo *r);
 
 /* ---- export ------------------------------------------------------------ */

@@ -1,5 +1,5 @@
 /*
- * add_ids.c: `pubdb add arxiv:ID doi:DOI ...`: normalises every identifier
+ * add.c: `pubdb add arxiv:ID doi:DOI ...`: normalises every identifier
  * first (a typo fails before any request), fetches the arXiv ids in one
  * batched request and the DOIs one by one, and only then stores everything
  * in one transaction, so a network failure leaves the database as it was

@@ -1,6 +1,6 @@
 /*
  * arxiv.c: arXiv ids, the Atom API (classic and late-2025 layouts, see
- * API-NOTES.md) and the conversion of a paper into a BibTeX entry.
+ * docs/services.md) and the conversion of a paper into a BibTeX entry.
  * The parser never loads a DTD, never expands or fetches entities and
  * refuses any DOCTYPE, so a hostile feed cannot blow up or reach out.
  */

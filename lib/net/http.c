@@ -1,5 +1,5 @@
 /*
- * http.c: the libcurl client under pubdb's network features (see net.h):
+ * http.c: the libcurl client under pubdb's network features (see http.h):
  * one place for the User-Agent, timeouts, the body cap, redirects and
  * protocol limits, retries with backoff, per-service pacing and the
  * parallel batch helper.

@@ -3,7 +3,7 @@
  * repositories to ask about, and filing each answer: counts, history,
  * renames, missing and archived repositories, one transaction per batch so
  * a killed refresh leaves a consistent file), the star history and its
- * chart.  Talking to GitHub is github.c; drawing is svg.c.
+ * chart.  Talking to GitHub is github.c; the history and its chart are export/stars.c.
  */
 #include "pub.h"
 #include "util/alloc.h"

@@ -1,5 +1,5 @@
 /*
- * refresh.c: the refresh lock.  flock() on a file beside the database: the
+ * lock.c: the refresh lock.  flock() on a file beside the database: the
  * kernel drops it when the process ends, however it ends, so a killed cron
  * job never blocks the next one.
  */

@@ -1,5 +1,5 @@
 /*
- * bibtex_enc.c: decodes a .bib file's bytes into UTF-8 for the reader,
+ * encoding.c: decodes a .bib file's bytes into UTF-8 for the reader,
  * streaming (one raw chunk at a time).  Detection when no encoding is forced:
  * a UTF-8 BOM is skipped; a UTF-16 BOM (or, failing that, the tell-tale NUL
  * pattern of ASCII text in UTF-16) selects UTF-16; otherwise the first chunk

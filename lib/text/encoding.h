@@ -1,7 +1,7 @@
 /*
- * bibtex_enc.h: the input-decoding layer under the BibTeX reader: turns the
+ * encoding.h: the input-decoding layer under the BibTeX reader: turns the
  * bytes of a FILE* (UTF-8, UTF-16, Latin-1 or Windows-1252) into a stream of
- * valid UTF-8, chunk by chunk.  Private to bibtex_read.c / bibtex_enc.c.
+ * valid UTF-8, chunk by chunk.  Used by bibtex/reader.c.
  */
 #ifndef PUB_BIBTEX_ENC_H
 #define PUB_BIBTEX_ENC_H

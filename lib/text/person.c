@@ -1,5 +1,5 @@
 /*
- * owner.c: is this author the owner of the list (`config owner`)?  Used to
+ * person.c: is this author the owner of the list (`config owner`)?  Used to
  * underline the owner in exports.  The same person is written "Xuanlei Zhao",
  * "Zhao, Xuanlei", "X. Zhao", "Zhao X", "XUANLEI ZHAO" or without accents,
  * so both sides are folded to ASCII words and compared as (given, family).

@@ -180,7 +180,7 @@ static void test_import(pub_db *db)
 		return;
 	fputs(bib, fp);
 	fclose(fp);
-	memset(&opts, 0, sizeof(opts));
+	OK(pub_import_options_init(&opts, PUB_IMPORT_OPTIONS_VERSION) == 0, "import options init");
 	memset(&st, 0, sizeof(st));
 	rc = pub_import_bibtex(db, bibpath, &opts, &st);
 	OK(rc == 0, "import: %d %s", rc, pub_error_last());
@@ -258,7 +258,7 @@ static void test_foreach_and_search(pub_db *db)
 	pub_filter f;
 	collected c;
 	int rc;
-	memset(&f, 0, sizeof(f));
+	pub_filter_init(&f, PUB_FILTER_VERSION);
 	memset(&c, 0, sizeof(c));
 	OK(pub_paper_foreach(db, &f, collect_key, &c) == 0, "foreach all");
 	OK(c.n == 3, "3 papers, got %d (%s)", c.n, c.text);
@@ -273,18 +273,18 @@ static void test_foreach_and_search(pub_db *db)
 		"both of his: %s", c.text);
 
 	memset(&c, 0, sizeof(c));
-	memset(&f, 0, sizeof(f));
+	pub_filter_init(&f, PUB_FILTER_VERSION);
 	f.query = "year:1960-1970";
 	OK(pub_paper_foreach(db, &f, collect_key, &c) == 0, "foreach by query");
 	STR_EQ(c.text, "knuth1968art;", "year range");
 
 	memset(&c, 0, sizeof(c));
-	memset(&f, 0, sizeof(f));
+	pub_filter_init(&f, PUB_FILTER_VERSION);
 	f.key = "cheng2024fastfold";
 	OK(pub_paper_foreach(db, &f, collect_key, &c) == 0, "foreach by key");
 	STR_EQ(c.text, "cheng2024fastfold;", "one key");
 
-	memset(&f, 0, sizeof(f));
+	pub_filter_init(&f, PUB_FILTER_VERSION);
 	rc = pub_paper_foreach(db, &f, stop_after_one, NULL);
 	OK(rc == 42, "a callback's non-zero return stops the walk: %d", rc);
 
@@ -311,7 +311,7 @@ static void test_export(pub_db *db)
 	OK(fp != NULL, "tmpfile");
 	if (!fp)
 		return;
-	memset(&o, 0, sizeof(o));
+	pub_export_options_init(&o, PUB_EXPORT_OPTIONS_VERSION);
 	o.format = PUB_FORMAT_BIBTEX;
 	rc = pub_export(db, &o, fp);
 	OK(rc == 0, "BibTeX export: %d %s", rc, pub_error_last());
@@ -329,7 +329,7 @@ static void test_export(pub_db *db)
 	fp = tmpfile();
 	if (!fp)
 		return;
-	memset(&o, 0, sizeof(o));
+	pub_export_options_init(&o, PUB_EXPORT_OPTIONS_VERSION);
 	o.format = PUB_FORMAT_JSON;
 	o.filter.key = "knuth1968art";
 	rc = pub_export(db, &o, fp);
@@ -358,6 +358,102 @@ static void test_repo(pub_db *db)
 	OK(pub_repo_foreach(db, 1, count_repo, &c) == 0, "repo foreach");
 	STR_EQ(c.text, "hpcaitech/FastFold https://github.com/hpcaitech/FastFold;",
 		"the standalone repository");
+}
+
+static int has_tag(const pub_paper *p, const char *tag)
+{
+	size_t i;
+	for (i = 0; p && i < p->ntags; i++)
+		if (strcmp(p->tags[i], tag) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *link_url(const pub_paper *p, const char *kind)
+{
+	size_t i;
+	for (i = 0; p && i < p->nlinks; i++)
+		if (strcmp(p->links[i].kind, kind) == 0)
+			return p->links[i].url;
+	return NULL;
+}
+
+/* The typed calls that replaced "FIELD=VALUE", "+T"/"-T" and "KIND=URL". */
+static void test_typed_changes(pub_db *db)
+{
+	const pub_assignment edits[] = {{"venue", "ICLR 2025"}, {"selected", "1"},
+		{"equal", "1,2"}, {"note", "an extra field"}};
+	const pub_assignment bad[] = {{"venue", "PPoPP 2024"}, {"year", "not a year"}};
+	const pub_tag_change tags[] = {{"Efficient Video Generation", 0}, {"-q", 0},
+		{"q", 0}, {"q", 1}};
+	pub_filter f;
+	pub_export_opts eo;
+	pub_import_opts io;
+	pub_paper *p = NULL;
+	int rc;
+
+	rc = pub_paper_edit(db, "zhao2024realtime", edits, 4);
+	OK(rc == 0, "edit: %d %s", rc, pub_error_last());
+	OK(pub_paper_get(&p, db, "zhao2024realtime") == 0, "get after edit");
+	STR_EQ(p ? p->venue : NULL, "ICLR 2025", "venue set");
+	OK(p && p->selected == 1, "selected set");
+	OK(p && p->nauthors >= 2 && p->authors[0].equal && p->authors[1].equal,
+		"equal contribution on positions 1 and 2");
+	OK(p && p->nauthors >= 3 && !p->authors[2].equal, "not on position 3");
+	pub_paper_free(p);
+	p = NULL;
+
+	/* All or nothing: a bad year undoes the venue before it. */
+	rc = pub_paper_edit(db, "zhao2024realtime", bad, 2);
+	OK(rc == PUB_EINVAL, "a bad year is refused: %d %s", rc, pub_error_last());
+	OK(pub_paper_get(&p, db, "zhao2024realtime") == 0, "get after a refused edit");
+	STR_EQ(p ? p->venue : NULL, "ICLR 2025", "the venue before the bad year is not applied");
+	pub_paper_free(p);
+	p = NULL;
+
+	rc = pub_paper_set(db, "zhao2024realtime", "note", NULL);
+	OK(rc == 0, "set NULL removes a field: %d %s", rc, pub_error_last());
+
+	/* Tags are data, whatever they look like: "-q" is a tag, not an option. */
+	rc = pub_paper_tag(db, "zhao2024realtime", tags, 4);
+	OK(rc == 0, "tag changes: %d %s", rc, pub_error_last());
+	OK(pub_paper_tag_remove(db, "zhao2024realtime", "absent") == 0,
+		"removing a tag the paper lacks is fine");
+	OK(pub_paper_tag_add(db, "nosuchkey", "x") == PUB_ENOTFOUND, "tag of a missing paper");
+	OK(pub_paper_get(&p, db, "zhao2024realtime") == 0, "get after tags");
+	OK(has_tag(p, "Efficient Video Generation"), "tag added");
+	OK(has_tag(p, "-q"), "a tag that looks like an option");
+	OK(!has_tag(p, "q"), "q added then removed");
+	pub_paper_free(p);
+	p = NULL;
+
+	rc = pub_paper_link_add(db, "zhao2024realtime", "blog", "https://oahzxl.github.io/PAB/");
+	OK(rc == 0, "link add: %d %s", rc, pub_error_last());
+	rc = pub_paper_link_add(db, "zhao2024realtime", "blog", "javascript:alert(1)");
+	OK(rc == PUB_EINVAL, "a link that is not http(s) is refused: %d", rc);
+	OK(pub_paper_get(&p, db, "zhao2024realtime") == 0, "get after link");
+	STR_EQ(link_url(p, "blog"), "https://oahzxl.github.io/PAB/", "the blog link");
+	pub_paper_free(p);
+	p = NULL;
+	rc = pub_paper_link_remove(db, "zhao2024realtime", "blog", NULL);
+	OK(rc == 0, "link remove: %d %s", rc, pub_error_last());
+	rc = pub_paper_link_remove(db, "zhao2024realtime", "blog", NULL);
+	OK(rc == PUB_ENOTFOUND, "removing it again: %d", rc);
+	OK(pub_paper_get(&p, db, "zhao2024realtime") == 0, "get after unlink");
+	OK(link_url(p, "blog") == NULL, "the blog link is gone");
+	pub_paper_free(p);
+
+	/* Options structs carry a version; an unknown one is refused. */
+	pub_filter_init(&f, PUB_FILTER_VERSION);
+	f.version = 999;
+	rc = pub_paper_foreach(db, &f, stop_after_one, NULL);
+	OK(rc == PUB_EINVAL, "a filter of an unknown version: %d", rc);
+	OK(pub_filter_init(&f, 999) == PUB_EINVAL, "filter init of an unknown version");
+	OK(pub_export_options_init(&eo, 999) == PUB_EINVAL, "export init of an unknown version");
+	pub_export_options_init(&eo, PUB_EXPORT_OPTIONS_VERSION);
+	eo.version = 0;
+	OK(pub_export(db, &eo, stdout) == PUB_EINVAL, "export of an unknown version");
+	OK(pub_import_options_init(&io, 2) == PUB_EINVAL, "import init of an unknown version");
 }
 
 static void test_remove_and_doctor(pub_db *db)
@@ -412,6 +508,7 @@ int main(void)
 	test_foreach_and_search(db);
 	test_export(db);
 	test_repo(db);
+	test_typed_changes(db);
 	test_remove_and_doctor(db);
 	pub_db_free(db);
 	test_readonly();
