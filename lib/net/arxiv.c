@@ -165,25 +165,14 @@ void pub__arxiv_feed_free(pub__arxiv_feed *f)
 	memset(f, 0, sizeof(*f));
 }
 
-/* The id after ".../abs/", version split off. */
-static int entry_id(const char *url, char **id, int *version)
-{
-	const char *p = strstr(url, "/abs/");
-	size_t n;
-	if (!p)
-		return -1;
-	p += 5;
-	n = strlen(p);
-	*version = pub__arxiv_split_version(p, &n);
-	*id = pub__strndup(p, n);
-	return 0;
-}
-
 static void parse_entry(pub__arxiv_paper *p, const xmlNode *e, const char *idurl)
 {
 	const xmlNode *c;
-	if (entry_id(idurl, &p->id, &p->version) < 0)
+	/* <id> is the abs URL, with the version */
+	if (pub__arxiv_normalize(idurl, &p->id, &p->version) < 0) {
+		pub_error_clear();
 		p->id = pub__strdup(idurl);
+	}
 	p->title = child_text(e, NS_ATOM, "title");
 	p->abstract = child_text(e, NS_ATOM, "summary");
 	p->published = child_text(e, NS_ATOM, "published");
