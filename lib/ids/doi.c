@@ -78,6 +78,21 @@ int pub__doi_normalize(const char *in, char **doi)
 	return 0;
 }
 
+int pub__doi_is_meant(const char *in)
+{
+	const char *s = in;
+	if (!in)
+		return 0;
+	while (isspace((unsigned char)*s))
+		s++;
+	return skip_prefix(s) != s || strstr(s, "doi.org/") || !strncmp(s, "10.", 3);
+}
+
+int pub__doi_is_arxiv(const char *doi)
+{
+	return doi && !strncmp(doi, "10.48550/arxiv.", 15);
+}
+
 int pub__doi_arxiv_id(const char *doi, char **arxiv_id)
 {
 	int v;

@@ -13,6 +13,15 @@
  * PUB_EINVAL "not a DOI: 'X'". */
 int pub__doi_normalize(const char *in, char **doi);
 
+/* 1 when user input is meant as a DOI (a doi: prefix, a doi.org URL, a
+ * bare "10."), valid or not, so that a malformed one is reported as a
+ * DOI rather than tried as something else. */
+int pub__doi_is_meant(const char *in);
+
+/* 1 when a canonical DOI is under arXiv's DataCite prefix (10.48550/arxiv.),
+ * which names a preprint, not a published version. */
+int pub__doi_is_arxiv(const char *doi);
+
 /* 1 when the DOI is arXiv's DataCite DOI 10.48550/arXiv.ID (case-insensitive)
  * and sets *arxiv_id (malloc'd, normalised); 0 otherwise. */
 int pub__doi_arxiv_id(const char *doi, char **arxiv_id);

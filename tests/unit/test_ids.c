@@ -153,6 +153,11 @@ static void test_doi(void)
 		OK(!d, "field reject '%s': %s", field_bad[i], d);
 		free(d);
 	}
+	OK(pub__doi_is_meant("Doi:10.1145") && pub__doi_is_meant("https://doi.org/x") &&
+		pub__doi_is_meant(" 10.1145/x") && !pub__doi_is_meant("2408.12588") &&
+		!pub__doi_is_meant("arxiv:2408.12588"), "meant as a DOI");
+	OK(pub__doi_is_arxiv("10.48550/arxiv.2408.12588") && !pub__doi_is_arxiv("10.1145/x") &&
+		!pub__doi_is_arxiv(NULL), "arXiv's DOI prefix");
 	OK(pub__doi_arxiv_id("10.48550/arXiv.2408.12588", &ax) == 1, "arXiv DOI");
 	STR_EQ(ax, "2408.12588", "arXiv DOI id");
 	free(ax);
