@@ -146,7 +146,8 @@ def expected_links(p):
 
 
 def repo_root(url):
-    m = re.match(r"(?i)^https?://(www\.)?github\.com/([^/?#]+)/([^/?#]+)/?$", url or "")
+    # GitHub's own name rules: owner letters, digits and '-'; name also '.' and '_'
+    m = re.match(r"(?i)^https?://(www\.)?github\.com/([a-z0-9-]+)/([a-z0-9._-]+)/?$", url or "")
     return m is not None
 
 

@@ -311,21 +311,6 @@ void pub__links_free(pub__olink *l, size_t n)
 	free(l);
 }
 
-/* Two repository URLs name the same repository (case, "/", ".git"). */
-static int same_repo(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	while (la > 0 && a[la - 1] == '/')
-		la--;
-	while (lb > 0 && b[lb - 1] == '/')
-		lb--;
-	if (la > 4 && strncasecmp(a + la - 4, ".git", 4) == 0)
-		la -= 4;
-	if (lb > 4 && strncasecmp(b + lb - 4, ".git", 4) == 0)
-		lb -= 4;
-	return la == lb && strncasecmp(a, b, la) == 0;
-}
-
 long pub__links_stars(const pub__olink *l, size_t n, pub__urlset *shown)
 {
 	size_t i, j;
@@ -334,7 +319,7 @@ long pub__links_stars(const pub__olink *l, size_t n, pub__urlset *shown)
 			!pub__url_is_repo_root(l[i].url))
 			continue;
 		for (j = 0; shown && j < shown->n; j++)
-			if (same_repo(shown->url[j], l[i].url))
+			if (pub__github_same_repo(shown->url[j], l[i].url))
 				return -1; /* this group already shows that count */
 		if (shown) {
 			if (shown->n == shown->cap) {

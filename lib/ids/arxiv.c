@@ -1,7 +1,8 @@
 /*
- * arxiv.c: arXiv identifiers: new-style YYMM.NNNNN and old-style
+ * arxiv.c: arXiv identifiers: new-style YYMM.NNNN(N) and old-style
  * archive/YYMMNNN, with an optional version, as typed, pasted as URLs, or
- * written in BibTeX fields.
+ * written in BibTeX fields.  The grammar is scan_id(); the entry points
+ * differ only in what they strip before it and accept after it.
  */
 #include "ids/arxiv.h"
 
@@ -16,72 +17,90 @@
 #include <string.h>
 #include <strings.h>
 
-static int all_digits(const char *s, size_t n)
+static size_t count_digits(const char *s, size_t n)
 {
-	size_t i;
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
+	size_t i = 0;
+	while (i < n && isdigit((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
+/* The one arXiv id grammar: an id at the start of [s, s+n), optionally
+ * followed by vN.  Writes the canonical versionless id to *out (old-style
+ * subject classes dropped: math.GT/0309136 is math/0309136) and returns
+ * the number of bytes used, or 0 when [s, s+n) does not start with an id. */
+static size_t scan_id(const char *s, size_t n, pub__buf *out, int *version)
+{
+	size_t i = 0, d, arch;
+	*version = 0;
+	if (n && isdigit((unsigned char)s[0])) {
+		/* YYMM.NNNN or YYMM.NNNNN; 0000.0000 passes, as arXiv itself
+		 * answers it (with "no such paper") */
+		int month;
+		if (count_digits(s, n) != 4 || n < 5 || s[4] != '.')
 			return 0;
-	return n > 0;
-}
-
-int pub__arxiv_split_version(const char *s, size_t *n)
-{
-	size_t i = *n;
-	while (i > 0 && isdigit((unsigned char)s[i - 1]))
-		i--;
-	if (i < *n && i > 0 && s[i - 1] == 'v' && *n - i < 6) {
-		int v = atoi(s + i);
-		*n = i - 1;
-		return v;
-	}
-	return 0;
-}
-
-/* Checks the versionless id [s, s+n) and writes the canonical form. */
-static int canonical_id(const char *s, size_t n, pub__buf *out)
-{
-	const char *slash = memchr(s, '/', n);
-	if (!slash) {
-		/* YYMM.NNNN or YYMM.NNNNN */
-		if (n < 9 || n > 10 || s[4] != '.' || !all_digits(s, 4) ||
-		    !all_digits(s + 5, n - 5))
-			return -1;
-		if ((s[2] - '0') * 10 + (s[3] - '0') > 12)
-			return -1;
-		return pub__buf_put(out, s, n);
+		month = (s[2] - '0') * 10 + (s[3] - '0');
+		if (month > 12)
+			return 0;
+		d = count_digits(s + 5, n - 5);
+		if (d != 4 && d != 5)
+			return 0;
+		i = 5 + d;
+		pub__buf_put(out, s, i);
 	} else {
-		size_t alen = (size_t)(slash - s), i, keep;
-		const char *num = slash + 1;
-		size_t nlen = n - alen - 1;
-		if (!alen || nlen != 7 || !all_digits(num, 7))
-			return -1;
-		keep = alen;
-		for (i = 0; i < alen; i++) {
-			if (s[i] == '.') { /* math.GT: drop the subject class */
-				keep = i;
-				break;
-			}
-			if (!islower((unsigned char)s[i]) && s[i] != '-')
-				return -1;
-		}
-		if (!keep)
-			return -1;
-		for (i = keep + 1; keep < alen && i < alen; i++)
-			if (!isalpha((unsigned char)s[i]) && s[i] != '-')
-				return -1;
-		pub__buf_put(out, s, keep);
+		/* archive(.Subject-Class)/YYMMNNN; the archive is lower-case */
+		while (i < n && (islower((unsigned char)s[i]) || s[i] == '-'))
+			i++;
+		if (!(arch = i))
+			return 0;
+		if (i < n && s[i] == '.')
+			for (i++; i < n && (isalpha((unsigned char)s[i]) || s[i] == '-'); i++)
+				;
+		if (i >= n || s[i] != '/' || count_digits(s + i + 1, n - i - 1) != 7)
+			return 0;
+		pub__buf_put(out, s, arch);
 		pub__buf_putc(out, '/');
-		return pub__buf_put(out, num, 7);
+		pub__buf_put(out, s + i + 1, 7);
+		i += 8;
 	}
+	/* vN: at most five digits, as on arXiv */
+	if (i + 1 < n && s[i] == 'v' && (d = count_digits(s + i + 1, n - i - 1)) > 0 && d < 6) {
+		*version = atoi(s + i + 1);
+		i += 1 + d;
+	}
+	return i;
+}
+
+/* "arxiv:" or an abs/pdf URL on arxiv.org (http, https or none, www. or
+ * export.) before an id; returns where the id starts, or NULL when a
+ * URL is not an arXiv abs/pdf URL.  *is_url says whether it was a URL. */
+static const char *skip_prefix(const char *s, int *is_url)
+{
+	*is_url = 0;
+	if (!strncasecmp(s, "arxiv:", 6))
+		return s + 6;
+	if (!strncasecmp(s, "https://", 8))
+		s += 8;
+	else if (!strncasecmp(s, "http://", 7))
+		s += 7;
+	else if (strncasecmp(s, "arxiv.org/", 10) && strncasecmp(s, "www.arxiv.org/", 14) &&
+		 strncasecmp(s, "export.arxiv.org/", 17))
+		return s;
+	*is_url = 1;
+	if (!strncasecmp(s, "www.", 4))
+		s += 4;
+	else if (!strncasecmp(s, "export.", 7))
+		s += 7;
+	if (strncasecmp(s, "arxiv.org/abs/", 14) && strncasecmp(s, "arxiv.org/pdf/", 14))
+		return NULL;
+	return s + 14;
 }
 
 int pub__arxiv_normalize(const char *in, char **id, int *version)
 {
-	const char *s = in, *e;
+	const char *s = in, *e, *q;
 	pub__buf b = PUB__BUF_INIT;
-	size_t n;
-	int v;
+	int url, v;
 
 	*id = NULL;
 	*version = 0;
@@ -92,25 +111,10 @@ int pub__arxiv_normalize(const char *in, char **id, int *version)
 	e = s + strlen(s);
 	while (e > s && isspace((unsigned char)e[-1]))
 		e--;
-	if (!strncasecmp(s, "arxiv:", 6)) {
-		s += 6;
-	} else if (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8) ||
-		   !strncasecmp(s, "arxiv.org/", 10) || !strncasecmp(s, "www.arxiv.org/", 14) ||
-		   !strncasecmp(s, "export.arxiv.org/", 17)) {
-		/* URLs as pasted, with or without the scheme */
-		const char *q;
-		if (!strncasecmp(s, "http", 4))
-			s += s[4] == ':' ? 7 : 8;
-		if (!strncasecmp(s, "www.", 4))
-			s += 4;
-		else if (!strncasecmp(s, "export.", 7))
-			s += 7;
-		if (strncasecmp(s, "arxiv.org/", 10))
-			goto bad;
-		s += 9;
-		if (strncmp(s, "/abs/", 5) && strncmp(s, "/pdf/", 5))
-			goto bad;
-		s += 5;
+	if (!(s = skip_prefix(s, &url)) || s > e)
+		goto bad;
+	if (url) {
+		/* as pasted: a query, a fragment, a trailing slash, .pdf */
 		for (q = s; q < e; q++)
 			if (*q == '?' || *q == '#') {
 				e = q;
@@ -121,9 +125,7 @@ int pub__arxiv_normalize(const char *in, char **id, int *version)
 		if (e - s > 4 && !strncasecmp(e - 4, ".pdf", 4))
 			e -= 4;
 	}
-	n = (size_t)(e - s);
-	v = pub__arxiv_split_version(s, &n);
-	if (canonical_id(s, n, &b) < 0)
+	if (scan_id(s, (size_t)(e - s), &b, &v) != (size_t)(e - s) || s == e)
 		goto bad;
 	*id = pub__buf_detach(&b);
 	*version = v;
@@ -137,8 +139,8 @@ bad:
 
 int pub__arxiv_id_parse(const char *s, char **id, int *version)
 {
-	const char *p, *start;
-	size_t n;
+	pub__buf b = PUB__BUF_INIT;
+	size_t n, used;
 	*id = NULL;
 	*version = 0;
 	if (!s)
@@ -147,70 +149,17 @@ int pub__arxiv_id_parse(const char *s, char **id, int *version)
 		s++;
 	if (strncasecmp(s, "arxiv:", 6) == 0)
 		s += 6;
-	else if (strncasecmp(s, "abs/", 4) == 0)
+	else if (strncasecmp(s, "abs/", 4) == 0) /* dblp's CoRR volume */
 		s += 4;
-	start = s;
-	p = s;
-	if (isdigit((unsigned char)p[0])) {
-		/* new style YYMM.NNNN(N) */
-		n = 0;
-		while (isdigit((unsigned char)p[n]))
-			n++;
-		if (n != 4 || p[4] != '.')
-			return PUB_EINVAL;
-		p += 5;
-		n = 0;
-		while (isdigit((unsigned char)p[n]))
-			n++;
-		if (n != 4 && n != 5)
-			return PUB_EINVAL;
-		p += n;
-	} else {
-		/* old style archive(.SUB)/YYMMNNN */
-		const char *slash;
-		while (islower((unsigned char)*p) || *p == '-')
-			p++;
-		if (p == start)
-			return PUB_EINVAL;
-		slash = p;
-		if (*p == '.') {
-			p++;
-			while (isalpha((unsigned char)*p))
-				p++;
-			slash = p;
-		}
-		if (*slash != '/')
-			return PUB_EINVAL;
-		n = 0;
-		while (isdigit((unsigned char)slash[1 + n]))
-			n++;
-		if (n != 7)
-			return PUB_EINVAL;
-		{
-			/* math.GT/0309136 is math/0309136 */
-			size_t arch = strcspn(start, "./");
-			*id = pub__sprintf("%.*s/%.7s", (int)arch, start, slash + 1);
-		}
-		p = slash + 8;
-	}
-	if (*p == 'v' && isdigit((unsigned char)p[1])) {
-		*version = atoi(p + 1);
-		p++;
-		while (isdigit((unsigned char)*p))
-			p++;
-	}
-	if (*p && *p != '}' && *p != ' ') {
-		free(*id);
-		*id = NULL;
+	n = strlen(s);
+	used = scan_id(s, n, &b, version);
+	/* a field may go on after the id: "2408.12588 [cs.LG]", "}" */
+	if (!used || (s[used] && s[used] != '}' && s[used] != ' ')) {
+		pub__buf_free(&b);
+		*version = 0;
 		return PUB_EINVAL;
 	}
-	if (!*id) {
-		const char *v = strchr(start, 'v');
-		size_t len = (size_t)(p - start);
-		if (*version && v && v < p)
-			len = (size_t)(v - start);
-		*id = pub__strndup(start, len);
-	}
+	*id = pub__buf_detach(&b);
 	return 0;
 }
 

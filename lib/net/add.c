@@ -44,8 +44,7 @@ typedef struct item {
 static int parse_item(item *it, const char *in)
 {
 	const char *s = in;
-	if (strncmp(s, "doi:", 4) == 0 || strncmp(s, "DOI:", 4) == 0 ||
-	    strstr(s, "doi.org/") || strncmp(s, "10.", 3) == 0) {
+	if (pub__doi_is_meant(s)) {
 		if (pub__doi_normalize(s, &it->doi) < 0)
 			return pub__error(PUB_EINVAL, "not a DOI: '%s'", in);
 		/* arXiv's own DataCite DOI: ask arXiv, which knows more. */

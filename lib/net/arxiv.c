@@ -13,6 +13,7 @@
 #include "bibtex/entry.h"
 #include "bibtex/value.h"
 #include "ids/arxiv.h"
+#include "ids/github.h"
 #include "net/http.h"
 
 #include <ctype.h>
@@ -97,42 +98,6 @@ static char *attr(const xmlNode *n, const char *name)
 	return s;
 }
 
-static int repo_char(char c)
-{
-	return isalnum((unsigned char)c) || c == '-' || c == '_' || c == '.';
-}
-
-/* First github.com/OWNER/REPO in s, as an https URL. */
-static char *find_github(const char *s)
-{
-	const char *p = s;
-	while (s && (p = strstr(p, "github.com/"))) {
-		const char *o = p + 11, *oe, *r, *re;
-		int ok = p == s || !repo_char(p[-1]) || p[-1] == '.';
-		if (p > s && p[-1] == '.') /* www.github.com is fine, xgithub.com not */
-			ok = p - s >= 4 && !strncasecmp(p - 4, "www.", 4);
-		p += 11;
-		if (!ok)
-			continue;
-		for (oe = o; isalnum((unsigned char)*oe) || *oe == '-'; oe++)
-			;
-		if (oe == o || *oe != '/')
-			continue;
-		r = oe + 1;
-		for (re = r; repo_char(*re); re++)
-			;
-		while (re > r && (re[-1] == '.' || re[-1] == '-' || re[-1] == '_'))
-			re--;
-		if (re - r > 4 && !strncasecmp(re - 4, ".git", 4))
-			re -= 4;
-		if (re == r)
-			continue;
-		return pub__sprintf("https://github.com/%.*s/%.*s", (int)(oe - o), o,
-			(int)(re - r), r);
-	}
-	return NULL;
-}
-
 void pub__arxiv_paper_free(pub__arxiv_paper *p)
 {
 	size_t i;
@@ -165,25 +130,14 @@ void pub__arxiv_feed_free(pub__arxiv_feed *f)
 	memset(f, 0, sizeof(*f));
 }
 
-/* The id after ".../abs/", version split off. */
-static int entry_id(const char *url, char **id, int *version)
-{
-	const char *p = strstr(url, "/abs/");
-	size_t n;
-	if (!p)
-		return -1;
-	p += 5;
-	n = strlen(p);
-	*version = pub__arxiv_split_version(p, &n);
-	*id = pub__strndup(p, n);
-	return 0;
-}
-
 static void parse_entry(pub__arxiv_paper *p, const xmlNode *e, const char *idurl)
 {
 	const xmlNode *c;
-	if (entry_id(idurl, &p->id, &p->version) < 0)
+	/* <id> is the abs URL, with the version */
+	if (pub__arxiv_normalize(idurl, &p->id, &p->version) < 0) {
+		pub_error_clear();
 		p->id = pub__strdup(idurl);
+	}
 	p->title = child_text(e, NS_ATOM, "title");
 	p->abstract = child_text(e, NS_ATOM, "summary");
 	p->published = child_text(e, NS_ATOM, "published");
@@ -202,9 +156,9 @@ static void parse_entry(pub__arxiv_paper *p, const xmlNode *e, const char *idurl
 		p->authors = pub__realloc(p->authors, (p->nauthors + 1) * sizeof(char *));
 		p->authors[p->nauthors++] = name;
 	}
-	p->code_url = find_github(p->comment);
+	p->code_url = pub__github_find(p->comment);
 	if (!p->code_url)
-		p->code_url = find_github(p->abstract);
+		p->code_url = pub__github_find(p->abstract);
 }
 
 /* A DOCTYPE means entities could follow: stop before any is declared. */

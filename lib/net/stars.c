@@ -8,6 +8,7 @@
 #include "pub.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "ids/github.h"
 #include "store/db.h"
 #include "net/github.h"
 #include "net/http.h"
@@ -140,31 +141,6 @@ static int record_history(pub_db *db, int64_t id, long stars)
 	return pub__db_step_done(db, st, "recording star history");
 }
 
-/* `url` with its owner/name segments replaced (the rest kept), or NULL
- * when it is not a github.com URL. */
-static char *rewrite_url(const char *url, const char *owner, const char *name)
-{
-	const char *p = url, *o, *n, *rest;
-	size_t nlen;
-	if (!strncasecmp(p, "https://", 8))
-		p += 8;
-	else if (!strncasecmp(p, "http://", 7))
-		p += 7;
-	if (!strncasecmp(p, "www.", 4))
-		p += 4;
-	if (strncasecmp(p, "github.com/", 11))
-		return NULL;
-	o = p + 11;
-	if (!(n = strchr(o, '/')))
-		return NULL;
-	n++;
-	nlen = strcspn(n, "/?#");
-	rest = n + nlen;
-	if (nlen > 4 && !strncmp(rest - 4, ".git", 4))
-		rest -= 4;
-	return pub__sprintf("%.*s%s/%s%s", (int)(o - url), url, owner, name, rest);
-}
-
 /* Points the links of a renamed repository at its new name. */
 static int rewrite_links(pub_db *db, int64_t id, const char *owner, const char *name)
 {
@@ -174,7 +150,8 @@ static int rewrite_links(pub_db *db, int64_t id, const char *owner, const char *
 		return err;
 	sqlite3_bind_int64(st, 1, id);
 	while (err == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char *url = rewrite_url((const char *)sqlite3_column_text(st, 1), owner, name);
+		char *url = pub__github_rename_url((const char *)sqlite3_column_text(st, 1),
+			owner, name);
 		if (!url)
 			continue;
 		/* a paper that lists both names keeps the old link as it was */

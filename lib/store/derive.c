@@ -77,7 +77,7 @@ void pub__derived_compute(pub__derived *d, const pub__bib_entry *e)
 	}
 	d->abstract = decode_or_null(pub__bib_entry_get(e, "abstract"));
 	d->doi = pub__doi_from_field(pub__bib_entry_get(e, "doi"));
-	if (d->doi && strncmp(d->doi, "10.48550/arxiv.", 15) == 0) {
+	if (pub__doi_is_arxiv(d->doi)) {
 		/* The arXiv DOI names the preprint, not a published version. */
 		free(d->doi);
 		d->doi = NULL;

@@ -265,5 +265,28 @@ class Hostile(PubTestCase):
                     self.assertTrue(path.startswith(out + os.sep), path)
 
 
+class OldStyleGitHubLink(PubTestCase):
+    """A code link written http://www.github.com/OWNER/NAME gets a repository
+    row and shows that repository's stars, like https://github.com/OWNER/NAME
+    (the two disagreed once: a row, but never its stars)."""
+
+    def test_www_http_link_shows_stars(self):
+        server = Replay(self.dir)
+        self.addCleanup(server.stop)
+        env = {"PUBDB_GITHUB_URL": server.url}
+        self.ok("add", self.write("p.bib", "@inproceedings{fastfold, title={FastFold}, "
+                                           "author={Cheng, Shenggan}, year=2024}\n"))
+        self.ok("link", "fastfold", "code", "http://www.github.com/hpcaitech/FastFold")
+        self.ok("refresh", "--stars", env=env)
+        repos = json.loads(self.ok("--json", "stars").out)
+        self.assertEqual([(r["repo"], r["stars"]) for r in repos], [("hpcaitech/FastFold", 598)])
+        md = self.ok("export", "--markdown").out
+        self.assertIn("[\\[code\\]](http://www.github.com/hpcaitech/FastFold) \u2605 598", md)
+        self.assertIn('title="GitHub stars"', self.ok("export", "--html").out)
+        links = json.loads(self.ok("export", "--json").out)[0]["links"]
+        self.assertEqual(links, [{"kind": "code", "url": "http://www.github.com/hpcaitech/FastFold",
+                                  "stars": 598}])
+
+
 if __name__ == "__main__":
     unittest.main()
