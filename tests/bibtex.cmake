@@ -1,11 +1,7 @@
 # bibtex.cmake: tests of the streaming BibTeX reader and writer (lib/bibtex/):
 # one ctest per fixtures/bibtex/<case>/ folder, the real corpora, generated
 # cases, and the fuzz targets (reader; read, write, read again).
-add_executable(test_bibtex_read ${PUB_TEST_DIR}/unit/test_bibtex_read.c)
-target_link_libraries(test_bibtex_read PRIVATE pub_static)
-target_include_directories(test_bibtex_read PRIVATE ${PROJECT_SOURCE_DIR}/lib)
-target_compile_options(test_bibtex_read PRIVATE ${PUB_WARNINGS})
-target_compile_definitions(test_bibtex_read PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+pub_unit_program(test_bibtex_read)
 
 # fixtures/bibtex/<case>/{input.bib,expected.txt[,encoding]}
 file(GLOB PUB_BIB_CASES LIST_DIRECTORIES true CONFIGURE_DEPENDS

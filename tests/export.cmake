@@ -4,11 +4,7 @@
 # fuzz target.
 set(PUB_EXPORT_FIXTURES ${PROJECT_SOURCE_DIR}/fixtures/export)
 
-add_executable(test_export ${PUB_TEST_DIR}/unit/test_export.c)
-target_link_libraries(test_export PRIVATE pub_static)
-target_include_directories(test_export PRIVATE ${PROJECT_SOURCE_DIR}/lib)
-target_compile_options(test_export PRIVATE ${PUB_WARNINGS})
-target_compile_definitions(test_export PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+pub_unit_program(test_export)
 
 # Regenerate the golden files: cmake --build B --target export_update_golden
 add_custom_target(export_update_golden

@@ -5,12 +5,7 @@ set(PUB_NET_FIXTURES ${PROJECT_SOURCE_DIR}/fixtures)
 set(PUB_REPLAY ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/run_with_replay.py --fixtures ${PUB_NET_FIXTURES} --)
 
 foreach(t http arxiv doi)
-  add_executable(test_${t} ${PUB_TEST_DIR}/unit/test_${t}.c)
-  target_compile_options(test_${t} PRIVATE ${PUB_WARNINGS})
-  target_compile_definitions(test_${t} PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE
-    PUB_FIXTURES="${PUB_NET_FIXTURES}")
-  target_include_directories(test_${t} PRIVATE ${PROJECT_SOURCE_DIR}/lib)
-  target_link_libraries(test_${t} PRIVATE pub_static)
+  pub_unit_program(test_${t} DEFINES PUB_FIXTURES="${PUB_NET_FIXTURES}")
   add_test(NAME net_${t} COMMAND ${PUB_REPLAY} $<TARGET_FILE:test_${t}>)
   set_tests_properties(net_${t} PROPERTIES TIMEOUT 120)
 endforeach()
