@@ -736,7 +736,7 @@ static void resync(pub__bib_reader *r)
 		advance(r);
 }
 
-int pub__bib_reader_next(pub__bib_reader *r, pub__bib_entry **out)
+int pub__bib_reader_next(pub__bib_entry **out, pub__bib_reader *r)
 {
 	int c, err;
 	*out = NULL;

@@ -49,6 +49,6 @@ void pub__bib_reader_free(pub__bib_reader *r);
  * "FILE:LINE:COL: what" and the reader has already resynchronised at the
  * next line-initial '@', so the caller may call again to go on.  Any other
  * negative code is fatal (I/O error, unsupported encoding). */
-int pub__bib_reader_next(pub__bib_reader *r, pub__bib_entry **out);
+int pub__bib_reader_next(pub__bib_entry **out, pub__bib_reader *r);
 
 #endif

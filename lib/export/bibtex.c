@@ -64,7 +64,7 @@ int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 
 	if (whole && (err = export_preambles(db, out, o->ascii)) < 0)
 		return err;
-	if (!whole && (err = pub__paper_ids(db, &o->filter, 1, &ids, &n)) < 0)
+	if (!whole && (err = pub__paper_ids(&ids, &n, db, &o->filter, 1)) < 0)
 		return err;
 	for (i = 0; err == 0 && i < (whole ? 1 : n); i++) {
 		if ((err = pub__db_stmt(&st, db, whole ? sql_all : sql_one)) < 0)
@@ -75,8 +75,8 @@ int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 			const char *key = (const char *)sqlite3_column_text(st, 0);
 			pub_field *f;
 			size_t nf;
-			if (pub__fields_decode((const char *)sqlite3_column_text(st, 2),
-				    &f, &nf) < 0) {
+			if (pub__fields_decode(&f,
+				    &nf, (const char *)sqlite3_column_text(st, 2)) < 0) {
 				err = pub__error(PUB_ERROR, "database '%s' is corrupt: paper "
 					"'%s' has unreadable fields", db->path, key);
 				break;

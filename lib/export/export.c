@@ -55,13 +55,13 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 
 	if ((err = pub_config_get(&owner, db, "owner")) < 0)
 		return err;
-	if (!opts->repos && (err = pub__paper_ids(db, &opts->filter, 0, &ids, &n)) < 0)
+	if (!opts->repos && (err = pub__paper_ids(&ids, &n, db, &opts->filter, 0)) < 0)
 		goto done;
 	papers = pub__calloc(n ? n : 1, sizeof(*papers));
 	for (loaded = 0; loaded < n; loaded++)
 		if ((err = pub__paper_load(&papers[loaded], db, ids[loaded])) < 0)
 			goto done;
-	if ((err = pub__repo_list(db, opts->repos, &repos, &nrepos)) < 0)
+	if ((err = pub__repo_list(&repos, &nrepos, db, opts->repos)) < 0)
 		goto done;
 
 	memset(&set, 0, sizeof(set));

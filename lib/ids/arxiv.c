@@ -96,7 +96,7 @@ static const char *skip_prefix(const char *s, int *is_url)
 	return s + 14;
 }
 
-int pub__arxiv_normalize(const char *in, char **id, int *version)
+int pub__arxiv_normalize(char **id, int *version, const char *in)
 {
 	const char *s = in, *e, *q;
 	pub__buf b = PUB__BUF_INIT;
@@ -137,7 +137,7 @@ bad:
 		in);
 }
 
-int pub__arxiv_id_parse(const char *s, char **id, int *version)
+int pub__arxiv_id_parse(char **id, int *version, const char *s)
 {
 	pub__buf b = PUB__BUF_INIT;
 	size_t n, used;
@@ -165,7 +165,7 @@ int pub__arxiv_id_parse(const char *s, char **id, int *version)
 
 /* The arXiv id an entry refers to: eprint (arXiv), the arXiv DOI, dblp's
  * CoRR volume "abs/ID", or an arxiv.org URL. */
-int pub__arxiv_of_entry(const pub__bib_entry *e, char **id, int *version)
+int pub__arxiv_of_entry(char **id, int *version, const pub__bib_entry *e)
 {
 	const char *v, *prefix, *u;
 	*id = NULL;
@@ -175,19 +175,19 @@ int pub__arxiv_of_entry(const pub__bib_entry *e, char **id, int *version)
 		if (!prefix)
 			prefix = pub__bib_entry_get(e, "eprinttype");
 		if ((!prefix || strcasecmp(prefix, "arxiv") == 0) &&
-		    pub__arxiv_id_parse(v, id, version) == 0)
+		    pub__arxiv_id_parse(id, version, v) == 0)
 			return 1;
 	}
 	if ((v = pub__bib_entry_get(e, "doi")) &&
 	    strncasecmp(v, "10.48550/arxiv.", 15) == 0 &&
-	    pub__arxiv_id_parse(v + 15, id, version) == 0)
+	    pub__arxiv_id_parse(id, version, v + 15) == 0)
 		return 1;
 	if ((v = pub__bib_entry_get(e, "journal")) && strcasecmp(v, "CoRR") == 0 &&
 	    (u = pub__bib_entry_get(e, "volume")) &&
-	    pub__arxiv_id_parse(u, id, version) == 0)
+	    pub__arxiv_id_parse(id, version, u) == 0)
 		return 1;
 	if ((u = pub__bib_entry_get(e, "url")) && (v = strstr(u, "arxiv.org/abs/")) &&
-	    pub__arxiv_id_parse(v + 14, id, version) == 0)
+	    pub__arxiv_id_parse(id, version, v + 14) == 0)
 		return 1;
 	return 0;
 }

@@ -59,7 +59,7 @@ static char *canonical(const char *s, size_t n)
 	return d;
 }
 
-int pub__doi_normalize(const char *in, char **doi)
+int pub__doi_normalize(char **doi, const char *in)
 {
 	const char *s = in, *e;
 	*doi = NULL;
@@ -93,13 +93,13 @@ int pub__doi_is_arxiv(const char *doi)
 	return doi && !strncmp(doi, "10.48550/arxiv.", 15);
 }
 
-int pub__doi_arxiv_id(const char *doi, char **arxiv_id)
+int pub__doi_arxiv_id(char **arxiv_id, const char *doi)
 {
 	int v;
 	*arxiv_id = NULL;
 	if (!doi || strncasecmp(doi, "10.48550/arxiv.", 15))
 		return 0;
-	if (pub__arxiv_normalize(doi + 15, arxiv_id, &v) < 0) {
+	if (pub__arxiv_normalize(arxiv_id, &v, doi + 15) < 0) {
 		pub_error_clear();
 		return 0;
 	}

@@ -11,7 +11,7 @@
  * non-empty suffix without spaces), to the canonical DOI "10.x/y":
  * lower-cased, as DOIs are case-insensitive (malloc'd).  Otherwise
  * PUB_EINVAL "not a DOI: 'X'". */
-int pub__doi_normalize(const char *in, char **doi);
+int pub__doi_normalize(char **doi, const char *in);
 
 /* 1 when user input is meant as a DOI (a doi: prefix, a doi.org URL, a
  * bare "10."), valid or not, so that a malformed one is reported as a
@@ -24,7 +24,7 @@ int pub__doi_is_arxiv(const char *doi);
 
 /* 1 when the DOI is arXiv's DataCite DOI 10.48550/arXiv.ID (case-insensitive)
  * and sets *arxiv_id (malloc'd, normalised); 0 otherwise. */
-int pub__doi_arxiv_id(const char *doi, char **arxiv_id);
+int pub__doi_arxiv_id(char **arxiv_id, const char *doi);
 
 /* The canonical DOI a BibTeX `doi` field value holds: the same grammar
  * and form as pub__doi_normalize(), but braces and spaces may come before

@@ -75,7 +75,7 @@ int pub__github_scan(pub__github_ref *r, const char *url)
 	return 0;
 }
 
-int pub__github_parse_url(const char *url, char **owner, char **name)
+int pub__github_parse_url(char **owner, char **name, const char *url)
 {
 	pub__github_ref r;
 	*owner = *name = NULL;

@@ -24,7 +24,7 @@ int pub__github_scan(pub__github_ref *r, const char *url);
 
 /* Parses a GitHub repository URL (tree/.git/www/trailing slash allowed)
  * into owner and name (malloc'd).  PUB_EINVAL when it is not one. */
-int pub__github_parse_url(const char *url, char **owner, char **name);
+int pub__github_parse_url(char **owner, char **name, const char *url);
 
 /* 1 when an http(s) code link points at a repository's root
  * (https://github.com/OWNER/NAME, optionally with www., / or .git), whose

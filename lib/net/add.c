@@ -45,16 +45,16 @@ static int parse_item(item *it, const char *in)
 {
 	const char *s = in;
 	if (pub__doi_is_meant(s)) {
-		if (pub__doi_normalize(s, &it->doi) < 0)
+		if (pub__doi_normalize(&it->doi, s) < 0)
 			return pub__error(PUB_EINVAL, "not a DOI: '%s'", in);
 		/* arXiv's own DataCite DOI: ask arXiv, which knows more. */
-		if (pub__doi_arxiv_id(it->doi, &it->arxiv)) {
+		if (pub__doi_arxiv_id(&it->arxiv, it->doi)) {
 			free(it->doi);
 			it->doi = NULL;
 		}
 		return 0;
 	}
-	if (pub__arxiv_normalize(s, &it->arxiv, &it->version) < 0)
+	if (pub__arxiv_normalize(&it->arxiv, &it->version, s) < 0)
 		return pub__error(PUB_EINVAL,
 			"'%s' is neither an arXiv id nor a DOI (try arxiv:2408.12588 or doi:10.1145/...)",
 			in);
@@ -89,7 +89,7 @@ static int parse_bibtex(const char *text, const char *doi, pub__bib_entry **out)
 	if (!(fp = fmemopen((void *)text, strlen(text), "rb")))
 		return pub__error(PUB_ERROR, "cannot read doi.org's BibTeX for %s", doi);
 	if ((rc = pub__bib_reader_new(&r, fp, "doi.org", "utf-8", NULL, NULL)) == 0)
-		rc = pub__bib_reader_next(r, out);
+		rc = pub__bib_reader_next(out, r);
 	pub__bib_reader_free(r);
 	fclose(fp);
 	if (rc == 0 || !*out)
@@ -218,7 +218,7 @@ static int store_one(pub_db *db, item *it, const pub__arxiv_paper *paper,
 	source = it->arxiv ? pub__sprintf("arxiv:%s", it->arxiv) : pub__sprintf("doi:%s", it->doi);
 	if ((err = pub__import_entry(db, e, source, o, stats)) < 0)
 		goto done;
-	if ((err = pub__store_paper_id(db, r->key, &id)) < 0)
+	if ((err = pub__store_paper_id(&id, db, r->key)) < 0)
 		goto done;
 	if (paper && (err = pub__arxiv_store_extras(db, id, paper)) < 0)
 		goto done;
@@ -285,7 +285,7 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 		goto done;
 	if (na) {
 		ares = pub__calloc(na, sizeof(*ares));
-		if ((err = pub__arxiv_fetch(h, aids, aver, na, ares)) < 0) {
+		if ((err = pub__arxiv_fetch(ares, h, aids, aver, na)) < 0) {
 			err = pub__net_error(err);
 			goto done;
 		}
@@ -302,7 +302,7 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 		}
 		if (!it->doi)
 			continue;
-		err = pub__doi_fetch(h, it->doi, &it->csl, &it->bibtex);
+		err = pub__doi_fetch(&it->csl, &it->bibtex, h, it->doi);
 		if (err == PUB_ENOTFOUND) {
 			it->rc = err;
 			it->error = pub__strdup(pub_error_last());

@@ -134,7 +134,7 @@ static void parse_entry(pub__arxiv_paper *p, const xmlNode *e, const char *idurl
 {
 	const xmlNode *c;
 	/* <id> is the abs URL, with the version */
-	if (pub__arxiv_normalize(idurl, &p->id, &p->version) < 0) {
+	if (pub__arxiv_normalize(&p->id, &p->version, idurl) < 0) {
 		pub_error_clear();
 		p->id = pub__strdup(idurl);
 	}
@@ -336,7 +336,7 @@ static int fetch_chunk(pub__http *h, const char *const *ids, const int *versions
 			pub__buf_printf(&path, "v%d", versions[idx[i]]);
 	}
 	pub__buf_printf(&path, "&max_results=%zu", k);
-	if ((err = pub__http_get(h, PUB__SVC_ARXIV, path.ptr, hdrs, &res)) < 0)
+	if ((err = pub__http_get(&res, h, PUB__SVC_ARXIV, path.ptr, hdrs)) < 0)
 		goto done;
 	if (res.status != 200 && res.status != 400) {
 		err = pub__error(PUB_ENET, "arXiv: %s: HTTP %ld", path.ptr, res.status);
@@ -368,8 +368,8 @@ done:
 	return err;
 }
 
-int pub__arxiv_fetch(pub__http *h, const char *const *ids, const int *versions,
-	size_t n, pub__arxiv_result *results)
+int pub__arxiv_fetch(pub__arxiv_result *results, pub__http *h, const char *const *ids,
+	const int *versions, size_t n)
 {
 	size_t *idx = pub__calloc(n ? n : 1, sizeof(size_t));
 	size_t i, k;

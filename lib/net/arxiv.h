@@ -68,8 +68,8 @@ typedef struct pub__arxiv_result {
  * went through (individual ids may still be not found), else the error of
  * the failing request (also stored in each affected result).  Free results
  * with pub__arxiv_results_free. */
-int pub__arxiv_fetch(pub__http *h, const char *const *ids, const int *versions,
-	size_t n, pub__arxiv_result *results);
+int pub__arxiv_fetch(pub__arxiv_result *results, pub__http *h, const char *const *ids,
+	const int *versions, size_t n);
 void pub__arxiv_results_free(pub__arxiv_result *r, size_t n);
 
 /* Converts a paper into a BibTeX entry (allocated with pub__malloc, so

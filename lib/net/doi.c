@@ -284,7 +284,7 @@ static int negotiate(pub__http *h, const char *doi, const char *accept,
 	char *path = doi_path("/", doi);
 	char *hdr = pub__sprintf("Accept: %s", accept);
 	const char *hdrs[] = {hdr, NULL};
-	int err = pub__http_get(h, PUB__SVC_DOI, path, hdrs, res);
+	int err = pub__http_get(res, h, PUB__SVC_DOI, path, hdrs);
 	if (err < 0)
 		goto done;
 	if (res->status == 404 || res->status == 410) {
@@ -300,7 +300,7 @@ done:
 	return err;
 }
 
-int pub__doi_fetch_csl(pub__http *h, const char *doi, pub__csl *out)
+int pub__doi_fetch_csl(pub__csl *out, pub__http *h, const char *doi)
 {
 	pub__http_response res = PUB__HTTP_RESPONSE_INIT;
 	int err;
@@ -313,7 +313,7 @@ done:
 	return err;
 }
 
-int pub__doi_fetch_bibtex(pub__http *h, const char *doi, char **bibtex)
+int pub__doi_fetch_bibtex(char **bibtex, pub__http *h, const char *doi)
 {
 	pub__http_response res = PUB__HTTP_RESPONSE_INIT;
 	const char *p;
@@ -333,14 +333,14 @@ done:
 	return err;
 }
 
-int pub__crossref_fetch(pub__http *h, const char *doi, pub__csl *out)
+int pub__crossref_fetch(pub__csl *out, pub__http *h, const char *doi)
 {
 	pub__http_response res = PUB__HTTP_RESPONSE_INIT;
 	char *path = doi_path("/works/", doi);
 	const char *hdrs[] = {"Accept: application/json", NULL};
 	int err;
 	memset(out, 0, sizeof(*out));
-	if ((err = pub__http_get(h, PUB__SVC_CROSSREF, path, hdrs, &res)) < 0)
+	if ((err = pub__http_get(&res, h, PUB__SVC_CROSSREF, path, hdrs)) < 0)
 		goto done;
 	if (res.status == 404) {
 		err = pub__error(PUB_ENOTFOUND, "no such DOI: %s", doi);
@@ -357,18 +357,18 @@ done:
 	return err;
 }
 
-int pub__doi_fetch(pub__http *h, const char *doi, pub__csl *csl, char **bibtex)
+int pub__doi_fetch(pub__csl *csl, char **bibtex, pub__http *h, const char *doi)
 {
 	int err;
 	*bibtex = NULL;
-	if ((err = pub__doi_fetch_csl(h, doi, csl)) == 0)
+	if ((err = pub__doi_fetch_csl(csl, h, doi)) == 0)
 		return 0;
 	if (err == PUB_ENOTFOUND || err == PUB_ENONET)
 		return err;
 	pub__csl_free(csl);
-	if ((err = pub__doi_fetch_bibtex(h, doi, bibtex)) == 0)
+	if ((err = pub__doi_fetch_bibtex(bibtex, h, doi)) == 0)
 		return 1;
 	if (err == PUB_ENOTFOUND || err == PUB_ENONET)
 		return err;
-	return pub__crossref_fetch(h, doi, csl);
+	return pub__crossref_fetch(csl, h, doi);
 }

@@ -43,16 +43,16 @@ pub__bib_entry *pub__csl_to_bib(const pub__csl *c);
 
 /* GET {doi}/{doi} with Accept: application/vnd.citationstyles.csl+json
  * (redirects followed).  404 -> PUB_ENOTFOUND "no such DOI: 10.x/y". */
-int pub__doi_fetch_csl(pub__http *h, const char *doi, pub__csl *out);
+int pub__doi_fetch_csl(pub__csl *out, pub__http *h, const char *doi);
 /* Same with Accept: application/x-bibtex; *bibtex is the raw text
  * (malloc'd) for the BibTeX reader. */
-int pub__doi_fetch_bibtex(pub__http *h, const char *doi, char **bibtex);
+int pub__doi_fetch_bibtex(char **bibtex, pub__http *h, const char *doi);
 /* GET {crossref}/works/{doi}.  404 -> PUB_ENOTFOUND "no such DOI: …". */
-int pub__crossref_fetch(pub__http *h, const char *doi, pub__csl *out);
+int pub__crossref_fetch(pub__csl *out, pub__http *h, const char *doi);
 
 /* Tries CSL-JSON, then BibTeX, then Crossref: on success exactly one of
  * *csl (filled, returns 0) or *bibtex (set, returns 1) is the result.
  * PUB_ENOTFOUND as soon as doi.org says 404. */
-int pub__doi_fetch(pub__http *h, const char *doi, pub__csl *csl, char **bibtex);
+int pub__doi_fetch(pub__csl *csl, char **bibtex, pub__http *h, const char *doi);
 
 #endif

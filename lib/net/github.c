@@ -538,9 +538,9 @@ int pub__github_fetch(pub__http *h, pub__github_item *items, size_t n,
 			reqs[k].no_retry = 1;
 		}
 		if (nt == 1)
-			rcs[0] = pub__http_request_do(h, &reqs[0], &res[0]);
+			rcs[0] = pub__http_request_do(&res[0], h, &reqs[0]);
 		else
-			pub__http_batch(h, reqs, nt, g.jobs, res, rcs);
+			pub__http_batch(res, rcs, h, reqs, nt, g.jobs);
 		g.answered = g.nonet = 0;
 		for (k = 0; k < nt; k++) {
 			size_t a = todo[k] * per, b = a + per < n ? a + per : n;

@@ -482,8 +482,8 @@ static void xfer_cleanup(xfer *x)
 	x->url = NULL;
 }
 
-int pub__http_request_do(pub__http *h, const pub__http_request *req,
-	pub__http_response *res)
+int pub__http_request_do(pub__http_response *res, pub__http *h,
+	const pub__http_request *req)
 {
 	xfer x;
 	int err;
@@ -516,19 +516,19 @@ int pub__http_request_do(pub__http *h, const pub__http_request *req,
 	return x.rc;
 }
 
-int pub__http_get(pub__http *h, pub__service svc, const char *path,
-	const char *const *headers, pub__http_response *res)
+int pub__http_get(pub__http_response *res, pub__http *h, pub__service svc,
+	const char *path, const char *const *headers)
 {
 	pub__http_request q;
 	memset(&q, 0, sizeof(q));
 	q.service = svc;
 	q.path = path;
 	q.headers = headers;
-	return pub__http_request_do(h, &q, res);
+	return pub__http_request_do(res, h, &q);
 }
 
-int pub__http_batch(pub__http *h, const pub__http_request *reqs, size_t n,
-	unsigned jobs, pub__http_response *res, int *rcs)
+int pub__http_batch(pub__http_response *res, int *rcs, pub__http *h,
+	const pub__http_request *reqs, size_t n, unsigned jobs)
 {
 	CURLM *m = NULL;
 	xfer *xs = NULL;

@@ -103,19 +103,19 @@ void pub__http_response_free(pub__http_response *r);
  * retryable statuses that persisted ("HTTP 503 after 4 attempts"), timeouts
  * ("timed out after 60 s") and oversized bodies; PUB_ENONET when every
  * attempt failed to resolve or connect.  `res` is filled in any case. */
-int pub__http_request_do(pub__http *h, const pub__http_request *req,
-	pub__http_response *res);
+int pub__http_request_do(pub__http_response *res, pub__http *h,
+	const pub__http_request *req);
 
 /* Convenience GET of base+path with optional extra headers. */
-int pub__http_get(pub__http *h, pub__service svc, const char *path,
-	const char *const *headers, pub__http_response *res);
+int pub__http_get(pub__http_response *res, pub__http *h, pub__service svc,
+	const char *path, const char *const *headers);
 
 /* Runs n requests side by side over curl's multi interface, at most `jobs`
  * at a time (jobs 0 means 4), each with the same retry rules as
  * pub__http_request_do.  rcs[i] gets each request's result and res[i] its
  * response (res[i].error holds its message).  Returns 0, or the first
  * negative rcs[i] (PUB_ENONET only when all of them had no network). */
-int pub__http_batch(pub__http *h, const pub__http_request *reqs, size_t n,
-	unsigned jobs, pub__http_response *res, int *rcs);
+int pub__http_batch(pub__http_response *res, int *rcs, pub__http *h,
+	const pub__http_request *reqs, size_t n, unsigned jobs);
 
 #endif

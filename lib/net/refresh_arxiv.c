@@ -246,7 +246,7 @@ int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 		goto done;
 	/* The network part runs before the transaction: no write lock is held
 	 * while arXiv is slow or paced. */
-	fetch_err = pub__arxiv_fetch(h, ids, NULL, nids, res);
+	fetch_err = pub__arxiv_fetch(res, h, ids, NULL, nids);
 	for (i = 0; i < nids; i++)
 		if (res[i].rc == 0)
 			ok++;

@@ -109,7 +109,7 @@ static char *format_key(const char *fmt, const char *author, int year,
 }
 
 /* The id of the paper with citation key `key` in *id, 0 when none. */
-int pub__citekey_lookup(pub_db *db, const char *key, int64_t *id)
+int pub__citekey_lookup(int64_t *id, pub_db *db, const char *key)
 {
 	sqlite3_stmt *st;
 	int err, rc;
@@ -130,13 +130,13 @@ int pub__citekey_lookup(pub_db *db, const char *key, int64_t *id)
 static int key_exists(pub_db *db, const char *key, int *exists)
 {
 	int64_t id;
-	int err = pub__citekey_lookup(db, key, &id);
+	int err = pub__citekey_lookup(&id, db, key);
 	*exists = id != 0;
 	return err;
 }
 
 /* `base` if free, else base + a, b, ..., z, aa, ab, ... */
-int pub__citekey_unique(pub_db *db, const char *base, char out[256])
+int pub__citekey_unique(char out[256], pub_db *db, const char *base)
 {
 	int exists = 0, err;
 	unsigned i;
@@ -155,7 +155,7 @@ int pub__citekey_unique(pub_db *db, const char *base, char out[256])
 	return pub__error(PUB_EEXISTS, "no free citation key for '%s'", base);
 }
 
-int pub__citekey_make(pub_db *db, const pub__bib_entry *e, char out[256])
+int pub__citekey_make(char out[256], pub_db *db, const pub__bib_entry *e)
 {
 	char *fmt = NULL, *author, *title_raw, *word, *key;
 	const char *t;
@@ -179,7 +179,7 @@ int pub__citekey_make(pub_db *db, const pub__bib_entry *e, char out[256])
 		pub__bib_year(pub__bib_entry_get(e, "year") ? pub__bib_entry_get(e, "year")
 							 : pub__bib_entry_get(e, "date")),
 		word);
-	err = pub__citekey_unique(db, key, out);
+	err = pub__citekey_unique(out, db, key);
 	free(fmt);
 	free(author);
 	free(title_raw);

@@ -28,7 +28,7 @@ static char *decode_or_null(const char *s)
 }
 
 /* paper_id's stored fields, in order, into e (which has none yet). */
-int pub__fields_load(pub_db *db, int64_t paper_id, pub__bib_entry *e)
+int pub__fields_load(pub__bib_entry *e, pub_db *db, int64_t paper_id)
 {
 	sqlite3_stmt *st;
 	int err = 0, rc;
@@ -37,8 +37,8 @@ int pub__fields_load(pub_db *db, int64_t paper_id, pub__bib_entry *e)
 		return err;
 	sqlite3_bind_int64(st, 1, paper_id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    pub__fields_decode((const char *)sqlite3_column_text(st, 0), &e->fields,
-		    &e->nfields) < 0)
+	    pub__fields_decode(&e->fields, &e->nfields,
+		    (const char *)sqlite3_column_text(st, 0)) < 0)
 		err = pub__error(PUB_ERROR, "database '%s' is corrupt: paper %lld has "
 			"unreadable fields", db->path, (long long)paper_id);
 	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -82,7 +82,7 @@ void pub__derived_compute(pub__derived *d, const pub__bib_entry *e)
 		free(d->doi);
 		d->doi = NULL;
 	}
-	pub__arxiv_of_entry(e, &d->arxiv, &d->version);
+	pub__arxiv_of_entry(&d->arxiv, &d->version, e);
 	/* author_key: the first author's family name, else the first
 	 * editor's. */
 	if ((list = pub__bib_entry_get(e, "author")))
@@ -257,7 +257,7 @@ int pub__store_rederive(pub_db *db, int64_t paper_id, int authors_changed)
 	}
 	e.type = pub__col_strdup(st, 0);
 	sqlite3_reset(st);
-	if ((err = pub__fields_load(db, paper_id, &e)) == 0) {
+	if ((err = pub__fields_load(&e, db, paper_id)) == 0) {
 		pub__derived d;
 		pub__derived_compute(&d, &e);
 		err = pub__derive(db, paper_id, &e, &d, authors_changed, 0);
@@ -275,7 +275,7 @@ int pub__store_set_field(pub_db *db, int64_t paper_id, const char *name,
 	size_t i;
 	int err;
 	memset(&e, 0, sizeof(e));
-	if ((err = pub__fields_load(db, paper_id, &e)) < 0)
+	if ((err = pub__fields_load(&e, db, paper_id)) < 0)
 		goto done;
 	for (i = 0; i < e.nfields && strcmp(e.fields[i].name, name) != 0; i++)
 		;

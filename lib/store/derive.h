@@ -37,7 +37,7 @@ int pub__store_set_field(pub_db *db, int64_t paper_id, const char *name,
 	const char *value);
 
 /* paper_id's stored fields, in order, into e (which has none yet). */
-int pub__fields_load(pub_db *db, int64_t paper_id, pub__bib_entry *e);
+int pub__fields_load(pub__bib_entry *e, pub_db *db, int64_t paper_id);
 /* Writes e's fields as paper_id's. */
 int pub__fields_save(pub_db *db, int64_t paper_id, const pub__bib_entry *e);
 

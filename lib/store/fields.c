@@ -245,7 +245,7 @@ static int push_member(const char *name, const char *value, void *ctx)
 	return 0;
 }
 
-int pub__fields_decode(const char *json, pub_field **out, size_t *n)
+int pub__fields_decode(pub_field **out, size_t *n, const char *json)
 {
 	field_array a = {NULL, 0};
 	int err = pub__fields_each(json, push_member, &a);

@@ -23,7 +23,7 @@ int pub__fields_each(const char *json,
 /* The members as a new array of *n fields in *out (NULL, 0 for "{}"), for
  * pub__fields_free(); PUB_ERROR, and nothing to free, when `json` is not
  * an object of strings. */
-int pub__fields_decode(const char *json, pub_field **out, size_t *n);
+int pub__fields_decode(pub_field **out, size_t *n, const char *json);
 
 /* Appends a copy of name = value to an array built only by this function
  * (it grows at 0, 1, 2, 4, ... elements). */

@@ -98,7 +98,7 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *e, const char *source,
 	so.key = o->key;
 	so.warn = o->warn;
 	so.warn_ctx = o->warn_ctx;
-	if ((err = pub__store_entry(db, e, &so, &res)) < 0)
+	if ((err = pub__store_entry(&res, db, e, &so)) < 0)
 		return err;
 	if ((err = apply_extras(db, res.paper_id, o)) < 0)
 		return err;
@@ -168,7 +168,7 @@ int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
 		goto done;
 	began = 1;
 	for (;;) {
-		rc = pub__bib_reader_next(r, &e);
+		rc = pub__bib_reader_next(&e, r);
 		if (rc == 0)
 			break;
 		if (rc == PUB_EPARSE) {

@@ -34,8 +34,8 @@ int pub__store_add_tag(pub_db *db, int64_t paper_id, const char *tag)
 	return err;
 }
 
-int pub__store_repo(pub_db *db, const char *owner, const char *name,
-	int64_t *repo_id)
+int pub__store_repo(int64_t *repo_id, pub_db *db, const char *owner,
+	const char *name)
 {
 	sqlite3_stmt *st;
 	int err;
@@ -63,8 +63,8 @@ int pub__store_add_link(pub_db *db, int64_t paper_id, const char *kind,
 	if (strncasecmp(url, "https://", 8) != 0 && strncasecmp(url, "http://", 7) != 0)
 		return pub__error(PUB_EINVAL,
 			"link '%s' must be an http or https URL", url);
-	if (pub__github_parse_url(url, &owner, &name) == 0) {
-		if ((err = pub__store_repo(db, owner, name, &repo_id)) < 0)
+	if (pub__github_parse_url(&owner, &name, url) == 0) {
+		if ((err = pub__store_repo(&repo_id, db, owner, name)) < 0)
 			goto done;
 	}
 	pub_error_clear();

@@ -12,8 +12,8 @@
 int pub__store_add_tag(pub_db *db, int64_t paper_id, const char *tag);
 
 /* Finds or creates the repository row; returns its id. */
-int pub__store_repo(pub_db *db, const char *owner, const char *name,
-	int64_t *repo_id);
+int pub__store_repo(int64_t *repo_id, pub_db *db, const char *owner,
+	const char *name);
 
 /* Adds a link; a GitHub code link also creates/links the repository. */
 int pub__store_add_link(pub_db *db, int64_t paper_id, const char *kind,

@@ -29,12 +29,12 @@ static int same_entry_by_key(pub_db *db, const pub__bib_entry *e, int64_t *id,
 	*id = 0;
 	if (!e->key || !*e->key)
 		return 0;
-	if ((err = pub__citekey_lookup(db, e->key, id)) < 0 || !*id) {
+	if ((err = pub__citekey_lookup(id, db, e->key)) < 0 || !*id) {
 		*key_free = err == 0;
 		return err;
 	}
 	memset(&stored, 0, sizeof(stored));
-	if ((err = pub__fields_load(db, *id, &stored)) < 0)
+	if ((err = pub__fields_load(&stored, db, *id)) < 0)
 		return err;
 	for (i = 0; i < e->nfields; i++) {
 		const char *v = pub__bib_entry_get(&stored, e->fields[i].name);
@@ -59,7 +59,7 @@ static int conflicts(pub_db *db, int64_t id, const pub__bib_entry *e, int *confl
 	int err;
 	*conflict = 0;
 	memset(&stored, 0, sizeof(stored));
-	if ((err = pub__fields_load(db, id, &stored)) < 0)
+	if ((err = pub__fields_load(&stored, db, id)) < 0)
 		return err;
 	for (i = 0; locators[i] && !*conflict; i++) {
 		const char *a = pub__bib_entry_get(e, locators[i]);
@@ -75,9 +75,9 @@ static int conflicts(pub_db *db, int64_t id, const pub__bib_entry *e, int *confl
 	return 0;
 }
 
-int pub__merge_find(pub_db *db, const pub__bib_entry *e, const char *doi,
-	const char *arxiv, const char *title_key, int year, const char *author_key,
-	int64_t *id, int *key_free)
+int pub__merge_find(int64_t *id, int *key_free, pub_db *db,
+	const pub__bib_entry *e, const char *doi, const char *arxiv, const char *title_key,
+	int year, const char *author_key)
 {
 	sqlite3_stmt *st;
 	int err, rc;
@@ -139,14 +139,14 @@ int pub__merge_find(pub_db *db, const pub__bib_entry *e, const char *doi,
 }
 
 /* Adds e's fields that paper `id` lacks (a merge: nothing overwritten). */
-int pub__merge_fill(pub_db *db, int64_t id, const pub__bib_entry *e,
-	int *added, int *authors_added)
+int pub__merge_fill(int *added, int *authors_added, pub_db *db,
+	int64_t id, const pub__bib_entry *e)
 {
 	pub__bib_entry stored;
 	size_t i;
 	int err;
 	memset(&stored, 0, sizeof(stored));
-	if ((err = pub__fields_load(db, id, &stored)) < 0)
+	if ((err = pub__fields_load(&stored, db, id)) < 0)
 		goto done;
 	for (i = 0; i < e->nfields; i++) {
 		const char *name = e->fields[i].name;

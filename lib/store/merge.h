@@ -13,13 +13,13 @@
 /* The id of the stored paper `e` duplicates in *id (0: none), given the
  * entry's derived DOI, arXiv id, title key, year and first-author key.
  * *key_free is set when no paper has the entry's own key. */
-int pub__merge_find(pub_db *db, const pub__bib_entry *e, const char *doi,
-	const char *arxiv, const char *title_key, int year, const char *author_key,
-	int64_t *id, int *key_free);
+int pub__merge_find(int64_t *id, int *key_free, pub_db *db,
+	const pub__bib_entry *e, const char *doi, const char *arxiv, const char *title_key,
+	int year, const char *author_key);
 
 /* Adds e's fields that paper `id` lacks (nothing is overwritten); counts
  * them in *added and sets *authors_added when author or editor came. */
-int pub__merge_fill(pub_db *db, int64_t id, const pub__bib_entry *e,
-	int *added, int *authors_added);
+int pub__merge_fill(int *added, int *authors_added, pub_db *db,
+	int64_t id, const pub__bib_entry *e);
 
 #endif

@@ -163,8 +163,8 @@ int pub__paper_load(pub_paper **out, pub_db *db, int64_t id)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    pub__fields_decode((const char *)sqlite3_column_text(st, 0), &p->fields,
-		    &p->nfields) < 0)
+	    pub__fields_decode(&p->fields, &p->nfields,
+		    (const char *)sqlite3_column_text(st, 0)) < 0)
 		err = pub__error(PUB_ERROR, "database '%s' is corrupt: paper '%s' has "
 			"unreadable fields", db->path, p->key);
 	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -184,13 +184,13 @@ int pub_paper_get(pub_paper **out, pub_db *db, const char *key)
 	int64_t id;
 	int err;
 	*out = NULL;
-	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+	if ((err = pub__store_paper_id(&id, db, key)) < 0)
 		return err;
 	return pub__paper_load(out, db, id);
 }
 
-int pub__paper_ids(pub_db *db, const pub_filter *f, int bibtex_order,
-	int64_t **ids, size_t *n)
+int pub__paper_ids(int64_t **ids, size_t *n, pub_db *db,
+	const pub_filter *f, int bibtex_order)
 {
 	pub__query q;
 	sqlite3_stmt *st = NULL;
@@ -235,7 +235,7 @@ int pub_paper_foreach(pub_db *db, const pub_filter *filter,
 	if (filter && filter->version != PUB_FILTER_VERSION)
 		return pub__error(PUB_EINVAL, "pub_filter version %u is not supported",
 			filter->version);
-	if ((err = pub__paper_ids(db, filter ? filter : &none, 0, &ids, &n)) < 0)
+	if ((err = pub__paper_ids(&ids, &n, db, filter ? filter : &none, 0)) < 0)
 		return err;
 	for (i = 0; i < n && err == 0; i++) {
 		pub_paper *p;
@@ -272,7 +272,7 @@ int pub_paper_remove(pub_db *db, const char *key)
 	int err;
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
-	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+	if ((err = pub__store_paper_id(&id, db, key)) < 0)
 		goto done;
 	if ((err = pub__db_stmt(&st, db, "DELETE FROM papers_fts WHERE rowid = ?1")) < 0)
 		goto done;
@@ -420,7 +420,7 @@ static int edit_one(pub_db *db, int64_t id, const pub_assignment *a, int *rederi
 		int64_t other;
 		if (!valid_key(value))
 			return pub__error(PUB_EINVAL, "'%s' is not a valid citation key", value);
-		if (pub__store_paper_id(db, value, &other) == 0 && other != id)
+		if (pub__store_paper_id(&other, db, value) == 0 && other != id)
 			return pub__error(PUB_EEXISTS, "citation key '%s' is taken", value);
 		pub_error_clear();
 		return update_column(db, id, "UPDATE papers SET citekey = ?2 WHERE id = ?1",
@@ -482,7 +482,7 @@ int pub_paper_edit(pub_db *db, const char *key, const pub_assignment *assignment
 	size_t i;
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
-	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+	if ((err = pub__store_paper_id(&id, db, key)) < 0)
 		goto done;
 	for (i = 0; i < n; i++)
 		if ((err = edit_one(db, id, &assignments[i], &rederive, &authors_changed)) < 0)
@@ -514,7 +514,7 @@ int pub_paper_tag(pub_db *db, const char *key, const pub_tag_change *changes,
 	size_t i;
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
-	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+	if ((err = pub__store_paper_id(&id, db, key)) < 0)
 		goto done;
 	for (i = 0; i < n; i++) {
 		const char *c = changes[i].tag ? changes[i].tag : "";
@@ -583,7 +583,7 @@ int pub_paper_link_add(pub_db *db, const char *key, const char *kind, const char
 		return err;
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
-	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+	if ((err = pub__store_paper_id(&id, db, key)) < 0)
 		goto done;
 	if ((err = pub__store_add_link(db, id, kind, url)) < 0)
 		goto done;
@@ -604,7 +604,7 @@ int pub_paper_link_remove(pub_db *db, const char *key, const char *kind,
 		return err;
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
-	if ((err = pub__store_paper_id(db, key, &id)) < 0)
+	if ((err = pub__store_paper_id(&id, db, key)) < 0)
 		goto done;
 	if ((err = pub__db_stmt(&st, db,
 		     "DELETE FROM links WHERE paper_id = ?1 AND kind = ?2 "

@@ -9,8 +9,8 @@
 #include "pub.h"
 
 /* Ids of the matching papers in order; *ids is malloc'd. */
-int pub__paper_ids(pub_db *db, const pub_filter *f, int bibtex_order,
-	int64_t **ids, size_t *n);
+int pub__paper_ids(int64_t **ids, size_t *n, pub_db *db,
+	const pub_filter *f, int bibtex_order);
 
 /* Loads everything about paper `id` (caller frees with pub_paper_free). */
 int pub__paper_load(pub_paper **out, pub_db *db, int64_t id);

@@ -34,7 +34,7 @@ void pub__repo_list_free(pub_repo **repos, size_t n)
 	free(repos);
 }
 
-int pub__repo_list(pub_db *db, int standalone_only, pub_repo ***out, size_t *n)
+int pub__repo_list(pub_repo ***out, size_t *n, pub_db *db, int standalone_only)
 {
 	static const char *sql =
 		"SELECT r.id, r.github_id, r.owner, r.name, r.description, r.stars, r.checked, "
@@ -91,7 +91,7 @@ int pub_repo_foreach(pub_db *db, int standalone_only,
 	pub_repo **repos;
 	size_t n, i;
 	int err;
-	if ((err = pub__repo_list(db, standalone_only, &repos, &n)) < 0)
+	if ((err = pub__repo_list(&repos, &n, db, standalone_only)) < 0)
 		return err;
 	for (i = 0; i < n && err == 0; i++)
 		err = cb(repos[i], ctx);
@@ -105,11 +105,11 @@ int pub_repo_add(pub_db *db, const char *url, const char *description)
 	char *owner = NULL, *name = NULL;
 	int64_t id;
 	int err;
-	if ((err = pub__github_parse_url(url, &owner, &name)) < 0)
+	if ((err = pub__github_parse_url(&owner, &name, url)) < 0)
 		return err;
 	if ((err = pub__db_begin(db)) < 0)
 		goto done;
-	if ((err = pub__store_repo(db, owner, name, &id)) < 0)
+	if ((err = pub__store_repo(&id, db, owner, name)) < 0)
 		goto done;
 	if ((err = pub__db_stmt(&st, db,
 		     "UPDATE repos SET standalone = 1, "

@@ -7,7 +7,7 @@
 #include "pub.h"
 
 /* All repositories (or the standalone ones), stars descending. */
-int pub__repo_list(pub_db *db, int standalone_only, pub_repo ***out, size_t *n);
+int pub__repo_list(pub_repo ***out, size_t *n, pub_db *db, int standalone_only);
 void pub__repo_list_free(pub_repo **repos, size_t n);
 void pub__repo_free(pub_repo *r);
 

@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int pub__store_entry(pub_db *db, const pub__bib_entry *e,
-	const pub__store_opts *o, pub__store_result *res)
+int pub__store_entry(pub__store_result *res, pub_db *db,
+	const pub__bib_entry *e, const pub__store_opts *o)
 {
 	sqlite3_stmt *st;
 	pub__derived d;
@@ -32,12 +32,12 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 	memset(res, 0, sizeof(*res));
 	pub__derived_compute(&d, e);
 	if (!o->no_merge &&
-	    (err = pub__merge_find(db, e, d.doi, d.arxiv, d.title_key, d.year,
-		     d.author_key, &dup, &key_free)) < 0)
+	    (err = pub__merge_find(&dup, &key_free, db, e, d.doi, d.arxiv,
+		     d.title_key, d.year, d.author_key)) < 0)
 		goto done;
 
 	if (dup) {
-		if ((err = pub__merge_fill(db, dup, e, &added, &authors_added)) < 0)
+		if ((err = pub__merge_fill(&added, &authors_added, db, dup, e)) < 0)
 			goto done;
 		if (added && (err = pub__store_rederive(db, dup, authors_added)) < 0)
 			goto done;
@@ -62,7 +62,7 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 			/* pub__merge_find() has just seen the key free. */
 			snprintf(res->key, sizeof(res->key), "%s", want);
 		} else if (want && *want) {
-			if ((err = pub__citekey_unique(db, want, res->key)) < 0)
+			if ((err = pub__citekey_unique(res->key, db, want)) < 0)
 				goto done;
 			if (strcmp(res->key, want) != 0 && o->warn) {
 				char *msg = pub__sprintf(
@@ -71,7 +71,7 @@ int pub__store_entry(pub_db *db, const pub__bib_entry *e,
 				o->warn(msg, o->warn_ctx);
 				free(msg);
 			}
-		} else if ((err = pub__citekey_make(db, e, res->key)) < 0) {
+		} else if ((err = pub__citekey_make(res->key, db, e)) < 0) {
 			goto done;
 		}
 	}
@@ -116,7 +116,7 @@ done:
 	return err;
 }
 
-int pub__store_paper_id(pub_db *db, const char *key, int64_t *id)
+int pub__store_paper_id(int64_t *id, pub_db *db, const char *key)
 {
 	sqlite3_stmt *st;
 	int err, rc;

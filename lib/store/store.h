@@ -26,10 +26,10 @@ typedef struct pub__store_result {
 /* Stores `e` as a new paper, or merges it into the duplicate it has (same
  * DOI, arXiv id, or folded title + year + first author).  Must run inside
  * a transaction. */
-int pub__store_entry(pub_db *db, const pub__bib_entry *e,
-	const pub__store_opts *o, pub__store_result *res);
+int pub__store_entry(pub__store_result *res, pub_db *db,
+	const pub__bib_entry *e, const pub__store_opts *o);
 
 /* Paper id by citation key (case-insensitive); PUB_ENOTFOUND. */
-int pub__store_paper_id(pub_db *db, const char *key, int64_t *id);
+int pub__store_paper_id(int64_t *id, pub_db *db, const char *key);
 
 #endif

@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		int v;
 		memcpy(s, data, size);
 		s[size] = '\0';
-		if (pub__arxiv_normalize(s, &id, &v) == 0)
+		if (pub__arxiv_normalize(&id, &v, s) == 0)
 			free(id);
 		free(s);
 	}

@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!(fp = fmemopen((void *)(data + 1), size - 1, "rb")))
 		return 0;
 	if (pub__bib_reader_new(&r, fp, "fuzz.bib", encs[data[0] & 7], NULL, NULL) == 0) {
-		while ((rc = pub__bib_reader_next(r, &e)) != 0) {
+		while ((rc = pub__bib_reader_next(&e, r)) != 0) {
 			if (rc == 1) {
 				/* touch the strings so ASan sees bad ones */
 				size_t i, n = 0;

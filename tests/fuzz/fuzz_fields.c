@@ -31,7 +31,7 @@ static void check_trip(const pub__bib_entry *in)
 	char *json = pub__fields_encode(in->fields, in->nfields), *again;
 	size_t i, k = 0;
 	memset(&out, 0, sizeof(out));
-	if (pub__fields_decode(json, &out.fields, &out.nfields) < 0)
+	if (pub__fields_decode(&out.fields, &out.nfields, json) < 0)
 		abort();
 	for (i = 0; i < in->nfields; i++) {
 		size_t j;
@@ -64,7 +64,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	memset(&e, 0, sizeof(e));
-	if (pub__fields_decode(s, &e.fields, &e.nfields) == 0)
+	if (pub__fields_decode(&e.fields, &e.nfields, s) == 0)
 		check_trip(&e);
 	pub__fields_free(e.fields, e.nfields);
 	memset(&e, 0, sizeof(e));

@@ -22,17 +22,17 @@ static void check_arxiv(const char *s)
 {
 	char *id = NULL, *again = NULL;
 	int v, v2;
-	if (pub__arxiv_normalize(s, &id, &v) == 0) {
-		if (pub__arxiv_normalize(id, &again, &v2) < 0 || strcmp(again, id) || v2)
+	if (pub__arxiv_normalize(&id, &v, s) == 0) {
+		if (pub__arxiv_normalize(&again, &v2, id) < 0 || strcmp(again, id) || v2)
 			abort();
 		free(again);
-		if (pub__arxiv_id_parse(id, &again, &v2) < 0 || strcmp(again, id) || v2)
+		if (pub__arxiv_id_parse(&again, &v2, id) < 0 || strcmp(again, id) || v2)
 			abort();
 		free(again);
 		free(id);
 	}
-	if (pub__arxiv_id_parse(s, &id, &v) == 0) {
-		if (pub__arxiv_normalize(id, &again, &v2) < 0 || strcmp(again, id))
+	if (pub__arxiv_id_parse(&id, &v, s) == 0) {
+		if (pub__arxiv_normalize(&again, &v2, id) < 0 || strcmp(again, id))
 			abort();
 		free(again);
 		free(id);
@@ -43,8 +43,8 @@ static void check_arxiv(const char *s)
 static void check_doi(const char *s)
 {
 	char *d = NULL, *again = NULL, *f = pub__doi_from_field(s);
-	if (pub__doi_normalize(s, &d) == 0) {
-		if (pub__doi_normalize(d, &again) < 0 || strcmp(again, d))
+	if (pub__doi_normalize(&d, s) == 0) {
+		if (pub__doi_normalize(&again, d) < 0 || strcmp(again, d))
 			abort();
 		free(again);
 		/* a canonical DOI read as a field value is itself (a field
@@ -56,7 +56,7 @@ static void check_doi(const char *s)
 		free(d);
 	}
 	if (f) {
-		if (pub__doi_normalize(f, &again) < 0 || strcmp(again, f))
+		if (pub__doi_normalize(&again, f) < 0 || strcmp(again, f))
 			abort();
 		free(again);
 		free(f);
@@ -68,7 +68,7 @@ static void check_github(const char *s)
 {
 	char *o = NULL, *n = NULL, *u;
 	int root = pub__url_is_repo_root(s);
-	if (pub__github_parse_url(s, &o, &n) == 0) {
+	if (pub__github_parse_url(&o, &n, s) == 0) {
 		if (!(u = pub__github_rename_url(s, o, n)) || strcmp(u, s))
 			abort();
 		free(u);

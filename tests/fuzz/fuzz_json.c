@@ -33,8 +33,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char *z = malloc(size + 1), *doi = NULL, *ax = NULL;
 		memcpy(z, data, size);
 		z[size] = '\0';
-		if (pub__doi_normalize(z, &doi) == 0) {
-			if (pub__doi_arxiv_id(doi, &ax))
+		if (pub__doi_normalize(&doi, z) == 0) {
+			if (pub__doi_arxiv_id(&ax, doi))
 				free(ax);
 			free(doi);
 		}

@@ -42,7 +42,7 @@ static size_t read_all(entries *out, const char *text, size_t len, const char *e
 		fclose(fp);
 		return 1;
 	}
-	while ((rc = pub__bib_reader_next(r, &e)) != 0) {
+	while ((rc = pub__bib_reader_next(&e, r)) != 0) {
 		if (rc == 1) {
 			if (out->n == out->cap) {
 				out->cap = out->cap ? 2 * out->cap : 8;

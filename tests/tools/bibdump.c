@@ -34,7 +34,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s\n", pub_error_last());
 		return 1;
 	}
-	while ((rc = pub__bib_reader_next(r, &e)) != 0) {
+	while ((rc = pub__bib_reader_next(&e, r)) != 0) {
 		json_t *o, *fields;
 		size_t i;
 		if (rc < 0) {

@@ -89,7 +89,7 @@ static inline int store(pub_db *db, pub__bib_entry *e, pub__store_result *res)
 	o.source = "test";
 	if ((err = pub__db_begin(db)) < 0)
 		goto done;
-	if ((err = pub__store_entry(db, e, &o, res)) < 0) {
+	if ((err = pub__store_entry(res, db, e, &o)) < 0) {
 		pub__db_rollback(db);
 		goto done;
 	}

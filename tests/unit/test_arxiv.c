@@ -74,7 +74,7 @@ static void test_normalize(void)
 	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
 		char *id = NULL;
 		int v = -1;
-		OK(pub__arxiv_normalize(ok[i].in, &id, &v) == 0, "normalize '%s': %s",
+		OK(pub__arxiv_normalize(&id, &v, ok[i].in) == 0, "normalize '%s': %s",
 			ok[i].in, pub_error_last());
 		STR_EQ(id, ok[i].id, "id of '%s'", ok[i].in);
 		OK(v == ok[i].v, "version of '%s': %d", ok[i].in, v);
@@ -83,7 +83,7 @@ static void test_normalize(void)
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char *id = NULL;
 		int v;
-		OK(pub__arxiv_normalize(bad[i], &id, &v) == PUB_EINVAL && !id,
+		OK(pub__arxiv_normalize(&id, &v, bad[i]) == PUB_EINVAL && !id,
 			"reject '%s'", bad[i]);
 		OK(strstr(pub_error_last(), "not an arXiv id") != NULL, "message");
 	}
@@ -212,7 +212,7 @@ static void test_fetch(void)
 	size_t i;
 
 	OK(pub__http_new(&h) == 0, "client");
-	OK(pub__arxiv_fetch(h, ids, NULL, 5, r) == 0, "fetch: %s", pub_error_last());
+	OK(pub__arxiv_fetch(r, h, ids, NULL, 5) == 0, "fetch: %s", pub_error_last());
 	for (i = 0; i < 4; i++)
 		OK(r[i].rc == 0 && r[i].paper && !strcmp(r[i].paper->id, ids[i]), "found %s", ids[i]);
 	OK(r[4].rc == PUB_ENOTFOUND, "missing id");
@@ -243,7 +243,7 @@ static void test_fetch(void)
 	/* malformed id reaches arXiv: its 400 error feed is quoted */
 	{
 		const char *bad[] = {"abc"};
-		OK(pub__arxiv_fetch(h, bad, NULL, 1, r) == PUB_ENET, "bad id");
+		OK(pub__arxiv_fetch(r, h, bad, NULL, 1) == PUB_ENET, "bad id");
 		STR_EQ(pub_error_last(), "arXiv: incorrect id format for abc", "error quoted");
 		OK(r[0].rc == PUB_ENET && r[0].error, "per-id error");
 		pub__arxiv_results_free(r, 1);
@@ -252,7 +252,7 @@ static void test_fetch(void)
 	{
 		const char *one[] = {"2408.12588"};
 		int v[] = {1};
-		OK(pub__arxiv_fetch(h, one, v, 1, r) == 0 && r[0].rc == 0, "versioned fetch");
+		OK(pub__arxiv_fetch(r, h, one, v, 1) == 0 && r[0].rc == 0, "versioned fetch");
 		pub__arxiv_results_free(r, 1);
 	}
 	pub__http_free(h);
@@ -269,7 +269,7 @@ static void ctl(pub__http *h, const char *json)
 	q.path = "/_control";
 	q.body = json;
 	q.body_len = strlen(json);
-	pub__http_request_do(h, &q, &r);
+	pub__http_request_do(&r, h, &q);
 	pub__http_response_free(&r);
 }
 
@@ -283,12 +283,12 @@ static void test_fetch_faults(void)
 	OK(pub__http_new(&h) == 0, "client");
 	/* classic layout over the wire */
 	ctl(h, "{\"path_prefix\":\"/api/query\",\"status\":200,\"body_file\":\"arxiv/errors/classic_1312.2021.xml\",\"content_type\":\"application/atom+xml\"}");
-	OK(pub__arxiv_fetch(h, one, NULL, 1, r) == 0 && r[0].rc == 0, "classic via replay");
+	OK(pub__arxiv_fetch(r, h, one, NULL, 1) == 0 && r[0].rc == 0, "classic via replay");
 	STR_EQ(r[0].paper ? r[0].paper->title : NULL, "Living with the Wrong Sign", "classic title");
 	pub__arxiv_results_free(r, 1);
 	/* classic 400 */
 	ctl(h, "{\"path_prefix\":\"/api/query\",\"status\":400,\"body_file\":\"arxiv/errors/classic_error_INVALIDID.http400.xml\"}");
-	OK(pub__arxiv_fetch(h, one, NULL, 1, r) == PUB_ENET, "classic 400");
+	OK(pub__arxiv_fetch(r, h, one, NULL, 1) == PUB_ENET, "classic 400");
 	STR_EQ(pub_error_last(), "arXiv: incorrect id format for INVALIDID", "classic 400 message");
 	pub__arxiv_results_free(r, 1);
 	/* classic ghost batch: ids absent -> not found after one retry */
@@ -296,33 +296,33 @@ static void test_fetch_faults(void)
 	{
 		const char *g[] = {"2201.13455", "2201.13452", "2201.13453"};
 		pub__arxiv_result gr[3];
-		OK(pub__arxiv_fetch(h, g, NULL, 3, gr) == 0, "ghost batch");
+		OK(pub__arxiv_fetch(gr, h, g, NULL, 3) == 0, "ghost batch");
 		OK(gr[0].rc == PUB_ENOTFOUND && gr[1].rc == 0 && gr[2].rc == PUB_ENOTFOUND,
 			"ghosts are not found");
 		pub__arxiv_results_free(gr, 3);
 	}
 	/* HTML instead of XML */
 	ctl(h, "{\"path_prefix\":\"/api/query\",\"status\":200,\"body_file\":\"arxiv/errors/html_instead.html\",\"content_type\":\"text/html\"}");
-	OK(pub__arxiv_fetch(h, pab, NULL, 1, r) == PUB_EPARSE, "html");
+	OK(pub__arxiv_fetch(r, h, pab, NULL, 1) == PUB_EPARSE, "html");
 	OK(strstr(pub_error_last(), "HTML") != NULL, "html message");
 	pub__arxiv_results_free(r, 1);
 	/* truncated XML with a matching length */
 	ctl(h, "{\"path_prefix\":\"/api/query\",\"status\":200,\"body_file\":\"arxiv/2408.12588.xml\",\"cut\":900}");
-	OK(pub__arxiv_fetch(h, pab, NULL, 1, r) == PUB_EPARSE, "truncated xml");
+	OK(pub__arxiv_fetch(r, h, pab, NULL, 1) == PUB_EPARSE, "truncated xml");
 	pub__arxiv_results_free(r, 1);
 	/* XML bomb and external entities over the wire */
 	ctl(h, "{\"path_prefix\":\"/api/query\",\"status\":200,\"body_file\":\"arxiv/errors/xml_bomb.xml\"}");
-	OK(pub__arxiv_fetch(h, pab, NULL, 1, r) == PUB_EPARSE, "bomb");
+	OK(pub__arxiv_fetch(r, h, pab, NULL, 1) == PUB_EPARSE, "bomb");
 	pub__arxiv_results_free(r, 1);
 	ctl(h, "{\"path_prefix\":\"/api/query\",\"status\":200,\"body_file\":\"arxiv/errors/xxe.xml\"}");
-	OK(pub__arxiv_fetch(h, pab, NULL, 1, r) == PUB_EPARSE, "xxe");
+	OK(pub__arxiv_fetch(r, h, pab, NULL, 1) == PUB_EPARSE, "xxe");
 	pub__arxiv_results_free(r, 1);
 	/* 429 "Rate exceeded." then success; 503 give-up */
 	ctl(h, "{\"path_prefix\":\"/api/query\",\"status\":429,\"body\":\"Rate exceeded.\",\"retry_after\":\"0\"}");
-	OK(pub__arxiv_fetch(h, pab, NULL, 1, r) == 0 && r[0].rc == 0, "429 then ok");
+	OK(pub__arxiv_fetch(r, h, pab, NULL, 1) == 0 && r[0].rc == 0, "429 then ok");
 	pub__arxiv_results_free(r, 1);
 	ctl(h, "{\"path_prefix\":\"/api/query\",\"status\":503,\"times\":4}");
-	OK(pub__arxiv_fetch(h, pab, NULL, 1, r) == PUB_ENET, "503 give-up");
+	OK(pub__arxiv_fetch(r, h, pab, NULL, 1) == PUB_ENET, "503 give-up");
 	STR_EQ(pub_error_last(), "arXiv: /api/query?id_list=2408.12588&max_results=1: HTTP 503 after 4 attempts",
 		"503 message");
 	pub__arxiv_results_free(r, 1);

@@ -50,7 +50,7 @@ static int dump(pub__buf *out, FILE *fp, const char *name, const char *enc)
 		pub__buf_printf(out, "FATAL %s\n", pub_error_last());
 		return rc;
 	}
-	while ((rc = pub__bib_reader_next(r, &e)) != 0) {
+	while ((rc = pub__bib_reader_next(&e, r)) != 0) {
 		if (rc == PUB_EPARSE) {
 			pub__buf_printf(out, "ERROR %s\n", pub_error_last());
 			continue;
@@ -137,7 +137,7 @@ static int count_file(const char *path, size_t *entries, size_t *errors,
 		fclose(fp);
 		return rc;
 	}
-	while ((rc = pub__bib_reader_next(r, &e)) != 0) {
+	while ((rc = pub__bib_reader_next(&e, r)) != 0) {
 		if (rc == PUB_EPARSE) {
 			(*errors)++;
 			continue;
@@ -283,7 +283,7 @@ static void test_chunks(void)
 			"  year = %zu,\n}\n", i, i, 1900 + i % 100);
 	fp = fmemopen(in.ptr, in.len, "rb");
 	OK(pub__bib_reader_new(&r, fp, "c.bib", NULL, NULL, NULL) == 0, "new");
-	while ((rc = pub__bib_reader_next(r, &e)) == 1) {
+	while ((rc = pub__bib_reader_next(&e, r)) == 1) {
 		char want[64];
 		snprintf(want, sizeof(want), "T\xc3\xa9tel %zu {x}", n);
 		bad += strcmp(pub__bib_entry_get(e, "title"), want) != 0;
@@ -309,7 +309,7 @@ static void test_api(void)
 	OK(strstr(pub_error_last(), "klingon") != NULL, "message names it");
 	OK(r == NULL, "no reader");
 	OK(pub__bib_reader_new(&r, fp, "x.bib", "UTF-8", NULL, NULL) == 0, "UTF-8 ok");
-	OK(pub__bib_reader_next(r, &e) == 1, "entry");
+	OK(pub__bib_reader_next(&e, r) == 1, "entry");
 	STR_EQ(e->type, "article", "type lower-cased");
 	STR_EQ(e->key, "Key1", "key as written");
 	STR_EQ(pub__bib_entry_get(e, "title"), "A", "get");
@@ -318,8 +318,8 @@ static void test_api(void)
 	OK(pub__bib_entry_get(e, "volume") == NULL, "missing field");
 	OK(e->line == 1, "line");
 	pub__bib_entry_free(e);
-	OK(pub__bib_reader_next(r, &e) == 0 && e == NULL, "end");
-	OK(pub__bib_reader_next(r, &e) == 0, "end again");
+	OK(pub__bib_reader_next(&e, r) == 0 && e == NULL, "end");
+	OK(pub__bib_reader_next(&e, r) == 0, "end again");
 	pub__bib_reader_free(r);
 	pub__bib_reader_free(NULL);
 	pub__bib_entry_free(NULL);

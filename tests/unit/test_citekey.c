@@ -81,11 +81,11 @@ static void test_unique_directly(void)
 	pub_db *db = fixture_open();
 	char out[256];
 	key_for(db, "Doe, Jane", "2000", "Keys", "doe2000keys", "stored");
-	OK(pub__citekey_unique(db, "free2000key", out) == 0, "unique on a free key");
+	OK(pub__citekey_unique(out, db, "free2000key") == 0, "unique on a free key");
 	STR_EQ(out, "free2000key", "a free key is kept");
-	OK(pub__citekey_unique(db, "doe2000keys", out) == 0, "unique on a taken key");
+	OK(pub__citekey_unique(out, db, "doe2000keys") == 0, "unique on a taken key");
 	STR_EQ(out, "doe2000keysa", "a taken key gets 'a'");
-	OK(pub__citekey_unique(db, "DOE2000Keys", out) == 0, "unique, other case");
+	OK(pub__citekey_unique(out, db, "DOE2000Keys") == 0, "unique, other case");
 	STR_EQ(out, "DOE2000Keysa", "taken whatever the case; the case given is kept");
 	fixture_close(db);
 }
@@ -117,12 +117,12 @@ static void test_case_insensitive_lookup(void)
 	OK(store(db, entry_new("misc", "Zhao2024RealTime", "title", "Kept as written",
 		       "year", "2024", NULL), &r) == 0, "store with a mixed-case key");
 	STR_EQ(r.key, "Zhao2024RealTime", "an entry's own key keeps its case");
-	OK(pub__citekey_lookup(db, "zhao2024realtime", &id) == 0, "lookup lower case");
+	OK(pub__citekey_lookup(&id, db, "zhao2024realtime") == 0, "lookup lower case");
 	OK(id == r.paper_id, "lower-case lookup finds it: %lld", (long long)id);
 	id = -1;
-	OK(pub__citekey_lookup(db, "ZHAO2024REALTIME", &id) == 0, "lookup upper case");
+	OK(pub__citekey_lookup(&id, db, "ZHAO2024REALTIME") == 0, "lookup upper case");
 	OK(id == r.paper_id, "upper-case lookup finds it: %lld", (long long)id);
-	OK(pub__citekey_lookup(db, "zhao2024realtim", &id) == 0, "lookup a prefix");
+	OK(pub__citekey_lookup(&id, db, "zhao2024realtim") == 0, "lookup a prefix");
 	OK(id == 0, "a prefix is not the key: %lld", (long long)id);
 	OK(pub_paper_get(&p, db, "zHAO2024rEALtIME") == 0, "pub_paper_get ignores case");
 	STR_EQ(p ? p->key : NULL, "Zhao2024RealTime", "and returns the stored spelling");

@@ -53,20 +53,20 @@ static void test_normalize(void)
 	size_t i;
 	char *d, *ax;
 	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
-		OK(pub__doi_normalize(ok[i][0], &d) == 0, "doi '%s'", ok[i][0]);
+		OK(pub__doi_normalize(&d, ok[i][0]) == 0, "doi '%s'", ok[i][0]);
 		STR_EQ(d, ok[i][1], "normalised '%s'", ok[i][0]);
 		free(d);
 	}
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		OK(pub__doi_normalize(bad[i], &d) == PUB_EINVAL && !d, "reject '%s'", bad[i]);
+		OK(pub__doi_normalize(&d, bad[i]) == PUB_EINVAL && !d, "reject '%s'", bad[i]);
 	}
-	OK(pub__doi_arxiv_id("10.48550/arXiv.2408.12588", &ax) == 1, "arXiv DOI");
+	OK(pub__doi_arxiv_id(&ax, "10.48550/arXiv.2408.12588") == 1, "arXiv DOI");
 	STR_EQ(ax, "2408.12588", "arXiv id from DOI");
 	free(ax);
-	OK(pub__doi_arxiv_id("10.48550/ARXIV.hep-th/9901001", &ax) == 1, "old-style arXiv DOI");
+	OK(pub__doi_arxiv_id(&ax, "10.48550/ARXIV.hep-th/9901001") == 1, "old-style arXiv DOI");
 	STR_EQ(ax, "hep-th/9901001", "old id");
 	free(ax);
-	OK(pub__doi_arxiv_id("10.1145/3627535.3638465", &ax) == 0 && !ax, "not arXiv");
+	OK(pub__doi_arxiv_id(&ax, "10.1145/3627535.3638465") == 0 && !ax, "not arXiv");
 }
 
 static void test_parse(void)
@@ -155,30 +155,30 @@ static void test_fetch(void)
 	int csl_accept = 0, bib_accept = 0;
 
 	OK(pub__http_new(&h) == 0, "client");
-	OK(pub__doi_fetch_csl(h, "10.1145/3627535.3638465", &c) == 0, "csl: %s", pub_error_last());
+	OK(pub__doi_fetch_csl(&c, h, "10.1145/3627535.3638465") == 0, "csl: %s", pub_error_last());
 	STR_EQ(c.title, "FastFold: Optimizing AlphaFold Training and Inference on GPU Clusters", "title");
 	pub__csl_free(&c);
 
-	OK(pub__doi_fetch(h, "10.1145/3627535.3638465", &c, &bib) == 0 && !bib, "fetch csl path");
+	OK(pub__doi_fetch(&c, &bib, h, "10.1145/3627535.3638465") == 0 && !bib, "fetch csl path");
 	OK(c.nauthors == 9, "authors");
 	pub__csl_free(&c);
 
-	OK(pub__doi_fetch(h, "10.1126/science.169.3946.635", &c, &bib) == 1, "bibtex fallback: %s",
+	OK(pub__doi_fetch(&c, &bib, h, "10.1126/science.169.3946.635") == 1, "bibtex fallback: %s",
 		pub_error_last());
 	OK(bib && !strncmp(bib, " @article{Frank_1970,", 21), "raw BibTeX: %.30s", bib ? bib : "");
 	free(bib);
 
-	OK(pub__doi_fetch(h, "10.1/nonexistent", &c, &bib) == PUB_ENOTFOUND, "404");
+	OK(pub__doi_fetch(&c, &bib, h, "10.1/nonexistent") == PUB_ENOTFOUND, "404");
 	STR_EQ(pub_error_last(), "no such DOI: 10.1/nonexistent", "404 message");
-	OK(pub__doi_fetch_bibtex(h, "10.1/nonexistent", &bib) == PUB_ENOTFOUND, "404 bibtex");
+	OK(pub__doi_fetch_bibtex(&bib, h, "10.1/nonexistent") == PUB_ENOTFOUND, "404 bibtex");
 
-	OK(pub__crossref_fetch(h, "10.1145/3627535.3638465", &c) == 0, "crossref");
+	OK(pub__crossref_fetch(&c, h, "10.1145/3627535.3638465") == 0, "crossref");
 	STR_EQ(c.type, "proceedings-article", "crossref type");
 	STR_EQ(c.authors[8], "You, Yang", "last author");
 	pub__csl_free(&c);
-	OK(pub__crossref_fetch(h, "10.1103/PhysRevA.106.022212", &c) == 0, "crossref real record");
+	OK(pub__crossref_fetch(&c, h, "10.1103/PhysRevA.106.022212") == 0, "crossref real record");
 	pub__csl_free(&c);
-	OK(pub__crossref_fetch(h, "10.1371/notarealdoi", &c) == PUB_ENOTFOUND, "crossref 404");
+	OK(pub__crossref_fetch(&c, h, "10.1371/notarealdoi") == PUB_ENOTFOUND, "crossref 404");
 	STR_EQ(pub_error_last(), "no such DOI: 10.1371/notarealdoi", "crossref 404 message");
 
 	fp = fopen(getenv("PUB_REPLAY_LOG"), "r");

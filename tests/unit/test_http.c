@@ -26,7 +26,7 @@ static void ctl(pub__http *h, const char *json)
 	q.body = json;
 	q.body_len = strlen(json);
 	q.no_retry = 1;
-	if (pub__http_request_do(h, &q, &r) < 0 || r.status != 200)
+	if (pub__http_request_do(&r, h, &q) < 0 || r.status != 200)
 		fprintf(stderr, "control request failed: %s\n", pub_error_last());
 	pub__http_response_free(&r);
 }
@@ -81,7 +81,7 @@ static void test_basic(void)
 	char inm[256];
 	const char *hdrs[] = {inm, NULL};
 
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/hpcaitech/FastFold", NULL, &r) == 0,
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/hpcaitech/FastFold", NULL) == 0,
 		"GET repo: %s", pub_error_last());
 	OK(r.status == 200, "status %ld", r.status);
 	OK(r.etag && !strncmp(r.etag, "W/\"", 3), "etag kept verbatim");
@@ -104,7 +104,7 @@ static void test_basic(void)
 	json_decref(log);
 
 	snprintf(inm, sizeof(inm), "If-None-Match: %s", etag);
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/hpcaitech/FastFold", hdrs, &r) == 0,
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/hpcaitech/FastFold", hdrs) == 0,
 		"conditional GET");
 	OK(r.status == 304 && r.body.len == 0, "304 with empty body (%ld)", r.status);
 	STR_EQ(r.etag, etag, "ETag echoed");
@@ -115,7 +115,7 @@ static void test_basic(void)
 	free(etag);
 
 	/* renamed repository: 301 followed to /repositories/{id} */
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/NUS-HPC-AI-Lab/OpenDiT", NULL, &r) == 0,
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/NUS-HPC-AI-Lab/OpenDiT", NULL) == 0,
 		"renamed repo");
 	OK(r.status == 200, "redirect followed (%ld)", r.status);
 	OK(r.effective_url && strstr(r.effective_url, "/repositories/797003561"), "effective URL");
@@ -123,13 +123,13 @@ static void test_basic(void)
 	pub__http_response_free(&r);
 
 	/* 404 is an answer, not an error, and never retried */
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/nobody/nothing", NULL, &r) == 0, "404 get");
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/nobody/nothing", NULL) == 0, "404 get");
 	OK(r.status == 404 && r.attempts == 1, "404 once (%ld, %d)", r.status, r.attempts);
 	pub__http_response_free(&r);
 
 	/* a redirect to another protocol is refused */
 	ctl(h, "{\"path_prefix\":\"/repos/x/ftp\",\"status\":302,\"redirect\":\"ftp://127.0.0.1/x\"}");
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/x/ftp", NULL, &r) == PUB_ENET,
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/x/ftp", NULL) == PUB_ENET,
 		"ftp redirect refused");
 	pub__http_response_free(&r);
 	pub__http_free(h);
@@ -143,15 +143,15 @@ static void test_token(void)
 	setenv("GITHUB_TOKEN", "ghp_secret_token_value", 1);
 	h = client();
 	unsetenv("GITHUB_TOKEN");
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/hpcaitech/ColossalAI", NULL, &r) == 0, "get");
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/hpcaitech/ColossalAI", NULL) == 0, "get");
 	pub__http_response_free(&r);
 	ctl(h, "{\"path_prefix\":\"/repos/tok\",\"status\":503,\"times\":4}");
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/tok/x", NULL, &r) == PUB_ENET, "503 give-up");
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/tok/x", NULL) == PUB_ENET, "503 give-up");
 	OK(!strstr(pub_error_last(), "ghp_secret"), "token not in message");
 	pub__http_response_free(&r);
 	/* arXiv never gets the token */
-	OK(pub__http_get(h, PUB__SVC_ARXIV, "/api/query?id_list=2408.12588&max_results=1",
-		NULL, &r) == 0, "arxiv");
+	OK(pub__http_get(&r, h, PUB__SVC_ARXIV,
+		"/api/query?id_list=2408.12588&max_results=1", NULL) == 0, "arxiv");
 	pub__http_response_free(&r);
 	log = log_records("/repos/hpcaitech/ColossalAI");
 	OK(json_is_true(json_object_get(json_array_get(log, 0), "authorization")),
@@ -173,7 +173,7 @@ static void test_retries(void)
 
 	/* 503 with Retry-After: 1, then success */
 	ctl(h, "{\"path_prefix\":\"/repos/hpcaitech/ColossalAI\",\"status\":503,\"retry_after\":\"1\",\"times\":1}");
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/hpcaitech/ColossalAI", NULL, &r) == 0,
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/hpcaitech/ColossalAI", NULL) == 0,
 		"503 then ok: %s", pub_error_last());
 	OK(r.status == 200 && r.attempts == 2, "retried once (%ld, %d)", r.status, r.attempts);
 	pub__http_response_free(&r);
@@ -185,19 +185,19 @@ static void test_retries(void)
 
 	/* 429 without Retry-After: backoff, then success */
 	ctl(h, "{\"path_prefix\":\"/repos/hpcaitech/FastFold\",\"status\":429,\"body\":\"Rate exceeded.\",\"times\":2}");
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/hpcaitech/FastFold", NULL, &r) == 0, "429 then ok");
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/hpcaitech/FastFold", NULL) == 0, "429 then ok");
 	OK(r.status == 200 && r.attempts == 3, "two retries (%ld, %d)", r.status, r.attempts);
 	pub__http_response_free(&r);
 
 	/* 429 with an HTTP-date Retry-After in the past: retried at once */
 	ctl(h, "{\"path_prefix\":\"/repos/hpcaitech/FastFold\",\"status\":429,\"retry_after\":\"Wed, 21 Oct 2015 07:28:00 GMT\",\"times\":1}");
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/hpcaitech/FastFold", NULL, &r) == 0, "429 date");
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/hpcaitech/FastFold", NULL) == 0, "429 date");
 	OK(r.status == 200 && r.attempts == 2, "date Retry-After (%d)", r.attempts);
 	pub__http_response_free(&r);
 
 	/* persistent 503: gives up after 4 attempts with a clear message */
 	ctl(h, "{\"path_prefix\":\"/api/query\",\"status\":503,\"times\":4}");
-	OK(pub__http_get(h, PUB__SVC_ARXIV, "/api/query?id_list=2408.12588", NULL, &r) == PUB_ENET,
+	OK(pub__http_get(&r, h, PUB__SVC_ARXIV, "/api/query?id_list=2408.12588", NULL) == PUB_ENET,
 		"503 give-up");
 	STR_EQ(pub_error_last(), "arXiv: /api/query?id_list=2408.12588: HTTP 503 after 4 attempts",
 		"give-up message");
@@ -206,26 +206,26 @@ static void test_retries(void)
 
 	/* a Retry-After beyond the waiting cap gives up at once */
 	ctl(h, "{\"path_prefix\":\"/works/\",\"status\":429,\"retry_after\":\"3600\",\"times\":1}");
-	OK(pub__http_get(h, PUB__SVC_CROSSREF, "/works/10.1/x", NULL, &r) == PUB_ENET, "long Retry-After");
+	OK(pub__http_get(&r, h, PUB__SVC_CROSSREF, "/works/10.1/x", NULL) == PUB_ENET, "long Retry-After");
 	OK(r.attempts == 1 && strstr(pub_error_last(), "Crossref: /works/10.1/x: HTTP 429"),
 		"message: %s", pub_error_last());
 	pub__http_response_free(&r);
 
 	/* never retried: 400, 401, 410 */
 	ctl(h, "{\"path_prefix\":\"/repos/e/401\",\"status\":401,\"times\":1}");
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/e/401", NULL, &r) == 0 &&
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/e/401", NULL) == 0 &&
 		r.status == 401 && r.attempts == 1, "401 not retried");
 	pub__http_response_free(&r);
 
 	/* truncated transfer (Content-Length not met) is a transport error */
 	ctl(h, "{\"path_prefix\":\"/repos/t/trunc\",\"status\":200,\"body\":\"0123456789abcdef\",\"truncate\":5,\"times\":4}");
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/t/trunc", NULL, &r) == PUB_ENET, "truncated");
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/t/trunc", NULL) == PUB_ENET, "truncated");
 	OK(r.attempts == 4, "truncated retried (%d)", r.attempts);
 	pub__http_response_free(&r);
 
 	/* dropped connection once, then fine */
 	ctl(h, "{\"path_prefix\":\"/repos/hpcaitech/FastFold\",\"drop\":true,\"times\":1}");
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/hpcaitech/FastFold", NULL, &r) == 0 &&
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/hpcaitech/FastFold", NULL) == 0 &&
 		r.status == 200, "drop then ok (%d)", r.attempts); /* curl may retry a dead reused connection itself */
 	pub__http_response_free(&r);
 	pub__http_free(h);
@@ -237,7 +237,7 @@ static void test_cap_and_timeout(void)
 	pub__http_response r = PUB__HTTP_RESPONSE_INIT;
 
 	ctl(h, "{\"path_prefix\":\"/repos/big/body\",\"status\":200,\"size\":9437184,\"times\":1}");
-	OK(pub__http_get(h, PUB__SVC_GITHUB, "/repos/big/body", NULL, &r) == PUB_ENET, "over cap");
+	OK(pub__http_get(&r, h, PUB__SVC_GITHUB, "/repos/big/body", NULL) == PUB_ENET, "over cap");
 	STR_EQ(pub_error_last(), "GitHub: /repos/big/body: response larger than 8 MiB", "cap message");
 	OK(r.attempts == 1 && r.body.len <= PUB__HTTP_MAX_BODY, "not retried, body capped");
 	pub__http_response_free(&r);
@@ -246,7 +246,7 @@ static void test_cap_and_timeout(void)
 	setenv("PUB_HTTP_TIMEOUT", "1", 1);
 	h = client();
 	ctl(h, "{\"path_prefix\":\"/10.1/slow\",\"delay\":2.5,\"status\":200,\"times\":4}");
-	OK(pub__http_get(h, PUB__SVC_DOI, "/10.1/slow", NULL, &r) == PUB_ENET, "timeout");
+	OK(pub__http_get(&r, h, PUB__SVC_DOI, "/10.1/slow", NULL) == PUB_ENET, "timeout");
 	OK(strstr(pub_error_last(), "doi.org: /10.1/slow: timed out after 1 s") != NULL,
 		"timeout message: %s", pub_error_last());
 	OK(r.attempts == 4, "timeouts retried (%d)", r.attempts);
@@ -259,7 +259,7 @@ static void test_cap_and_timeout(void)
 		char *old = pub__strdup(getenv("PUBDB_CROSSREF_URL"));
 		setenv("PUBDB_CROSSREF_URL", "http://127.0.0.1:1", 1);
 		h = client();
-		OK(pub__http_get(h, PUB__SVC_CROSSREF, "/works/10.1/x", NULL, &r) == PUB_ENONET,
+		OK(pub__http_get(&r, h, PUB__SVC_CROSSREF, "/works/10.1/x", NULL) == PUB_ENONET,
 			"refused -> ENONET (%s)", pub_error_last());
 		OK(strncmp(pub_error_last(), "Crossref: /works/10.1/x: ", 25) == 0, "message %s",
 			pub_error_last());
@@ -302,8 +302,8 @@ static void test_pacing(void)
 	setenv("PUB_ARXIV_INTERVAL_MS", "400", 1);
 	h = client();
 	for (i = 0; i < 3; i++) {
-		OK(pub__http_get(h, PUB__SVC_ARXIV, "/api/query?id_list=2403.10266&max_results=1",
-			NULL, &r) == 0, "paced get");
+		OK(pub__http_get(&r, h, PUB__SVC_ARXIV,
+			"/api/query?id_list=2403.10266&max_results=1", NULL) == 0, "paced get");
 		pub__http_response_free(&r);
 	}
 	log = log_records("/api/query");
@@ -317,8 +317,8 @@ static void test_pacing(void)
 	pub__http_set_pacing_hook(h, PUB__SVC_ARXIV, get_last, set_last, NULL);
 	other_last = pub__http_now_ms() + 300; /* clock skew tolerated */
 	t0 = pub__http_now_ms();
-	OK(pub__http_get(h, PUB__SVC_ARXIV, "/api/query?id_list=2403.10266&max_results=1",
-		NULL, &r) == 0, "hooked get");
+	OK(pub__http_get(&r, h, PUB__SVC_ARXIV,
+		"/api/query?id_list=2403.10266&max_results=1", NULL) == 0, "hooked get");
 	OK(pub__http_now_ms() - t0 >= 690, "waited for the other process (%lld ms)",
 		(long long)(pub__http_now_ms() - t0));
 	OK(sets == 1 && other_last >= t0, "last time stored through the hook");
@@ -345,7 +345,7 @@ static void test_batch(void)
 		r[i] = init;
 	}
 	ctl(h, "{\"path_prefix\":\"/repos/hpcaitech/ColossalAI\",\"status\":502,\"times\":1}");
-	OK(pub__http_batch(h, q, 6, 3, r, rcs) == 0, "batch: %s", pub_error_last());
+	OK(pub__http_batch(r, rcs, h, q, 6, 3) == 0, "batch: %s", pub_error_last());
 	for (i = 0; i < 6; i++)
 		OK(rcs[i] == 0 && r[i].status == (i == 3 ? 404 : 200), "batch item %d: %d %ld",
 			i, rcs[i], r[i].status);
@@ -355,7 +355,7 @@ static void test_batch(void)
 		pub__http_response_free(&r[i]);
 
 	ctl(h, "{\"path_prefix\":\"/repos/hpcaitech/FastFold\",\"status\":503,\"times\":8}");
-	OK(pub__http_batch(h, q, 1, 2, r, rcs) == PUB_ENET && rcs[0] == PUB_ENET, "batch give-up");
+	OK(pub__http_batch(r, rcs, h, q, 1, 2) == PUB_ENET && rcs[0] == PUB_ENET, "batch give-up");
 	OK(r[0].error && strstr(r[0].error, "HTTP 503 after 4 attempts"), "per-item message");
 	pub__http_response_free(&r[0]);
 	ctl(h, "{\"clear\":true}");

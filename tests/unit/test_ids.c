@@ -63,13 +63,13 @@ static void test_arxiv(void)
 	for (i = 0; i < N(ok); i++) {
 		char *id = NULL, *fid = NULL;
 		int v = -1, fv = -1;
-		OK(pub__arxiv_normalize(ok[i].in, &id, &v) == 0, "arXiv '%s': %s", ok[i].in,
+		OK(pub__arxiv_normalize(&id, &v, ok[i].in) == 0, "arXiv '%s': %s", ok[i].in,
 			pub_error_last());
 		STR_EQ(id, ok[i].id, "arXiv id of '%s'", ok[i].in);
 		OK(v == ok[i].v, "arXiv version of '%s': %d", ok[i].in, v);
 		/* the field entry point (no URLs there) finds the same id */
 		if (strncasecmp(ok[i].in, "http", 4) && strncasecmp(ok[i].in, "arxiv.org", 9)) {
-			OK(pub__arxiv_id_parse(ok[i].in, &fid, &fv) == 0, "field '%s'", ok[i].in);
+			OK(pub__arxiv_id_parse(&fid, &fv, ok[i].in) == 0, "field '%s'", ok[i].in);
 			STR_EQ(fid, id, "field and input agree on '%s'", ok[i].in);
 			OK(fv == v, "field and input agree on the version of '%s'", ok[i].in);
 		}
@@ -79,14 +79,14 @@ static void test_arxiv(void)
 	for (i = 0; i < N(bad); i++) {
 		char *id = NULL;
 		int v;
-		OK(pub__arxiv_normalize(bad[i], &id, &v) == PUB_EINVAL && !id, "reject '%s'",
+		OK(pub__arxiv_normalize(&id, &v, bad[i]) == PUB_EINVAL && !id, "reject '%s'",
 			bad[i]);
 		OK(strstr(pub_error_last(), "not an arXiv id") != NULL, "message for '%s'", bad[i]);
 	}
 	for (i = 0; i < N(field); i++) {
 		char *id = NULL;
 		int v = -1;
-		OK(pub__arxiv_id_parse(field[i].in, &id, &v) == 0, "field '%s'", field[i].in);
+		OK(pub__arxiv_id_parse(&id, &v, field[i].in) == 0, "field '%s'", field[i].in);
 		STR_EQ(id, field[i].id, "field id of '%s'", field[i].in);
 		OK(v == field[i].v, "field version of '%s': %d", field[i].in, v);
 		free(id);
@@ -94,7 +94,7 @@ static void test_arxiv(void)
 	for (i = 0; i < N(field_bad); i++) {
 		char *id = NULL;
 		int v = 7;
-		OK(pub__arxiv_id_parse(field_bad[i], &id, &v) == PUB_EINVAL && !id && v == 0,
+		OK(pub__arxiv_id_parse(&id, &v, field_bad[i]) == PUB_EINVAL && !id && v == 0,
 			"field reject '%s'", field_bad[i]);
 	}
 }
@@ -130,7 +130,7 @@ static void test_doi(void)
 	for (i = 0; i < N(ok); i++) {
 		char *f;
 		d = NULL;
-		OK(pub__doi_normalize(ok[i][0], &d) == 0, "doi '%s': %s", ok[i][0], pub_error_last());
+		OK(pub__doi_normalize(&d, ok[i][0]) == 0, "doi '%s': %s", ok[i][0], pub_error_last());
 		STR_EQ(d, ok[i][1], "doi of '%s'", ok[i][0]);
 		/* the field reader finds the same canonical DOI */
 		f = pub__doi_from_field(ok[i][0]);
@@ -140,7 +140,7 @@ static void test_doi(void)
 	}
 	for (i = 0; i < N(bad); i++) {
 		d = NULL;
-		OK(pub__doi_normalize(bad[i], &d) == PUB_EINVAL && !d, "reject doi '%s'", bad[i]);
+		OK(pub__doi_normalize(&d, bad[i]) == PUB_EINVAL && !d, "reject doi '%s'", bad[i]);
 		OK(strstr(pub_error_last(), "not a DOI") != NULL, "message for '%s'", bad[i]);
 	}
 	for (i = 0; i < N(field); i++) {
@@ -158,13 +158,13 @@ static void test_doi(void)
 		!pub__doi_is_meant("arxiv:2408.12588"), "meant as a DOI");
 	OK(pub__doi_is_arxiv("10.48550/arxiv.2408.12588") && !pub__doi_is_arxiv("10.1145/x") &&
 		!pub__doi_is_arxiv(NULL), "arXiv's DOI prefix");
-	OK(pub__doi_arxiv_id("10.48550/arXiv.2408.12588", &ax) == 1, "arXiv DOI");
+	OK(pub__doi_arxiv_id(&ax, "10.48550/arXiv.2408.12588") == 1, "arXiv DOI");
 	STR_EQ(ax, "2408.12588", "arXiv DOI id");
 	free(ax);
-	OK(pub__doi_arxiv_id("10.48550/arxiv.math.GT/0309136", &ax) == 1, "old-style arXiv DOI");
+	OK(pub__doi_arxiv_id(&ax, "10.48550/arxiv.math.GT/0309136") == 1, "old-style arXiv DOI");
 	STR_EQ(ax, "math/0309136", "old-style arXiv DOI id");
 	free(ax);
-	OK(pub__doi_arxiv_id("10.1145/3627535.3638465", &ax) == 0 && !ax, "not arXiv");
+	OK(pub__doi_arxiv_id(&ax, "10.1145/3627535.3638465") == 0 && !ax, "not arXiv");
 }
 
 static void test_github(void)
@@ -199,21 +199,21 @@ static void test_github(void)
 	size_t i;
 	char *o, *n, *u;
 	for (i = 0; i < N(ok); i++) {
-		OK(pub__github_parse_url(ok[i][0], &o, &n) == 0, "github '%s'", ok[i][0]);
+		OK(pub__github_parse_url(&o, &n, ok[i][0]) == 0, "github '%s'", ok[i][0]);
 		STR_EQ(o, ok[i][1], "owner of '%s'", ok[i][0]);
 		STR_EQ(n, ok[i][2], "name of '%s'", ok[i][0]);
 		free(o);
 		free(n);
 	}
 	for (i = 0; i < N(bad); i++) {
-		OK(pub__github_parse_url(bad[i], &o, &n) == PUB_EINVAL && !o && !n,
+		OK(pub__github_parse_url(&o, &n, bad[i]) == PUB_EINVAL && !o && !n,
 			"reject github '%s'", bad[i]);
 		OK(!pub__url_is_repo_root(bad[i]), "not a root '%s'", bad[i]);
 	}
 	/* every root a repository row is made for shows its stars */
 	for (i = 0; i < N(root); i++) {
 		OK(pub__url_is_repo_root(root[i]), "root '%s'", root[i]);
-		OK(pub__github_parse_url(root[i], &o, &n) == 0, "root parses '%s'", root[i]);
+		OK(pub__github_parse_url(&o, &n, root[i]) == 0, "root parses '%s'", root[i]);
 		free(o);
 		free(n);
 	}

@@ -258,7 +258,7 @@ static void test_no_merge(void)
 	memset(&o, 0, sizeof(o));
 	o.no_merge = 1;
 	OK(pub__db_begin(db) == 0, "begin");
-	OK(pub__store_entry(db, e, &o, &r) == 0, "store with no_merge");
+	OK(pub__store_entry(&r, db, e, &o) == 0, "store with no_merge");
 	OK(pub__db_commit(db) == 0, "commit");
 	OK(r.merged == 0, "no_merge never merges");
 	STR_EQ(r.key, "two", "own key");
@@ -278,17 +278,17 @@ static void test_merge_find(void)
 	OK(store(db, entry_new("misc", "stored", "title", "T", "doi", "10.1000/x", NULL), &r) == 0,
 		"store");
 	e = entry_new("misc", "fresh", "title", "U", NULL);
-	OK(pub__merge_find(db, e, "10.1000/x", NULL, NULL, 0, NULL, &id, &key_free) == 0, "find");
+	OK(pub__merge_find(&id, &key_free, db, e, "10.1000/x", NULL, NULL, 0, NULL) == 0, "find");
 	OK(id == r.paper_id, "found by DOI: %lld, want %lld", (long long)id, (long long)r.paper_id);
 	OK(key_free == 1, "key 'fresh' is free");
 	id = -1;
-	OK(pub__merge_find(db, e, "10.1000/y", "2408.12588", "u", 2020, "nobody", &id,
-		   &key_free) == 0, "find nothing");
+	OK(pub__merge_find(&id, &key_free, db, e, "10.1000/y", "2408.12588", "u", 2020,
+		   "nobody") == 0, "find nothing");
 	OK(id == 0, "no duplicate: %lld", (long long)id);
 	pub__bib_entry_free(e);
 	e = entry_new("misc", "STORED", "title", "other", NULL);
 	key_free = 0; /* set only when the key is free */
-	OK(pub__merge_find(db, e, NULL, NULL, NULL, 0, NULL, &id, &key_free) == 0, "find by key");
+	OK(pub__merge_find(&id, &key_free, db, e, NULL, NULL, NULL, 0, NULL) == 0, "find by key");
 	OK(id == 0, "a key whose fields differ is no duplicate");
 	OK(key_free == 0, "but the key is taken (case-insensitively)");
 	pub__bib_entry_free(e);
