@@ -4,6 +4,7 @@
 #include "bibtex/entry.h"
 
 #include "pub.h"
+#include "util/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,4 +36,14 @@ const char *pub__bib_entry_get(const pub__bib_entry *e, const char *name)
 		if (strcmp(e->fields[i].name, name) == 0)
 			return e->fields[i].value;
 	return NULL;
+}
+
+void pub__bib_entry_add(pub__bib_entry *e, const char *name, const char *value)
+{
+	if (!value || !*value)
+		return;
+	e->fields = pub__realloc(e->fields, (e->nfields + 1) * sizeof(*e->fields));
+	e->fields[e->nfields].name = pub__strdup(name);
+	e->fields[e->nfields].value = pub__strdup(value);
+	e->nfields++;
 }

@@ -32,6 +32,11 @@ void pub__bib_entry_free(pub__bib_entry *e);
 /* Value of field `name` (lower case) or NULL. */
 const char *pub__bib_entry_get(const pub__bib_entry *e, const char *name);
 
+/* Appends a copy of field name = value to e (made by a converter from a
+ * service's answer, not by the reader); a NULL or empty value adds
+ * nothing. */
+void pub__bib_entry_add(pub__bib_entry *e, const char *name, const char *value);
+
 /* Limits: a single value may hold up to PUB__BIB_MAX_VALUE bytes and braces
  * nest at most PUB__BIB_MAX_DEPTH deep; past that the entry is an error. */
 #define PUB__BIB_MAX_VALUE (64u * 1024 * 1024)

@@ -7,7 +7,6 @@
 #include "ids/arxiv.h"
 
 #include "pub.h"
-#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "bibtex/entry.h"

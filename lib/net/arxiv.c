@@ -15,6 +15,7 @@
 #include "ids/arxiv.h"
 #include "ids/github.h"
 #include "net/http.h"
+#include "net/source.h"
 
 #include <ctype.h>
 #include <libxml/parser.h>
@@ -407,16 +408,6 @@ int pub__arxiv_fetch(pub__arxiv_result *results, pub__http *h, const char *const
 
 /* ---- BibTeX ---------------------------------------------------------------- */
 
-static void add_field(pub__bib_entry *e, const char *name, const char *value)
-{
-	if (!value || !*value)
-		return;
-	e->fields = pub__realloc(e->fields, (e->nfields + 1) * sizeof(*e->fields));
-	e->fields[e->nfields].name = pub__strdup(name);
-	e->fields[e->nfields].value = pub__strdup(value);
-	e->nfields++;
-}
-
 /* BibTeX values must have balanced braces; drop the ones that do not pair. */
 static char *brace_safe(const char *s)
 {
@@ -455,7 +446,7 @@ static char *brace_safe(const char *s)
 static void add_safe(pub__bib_entry *e, const char *name, const char *value)
 {
 	char *v = brace_safe(value);
-	add_field(e, name, v);
+	pub__bib_entry_add(e, name, v);
 	free(v);
 }
 
@@ -467,7 +458,7 @@ static void add_text(pub__bib_entry *e, const char *name, const char *value)
 	if (!value)
 		return;
 	v = pub__bib_value_from_text(value);
-	add_field(e, name, v);
+	pub__bib_entry_add(e, name, v);
 	free(v);
 }
 
@@ -496,12 +487,12 @@ pub__bib_entry *pub__arxiv_to_bib(const pub__arxiv_paper *p)
 		char year[5];
 		memcpy(year, p->published, 4);
 		year[4] = '\0';
-		add_field(e, "year", year);
+		pub__bib_entry_add(e, "year", year);
 		if (m >= 1 && m <= 12)
-			add_field(e, "month", months[m - 1]);
+			pub__bib_entry_add(e, "month", months[m - 1]);
 	}
 	add_safe(e, "eprint", p->id);
-	add_field(e, "archiveprefix", "arXiv");
+	pub__bib_entry_add(e, "archiveprefix", "arXiv");
 	add_safe(e, "primaryclass", p->primary_category);
 	add_safe(e, "doi", p->doi);
 	add_text(e, "journal", p->journal_ref);
@@ -514,3 +505,57 @@ pub__bib_entry *pub__arxiv_to_bib(const pub__arxiv_paper *p)
 	add_text(e, "comment", p->comment);
 	return e;
 }
+
+/* ---- the arXiv source --------------------------------------------------- */
+
+/* All ids in batched requests (an id asked twice is asked once); the first
+ * lookup of an id takes the paper's extras, the others get its entry. */
+static int source_fetch(pub__lookup *items, size_t n, pub__http *h)
+{
+	const char **ids = pub__calloc(n, sizeof(*ids));
+	int *versions = pub__calloc(n, sizeof(*versions));
+	size_t *slot = pub__calloc(n, sizeof(*slot));
+	pub__arxiv_paper **paper = pub__calloc(n, sizeof(*paper));
+	pub__arxiv_result *res = NULL;
+	size_t i, j, na = 0;
+	int err;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < na; j++)
+			if (strcmp(ids[j], items[i].id) == 0 && versions[j] == items[i].version)
+				break;
+		if (j == na) {
+			ids[na] = items[i].id;
+			versions[na++] = items[i].version;
+		}
+		slot[i] = j;
+	}
+	res = pub__calloc(na, sizeof(*res));
+	if ((err = pub__arxiv_fetch(res, h, ids, versions, na)) < 0)
+		goto done;
+	for (i = 0; i < n; i++) {
+		pub__lookup *l = &items[i];
+		pub__arxiv_result *r = &res[slot[i]];
+		if ((l->rc = r->rc) < 0) { /* the message names the id */
+			l->error = r->error ? pub__strdup(r->error)
+					    : pub__sprintf("%s: not found", l->input);
+			continue;
+		}
+		if (r->paper) {
+			paper[slot[i]] = r->paper;
+			l->record.arxiv = r->paper;
+			r->paper = NULL;
+		}
+		l->record.entry = pub__arxiv_to_bib(paper[slot[i]]);
+		l->record.source = pub__sprintf("arxiv:%s", l->id);
+	}
+done:
+	pub__arxiv_results_free(res, na);
+	free(res);
+	free(ids);
+	free(versions);
+	free(slot);
+	free(paper);
+	return err;
+}
+
+const pub__source pub__source_arxiv = {"arXiv", source_fetch};

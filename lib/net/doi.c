@@ -11,7 +11,9 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "bibtex/entry.h"
+#include "bibtex/reader.h"
 #include "net/http.h"
+#include "net/source.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -230,10 +232,8 @@ static void add_field(pub__bib_entry *e, const char *name, const char *value)
 	}
 	while (depth-- > 0)
 		pub__buf_putc(&b, '}');
-	e->fields = pub__realloc(e->fields, (e->nfields + 1) * sizeof(*e->fields));
-	e->fields[e->nfields].name = pub__strdup(name);
-	e->fields[e->nfields].value = pub__buf_detach(&b);
-	e->nfields++;
+	pub__bib_entry_add(e, name, b.ptr);
+	pub__buf_free(&b);
 }
 
 pub__bib_entry *pub__csl_to_bib(const pub__csl *c)
@@ -372,3 +372,61 @@ int pub__doi_fetch(pub__csl *csl, char **bibtex, pub__http *h, const char *doi)
 		return err;
 	return pub__crossref_fetch(csl, h, doi);
 }
+
+/* ---- the DOI source ----------------------------------------------------- */
+
+/* The first entry of doi.org's BibTeX, without its key (ours is made from
+ * the default format like any other added paper). */
+static int parse_bibtex(pub__bib_entry **out, const char *text, const char *doi)
+{
+	pub__bib_reader *r = NULL;
+	FILE *fp;
+	int rc;
+	*out = NULL;
+	if (!(fp = fmemopen((void *)text, strlen(text), "rb")))
+		return pub__error(PUB_ERROR, "cannot read doi.org's BibTeX for %s", doi);
+	if ((rc = pub__bib_reader_new(&r, fp, "doi.org", "utf-8", NULL, NULL)) == 0)
+		rc = pub__bib_reader_next(out, r);
+	pub__bib_reader_free(r);
+	fclose(fp);
+	if (rc == 0 || !*out)
+		return pub__error(PUB_ENET, "doi.org: /%s: no BibTeX entry in the answer", doi);
+	if (rc < 0)
+		return rc;
+	free((*out)->key);
+	(*out)->key = pub__strdup("");
+	if (!pub__bib_entry_get(*out, "doi"))
+		pub__bib_entry_add(*out, "doi", doi);
+	return 0;
+}
+
+/* One DOI at a time: CSL-JSON from doi.org, else its BibTeX, else
+ * Crossref (pub__doi_fetch). */
+static int source_fetch(pub__lookup *items, size_t n, pub__http *h)
+{
+	size_t i;
+	int err = 0;
+	for (i = 0; i < n && err >= 0; i++) {
+		pub__lookup *l = &items[i];
+		pub__csl csl;
+		char *bibtex = NULL;
+		memset(&csl, 0, sizeof(csl));
+		err = pub__doi_fetch(&csl, &bibtex, h, l->id);
+		if (err == PUB_ENOTFOUND) {
+			l->rc = err;
+			l->error = pub__strdup(pub_error_last());
+			err = 0;
+		} else if (err >= 0) {
+			if (bibtex)
+				err = parse_bibtex(&l->record.entry, bibtex, l->id);
+			else if (!(l->record.entry = pub__csl_to_bib(&csl)))
+				err = pub__error(PUB_ERROR, "%s: no metadata", l->input);
+			l->record.source = pub__sprintf("doi:%s", l->id);
+		}
+		pub__csl_free(&csl);
+		free(bibtex);
+	}
+	return err < 0 ? err : 0;
+}
+
+const pub__source pub__source_doi = {"doi.org", source_fetch};

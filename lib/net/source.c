@@ -6,8 +6,13 @@
 #include "pub.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "text/latex.h"
+#include "text/names.h"
+#include "bibtex/entry.h"
 #include "store/db.h"
+#include "store/import.h"
 #include "store/links.h"
+#include "store/store.h"
 #include "net/arxiv.h"
 #include "net/http.h"
 
@@ -84,5 +89,107 @@ int pub__arxiv_store_extras(pub_db *db, int64_t paper_id,
 	free(url);
 	if (err == 0 && p->code_url)
 		err = pub__store_add_link(db, paper_id, "code", p->code_url);
+	return err;
+}
+
+/* A published version usually carries a later year than its preprint, so
+ * the title + year + first author rule misses it.  A DOI entry whose folded
+ * title and first author match a stored arXiv paper without a DOI, from
+ * the same year or the one before, gets that paper's eprint and so merges
+ * into it by arXiv id. */
+static int point_at_preprint(pub_db *db, pub__bib_entry *e)
+{
+	const char *t = pub__bib_entry_get(e, "title");
+	const char *y = pub__bib_entry_get(e, "year");
+	const char *list = pub__bib_entry_get(e, "author");
+	pub__name *names = NULL;
+	size_t n = 0;
+	char *title = NULL, *title_key = NULL, *author = NULL, *arxiv = NULL;
+	sqlite3_stmt *st;
+	int err = 0, year = y ? atoi(y) : 0;
+	if (!t || !list || year <= 0 || pub__bib_entry_get(e, "eprint"))
+		return 0;
+	pub__names_parse(&names, &n, list);
+	if (n > 0 && !names[0].others && names[0].last)
+		author = pub__fold_ascii(names[0].last);
+	pub__names_free(names, n);
+	title = pub__latex_to_unicode(t);
+	title_key = pub__fold_ascii(title);
+	if (!author || !*title_key)
+		goto done;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT arxiv FROM papers WHERE arxiv IS NOT NULL AND doi IS NULL "
+		     "AND title_key = ?1 AND author_key = ?2 AND year BETWEEN ?3 - 1 AND ?3 "
+		     "ORDER BY id LIMIT 1")) < 0)
+		goto done;
+	pub__bind_text(st, 1, title_key);
+	pub__bind_text(st, 2, author);
+	sqlite3_bind_int(st, 3, year);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		arxiv = pub__col_strdup(st, 0);
+	sqlite3_reset(st);
+	if (arxiv) {
+		pub__bib_entry_add(e, "eprint", arxiv);
+		pub__bib_entry_add(e, "archiveprefix", "arXiv");
+	}
+done:
+	free(title);
+	free(title_key);
+	free(author);
+	free(arxiv);
+	return err;
+}
+
+void pub__record_clear(pub__record *r)
+{
+	pub__bib_entry_free(r->entry);
+	free(r->source);
+	if (r->arxiv) {
+		pub__arxiv_paper_free(r->arxiv);
+		free(r->arxiv);
+	}
+	memset(r, 0, sizeof(*r));
+}
+
+void pub__lookup_clear(pub__lookup *l)
+{
+	free(l->id);
+	free(l->error);
+	pub__record_clear(&l->record);
+}
+
+typedef struct stored {
+	const pub_import_opts *user;
+	char key[256];
+} stored;
+
+static void on_stored(const char *action, const char *key, const char *title,
+	const char *source, void *ctx)
+{
+	stored *s = ctx;
+	snprintf(s->key, sizeof(s->key), "%s", key);
+	if (s->user->on_paper)
+		s->user->on_paper(action, key, title, source, s->user->paper_ctx);
+}
+
+int pub__record_store(int64_t *paper_id, pub_db *db, const pub__record *r,
+	const pub_import_opts *opts, pub_import_stats *stats)
+{
+	pub_import_opts o = *opts;
+	stored s;
+	int err;
+	*paper_id = 0;
+	if (!opts->no_merge && (err = point_at_preprint(db, r->entry)) < 0)
+		return err;
+	s.user = opts;
+	s.key[0] = '\0';
+	o.on_paper = on_stored;
+	o.paper_ctx = &s;
+	if ((err = pub__import_entry(db, r->entry, r->source, &o, stats)) < 0)
+		return err;
+	if ((err = pub__store_paper_id(paper_id, db, s.key)) < 0)
+		return err;
+	if (r->arxiv)
+		err = pub__arxiv_store_extras(db, *paper_id, r->arxiv);
 	return err;
 }
