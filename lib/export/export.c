@@ -22,8 +22,7 @@
 int pub_export_options_init(pub_export_opts *opts, unsigned int version)
 {
 	if (version != PUB_EXPORT_OPTIONS_VERSION)
-		return pub__error(PUB_EINVAL, "pub_export_opts version %u is not supported",
-			version);
+		return pub__version_error("pub_export_opts", version);
 	memset(opts, 0, sizeof(*opts));
 	opts->version = version;
 	opts->filter.version = PUB_FILTER_VERSION;
@@ -41,11 +40,9 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 	int err;
 
 	if (opts->version != PUB_EXPORT_OPTIONS_VERSION)
-		return pub__error(PUB_EINVAL, "pub_export_opts version %u is not supported",
-			opts->version);
+		return pub__version_error("pub_export_opts", opts->version);
 	if (opts->filter.version != PUB_FILTER_VERSION)
-		return pub__error(PUB_EINVAL, "pub_filter version %u is not supported",
-			opts->filter.version);
+		return pub__version_error("pub_filter", opts->filter.version);
 	if (opts->jekyll_dir && opts->format != PUB_FORMAT_MARKDOWN)
 		return pub__error(PUB_EINVAL, "a Jekyll folder takes Markdown files only");
 	if (opts->repos && opts->format != PUB_FORMAT_HTML && opts->format != PUB_FORMAT_MARKDOWN)

@@ -126,8 +126,7 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 		stats = &local;
 	memset(stats, 0, sizeof(*stats));
 	if (opts->version != PUB_IMPORT_OPTIONS_VERSION) {
-		err = pub__error(PUB_EINVAL, "pub_import_opts version %u is not supported",
-			opts->version);
+		err = pub__version_error("pub_import_opts", opts->version);
 		goto done;
 	}
 	if (n == 0)

@@ -217,13 +217,11 @@ int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 	int err, fetch_err, began = 0;
 
 	if (!opts) {
-		memset(&none, 0, sizeof(none));
-		none.version = PUB_REFRESH_OPTIONS_VERSION;
+		pub_refresh_options_init(&none, PUB_REFRESH_OPTIONS_VERSION);
 		opts = &none;
 	}
 	if (opts->version != PUB_REFRESH_OPTIONS_VERSION)
-		return pub__error(PUB_EINVAL, "pub_refresh_opts version %u is not supported",
-			opts->version);
+		return pub__version_error("pub_refresh_opts", opts->version);
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof(*stats));

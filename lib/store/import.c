@@ -120,8 +120,7 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *e, const char *source,
 int pub_import_options_init(pub_import_opts *opts, unsigned int version)
 {
 	if (version != PUB_IMPORT_OPTIONS_VERSION)
-		return pub__error(PUB_EINVAL, "pub_import_opts version %u is not supported",
-			version);
+		return pub__version_error("pub_import_opts", version);
 	memset(opts, 0, sizeof(*opts));
 	opts->version = version;
 	return 0;
@@ -141,13 +140,11 @@ int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
 	long size = -1;
 
 	if (!opts) {
-		memset(&none, 0, sizeof(none));
-		none.version = PUB_IMPORT_OPTIONS_VERSION;
+		pub_import_options_init(&none, PUB_IMPORT_OPTIONS_VERSION);
 		opts = &none;
 	}
 	if (opts->version != PUB_IMPORT_OPTIONS_VERSION)
-		return pub__error(PUB_EINVAL, "pub_import_opts version %u is not supported",
-			opts->version);
+		return pub__version_error("pub_import_opts", opts->version);
 	if (!stats)
 		stats = &local;
 	memset(stats, 0, sizeof(*stats));

@@ -1,5 +1,6 @@
 /*
- * lock.c: the refresh lock.  flock() on a file beside the database: the
+ * lock.c: what every refresh shares: its options (pub_refresh_opts) and
+ * the refresh lock.  The lock is flock() on a file beside the database: the
  * kernel drops it when the process ends, however it ends, so a killed cron
  * job never blocks the next one.
  */
@@ -56,8 +57,7 @@ void pub_refresh_unlock(pub_db *db)
 int pub_refresh_options_init(pub_refresh_opts *opts, unsigned int version)
 {
 	if (version != PUB_REFRESH_OPTIONS_VERSION)
-		return pub__error(PUB_EINVAL, "pub_refresh_opts version %u is not supported",
-			version);
+		return pub__version_error("pub_refresh_opts", version);
 	memset(opts, 0, sizeof(*opts));
 	opts->version = version;
 	return 0;

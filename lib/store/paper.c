@@ -233,8 +233,7 @@ int pub_paper_foreach(pub_db *db, const pub_filter *filter,
 	int err;
 	pub_filter none = PUB_FILTER_INIT;
 	if (filter && filter->version != PUB_FILTER_VERSION)
-		return pub__error(PUB_EINVAL, "pub_filter version %u is not supported",
-			filter->version);
+		return pub__version_error("pub_filter", filter->version);
 	if ((err = pub__paper_ids(&ids, &n, db, filter ? filter : &none, 0)) < 0)
 		return err;
 	for (i = 0; i < n && err == 0; i++) {
@@ -251,7 +250,7 @@ int pub_paper_foreach(pub_db *db, const pub_filter *filter,
 int pub_filter_init(pub_filter *f, unsigned int version)
 {
 	if (version != PUB_FILTER_VERSION)
-		return pub__error(PUB_EINVAL, "pub_filter version %u is not supported", version);
+		return pub__version_error("pub_filter", version);
 	memset(f, 0, sizeof(*f));
 	f->version = version;
 	return 0;

@@ -42,3 +42,8 @@ const char *pub_version(void)
 {
 	return PUB_VERSION;
 }
+
+int pub__version_error(const char *type, unsigned int version)
+{
+	return pub__error(PUB_EINVAL, "%s version %u is not supported", type, version);
+}
