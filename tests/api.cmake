@@ -36,3 +36,10 @@ set_tests_properties(api PROPERTIES TIMEOUT 120 LABELS api)
 # The shared library exports pub_* and nothing private.
 add_test(NAME shared_exports_only_public
   COMMAND sh -c "bad=$(nm -D --defined-only $<TARGET_FILE:pub_shared> | awk '$2 ~ /^[TDBR]$/ {print $3}' | grep -v '^pub_[a-z]' || true); test -z \"$bad\" || { echo \"exported: $bad\"; exit 1; }")
+
+# The shape of lib/ that docs/architecture.md promises: layers include only
+# downward, no include cycle, no file over 800 lines, no library output on
+# stdout/stderr, nothing pointing outside the repository.
+add_test(NAME lib_layers
+  COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/tools/layers.py ${PROJECT_SOURCE_DIR})
+set_tests_properties(lib_layers PROPERTIES LABELS api)
