@@ -56,8 +56,11 @@ const cmd cli_commands[] = {
 		"field (an empty value removes it).  All changes are one transaction.\n"
 		"Every argument after KEY is an assignment, never an option.\n",
 		cmd_edit_opts, NULL},
-	{"rm", cmd_rm, CMD_DB, "remove a paper",
-		"usage: pubdb rm KEY...\n", NULL, cmd_rm_opts, NULL},
+	{"rm", cmd_rm, CMD_DB, "remove papers",
+		"usage: pubdb rm KEY...\n",
+		"Removes the papers, all or none: when a key names no paper, nothing is\n"
+		"removed and the error names every such key.\n",
+		cmd_rm_opts, NULL},
 	{"tag", cmd_tag, CMD_DB, "add or remove tags",
 		"usage: pubdb tag KEY +TAG -TAG...\n",
 		"+TAG (or TAG) adds a tag, -TAG removes it, in one transaction.  Tags\n"
@@ -86,7 +89,14 @@ const cmd cli_commands[] = {
 		"Settings:\n"
 		"  owner           your name, underlined in exports (\"Xuanlei Zhao\")\n"
 		"  citekey_format  key format for papers without one;\n"
-		"                  default {author}{year}{title} (zhao2024realtime)\n",
+		"                  default {author}{year}{title} (zhao2024realtime)\n"
+		"  email           your e-mail address\n"
+		"  owner.aliases   other spellings of your name, comma-separated\n"
+		"  owner.dblp      your dblp person id\n"
+		"  owner.orcid     your ORCID iD\n"
+		"  owner.s2        your Semantic Scholar author id\n"
+		"Any other KEY is refused (with the nearest setting), so a typo never\n"
+		"becomes a setting.\n",
 		cmd_config_opts, NULL},
 	{"doctor", cmd_doctor, CMD_DB, "check the database",
 		"usage: pubdb doctor\n",
@@ -165,6 +175,22 @@ static const cmd *find_command(const char *name)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
+}
+
+/* The command nearest to a typo ("lst": "list"), as git suggests; NULL
+ * when none is near. */
+static const cmd *nearest_command(const char *name)
+{
+	const cmd *c, *best = NULL;
+	size_t n = strlen(name), d, bestd = n < 3 ? 2 : 3;
+	for (c = cli_commands; c->name; c++) {
+		d = cli_distance(name, n, c->name);
+		if (d < bestd) {
+			bestd = d;
+			best = c;
+		}
+	}
+	return best;
 }
 
 int cli_print_help(const char *name)
@@ -303,8 +329,13 @@ int cmd_help(cli *c)
 		print_main_help(stdout);
 		return EXIT_OK;
 	}
-	if (cli_print_help(help_topic) < 0)
+	if (cli_print_help(help_topic) < 0) {
+		const cmd *near = nearest_command(help_topic);
+		if (near)
+			return cli_usage_error(NULL, "no such command '%s'; did you mean '%s'?",
+				help_topic, near->name);
 		return cli_usage_error(NULL, "no such command '%s'", help_topic);
+	}
 	return EXIT_OK;
 }
 
@@ -384,8 +415,13 @@ int main(int argc, char **argv)
 		print_main_help(stderr);
 		return EXIT_USAGE;
 	}
-	if (!(command = find_command(argv[i])))
+	if (!(command = find_command(argv[i]))) {
+		const cmd *near = nearest_command(argv[i]);
+		if (near)
+			return cli_usage_error(NULL, "'%s' is not a pubdb command; did you mean '%s'?",
+				argv[i], near->name);
 		return cli_usage_error(NULL, "'%s' is not a pubdb command", argv[i]);
+	}
 	argc -= i;
 	argv += i;
 	/* The command's own options, before anything is opened: --help and

@@ -84,6 +84,11 @@ PUB_EXTERN int pub_db_schema_version(void);
 
 /* Settings: `*out` is malloc'd (caller frees), NULL when unset. */
 PUB_EXTERN int pub_config_get(char **out, pub_db *db, const char *key);
+/* Sets (value NULL: unsets) one of a user's settings: owner,
+ * owner.aliases, owner.dblp, owner.orcid, owner.s2, email, citekey_format.
+ * Any other key is PUB_EINVAL ("did you mean" in the message), so a typo
+ * never becomes a setting; unsetting a stored key of another name is
+ * fine. */
 PUB_EXTERN int pub_config_set(pub_db *db, const char *key, const char *value);
 /* Calls cb for each setting in key order. */
 PUB_EXTERN int pub_config_foreach(pub_db *db,
@@ -180,6 +185,10 @@ PUB_EXTERN int pub_paper_json(char **out, pub_db *db, const pub_paper *p);
 
 /* Removes a paper; PUB_ENOTFOUND when none. */
 PUB_EXTERN int pub_paper_remove(pub_db *db, const char *key);
+/* Removes `n` papers in one transaction, all or none: when a key names no
+ * paper, PUB_ENOTFOUND (the message names every such key) and nothing is
+ * removed. */
+PUB_EXTERN int pub_papers_remove(pub_db *db, const char *const *keys, size_t n);
 
 /* One change of a paper's field: `field` is title, venue, year, key,
  * type, selected (0 or 1), rank, equal (author positions with equal

@@ -10,6 +10,7 @@
 
 #include "pub.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "bibtex/entry.h"
 #include "bibtex/value.h"
@@ -266,23 +267,44 @@ int pub_search(pub_db *db, const char *query,
 
 int pub_paper_remove(pub_db *db, const char *key)
 {
+	return pub_papers_remove(db, &key, 1);
+}
+
+int pub_papers_remove(pub_db *db, const char *const *keys, size_t n)
+{
 	sqlite3_stmt *st;
-	int64_t id;
+	int64_t *ids = pub__calloc(n ? n : 1, sizeof(*ids));
+	pub__buf missing = PUB__BUF_INIT;
+	size_t i, nmissing = 0;
 	int err;
 	if ((err = pub__db_begin(db)) < 0)
-		return err;
-	if ((err = pub__store_paper_id(&id, db, key)) < 0)
 		goto done;
-	if ((err = pub__db_stmt(&st, db, "DELETE FROM papers_fts WHERE rowid = ?1")) < 0)
+	/* every key first: a typo among them removes nothing */
+	for (i = 0; i < n; i++) {
+		if ((err = pub__store_paper_id(&ids[i], db, keys[i])) == PUB_ENOTFOUND) {
+			pub__buf_printf(&missing, "%s'%s'", nmissing++ ? ", " : "", keys[i]);
+			ids[i] = -1;
+		} else if (err < 0) {
+			goto done;
+		}
+	}
+	if (nmissing) {
+		err = pub__error(PUB_ENOTFOUND, "no paper with key %s; nothing removed",
+			missing.ptr);
 		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	if ((err = pub__db_step_done(db, st, "removing a paper")) < 0)
-		goto done;
-	if ((err = pub__db_stmt(&st, db, "DELETE FROM papers WHERE id = ?1")) < 0)
-		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	if ((err = pub__db_step_done(db, st, "removing a paper")) < 0)
-		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		if ((err = pub__db_stmt(&st, db, "DELETE FROM papers_fts WHERE rowid = ?1")) < 0)
+			goto done;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if ((err = pub__db_step_done(db, st, "removing a paper")) < 0)
+			goto done;
+		if ((err = pub__db_stmt(&st, db, "DELETE FROM papers WHERE id = ?1")) < 0)
+			goto done;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if ((err = pub__db_step_done(db, st, "removing a paper")) < 0)
+			goto done;
+	}
 	/* Authors, tags and repositories nobody refers to any more go too. */
 	if ((err = pub__db_exec(db,
 		     "DELETE FROM authors WHERE id NOT IN (SELECT author_id FROM paper_authors); "
@@ -294,6 +316,8 @@ int pub_paper_remove(pub_db *db, const char *key)
 done:
 	if (err < 0)
 		pub__db_rollback(db);
+	pub__buf_free(&missing);
+	free(ids);
 	return err;
 }
 

@@ -78,5 +78,40 @@ class FilesAsUsersExpect(TrustCase):
         self.assertEqual(sorted(os.listdir(out)), names)
 
 
+class TyposCaught(TrustCase):
+    def keys(self):
+        return sorted(p["key"] for p in self.papers())
+
+    def test_rm_of_several_keys_is_all_or_nothing(self):
+        r = self.pub("rm", "zhao2024", "missing", "li2023", "nope")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("'missing', 'nope'", r.err)
+        self.assertEqual(self.keys(), ["li2023", "wang2022", "zhao2024"])
+        self.ok("rm", "zhao2024", "li2023")
+        self.assertEqual(self.keys(), ["wang2022"])
+
+    def test_config_set_refuses_unknown_settings(self):
+        r = self.pub("config", "set", "ownr", "X")
+        self.assertEqual(r.code, 2, r)
+        self.assertIn("did you mean 'owner'", r.err)
+        r = self.pub("config", "set", "arxiv_last_request", "5")
+        self.assertEqual(r.code, 2, r)
+        self.assertNotIn("arxiv_last_request=", self.ok("config", "list").out)
+        for key in ("owner", "email", "citekey_format", "owner.aliases", "owner.dblp",
+                    "owner.orcid", "owner.s2"):
+            self.ok("config", "set", key, "x")
+        self.assertEqual(self.pub("config", "unset", "ownr").code, 2)
+        self.ok("config", "unset", "owner.s2")
+
+    def test_unknown_command_suggests_the_nearest(self):
+        r = self.pub("lst")
+        self.assertEqual(r.code, 2, r)
+        self.assertIn("did you mean 'list'?", r.err)
+        r = self.pub("xyzzy")
+        self.assertEqual(r.code, 2, r)
+        self.assertNotIn("did you mean", r.err)
+        self.assertIn("did you mean 'export'?", self.pub("help", "exprt").err)
+
+
 if __name__ == "__main__":
     unittest.main()
