@@ -50,11 +50,13 @@ const cmd cli_commands[] = {
 		"A word that starts with '-' and is no option of search is query text.\n",
 		cmd_search_opts, NULL},
 	{"edit", cmd_edit, CMD_DB, "change fields of a paper",
-		"usage: pubdb edit KEY FIELD=VALUE...\n",
+		"usage: pubdb edit [--force] KEY FIELD=VALUE...\n",
 		"Fields: title= venue= year= key= type= selected=0|1 rank=N\n"
 		"equal=1,2,3 (author positions with equal contribution), or any BibTeX\n"
 		"field (an empty value removes it).  All changes are one transaction.\n"
-		"Every argument after KEY is an assignment, never an option.\n",
+		"A field neither BibTeX nor biblatex knows gets a warning naming the\n"
+		"nearest known one (yaer: year); an unknown type= is refused unless\n"
+		"--force.  Every argument after KEY is an assignment, never an option.\n",
 		cmd_edit_opts, NULL},
 	{"rm", cmd_rm, CMD_DB, "remove papers",
 		"usage: pubdb rm KEY...\n",

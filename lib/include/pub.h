@@ -199,6 +199,16 @@ typedef struct pub_assignment {
 	const char *value;
 } pub_assignment;
 
+/* 1 when `name` (any case) is a field BibTeX or biblatex knows or one of
+ * pub_paper_edit()'s own (key, venue, selected, rank, equal, arxiv);
+ * otherwise 0, with `*nearest` the known name nearest to it ("yaer":
+ * "year") or NULL.  pub_paper_edit() stores any field: this is for
+ * catching typos. */
+PUB_EXTERN int pub_field_known(const char **nearest, const char *name);
+/* 1 when `type` (any case) is a BibTeX or biblatex entry type; otherwise
+ * 0, with `*nearest` the nearest one ("artcle": "article") or NULL. */
+PUB_EXTERN int pub_entry_type_known(const char **nearest, const char *type);
+
 /* Applies `n` assignments in order, in one transaction: all or none. */
 PUB_EXTERN int pub_paper_edit(pub_db *db, const char *key,
 	const pub_assignment *assignments, size_t n);

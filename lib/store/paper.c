@@ -12,7 +12,9 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/nearest.h"
 #include "bibtex/entry.h"
+#include "bibtex/fields.h"
 #include "bibtex/value.h"
 #include "store/db.h"
 #include "store/derive.h"
@@ -495,6 +497,32 @@ static int edit_one(pub_db *db, int64_t id, const pub_assignment *a, int *rederi
 		free(v);
 		return err;
 	}
+}
+
+/* What edit_one() takes besides BibTeX's fields. */
+static const char *const own_fields[] = {
+	"key", "venue", "selected", "rank", "equal", "arxiv", NULL,
+};
+
+int pub_field_known(const char **nearest, const char *name)
+{
+	const char *a, *b;
+	*nearest = NULL;
+	if (pub__bib_name_in(own_fields, name) || pub__bib_name_in(pub__bib_field_names, name))
+		return 1;
+	a = pub__nearest(name, pub__bib_field_names);
+	b = pub__nearest(name, own_fields);
+	*nearest = !a ? b : !b ? a : pub__distance(name, b) < pub__distance(name, a) ? b : a;
+	return 0;
+}
+
+int pub_entry_type_known(const char **nearest, const char *type)
+{
+	*nearest = NULL;
+	if (pub__bib_name_in(pub__bib_type_names, type))
+		return 1;
+	*nearest = pub__nearest(type, pub__bib_type_names);
+	return 0;
 }
 
 int pub_paper_edit(pub_db *db, const char *key, const pub_assignment *assignments,

@@ -103,6 +103,27 @@ class TyposCaught(TrustCase):
         self.assertEqual(self.pub("config", "unset", "ownr").code, 2)
         self.ok("config", "unset", "owner.s2")
 
+    def test_edit_warns_about_unknown_fields(self):
+        r = self.ok("edit", "wang2022", "yaer=1999")
+        self.assertIn("'yaer'", r.err)
+        self.assertIn("did you mean 'year'?", r.err)
+        # a warning, not a refusal: the field is stored as asked
+        self.assertEqual(self.paper("wang2022")["fields"].get("yaer"), "1999")
+        for ok in ("year=2021", "Journal=J", "eprint=2408.12588", "venue=ICLR 2025",
+                   "selected=1", "shorttitle=T", "urldate=2024-01-01"):
+            self.assertNotIn("warning", self.ok("edit", "wang2022", ok).err, ok)
+
+    def test_edit_refuses_unknown_entry_types(self):
+        r = self.pub("edit", "wang2022", "type=artcle")
+        self.assertEqual(r.code, 2, r)
+        self.assertIn("did you mean 'article'?", r.err)
+        self.assertIn("--force", r.err)
+        self.assertEqual(self.paper("wang2022")["type"], "misc")
+        self.ok("edit", "wang2022", "type=Online")
+        self.assertEqual(self.paper("wang2022")["type"], "online")
+        self.ok("edit", "--force", "wang2022", "type=artcle")
+        self.assertEqual(self.paper("wang2022")["type"], "artcle")
+
     def test_unknown_command_suggests_the_nearest(self):
         r = self.pub("lst")
         self.assertEqual(r.code, 2, r)
