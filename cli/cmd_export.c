@@ -35,7 +35,7 @@ const cli_opt_spec cmd_export_opts[] = {
 		"Markdown list (--jekyll DIR: one file per paper)", 0},
 	{CLI_OPT_SECTION, NULL, 0, NULL, 0, NULL, "options", 0},
 	{CLI_OPT_LIST, "tag", 0, &tags, 0, "T",
-		"only papers with tag T; repeated, gives group order", 0},
+		"only papers with tag T (any case; no such tag: an error); repeated, gives group order", 0},
 	{CLI_OPT_VALUE, "author", 0, &author, 0, "NAME", "only papers by NAME", 0},
 	{CLI_OPT_SWITCH, "selected", 0, &selected, 0, NULL, "only selected papers", 0},
 	{CLI_OPT_VALUE, "group-by", 0, &group_by, 0, "tag|year|venue|none",

@@ -66,7 +66,10 @@ const cmd cli_commands[] = {
 	{"tag", cmd_tag, CMD_DB, "add or remove tags",
 		"usage: pubdb tag KEY +TAG -TAG...\n",
 		"+TAG (or TAG) adds a tag, -TAG removes it, in one transaction.  Tags\n"
-		"group the HTML and Markdown exports.  Every argument after KEY is a\n"
+		"are one regardless of case: a tag another paper has in another case\n"
+		"is that tag.  Tags group the HTML and Markdown exports.  A --tag of\n"
+		"list or export that matches no tag is an error naming the tags there\n"
+		"are.  Every argument after KEY is a\n"
 		"change, never an option: 'pubdb tag KEY -q' removes the tag q.\n",
 		cmd_tag_opts, NULL},
 	{"link", cmd_link, CMD_DB, "add or remove a link of a paper",

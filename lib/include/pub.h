@@ -158,7 +158,10 @@ PUB_EXTERN int pub_paper_get(pub_paper **out, pub_db *db, const char *key);
 /* A filter for listings and exports. */
 typedef struct pub_filter {
 	unsigned int version; /* PUB_FILTER_VERSION */
-	const char *const *tags; /* papers with any of these tags */
+	/* papers with any of these tags, matched regardless of case; a tag
+	 * that names no stored tag is PUB_ENOTFOUND (the message lists the
+	 * tags there are) */
+	const char *const *tags;
 	size_t ntags;
 	const char *author; /* author name, matched loosely */
 	int selected_only;
@@ -223,7 +226,9 @@ typedef struct pub_tag_change {
 } pub_tag_change;
 
 /* Applies `n` tag changes in order, in one transaction; tags no paper
- * carries any more are dropped.  Removing a tag the paper lacks is fine. */
+ * carries any more are dropped.  Removing a tag the paper lacks is fine.
+ * Tags are one regardless of case: adding "efficient video generation"
+ * where "Efficient Video Generation" exists adds that tag. */
 PUB_EXTERN int pub_paper_tag(pub_db *db, const char *key,
 	const pub_tag_change *changes, size_t n);
 PUB_EXTERN int pub_paper_tag_add(pub_db *db, const char *key, const char *tag);

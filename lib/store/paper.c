@@ -192,6 +192,48 @@ int pub_paper_get(pub_paper **out, pub_db *db, const char *key)
 	return pub__paper_load(out, db, id);
 }
 
+/* A filter's tag that names no tag is a typo, not an empty selection: a
+ * cron job must not silently empty a homepage's section.  The message
+ * names the tags there are. */
+static int check_tags(pub_db *db, const pub_filter *f)
+{
+	sqlite3_stmt *st;
+	pub__buf known = PUB__BUF_INIT;
+	size_t i, n = 0;
+	int err = 0, rc;
+	for (i = 0; i < f->ntags; i++) {
+		if (!f->tags[i])
+			continue;
+		if ((err = pub__db_stmt(&st, db,
+			     "SELECT 1 FROM tags WHERE name = ?1 COLLATE NOCASE")) < 0)
+			return err;
+		sqlite3_bind_text(st, 1, f->tags[i], -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc == SQLITE_ROW)
+			continue;
+		if (rc != SQLITE_DONE)
+			return pub__db_error(db, "looking up a tag");
+		if ((err = pub__db_stmt(&st, db, "SELECT name FROM tags ORDER BY name")) < 0)
+			return err;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			pub__buf_printf(&known, "%s'%s'", n++ ? ", " : "",
+				(const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			err = pub__db_error(db, "listing tags");
+		else if (n)
+			err = pub__error(PUB_ENOTFOUND, "no tag '%s' (tags: %s)", f->tags[i],
+				known.ptr);
+		else
+			err = pub__error(PUB_ENOTFOUND, "no tag '%s' (no paper has a tag)",
+				f->tags[i]);
+		break;
+	}
+	pub__buf_free(&known);
+	return err;
+}
+
 int pub__paper_ids(int64_t **ids, size_t *n, pub_db *db,
 	const pub_filter *f, int bibtex_order)
 {
@@ -201,6 +243,8 @@ int pub__paper_ids(int64_t **ids, size_t *n, pub_db *db,
 	size_t cap = 0;
 	*ids = NULL;
 	*n = 0;
+	if ((err = check_tags(db, f)) < 0)
+		return err;
 	if ((err = pub__query_build(&q, f, bibtex_order)) < 0)
 		return err;
 	if ((err = pub__query_prepare(&st, db, &q)) < 0)
@@ -573,7 +617,7 @@ int pub_paper_tag(pub_db *db, const char *key, const pub_tag_change *changes,
 			sqlite3_stmt *st;
 			if ((err = pub__db_stmt(&st, db,
 				     "DELETE FROM paper_tags WHERE paper_id = ?1 AND "
-				     "tag_id = (SELECT id FROM tags WHERE name = ?2)")) < 0)
+				     "tag_id IN (SELECT id FROM tags WHERE name = ?2 COLLATE NOCASE)")) < 0)
 				goto done;
 			sqlite3_bind_int64(st, 1, id);
 			sqlite3_bind_text(st, 2, c, -1, SQLITE_TRANSIENT);

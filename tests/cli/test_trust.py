@@ -124,6 +124,31 @@ class TyposCaught(TrustCase):
         self.ok("edit", "--force", "wang2022", "type=artcle")
         self.assertEqual(self.paper("wang2022")["type"], "artcle")
 
+    def test_tags_match_regardless_of_case(self):
+        self.ok("tag", "zhao2024", "+Efficient Video Generation")
+        self.ok("tag", "li2023", "+efficient video GENERATION")
+        self.assertEqual(self.paper("li2023")["tags"], ["Efficient Video Generation"])
+        keys = [p["key"] for p in self.papers("--tag", "efficient video generation")]
+        self.assertEqual(keys, ["zhao2024", "li2023"])
+        html = self.ok("export", "--html", "--tag", "efficient video generation").out
+        self.assertIn('<h2 class="pub-group">Efficient Video Generation</h2>', html)
+        self.assertIn('id="li2023"', html)
+        self.ok("tag", "li2023", "-EFFICIENT VIDEO GENERATION")
+        self.assertEqual(self.paper("li2023")["tags"], [])
+
+    def test_tag_that_matches_nothing_is_an_error(self):
+        self.ok("tag", "zhao2024", "+Efficient Video Generation", "+AI for Science")
+        for cmd in (["export", "--html"], ["export", "--bibtex"], ["list"]):
+            r = self.pub(*cmd, "--tag", "AI for Science", "--tag", "Efficent Video Generation")
+            self.assertEqual(r.code, 1, r)
+            self.assertEqual(r.out, "")
+            self.assertIn("'Efficent Video Generation'", r.err)
+            self.assertIn("'AI for Science', 'Efficient Video Generation'", r.err)
+        out = os.path.join(self.dir, "pubs.html")
+        r = self.pub("export", "--html", "--tag", "nothing", "-o", out)
+        self.assertEqual(r.code, 1, r)
+        self.assertFalse(os.path.exists(out))
+
     def test_unknown_command_suggests_the_nearest(self):
         r = self.pub("lst")
         self.assertEqual(r.code, 2, r)
