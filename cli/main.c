@@ -82,9 +82,13 @@ const cmd cli_commands[] = {
 		cmd_link_opts, NULL},
 	{"repo", cmd_repo, CMD_CREATE, "manage open-source projects",
 		"usage: pubdb repo add URL [--description TEXT]\n"
+		"       pubdb repo rm OWNER/NAME\n"
 		"       pubdb repo list\n",
 		"Registers a GitHub repository that stands alone (an open-source project\n"
-		"for export --repos).  Its description and stars come from refresh.\n",
+		"for export --repos).  Its description and stars come from refresh.\n"
+		"repo rm removes a repository and its star history; one that a paper's\n"
+		"link points at is refused, naming the papers: remove those links first\n"
+		"(link --rm), so no paper loses its code link or stars unseen.\n",
 		cmd_repo_opts, NULL},
 	{"config", cmd_config, CMD_CREATE, "get and set settings",
 		"usage: pubdb config get KEY\n"

@@ -329,6 +329,14 @@ typedef struct pub_repo {
  * that is not a GitHub repository. */
 PUB_EXTERN int pub_repo_add(pub_db *db, const char *url, const char *description);
 
+/* Removes a repository ("OWNER/NAME" or its GitHub URL) with its star
+ * history; PUB_ENOTFOUND when none, PUB_EINVAL when `repo` names none.
+ * A repository a paper's link points at is refused (PUB_ERROR, the
+ * message names the papers): remove those links first
+ * (pub_paper_link_remove()), so no paper loses its code link or stars
+ * unseen. */
+PUB_EXTERN int pub_repo_remove(pub_db *db, const char *repo);
+
 /* Calls cb for each repository (standalone_only: `repo add` ones only),
  * ordered by stars descending (standalone ones: in the order added, as a
  * homepage lists its projects).  The repo is valid during the call. */

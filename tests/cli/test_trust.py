@@ -149,6 +149,28 @@ class TyposCaught(TrustCase):
         self.assertEqual(r.code, 1, r)
         self.assertFalse(os.path.exists(out))
 
+    def test_repo_rm(self):
+        self.ok("repo", "add", "https://github.com/hpcaitech/FastFold")
+        self.ok("link", "zhao2024", "code", "https://github.com/NUS-HPC-AI-Lab/VideoSys")
+        self.ok("link", "li2023", "code", "https://github.com/NUS-HPC-AI-Lab/VideoSys/tree/main")
+        repos = lambda: sorted(l.split("\t")[0] for l in self.ok("repo", "list").out.splitlines())
+        self.assertEqual(repos(), ["hpcaitech/FastFold"])
+        # linked from papers: refused, naming them
+        r = self.pub("repo", "rm", "nus-hpc-ai-lab/videosys")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("'li2023', 'zhao2024'", r.err)
+        self.assertEqual(len(json.loads(self.ok("--json", "stars").out)), 2)
+        self.ok("link", "--rm", "zhao2024", "code")
+        self.ok("link", "--rm", "li2023", "code")
+        self.assertEqual(len(json.loads(self.ok("--json", "stars").out)), 1)
+        self.ok("repo", "rm", "hpcaitech/FastFold")
+        self.assertEqual(repos(), [])
+        self.assertEqual(json.loads(self.ok("--json", "stars").out), [])
+        r = self.pub("repo", "rm", "hpcaitech/FastFold")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("no repository 'hpcaitech/FastFold'", r.err)
+        self.assertEqual(self.pub("repo", "rm", "not a repo").code, 2)
+
     def test_unknown_command_suggests_the_nearest(self):
         r = self.pub("lst")
         self.assertEqual(r.code, 2, r)
