@@ -110,8 +110,9 @@ const cmd cli_commands[] = {
 	{"doctor", cmd_doctor, CMD_DB, "check the database",
 		"usage: pubdb doctor\n",
 		"Runs SQLite's integrity and foreign-key checks, checks the search index\n"
-		"and that every paper's stored BibTeX fields can be read, and lists\n"
-		"duplicate candidates (as notes).  Exit 0 when all is well, 1 otherwise.\n",
+		"that every paper's stored BibTeX fields can be read and that every\n"
+		"crossref and xref names a paper, and lists duplicate candidates (as\n"
+		"notes).  Exit 0 when all is well, 1 otherwise.\n",
 		cmd_doctor_opts, NULL},
 	{"export", cmd_export, CMD_DB, "write BibTeX, HTML, Markdown, JSON ...",
 		"usage: pubdb export FORMAT [options]\n", NULL, cmd_export_opts, NULL},

@@ -181,5 +181,18 @@ class TyposCaught(TrustCase):
         self.assertIn("did you mean 'export'?", self.pub("help", "exprt").err)
 
 
+class SmallerItems(TrustCase):
+    def test_doctor_reports_a_dangling_crossref(self):
+        self.ok("add", "-", input="@proceedings{conf99, title={Proc. Conf}, year=1999}\n"
+                                  "@inproceedings{part99, title={A Part}, author={Li, Ann}, "
+                                  "crossref={Conf99}}\n")
+        self.ok("doctor")
+        self.ok("rm", "conf99")
+        r = self.pub("doctor")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("part99", r.out + r.err)
+        self.assertIn("crossref = Conf99, which is no paper", r.out + r.err)
+
+
 if __name__ == "__main__":
     unittest.main()
