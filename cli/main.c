@@ -109,7 +109,7 @@ const cmd cli_commands[] = {
 		cmd_config_opts, NULL},
 	{"doctor", cmd_doctor, CMD_DB, "check the database",
 		"usage: pubdb doctor\n",
-		"Runs SQLite's integrity and foreign-key checks, checks the search index\n"
+		"Runs SQLite's integrity and foreign-key checks, checks the search index,\n"
 		"that every paper's stored BibTeX fields can be read and that every\n"
 		"crossref and xref names a paper, and lists duplicate candidates (as\n"
 		"notes).  Exit 0 when all is well, 1 otherwise.\n",
