@@ -153,6 +153,11 @@ int pub__export_markdown(FILE *out, const pub__export_set *set)
 	size_t ngroups = 0, g, i;
 	int err;
 
+	if (set->opts && set->opts->title) {
+		pub__buf_puts(&b, "# ");
+		pub__md_escape(&b, set->opts->title);
+		pub__buf_puts(&b, "\n\n");
+	}
 	if (set->opts && set->opts->repos) {
 		md_repos(&b, set);
 	} else {

@@ -376,6 +376,10 @@ typedef struct pub_export_opts {
 	int standalone;    /* HTML: a whole page with a stylesheet */
 	int repos;         /* HTML/Markdown: list standalone repositories */
 	const char *jekyll_dir; /* Markdown: one file per paper in this folder */
+	/* standalone HTML: the page's <title> and <h1> (default
+	 * "Publications", "Open-Source Projects" with repos); Markdown: a
+	 * "# title" heading first (default: none) */
+	const char *title;
 } pub_export_opts;
 
 #define PUB_EXPORT_OPTIONS_VERSION 1

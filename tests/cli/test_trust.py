@@ -3,8 +3,10 @@ files written as users expect (modes, symlinks), every change reversible
 and every typo caught, and the smaller items (doctor, rendering, --title)."""
 import json
 import os
+import sqlite3
 import stat
 import unittest
+import xml.etree.ElementTree as ET
 
 from pubtest import PubTestCase
 
@@ -192,6 +194,70 @@ class SmallerItems(TrustCase):
         self.assertEqual(r.code, 1, r)
         self.assertIn("part99", r.out + r.err)
         self.assertIn("crossref = Conf99, which is no paper", r.out + r.err)
+
+    def sql(self, q):
+        con = sqlite3.connect(self.db)
+        try:
+            con.execute(q)
+            con.commit()
+        finally:
+            con.close()
+
+    def test_html_fragment_carries_star_mark_and_italics(self):
+        self.ok("link", "zhao2024", "code", "https://github.com/NUS-HPC-AI-Lab/VideoSys")
+        self.sql("UPDATE repos SET stars = 2012, status = 'ok'")
+        html = self.ok("export", "--html").out
+        self.assertNotIn("<style", html)
+        self.assertIn('<span class="pub-stars" title="GitHub stars">\u2605 2,012</span>', html)
+        self.assertIn('<div class="pub-authors"><em>Xuanlei Zhao, Yang You</em></div>', html)
+
+    def test_title(self):
+        page = self.ok("export", "--html", "--standalone", "--title", "Papers & Talks").out
+        self.assertIn("<title>Papers &amp; Talks</title>", page)
+        self.assertIn("<h1>Papers &amp; Talks</h1>", page)
+        md = self.ok("export", "--markdown", "--title", "Selected Publications").out
+        self.assertTrue(md.startswith("# Selected Publications\n\n"), md[:80])
+        self.assertNotIn("# ", self.ok("export", "--markdown").out.splitlines()[0])
+        for args in (["--html"], ["--bibtex"]):
+            r = self.pub("export", *args, "--title", "X")
+            self.assertEqual(r.code, 2, r)
+            self.assertIn("--title", r.err)
+
+    def test_html_of_an_empty_selection(self):
+        # fwrite(NULL, 1, 0, ...) once: UBSan (PUB_SANITIZE) stopped here
+        self.ok("edit", "zhao2024", "selected=0")
+        for args in (["--selected"], ["--selected", "--standalone"]):
+            r = self.ok("export", "--html", *args)
+            self.assertEqual(r.err, "")
+        self.assertEqual(self.ok("export", "--html", "--selected").out, "")
+        self.assertEqual(self.ok("export", "--markdown", "--selected").out, "")
+
+    def test_stars_svg_legend_fits(self):
+        for repo in ("NUS-HPC-AI-Lab/VideoSys", "hpcaitech/ColossalAI-Documentation-Examples",
+                     "a/b"):
+            self.ok("repo", "add", "https://github.com/" + repo)
+        self.sql("UPDATE repos SET stars = 41234, status = 'ok'")
+        self.sql("INSERT INTO star_history(repo_id, day, stars) SELECT id, '2026-11-01', 100 "
+                 "FROM repos UNION ALL SELECT id, '2026-11-20', 41234 FROM repos")
+        for i in range(30):  # more repositories than the old fixed height held
+            self.ok("repo", "add", "https://github.com/many/r%d" % i)
+        self.sql("INSERT OR IGNORE INTO star_history(repo_id, day, stars) "
+                 "SELECT id, '2026-11-20', 5 FROM repos")
+        path = os.path.join(self.dir, "stars.svg")
+        self.ok("stars", "--svg", path)
+        root = ET.parse(path).getroot()
+        _, _, width, height = (float(v) for v in root.get("viewBox").split())
+        self.assertEqual(float(root.get("width")), width)
+        legends = [t for t in root.iter("{http://www.w3.org/2000/svg}text")
+                   if t.get("class") == "legend"]
+        self.assertEqual(len(legends), 33)
+        for t in legends:
+            # 12px sans-serif: no character is wider than 7.5px
+            right = float(t.get("x")) + 7.5 * len(t.text)
+            self.assertLessEqual(right, width, t.text)
+            self.assertLessEqual(float(t.get("y")), height, t.text)
+        self.assertIn("hpcaitech/ColossalAI-Documentation-Examples (41,234)",
+                      [t.text for t in legends])
 
 
 if __name__ == "__main__":
