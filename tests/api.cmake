@@ -36,3 +36,14 @@ set_tests_properties(api PROPERTIES TIMEOUT 120 LABELS api)
 # The shared library exports pub_* and nothing private.
 add_test(NAME shared_exports_only_public
   COMMAND sh -c "bad=$(nm -D --defined-only $<TARGET_FILE:pub_shared> | awk '$2 ~ /^[TDBR]$/ {print $3}' | grep -v '^pub_[a-z]' || true); test -z \"$bad\" || { echo \"exported: $bad\"; exit 1; }")
+
+# `cmake --install --prefix X` gives a libpub.pc that names X: a program
+# builds against the installed (and then moved) tree with pkg-config alone.
+find_program(PUB_PKG_CONFIG pkg-config)
+if(PUB_PKG_CONFIG)
+  add_test(NAME api_pkgconfig_install
+    COMMAND sh ${PUB_TEST_DIR}/tools/pkgconfig_install.sh ${CMAKE_BINARY_DIR} ${CMAKE_C_COMPILER})
+  set_tests_properties(api_pkgconfig_install PROPERTIES TIMEOUT 300 LABELS api)
+else()
+  message(STATUS "no pkg-config: api_pkgconfig_install is not run")
+endif()
