@@ -59,6 +59,22 @@ class FilesAsUsersExpect(TrustCase):
         # no temporary file left beside the link or the target
         self.assertEqual(sorted(os.listdir(os.path.join(self.dir, "site"))), ["pubs.bib"])
 
+    def test_stars_svg_keeps_mode_and_symlink(self):
+        self.ok("repo", "add", "https://github.com/a/b")
+        os.mkdir(os.path.join(self.dir, "www"))
+        target = self.write("www/stars.svg", "old\n")
+        os.chmod(target, 0o664)
+        link = os.path.join(self.dir, "stars.svg")
+        os.symlink(target, link)
+        self.ok("stars", "--svg", link)
+        self.assertTrue(os.path.islink(link))
+        self.assertEqual(mode(target), 0o664)
+        with open(target) as f:
+            self.assertIn("<svg", f.read())
+        new = os.path.join(self.dir, "new.svg")
+        self.ok("stars", "--svg", new)
+        self.assertEqual(mode(new), 0o644)
+
     def test_jekyll_files_follow_umask_and_keep_modes(self):
         out = os.path.join(self.dir, "_pubs")
         os.umask(0o027)
