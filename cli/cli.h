@@ -84,9 +84,12 @@ int cli_open_db(cli *c, unsigned needs);
 int cli_check_stdout(void);
 
 /* A file written through a temporary file beside it and renamed into
- * place, so a failure never leaves a half-written file (util.c). */
+ * place, so a failure never leaves a half-written file (util.c).  A
+ * symlink is written through (its target is replaced, the link stays); an
+ * existing file keeps its mode, a new one follows the umask. */
 typedef struct cli_atomic {
 	const char *path;
+	char *target; /* path with symlinks followed */
 	char *tmp;
 	FILE *f;
 } cli_atomic;

@@ -11,7 +11,7 @@
 /* One switch per format, so that "give one format" can be checked. */
 static int formats[6];
 static cli_list tags;
-static const char *author, *group_by, *jekyll, *outfile;
+static const char *author, *group_by, *jekyll, *outfile, *title;
 static int selected, ascii, standalone, repos;
 
 static const pub_format format_of[6] = {
@@ -35,7 +35,7 @@ const cli_opt_spec cmd_export_opts[] = {
 		"Markdown list (--jekyll DIR: one file per paper)", 0},
 	{CLI_OPT_SECTION, NULL, 0, NULL, 0, NULL, "options", 0},
 	{CLI_OPT_LIST, "tag", 0, &tags, 0, "T",
-		"only papers with tag T; repeated, gives group order", 0},
+		"only papers with tag T (any case; no such tag: an error); repeated, gives group order", 0},
 	{CLI_OPT_VALUE, "author", 0, &author, 0, "NAME", "only papers by NAME", 0},
 	{CLI_OPT_SWITCH, "selected", 0, &selected, 0, NULL, "only selected papers", 0},
 	{CLI_OPT_VALUE, "group-by", 0, &group_by, 0, "tag|year|venue|none",
@@ -46,6 +46,9 @@ const cli_opt_spec cmd_export_opts[] = {
 		"HTML: a whole page with a stylesheet", 0},
 	{CLI_OPT_SWITCH, "repos", 0, &repos, 0, NULL,
 		"list open-source projects (HTML, Markdown)", 0},
+	{CLI_OPT_VALUE, "title", 0, &title, 0, "TEXT",
+		"the page's title (--html --standalone) or a heading (--markdown)",
+		CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "jekyll", 0, &jekyll, 0, "DIR",
 		"Markdown: one file per paper in DIR", CLI_OPT_NONEMPTY | CLI_OPT_FILE},
 	{CLI_OPT_VALUE, "output", 'o', &outfile, 0, "FILE",
@@ -81,6 +84,10 @@ static int check(const pub_export_opts *o)
 			"--jekyll writes Markdown files; use it with --markdown");
 	if (o->repos && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN)
 		return cli_usage_error("export", "--repos lists projects as HTML or Markdown");
+	if (o->title && !(o->format == PUB_FORMAT_HTML && o->standalone) &&
+	    o->format != PUB_FORMAT_MARKDOWN)
+		return cli_usage_error("export",
+			"--title names a page: use it with --html --standalone or --markdown");
 	return EXIT_OK;
 }
 
@@ -118,6 +125,7 @@ int cmd_export(cli *c)
 	o.standalone = standalone;
 	o.repos = repos;
 	o.jekyll_dir = jekyll;
+	o.title = title;
 	o.filter.tags = tags.items;
 	o.filter.ntags = tags.n;
 	o.filter.author = author;

@@ -13,7 +13,7 @@ static const char *author;
 static int selected;
 
 const cli_opt_spec cmd_list_opts[] = {
-	{CLI_OPT_LIST, "tag", 0, &tags, 0, "T", "only papers with tag T (repeatable: any of them)", 0},
+	{CLI_OPT_LIST, "tag", 0, &tags, 0, "T", "only papers with tag T, any case (repeatable: any of them)", 0},
 	{CLI_OPT_VALUE, "author", 0, &author, 0, "NAME", "only papers by NAME", 0},
 	{CLI_OPT_SWITCH, "selected", 0, &selected, 0, NULL, "only selected papers", 0},
 	CLI_OPT_JSON("an array of paper objects (as the global --json)"),

@@ -1,5 +1,6 @@
 /*
- * cmd_repo.c: `pubdb repo add URL` and `pubdb repo list`.
+ * cmd_repo.c: `pubdb repo add URL`, `pubdb repo rm OWNER/NAME` and
+ * `pubdb repo list`.
  */
 #include <stdio.h>
 #include <string.h>
@@ -38,8 +39,21 @@ int cmd_repo(cli *c)
 			return cli_fail(err);
 		return EXIT_OK;
 	}
+	if (action && strcmp(action, "rm") == 0 && url) {
+		if (extra)
+			return cli_usage_error("repo", "unexpected argument '%s'", extra);
+		if ((err = pub_repo_remove(c->db, url)) < 0) {
+			int rc = cli_fail(err);
+			if (err == PUB_ERROR)
+				fputs("(remove a link with 'pubdb link --rm KEY KIND [URL]')\n", stderr);
+			return rc;
+		}
+		cli_note(c, "removed repository %s", url);
+		return EXIT_OK;
+	}
 	if (!action || strcmp(action, "add") != 0 || !url)
-		return cli_usage_error("repo", "use 'repo add URL' or 'repo list'");
+		return cli_usage_error("repo",
+			"use 'repo add URL', 'repo rm OWNER/NAME' or 'repo list'");
 	if (extra)
 		return cli_usage_error("repo", "unexpected argument '%s'", extra);
 	if ((err = pub_repo_add(c->db, url, description)) < 0)

@@ -19,13 +19,13 @@ int cmd_rm(cli *c)
 		rc = cli_usage_error("rm", "rm needs a citation key");
 		goto done;
 	}
-	for (i = 0; i < keys.n; i++) {
-		if ((err = pub_paper_remove(c->db, keys.items[i])) < 0) {
-			rc = cli_fail(err);
-			goto done;
-		}
-		cli_note(c, "removed %s", keys.items[i]);
+	/* all or nothing: a typo among the keys removes none */
+	if ((err = pub_papers_remove(c->db, (const char *const *)keys.items, keys.n)) < 0) {
+		rc = cli_fail(err);
+		goto done;
 	}
+	for (i = 0; i < keys.n; i++)
+		cli_note(c, "removed %s", keys.items[i]);
 done:
 	cli_list_free(&keys);
 	return rc;

@@ -50,18 +50,26 @@ const cmd cli_commands[] = {
 		"A word that starts with '-' and is no option of search is query text.\n",
 		cmd_search_opts, NULL},
 	{"edit", cmd_edit, CMD_DB, "change fields of a paper",
-		"usage: pubdb edit KEY FIELD=VALUE...\n",
+		"usage: pubdb edit [--force] KEY FIELD=VALUE...\n",
 		"Fields: title= venue= year= key= type= selected=0|1 rank=N\n"
 		"equal=1,2,3 (author positions with equal contribution), or any BibTeX\n"
 		"field (an empty value removes it).  All changes are one transaction.\n"
-		"Every argument after KEY is an assignment, never an option.\n",
+		"A field neither BibTeX nor biblatex knows gets a warning naming the\n"
+		"nearest known one (yaer: year); an unknown type= is refused unless\n"
+		"--force.  Every argument after KEY is an assignment, never an option.\n",
 		cmd_edit_opts, NULL},
-	{"rm", cmd_rm, CMD_DB, "remove a paper",
-		"usage: pubdb rm KEY...\n", NULL, cmd_rm_opts, NULL},
+	{"rm", cmd_rm, CMD_DB, "remove papers",
+		"usage: pubdb rm KEY...\n",
+		"Removes the papers, all or none: when a key names no paper, nothing is\n"
+		"removed and the error names every such key.\n",
+		cmd_rm_opts, NULL},
 	{"tag", cmd_tag, CMD_DB, "add or remove tags",
 		"usage: pubdb tag KEY +TAG -TAG...\n",
 		"+TAG (or TAG) adds a tag, -TAG removes it, in one transaction.  Tags\n"
-		"group the HTML and Markdown exports.  Every argument after KEY is a\n"
+		"are one regardless of case: a tag another paper has in another case\n"
+		"is that tag.  Tags group the HTML and Markdown exports.  A --tag of\n"
+		"list or export that matches no tag is an error naming the tags there\n"
+		"are.  Every argument after KEY is a\n"
 		"change, never an option: 'pubdb tag KEY -q' removes the tag q.\n",
 		cmd_tag_opts, NULL},
 	{"link", cmd_link, CMD_DB, "add or remove a link of a paper",
@@ -74,9 +82,13 @@ const cmd cli_commands[] = {
 		cmd_link_opts, NULL},
 	{"repo", cmd_repo, CMD_CREATE, "manage open-source projects",
 		"usage: pubdb repo add URL [--description TEXT]\n"
+		"       pubdb repo rm OWNER/NAME\n"
 		"       pubdb repo list\n",
 		"Registers a GitHub repository that stands alone (an open-source project\n"
-		"for export --repos).  Its description and stars come from refresh.\n",
+		"for export --repos).  Its description and stars come from refresh.\n"
+		"repo rm removes a repository and its star history; one that a paper's\n"
+		"link points at is refused, naming the papers: remove those links first\n"
+		"(link --rm), so no paper loses its code link or stars unseen.\n",
 		cmd_repo_opts, NULL},
 	{"config", cmd_config, CMD_CREATE, "get and set settings",
 		"usage: pubdb config get KEY\n"
@@ -86,13 +98,21 @@ const cmd cli_commands[] = {
 		"Settings:\n"
 		"  owner           your name, underlined in exports (\"Xuanlei Zhao\")\n"
 		"  citekey_format  key format for papers without one;\n"
-		"                  default {author}{year}{title} (zhao2024realtime)\n",
+		"                  default {author}{year}{title} (zhao2024realtime)\n"
+		"  email           your e-mail address\n"
+		"  owner.aliases   other spellings of your name, comma-separated\n"
+		"  owner.dblp      your dblp person id\n"
+		"  owner.orcid     your ORCID iD\n"
+		"  owner.s2        your Semantic Scholar author id\n"
+		"Any other KEY is refused (with the nearest setting), so a typo never\n"
+		"becomes a setting.\n",
 		cmd_config_opts, NULL},
 	{"doctor", cmd_doctor, CMD_DB, "check the database",
 		"usage: pubdb doctor\n",
-		"Runs SQLite's integrity and foreign-key checks, checks the search index\n"
-		"and that every paper's stored BibTeX fields can be read, and lists\n"
-		"duplicate candidates (as notes).  Exit 0 when all is well, 1 otherwise.\n",
+		"Runs SQLite's integrity and foreign-key checks, checks the search index,\n"
+		"that every paper's stored BibTeX fields can be read and that every\n"
+		"crossref and xref names a paper, and lists duplicate candidates (as\n"
+		"notes).  Exit 0 when all is well, 1 otherwise.\n",
 		cmd_doctor_opts, NULL},
 	{"export", cmd_export, CMD_DB, "write BibTeX, HTML, Markdown, JSON ...",
 		"usage: pubdb export FORMAT [options]\n", NULL, cmd_export_opts, NULL},
@@ -165,6 +185,22 @@ static const cmd *find_command(const char *name)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
+}
+
+/* The command nearest to a typo ("lst": "list"), as git suggests; NULL
+ * when none is near. */
+static const cmd *nearest_command(const char *name)
+{
+	const cmd *c, *best = NULL;
+	size_t n = strlen(name), d, bestd = n < 3 ? 2 : 3;
+	for (c = cli_commands; c->name; c++) {
+		d = cli_distance(name, n, c->name);
+		if (d < bestd) {
+			bestd = d;
+			best = c;
+		}
+	}
+	return best;
 }
 
 int cli_print_help(const char *name)
@@ -303,8 +339,13 @@ int cmd_help(cli *c)
 		print_main_help(stdout);
 		return EXIT_OK;
 	}
-	if (cli_print_help(help_topic) < 0)
+	if (cli_print_help(help_topic) < 0) {
+		const cmd *near = nearest_command(help_topic);
+		if (near)
+			return cli_usage_error(NULL, "no such command '%s'; did you mean '%s'?",
+				help_topic, near->name);
 		return cli_usage_error(NULL, "no such command '%s'", help_topic);
+	}
 	return EXIT_OK;
 }
 
@@ -384,8 +425,13 @@ int main(int argc, char **argv)
 		print_main_help(stderr);
 		return EXIT_USAGE;
 	}
-	if (!(command = find_command(argv[i])))
+	if (!(command = find_command(argv[i]))) {
+		const cmd *near = nearest_command(argv[i]);
+		if (near)
+			return cli_usage_error(NULL, "'%s' is not a pubdb command; did you mean '%s'?",
+				argv[i], near->name);
 		return cli_usage_error(NULL, "'%s' is not a pubdb command", argv[i]);
+	}
 	argc -= i;
 	argv += i;
 	/* The command's own options, before anything is opened: --help and

@@ -33,8 +33,7 @@ static const cli_opt_spec *next_positional(const cli_opt_spec *s)
 	return NULL;
 }
 
-/* Edit distance, for "did you mean"; names are short. */
-static size_t distance(const char *a, size_t na, const char *b)
+size_t cli_distance(const char *a, size_t na, const char *b)
 {
 	size_t nb = strlen(b), i, j, row[64], prev, tmp;
 	if (na >= 63 || nb >= 63)
@@ -97,7 +96,7 @@ static int unknown(const cli_opt_spec *specs, const char *arg, const char *comma
 	for (s = specs; s->type != CLI_OPT_END; s++) {
 		if (!is_option_spec(s) || !s->name)
 			continue;
-		d = distance(name, n, s->name);
+		d = cli_distance(name, n, s->name);
 		/* a prefix ("--sel" for --selected) is close too */
 		if (n >= 2 && strncmp(name, s->name, n) == 0)
 			d = 1;

@@ -43,3 +43,14 @@ add_test(NAME shared_exports_only_public
 add_test(NAME lib_layers
   COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/tools/layers.py ${PROJECT_SOURCE_DIR})
 set_tests_properties(lib_layers PROPERTIES LABELS api)
+
+# `cmake --install --prefix X` gives a libpub.pc that names X: a program
+# builds against the installed (and then moved) tree with pkg-config alone.
+find_program(PUB_PKG_CONFIG pkg-config)
+if(PUB_PKG_CONFIG)
+  add_test(NAME api_pkgconfig_install
+    COMMAND sh ${PUB_TEST_DIR}/tools/pkgconfig_install.sh ${CMAKE_BINARY_DIR} ${CMAKE_C_COMPILER})
+  set_tests_properties(api_pkgconfig_install PROPERTIES TIMEOUT 300 LABELS api)
+else()
+  message(STATUS "no pkg-config: api_pkgconfig_install is not run")
+endif()

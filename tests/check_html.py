@@ -177,7 +177,11 @@ def parse_authors(div):
             authors.append((" ".join(cur["name"].split()), cur["me"], cur["equal"]))
         cur.update(name="", me=False, equal=False)
 
-    for c in div.children:
+    children = div.children
+    # the authors in italics, in the markup: <div class="pub-authors"><em>...</em></div>
+    if len(children) == 1 and not isinstance(children[0], str) and children[0].tag == "em":
+        children = children[0].children
+    for c in children:
         if isinstance(c, str):
             parts = c.split(", ")
             for i, part in enumerate(parts):
@@ -291,7 +295,8 @@ def check(page_text, papers):
                         l["stars"] >= 0 and repo_root(l["url"]):
                     if repo_id(l["url"]) not in shown:
                         shown.add(repo_id(l["url"]))
-                        want_stars = "{:,}".format(l["stars"])
+                        # the mark in the markup: a fragment carries no CSS
+                        want_stars = "\u2605 {:,}".format(l["stars"])
                     break
             got_stars = stars[0].text() if stars else None
             if got_stars != want_stars:

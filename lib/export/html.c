@@ -41,8 +41,7 @@ static const char stylesheet[] =
 	"  padding: 0 .35em; font-size: .9em; }\n"
 	"span.pub-links a { text-decoration: none; }\n"
 	"span.pub-stars { color: var(--muted); white-space: nowrap; }\n"
-	"span.pub-stars::before { content: \"\\2605  \"; }\n"
-	"div.pub-authors { color: var(--muted); font-style: italic; }\n"
+	"div.pub-authors { color: var(--muted); }\n"
 	"u.pub-me { color: var(--fg); }\n"
 	"p.pub-legend { color: var(--muted); font-size: .9em; }\n";
 
@@ -57,13 +56,16 @@ static void html_stars(pub__buf *b, long stars)
 {
 	char num[48];
 	pub__thousands(num, sizeof(num), stars);
-	pub__buf_printf(b, "<span class=\"pub-stars\" title=\"GitHub stars\">%s</span>", num);
+	/* the mark in the markup, not in CSS: a fragment pasted into a
+	 * homepage carries no stylesheet */
+	pub__buf_printf(b, "<span class=\"pub-stars\" title=\"GitHub stars\">"
+		"\xe2\x98\x85 %s</span>", num);
 }
 
 static void html_authors(pub__buf *b, const pub_paper *p, const char *owner)
 {
 	size_t i;
-	pub__buf_puts(b, "    <div class=\"pub-authors\">");
+	pub__buf_puts(b, "    <div class=\"pub-authors\"><em>");
 	for (i = 0; i < p->nauthors; i++) {
 		const pub_author *a = &p->authors[i];
 		char *name = pub__author_display(a);
@@ -79,7 +81,7 @@ static void html_authors(pub__buf *b, const pub_paper *p, const char *owner)
 			pub__buf_puts(b, "<sup>*</sup>");
 		free(name);
 	}
-	pub__buf_puts(b, "</div>\n");
+	pub__buf_puts(b, "</em></div>\n");
 }
 
 /* seen: keys already written (ids must stay unique when a paper sits
@@ -202,7 +204,8 @@ int pub__export_html(FILE *out, const pub__export_set *set)
 	pub__buf b = PUB__BUF_INIT;
 	int repos = set->opts && set->opts->repos;
 	int standalone = set->opts && set->opts->standalone;
-	const char *heading = repos ? "Open-Source Projects" : "Publications";
+	const char *heading = set->opts && set->opts->title ? set->opts->title
+		: repos ? "Open-Source Projects" : "Publications";
 	int err = 0;
 
 	if (standalone) {
@@ -216,7 +219,9 @@ int pub__export_html(FILE *out, const pub__export_set *set)
 			pub__html_escape(&b, set->owner);
 		}
 		pub__buf_printf(&b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<main>\n"
-			"<h1>%s</h1>\n", stylesheet, heading);
+			"<h1>", stylesheet);
+		pub__html_escape(&b, heading);
+		pub__buf_puts(&b, "</h1>\n");
 	}
 	if (repos)
 		html_repos(&b, set);
@@ -224,7 +229,9 @@ int pub__export_html(FILE *out, const pub__export_set *set)
 		html_papers(&b, set);
 	if (standalone)
 		pub__buf_puts(&b, "</main>\n</body>\n</html>\n");
-	if (fwrite(b.ptr, 1, b.len, out) != b.len || fflush(out) != 0)
+	/* an empty selection writes nothing: b.ptr is NULL then, and
+	 * fwrite() must not be given NULL */
+	if ((b.len > 0 && fwrite(b.ptr, 1, b.len, out) != b.len) || fflush(out) != 0)
 		err = pub__error(PUB_ERROR, "cannot write the HTML export");
 	pub__buf_free(&b);
 	return err;

@@ -32,6 +32,18 @@ static pub__group *groups_push(pub__group **g, size_t *n, const char *title)
 	return &(*g)[(*n)++];
 }
 
+/* The tag as stored ("Efficient Video Generation" for --tag "efficient
+ * video generation"), for the group's heading. */
+static const char *stored_tag(const pub__export_set *set, const char *tag)
+{
+	size_t i, j;
+	for (i = 0; i < set->npapers; i++)
+		for (j = 0; j < set->papers[i]->ntags; j++)
+			if (set->papers[i]->tags[j] && strcasecmp(set->papers[i]->tags[j], tag) == 0)
+				return set->papers[i]->tags[j];
+	return tag;
+}
+
 static int has_tag(const pub_paper *p, const char *tag)
 {
 	size_t i;
@@ -164,7 +176,7 @@ void pub__groups_make(pub__group **out, size_t *n, const pub__export_set *set)
 					break;
 			if (j < i)
 				continue;
-			g = groups_push(out, n, o->filter.tags[i]);
+			g = groups_push(out, n, stored_tag(set, o->filter.tags[i]));
 			for (j = 0; j < set->npapers; j++)
 				if (has_tag(set->papers[j], o->filter.tags[i]))
 					group_add(g, j);

@@ -153,6 +153,11 @@ int pub__export_markdown(FILE *out, const pub__export_set *set)
 	size_t ngroups = 0, g, i;
 	int err;
 
+	if (set->opts && set->opts->title) {
+		pub__buf_puts(&b, "# ");
+		pub__md_escape(&b, set->opts->title);
+		pub__buf_puts(&b, "\n\n");
+	}
 	if (set->opts && set->opts->repos) {
 		md_repos(&b, set);
 	} else {
@@ -382,41 +387,14 @@ static void jekyll_page(pub__buf *b, const pub_paper *p, const char *stem)
 	free(venue);
 }
 
-/* Writes one file inside dir without following a symlink planted there. */
-static int write_file(int dirfd, const char *dir, const char *name, const pub__buf *b)
-{
-	int fd = openat(dirfd, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-	size_t off = 0;
-	if (fd < 0)
-		return pub__error(PUB_ERROR, "cannot write '%s/%s': %s", dir, name, strerror(errno));
-	while (off < b->len) {
-		ssize_t w = write(fd, b->ptr + off, b->len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			int e = errno;
-			close(fd);
-			return pub__error(PUB_ERROR, "cannot write '%s/%s': %s", dir, name, strerror(e));
-		}
-		off += (size_t)w;
-	}
-	if (close(fd) < 0)
-		return pub__error(PUB_ERROR, "cannot write '%s/%s': %s", dir, name, strerror(errno));
-	return 0;
-}
-
 int pub__export_jekyll(const char *dir, const pub__export_set *set)
 {
 	char **names = pub__calloc(set->npapers + 1, sizeof(*names));
 	size_t i, j;
-	int dirfd = -1, err = 0;
+	int err = 0;
 
 	if ((err = pub__make_dirs(dir, 1)) < 0)
 		goto done;
-	if ((dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-		err = pub__error(PUB_ERROR, "cannot open '%s': %s", dir, strerror(errno));
-		goto done;
-	}
 	for (i = 0; i < set->npapers; i++) {
 		const pub_paper *p = set->papers[i];
 		char *key = safe_key(p->key);
@@ -437,8 +415,10 @@ int pub__export_jekyll(const char *dir, const pub__export_set *set)
 		names[i] = stem;
 		jekyll_page(&b, p, stem);
 		{
-			char *file = pub__sprintf("%s.md", stem);
-			err = write_file(dirfd, dir, file, &b);
+			/* as export -o writes its file: atomically, through a
+			 * symlink, an existing file's mode kept */
+			char *file = pub__sprintf("%s/%s.md", dir, stem);
+			err = pub__write_file_atomic(file, b.ptr, b.len);
 			free(file);
 		}
 		pub__buf_free(&b);
@@ -447,8 +427,6 @@ int pub__export_jekyll(const char *dir, const pub__export_set *set)
 			goto done;
 	}
 done:
-	if (dirfd >= 0)
-		close(dirfd);
 	for (i = 0; i < set->npapers; i++)
 		free(names[i]);
 	free(names);

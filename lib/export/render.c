@@ -239,6 +239,7 @@ static const struct {
 	{"tt", TAG_CODE}, {"ttfamily", TAG_CODE}, {"sc", 0}, {"scshape", 0},
 	{"rm", 0}, {"sf", 0}, {"normalfont", 0}, {"upshape", 0}, {"mdseries", 0},
 	{"protect", 0}, {"relax", 0}, {"left", 0}, {"right", 0}, {"displaystyle", 0},
+	{"allowbreak", 0}, {"nobreak", 0}, {"nolinebreak", 0},
 };
 
 /* Accents: the command and the combining mark written after the base. */
@@ -370,7 +371,20 @@ static size_t command(renderer *r, const char *s)
 			return n;
 		}
 	}
-	put_text(r, s, n); /* unknown: its name, never the backslash */
+	if (name_is(s, n, "hyphen")) {
+		/* hyphenat's \hyphen: a hyphen that leaves the rest of the word
+		 * breakable ("methodology\hyphen independent"); as after any
+		 * control word, the spaces after it are TeX's, not the text's */
+		put_str(r, "-");
+		while (*p == ' ')
+			p++;
+		return (size_t)(p - s);
+	}
+	/* unknown: \foo{bar} shows its argument, as pandoc does; alone
+	 * (\NP-hard, \NP{}-hard) its name, never the backslash */
+	if (*p == '{' && p[1] != '}')
+		return n;
+	put_text(r, s, n);
 	return n;
 }
 

@@ -17,6 +17,9 @@
 #define TOP 50
 #define BOTTOM 360
 #define TICKS 5
+/* the widest a character of the legend's 12px sans-serif gets, about
+ * (W, M and digits of system-ui are narrower than this) */
+#define LEGEND_EM 7.5
 
 static const char *const colors[] = {
 	"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -127,13 +130,24 @@ static void thousands(char *buf, size_t size, long v)
 	buf[j] = '\0';
 }
 
+/* The width of a legend's text: characters (not UTF-8 bytes) at the
+ * widest a character gets. */
+static double legend_width(const char *s)
+{
+	size_t chars = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			chars++;
+	return (double)chars * LEGEND_EM;
+}
+
 int pub__svg_line_chart(FILE *out, const char *title,
 	const pub__svg_series *series, size_t n)
 {
 	int64_t dmin = 0, dmax = 0;
 	long vmin = 0, vmax = 0, step, lo, hi, v;
 	size_t i, j, shown = 0;
-	int first = 1, k;
+	int first = 1, k, width = W, height = H;
 	char buf[64];
 
 	for (i = 0; i < n; i++)
@@ -169,11 +183,27 @@ int pub__svg_line_chart(FILE *out, const char *title,
 	if (lo == hi)
 		hi = lo + step;
 
+	/* The legend sits right of the plot: the picture grows to hold its
+	 * longest line and all its lines, never cutting one off. */
+	for (i = 0, shown = 0; i < n; i++) {
+		double wlen;
+		if (!series[i].n)
+			continue;
+		thousands(buf, sizeof(buf), series[i].value[series[i].n - 1]);
+		wlen = legend_width(series[i].label) + legend_width(buf) + 3 * LEGEND_EM;
+		if (RIGHT + 46 + wlen + 12 > width)
+			width = (int)(RIGHT + 46 + wlen + 12 + 0.5);
+		shown++;
+	}
+	if (TOP + 8 + 18 * (double)shown + 10 > height)
+		height = TOP + 8 + 18 * (int)shown + 10;
+	shown = 0;
+
 #define X(d) (LEFT + (double)((d) - dmin) * (RIGHT - LEFT) / (double)(dmax - dmin))
 #define Y(v) (BOTTOM - (double)((v) - lo) * (BOTTOM - TOP) / (double)(hi - lo))
 	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-		"viewBox=\"0 0 %d %d\" role=\"img\">\n", W, H, W, H);
+		"viewBox=\"0 0 %d %d\" role=\"img\">\n", width, height, width, height);
 	fputs("<title>", out);
 	put_escaped(out, title);
 	fputs("</title>\n<style>\n"
@@ -231,7 +261,7 @@ int pub__svg_line_chart(FILE *out, const char *title,
 			fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>\n",
 				X(s->day[j]), Y(s->value[j]), color);
 		fputs("</g>\n", out);
-		if (ly < H - 10) { /* legends past the bottom are left out */
+		{
 			fprintf(out, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
 				"stroke=\"%s\" stroke-width=\"3\"/>\n",
 				RIGHT + 20, ly, RIGHT + 40, ly, color);

@@ -84,6 +84,11 @@ PUB_EXTERN int pub_db_schema_version(void);
 
 /* Settings: `*out` is malloc'd (caller frees), NULL when unset. */
 PUB_EXTERN int pub_config_get(char **out, pub_db *db, const char *key);
+/* Sets (value NULL: unsets) one of a user's settings: owner,
+ * owner.aliases, owner.dblp, owner.orcid, owner.s2, email, citekey_format.
+ * Any other key is PUB_EINVAL ("did you mean" in the message), so a typo
+ * never becomes a setting; unsetting a stored key of another name is
+ * fine. */
 PUB_EXTERN int pub_config_set(pub_db *db, const char *key, const char *value);
 /* Calls cb for each setting in key order. */
 PUB_EXTERN int pub_config_foreach(pub_db *db,
@@ -153,7 +158,10 @@ PUB_EXTERN int pub_paper_get(pub_paper **out, pub_db *db, const char *key);
 /* A filter for listings and exports. */
 typedef struct pub_filter {
 	unsigned int version; /* PUB_FILTER_VERSION */
-	const char *const *tags; /* papers with any of these tags */
+	/* papers with any of these tags, matched regardless of case; a tag
+	 * that names no stored tag is PUB_ENOTFOUND (the message lists the
+	 * tags there are) */
+	const char *const *tags;
 	size_t ntags;
 	const char *author; /* author name, matched loosely */
 	int selected_only;
@@ -180,6 +188,10 @@ PUB_EXTERN int pub_paper_json(char **out, pub_db *db, const pub_paper *p);
 
 /* Removes a paper; PUB_ENOTFOUND when none. */
 PUB_EXTERN int pub_paper_remove(pub_db *db, const char *key);
+/* Removes `n` papers in one transaction, all or none: when a key names no
+ * paper, PUB_ENOTFOUND (the message names every such key) and nothing is
+ * removed. */
+PUB_EXTERN int pub_papers_remove(pub_db *db, const char *const *keys, size_t n);
 
 /* One change of a paper's field: `field` is title, venue, year, key,
  * type, selected (0 or 1), rank, equal (author positions with equal
@@ -189,6 +201,16 @@ typedef struct pub_assignment {
 	const char *field;
 	const char *value;
 } pub_assignment;
+
+/* 1 when `name` (any case) is a field BibTeX or biblatex knows or one of
+ * pub_paper_edit()'s own (key, venue, selected, rank, equal, arxiv);
+ * otherwise 0, with `*nearest` the known name nearest to it ("yaer":
+ * "year") or NULL.  pub_paper_edit() stores any field: this is for
+ * catching typos. */
+PUB_EXTERN int pub_field_known(const char **nearest, const char *name);
+/* 1 when `type` (any case) is a BibTeX or biblatex entry type; otherwise
+ * 0, with `*nearest` the nearest one ("artcle": "article") or NULL. */
+PUB_EXTERN int pub_entry_type_known(const char **nearest, const char *type);
 
 /* Applies `n` assignments in order, in one transaction: all or none. */
 PUB_EXTERN int pub_paper_edit(pub_db *db, const char *key,
@@ -204,7 +226,9 @@ typedef struct pub_tag_change {
 } pub_tag_change;
 
 /* Applies `n` tag changes in order, in one transaction; tags no paper
- * carries any more are dropped.  Removing a tag the paper lacks is fine. */
+ * carries any more are dropped.  Removing a tag the paper lacks is fine.
+ * Tags are one regardless of case: adding "efficient video generation"
+ * where "Efficient Video Generation" exists adds that tag. */
 PUB_EXTERN int pub_paper_tag(pub_db *db, const char *key,
 	const pub_tag_change *changes, size_t n);
 PUB_EXTERN int pub_paper_tag_add(pub_db *db, const char *key, const char *tag);
@@ -305,6 +329,14 @@ typedef struct pub_repo {
  * that is not a GitHub repository. */
 PUB_EXTERN int pub_repo_add(pub_db *db, const char *url, const char *description);
 
+/* Removes a repository ("OWNER/NAME" or its GitHub URL) with its star
+ * history; PUB_ENOTFOUND when none, PUB_EINVAL when `repo` names none.
+ * A repository a paper's link points at is refused (PUB_ERROR, the
+ * message names the papers): remove those links first
+ * (pub_paper_link_remove()), so no paper loses its code link or stars
+ * unseen. */
+PUB_EXTERN int pub_repo_remove(pub_db *db, const char *repo);
+
 /* Calls cb for each repository (standalone_only: `repo add` ones only),
  * ordered by stars descending (standalone ones: in the order added, as a
  * homepage lists its projects).  The repo is valid during the call. */
@@ -344,6 +376,10 @@ typedef struct pub_export_opts {
 	int standalone;    /* HTML: a whole page with a stylesheet */
 	int repos;         /* HTML/Markdown: list standalone repositories */
 	const char *jekyll_dir; /* Markdown: one file per paper in this folder */
+	/* standalone HTML: the page's <title> and <h1> (default
+	 * "Publications", "Open-Source Projects" with repos); Markdown: a
+	 * "# title" heading first (default: none) */
+	const char *title;
 } pub_export_opts;
 
 #define PUB_EXPORT_OPTIONS_VERSION 1

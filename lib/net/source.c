@@ -36,7 +36,7 @@ static void pace_set(int64_t ms, void *ctx)
 	char buf[32];
 	snprintf(buf, sizeof(buf), "%lld", (long long)ms);
 	/* Best effort: a locked database must not fail the request. */
-	pub_config_set(ctx, PUB__ARXIV_LAST_KEY, buf);
+	pub__config_write(ctx, PUB__ARXIV_LAST_KEY, buf);
 	pub_error_clear();
 }
 

@@ -9,6 +9,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
+#include "util/nearest.h"
 #include "bibtex/entry.h"
 #include "store/fields.h"
 #include "store/lock.h"
@@ -620,7 +621,7 @@ int pub_config_get(char **out, pub_db *db, const char *key)
 	return 0;
 }
 
-int pub_config_set(pub_db *db, const char *key, const char *value)
+int pub__config_write(pub_db *db, const char *key, const char *value)
 {
 	sqlite3_stmt *st;
 	int err;
@@ -637,6 +638,43 @@ int pub_config_set(pub_db *db, const char *key, const char *value)
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	err = pub__db_step_done(db, st, "writing a setting");
 	sqlite3_reset(st);
+	return err;
+}
+
+/* The settings a user sets (docs/pubdb.1, config); others, such as
+ * arxiv_last_request, belong to libpub and are written with
+ * pub__config_write(). */
+static const char *const user_settings[] = {
+	"citekey_format", "email", "owner", "owner.aliases", "owner.dblp",
+	"owner.orcid", "owner.s2", NULL,
+};
+
+int pub_config_set(pub_db *db, const char *key, const char *value)
+{
+	const char *const *k;
+	const char *near;
+	char *stored = NULL;
+	pub__buf known = PUB__BUF_INIT;
+	int err;
+	for (k = user_settings; *k; k++)
+		if (strcmp(*k, key) == 0)
+			return pub__config_write(db, key, value);
+	/* unsetting what an older version left behind is fine */
+	if (!value) {
+		if ((err = pub_config_get(&stored, db, key)) < 0)
+			return err;
+		if (stored) {
+			free(stored);
+			return pub__config_write(db, key, NULL);
+		}
+	}
+	for (k = user_settings; *k; k++)
+		pub__buf_printf(&known, "%s%s", k == user_settings ? "" : ", ", *k);
+	if ((near = pub__nearest(key, user_settings)))
+		err = pub__error(PUB_EINVAL, "unknown setting '%s'; did you mean '%s'?", key, near);
+	else
+		err = pub__error(PUB_EINVAL, "unknown setting '%s' (settings: %s)", key, known.ptr);
+	pub__buf_free(&known);
 	return err;
 }
 

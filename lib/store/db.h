@@ -59,6 +59,10 @@ void pub__db_author_put(pub_db *db, const char *norm, int64_t id);
 /* Runs SQL without results (no user data in it). */
 int pub__db_exec(pub_db *db, const char *sql);
 
+/* Writes (value NULL: removes) any setting, libpub's own too
+ * (arxiv_last_request); pub_config_set() takes only a user's settings. */
+int pub__config_write(pub_db *db, const char *key, const char *value);
+
 /* Current UTC time as "YYYY-MM-DDTHH:MM:SSZ" in buf (21 bytes). */
 void pub__now_iso(char buf[21]);
 

@@ -1,7 +1,7 @@
 /*
  * doctor.c: `pubdb doctor`: SQLite's integrity and foreign-key checks, the
- * search index against the papers, each paper's stored BibTeX fields, and
- * duplicate candidates.
+ * search index against the papers, each paper's stored BibTeX fields,
+ * crossref and xref fields that name no paper, and duplicate candidates.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +56,17 @@ int pub_doctor(pub_db *db, void (*cb)(const char *finding, void *ctx), void *ctx
 		     "WHERE NOT json_valid(fields_json) OR json_type(fields_json) <> 'object' "
 		     "OR EXISTS (SELECT 1 FROM json_each(fields_json) WHERE type <> 'text')",
 		     NULL, "fields", cb, ctx, &problems)) < 0)
+		return err;
+	/* `rm` of a crossref target leaves the entries that inherit from it
+	 * dangling: bibtex(1) and biber then warn or drop fields */
+	if ((err = run_check(db,
+		     "SELECT 'paper ' || p.citekey || ' has ' || lower(j.key) || ' = ' || j.value "
+		     "|| ', which is no paper' FROM papers p, json_each(p.fields_json) j "
+		     "WHERE json_valid(p.fields_json) AND json_type(p.fields_json) = 'object' "
+		     "AND lower(j.key) IN ('crossref', 'xref') AND j.type = 'text' "
+		     "AND NOT EXISTS (SELECT 1 FROM papers q "
+		     "WHERE lower(q.citekey) = lower(trim(j.value))) ORDER BY p.citekey",
+		     NULL, "crossref", cb, ctx, &problems)) < 0)
 		return err;
 	if ((err = run_check(db,
 		     "SELECT group_concat(citekey, ', ') || ' share DOI ' || doi FROM papers "

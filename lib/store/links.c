@@ -17,15 +17,18 @@ int pub__store_add_tag(pub_db *db, int64_t paper_id, const char *tag)
 {
 	sqlite3_stmt *st;
 	int err;
+	/* tags are one regardless of case: "efficient video generation"
+	 * reuses "Efficient Video Generation" */
 	if ((err = pub__db_stmt(&st, db,
-		     "INSERT INTO tags(name) VALUES (?1) ON CONFLICT(name) DO NOTHING")) < 0)
+		     "INSERT INTO tags(name) SELECT ?1 WHERE NOT EXISTS "
+		     "(SELECT 1 FROM tags WHERE name = ?1 COLLATE NOCASE)")) < 0)
 		return err;
 	sqlite3_bind_text(st, 1, tag, -1, SQLITE_TRANSIENT);
 	if ((err = pub__db_step_done(db, st, "storing a tag")) < 0)
 		return err;
 	if ((err = pub__db_stmt(&st, db,
 		     "INSERT OR IGNORE INTO paper_tags(paper_id, tag_id) "
-		     "SELECT ?1, id FROM tags WHERE name = ?2")) < 0)
+		     "SELECT ?1, id FROM tags WHERE name = ?2 COLLATE NOCASE ORDER BY id LIMIT 1")) < 0)
 		return err;
 	sqlite3_bind_int64(st, 1, paper_id);
 	sqlite3_bind_text(st, 2, tag, -1, SQLITE_TRANSIENT);

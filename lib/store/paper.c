@@ -10,8 +10,11 @@
 
 #include "pub.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/error.h"
+#include "util/nearest.h"
 #include "bibtex/entry.h"
+#include "bibtex/fields.h"
 #include "bibtex/value.h"
 #include "store/db.h"
 #include "store/derive.h"
@@ -189,6 +192,48 @@ int pub_paper_get(pub_paper **out, pub_db *db, const char *key)
 	return pub__paper_load(out, db, id);
 }
 
+/* A filter's tag that names no tag is a typo, not an empty selection: a
+ * cron job must not silently empty a homepage's section.  The message
+ * names the tags there are. */
+static int check_tags(pub_db *db, const pub_filter *f)
+{
+	sqlite3_stmt *st;
+	pub__buf known = PUB__BUF_INIT;
+	size_t i, n = 0;
+	int err = 0, rc;
+	for (i = 0; i < f->ntags; i++) {
+		if (!f->tags[i])
+			continue;
+		if ((err = pub__db_stmt(&st, db,
+			     "SELECT 1 FROM tags WHERE name = ?1 COLLATE NOCASE")) < 0)
+			return err;
+		sqlite3_bind_text(st, 1, f->tags[i], -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc == SQLITE_ROW)
+			continue;
+		if (rc != SQLITE_DONE)
+			return pub__db_error(db, "looking up a tag");
+		if ((err = pub__db_stmt(&st, db, "SELECT name FROM tags ORDER BY name")) < 0)
+			return err;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			pub__buf_printf(&known, "%s'%s'", n++ ? ", " : "",
+				(const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			err = pub__db_error(db, "listing tags");
+		else if (n)
+			err = pub__error(PUB_ENOTFOUND, "no tag '%s' (tags: %s)", f->tags[i],
+				known.ptr);
+		else
+			err = pub__error(PUB_ENOTFOUND, "no tag '%s' (no paper has a tag)",
+				f->tags[i]);
+		break;
+	}
+	pub__buf_free(&known);
+	return err;
+}
+
 int pub__paper_ids(int64_t **ids, size_t *n, pub_db *db,
 	const pub_filter *f, int bibtex_order)
 {
@@ -198,6 +243,8 @@ int pub__paper_ids(int64_t **ids, size_t *n, pub_db *db,
 	size_t cap = 0;
 	*ids = NULL;
 	*n = 0;
+	if ((err = check_tags(db, f)) < 0)
+		return err;
 	if ((err = pub__query_build(&q, f, bibtex_order)) < 0)
 		return err;
 	if ((err = pub__query_prepare(&st, db, &q)) < 0)
@@ -266,23 +313,44 @@ int pub_search(pub_db *db, const char *query,
 
 int pub_paper_remove(pub_db *db, const char *key)
 {
+	return pub_papers_remove(db, &key, 1);
+}
+
+int pub_papers_remove(pub_db *db, const char *const *keys, size_t n)
+{
 	sqlite3_stmt *st;
-	int64_t id;
+	int64_t *ids = pub__calloc(n ? n : 1, sizeof(*ids));
+	pub__buf missing = PUB__BUF_INIT;
+	size_t i, nmissing = 0;
 	int err;
 	if ((err = pub__db_begin(db)) < 0)
-		return err;
-	if ((err = pub__store_paper_id(&id, db, key)) < 0)
 		goto done;
-	if ((err = pub__db_stmt(&st, db, "DELETE FROM papers_fts WHERE rowid = ?1")) < 0)
+	/* every key first: a typo among them removes nothing */
+	for (i = 0; i < n; i++) {
+		if ((err = pub__store_paper_id(&ids[i], db, keys[i])) == PUB_ENOTFOUND) {
+			pub__buf_printf(&missing, "%s'%s'", nmissing++ ? ", " : "", keys[i]);
+			ids[i] = -1;
+		} else if (err < 0) {
+			goto done;
+		}
+	}
+	if (nmissing) {
+		err = pub__error(PUB_ENOTFOUND, "no paper with key %s; nothing removed",
+			missing.ptr);
 		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	if ((err = pub__db_step_done(db, st, "removing a paper")) < 0)
-		goto done;
-	if ((err = pub__db_stmt(&st, db, "DELETE FROM papers WHERE id = ?1")) < 0)
-		goto done;
-	sqlite3_bind_int64(st, 1, id);
-	if ((err = pub__db_step_done(db, st, "removing a paper")) < 0)
-		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		if ((err = pub__db_stmt(&st, db, "DELETE FROM papers_fts WHERE rowid = ?1")) < 0)
+			goto done;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if ((err = pub__db_step_done(db, st, "removing a paper")) < 0)
+			goto done;
+		if ((err = pub__db_stmt(&st, db, "DELETE FROM papers WHERE id = ?1")) < 0)
+			goto done;
+		sqlite3_bind_int64(st, 1, ids[i]);
+		if ((err = pub__db_step_done(db, st, "removing a paper")) < 0)
+			goto done;
+	}
 	/* Authors, tags and repositories nobody refers to any more go too. */
 	if ((err = pub__db_exec(db,
 		     "DELETE FROM authors WHERE id NOT IN (SELECT author_id FROM paper_authors); "
@@ -294,6 +362,8 @@ int pub_paper_remove(pub_db *db, const char *key)
 done:
 	if (err < 0)
 		pub__db_rollback(db);
+	pub__buf_free(&missing);
+	free(ids);
 	return err;
 }
 
@@ -473,6 +543,32 @@ static int edit_one(pub_db *db, int64_t id, const pub_assignment *a, int *rederi
 	}
 }
 
+/* What edit_one() takes besides BibTeX's fields. */
+static const char *const own_fields[] = {
+	"key", "venue", "selected", "rank", "equal", "arxiv", NULL,
+};
+
+int pub_field_known(const char **nearest, const char *name)
+{
+	const char *a, *b;
+	*nearest = NULL;
+	if (pub__bib_name_in(own_fields, name) || pub__bib_name_in(pub__bib_field_names, name))
+		return 1;
+	a = pub__nearest(name, pub__bib_field_names);
+	b = pub__nearest(name, own_fields);
+	*nearest = !a ? b : !b ? a : pub__distance(name, b) < pub__distance(name, a) ? b : a;
+	return 0;
+}
+
+int pub_entry_type_known(const char **nearest, const char *type)
+{
+	*nearest = NULL;
+	if (pub__bib_name_in(pub__bib_type_names, type))
+		return 1;
+	*nearest = pub__nearest(type, pub__bib_type_names);
+	return 0;
+}
+
 int pub_paper_edit(pub_db *db, const char *key, const pub_assignment *assignments,
 	size_t n)
 {
@@ -521,7 +617,7 @@ int pub_paper_tag(pub_db *db, const char *key, const pub_tag_change *changes,
 			sqlite3_stmt *st;
 			if ((err = pub__db_stmt(&st, db,
 				     "DELETE FROM paper_tags WHERE paper_id = ?1 AND "
-				     "tag_id = (SELECT id FROM tags WHERE name = ?2)")) < 0)
+				     "tag_id IN (SELECT id FROM tags WHERE name = ?2 COLLATE NOCASE)")) < 0)
 				goto done;
 			sqlite3_bind_int64(st, 1, id);
 			sqlite3_bind_text(st, 2, c, -1, SQLITE_TRANSIENT);

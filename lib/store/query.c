@@ -178,7 +178,7 @@ int pub__query_build(pub__query *q, const pub_filter *f, int bibtex_order)
 		pub__buf_puts(&q->sql, " AND p.selected");
 	if (f->ntags) {
 		pub__buf_puts(&q->sql, " AND p.id IN (SELECT pt.paper_id FROM paper_tags pt "
-			"JOIN tags t ON t.id = pt.tag_id WHERE t.name IN (");
+			"JOIN tags t ON t.id = pt.tag_id WHERE t.name COLLATE NOCASE IN (");
 		for (i = 0; i < f->ntags && err == 0; i++) {
 			if (i)
 				pub__buf_putc(&q->sql, ',');

@@ -6,6 +6,8 @@
 
 #include "pub.h"
 #include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
 #include "ids/github.h"
 #include "store/db.h"
 #include "store/links.h"
@@ -128,3 +130,77 @@ done:
 	return err;
 }
 
+
+int pub_repo_remove(pub_db *db, const char *repo)
+{
+	sqlite3_stmt *st;
+	char *owner = NULL, *name = NULL, *url = NULL;
+	pub__buf keys = PUB__BUF_INIT;
+	size_t nkeys = 0;
+	int64_t id = 0;
+	int err, rc;
+	/* OWNER/NAME as `repo list` prints it, or the repository's URL */
+	url = strstr(repo, "github.com") ? pub__strdup(repo)
+		: pub__sprintf("https://github.com/%s", repo);
+	if ((err = pub__github_parse_url(&owner, &name, url)) < 0) {
+		err = pub__error(PUB_EINVAL, "'%s' is not OWNER/NAME or a GitHub repository URL",
+			repo);
+		goto out;
+	}
+	if ((err = pub__db_begin(db)) < 0)
+		goto out;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT id FROM repos WHERE owner = ?1 AND name = ?2")) < 0)
+		goto done;
+	sqlite3_bind_text(st, 1, owner, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE) {
+		err = pub__error(PUB_ENOTFOUND, "no repository '%s/%s'", owner, name);
+		goto done;
+	}
+	if (rc != SQLITE_ROW) {
+		err = pub__db_error(db, "looking up a repository");
+		goto done;
+	}
+	/* A paper's code link keeps its repository: removing it would drop
+	 * the paper's stars behind the user's back.  The links go first. */
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT DISTINCT p.citekey FROM links l JOIN papers p ON p.id = l.paper_id "
+		     "WHERE l.repo_id = ?1 ORDER BY p.citekey")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		pub__buf_printf(&keys, "%s'%s'", nkeys++ ? ", " : "",
+			(const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		err = pub__db_error(db, "looking up a repository's papers");
+		goto done;
+	}
+	if (nkeys) {
+		err = pub__error(PUB_ERROR, "repository '%s/%s' is linked from %s %s; "
+			"remove %s first", owner, name, nkeys == 1 ? "paper" : "papers",
+			keys.ptr, nkeys == 1 ? "that link" : "those links");
+		goto done;
+	}
+	/* its star history goes with it (ON DELETE CASCADE) */
+	if ((err = pub__db_stmt(&st, db, "DELETE FROM repos WHERE id = ?1")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if ((err = pub__db_step_done(db, st, "removing a repository")) < 0)
+		goto done;
+	err = pub__db_commit(db);
+done:
+	if (err < 0)
+		pub__db_rollback(db);
+out:
+	pub__buf_free(&keys);
+	free(url);
+	free(owner);
+	free(name);
+	return err;
+}

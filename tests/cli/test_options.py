@@ -67,7 +67,9 @@ class TestOptionParsing(PubTestCase):
         self.ok("tag", "k", "+-q")
         self.assertEqual([p["key"] for p in self.papers("--tag", "-q")], ["k"])
         self.assertEqual([p["key"] for p in self.papers("--tag=-q")], ["k"])
-        self.assertEqual(self.papers("--tag", "--json"), [])
+        r = self.pub("list", "--tag", "--json")  # the tag --json, which no paper has
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("no tag '--json'", r.err)
         r = self.ok("add", "--tag", "-q", "-", input="@misc{n, title={New}}\n")
         self.assertIn("1 added", r.err)  # -q was the tag, not quiet
         self.assertEqual(self.paper("n")["tags"], ["-q"])
