@@ -10,6 +10,7 @@
 #include "util/error.h"
 #include "bibtex/entry.h"
 #include "bibtex/writer.h"
+#include "ids/arxiv.h"
 #include "store/db.h"
 #include "store/fields.h"
 #include "store/paper.h"
@@ -182,6 +183,22 @@ static const char *published(out_fields *o, const char *type, const pub_field *f
 	return kind == PUB__VENUE_CONFERENCE ? "inproceedings" : "article";
 }
 
+/* The arXiv version the fields themselves name (eprint 2408.12588v3), 0
+ * when none: pubdb-arxiv-version is written only when it says more. */
+static int fields_version(const out_fields *o)
+{
+	pub__bib_entry e;
+	char *id = NULL;
+	int version = 0;
+	memset(&e, 0, sizeof(e));
+	e.fields = o->f;
+	e.nfields = o->n;
+	if (!pub__arxiv_of_entry(&id, &version, &e))
+		version = 0;
+	free(id);
+	return version;
+}
+
 static const char *column(sqlite3_stmt *st, int i)
 {
 	const char *v = (const char *)sqlite3_column_text(st, i);
@@ -253,7 +270,8 @@ int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 				if (sqlite3_column_int(st, 5))
 					out_put(&of, "pubdb-rank", out_own(&of,
 						pub__sprintf("%d", sqlite3_column_int(st, 5))));
-				if (sqlite3_column_int(st, 6) > 0)
+				if (sqlite3_column_int(st, 6) > 0 &&
+					sqlite3_column_int(st, 6) != fields_version(&of))
 					out_put(&of, "pubdb-arxiv-version", out_own(&of,
 						pub__sprintf("%d", sqlite3_column_int(st, 6))));
 				out_put(&of, "pubdb-equal", column(st, 9));
