@@ -24,6 +24,9 @@ typedef struct cli {
 	int quiet;
 	int json;
 	pub_db *db;
+	char *db_file;     /* the path opened (malloc'd) */
+	int created;       /* cli_open_db() made the file */
+	int discard_new;   /* the command stored nothing: a file it made goes */
 } cli;
 
 /* The one cli of the process; option tables store into it (-q after a
@@ -77,8 +80,13 @@ typedef struct cli_list {
 void cli_list_push(cli_list *l, const char *s);
 void cli_list_free(cli_list *l);
 
-/* Opens c->db with the flags the command declared. */
+/* Opens c->db with the flags the command declared; c->created tells
+ * whether the file was made now. */
 int cli_open_db(cli *c, unsigned needs);
+/* Closes c->db and, when it made the file and the command stored nothing
+ * (c->discard_new), removes it with its -wal, -shm, -journal and
+ * -refresh.lock companions, so a failed first `add` leaves nothing. */
+void cli_close_db(cli *c);
 
 /* Writes `s` to stdout and checks for write errors at exit (git). */
 int cli_check_stdout(void);

@@ -41,9 +41,29 @@ typedef struct add_ctx {
 	const char *source;
 } add_ctx;
 
+static int notice_drawn;
+
+/* A long wait (a retry's backoff) on one line that the next output
+ * replaces: the library says what it waits for, the CLI draws it. */
+static void on_notice(const char *message, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "\r%s\033[K", message);
+	notice_drawn = 1;
+	fflush(stderr);
+}
+
+static void clear_notice(void)
+{
+	if (notice_drawn)
+		fputs("\r\033[K", stderr);
+	notice_drawn = 0;
+}
+
 static void on_warning(const char *message, void *ctx)
 {
 	(void)ctx;
+	clear_notice();
 	cli_warn("%s", message);
 }
 
@@ -51,6 +71,7 @@ static void on_paper(const char *action, const char *key, const char *title,
 	const char *source, void *ctx)
 {
 	add_ctx *a = ctx;
+	clear_notice();
 	if (a->c->quiet)
 		return;
 	if (strcmp(action, "merged") == 0)
@@ -82,7 +103,7 @@ int cmd_add(cli *c)
 	pub_link_spec *specs = NULL;
 	add_ctx actx;
 	int rc = EXIT_OK;
-	size_t k;
+	size_t k, stored = 0;
 
 	if (inputs.n == 0) {
 		rc = cli_usage_error("add", "add needs a .bib file, '-', arxiv:ID or doi:DOI");
@@ -121,6 +142,8 @@ int cmd_add(cli *c)
 	o.nlinks = links.n;
 	o.warn = on_warning;
 	o.on_paper = on_paper;
+	if (!c->quiet && isatty(STDERR_FILENO))
+		o.notice = on_notice;
 	actx.c = c;
 	o.paper_ctx = &actx;
 
@@ -135,6 +158,9 @@ int cmd_add(cli *c)
 		actx.source = NULL;
 		actx.per_paper = 1;
 		err = pub_add_ids(c->db, ids.items, ids.n, &o, &st, stdout);
+		clear_notice();
+		if (!o.dry_run && (err >= 0 || err == PUB_ENOTFOUND))
+			stored += st.added + st.merged;
 		if (err < 0 && err != PUB_ENOTFOUND) {
 			rc = cli_fail(err);
 			if (err != PUB_EINVAL)
@@ -155,6 +181,8 @@ int cmd_add(cli *c)
 		actx.source = in;
 		actx.per_paper = 0;
 		err = pub_import_bibtex(c->db, in, &o, &st);
+		if (err >= 0 && !o.dry_run)
+			stored += st.added + st.merged;
 		if (err < 0) {
 			rc = cli_fail(err);
 			if (o.strict || err != PUB_EPARSE)
@@ -168,6 +196,8 @@ int cmd_add(cli *c)
 			st.skipped ? " (see the warnings above)" : "");
 	}
 done:
+	/* An add that stored nothing leaves no database it made behind. */
+	c->discard_new = stored == 0;
 	for (k = 0; specs && k < links.n; k++)
 		free((char *)specs[k].kind);
 	free(specs);

@@ -12,7 +12,7 @@
 static int formats[6];
 static cli_list tags;
 static const char *author, *group_by, *jekyll, *outfile, *title;
-static int selected, ascii, standalone, repos;
+static int selected, ascii, plain, standalone, repos;
 
 static const pub_format format_of[6] = {
 	PUB_FORMAT_BIBTEX, PUB_FORMAT_BIBLATEX, PUB_FORMAT_JSON,
@@ -42,6 +42,8 @@ const cli_opt_spec cmd_export_opts[] = {
 		"how to group the HTML and Markdown lists", 0},
 	{CLI_OPT_SWITCH, "ascii", 0, &ascii, 0, NULL,
 		"BibTeX and biblatex: LaTeX escapes instead of UTF-8", 0},
+	{CLI_OPT_SWITCH, "plain", 0, &plain, 0, NULL,
+		"BibTeX: without pubdb's own fields (pubdb-links, pubdb-tags, ...)", 0},
 	{CLI_OPT_SWITCH, "standalone", 0, &standalone, 0, NULL,
 		"HTML: a whole page with a stylesheet", 0},
 	{CLI_OPT_SWITCH, "repos", 0, &repos, 0, NULL,
@@ -79,6 +81,8 @@ static int check(const pub_export_opts *o)
 {
 	if (o->ascii && o->format != PUB_FORMAT_BIBTEX && o->format != PUB_FORMAT_BIBLATEX)
 		return cli_usage_error("export", "--ascii applies to --bibtex and --biblatex");
+	if (o->plain && o->format != PUB_FORMAT_BIBTEX)
+		return cli_usage_error("export", "--plain applies to --bibtex");
 	if (o->jekyll_dir && o->format != PUB_FORMAT_MARKDOWN)
 		return cli_usage_error("export",
 			"--jekyll writes Markdown files; use it with --markdown");
@@ -122,6 +126,7 @@ int cmd_export(cli *c)
 		goto done;
 	}
 	o.ascii = ascii;
+	o.plain = plain;
 	o.standalone = standalone;
 	o.repos = repos;
 	o.jekyll_dir = jekyll;

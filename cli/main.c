@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -308,11 +309,40 @@ void cli_list_free(cli_list *l)
 
 int cli_open_db(cli *c, unsigned needs)
 {
-	char *path = c->db_path ? NULL : pub_db_default_path();
-	int err = pub_db_open(&c->db, c->db_path ? c->db_path : path,
-		(needs & CMD_CREATE) ? PUB_OPEN_CREATE : 0);
-	free(path);
+	char *path = c->db_path ? strdup(c->db_path) : pub_db_default_path();
+	int err;
+	if (!path)
+		abort();
+	c->created = (needs & CMD_CREATE) && access(path, F_OK) != 0 && errno == ENOENT;
+	err = pub_db_open(&c->db, path, (needs & CMD_CREATE) ? PUB_OPEN_CREATE : 0);
+	if (err < 0)
+		c->created = 0;
+	c->db_file = path;
 	return err;
+}
+
+void cli_close_db(cli *c)
+{
+	static const char *const companions[] = {"", "-wal", "-shm", "-journal",
+		"-refresh.lock"};
+	size_t i;
+	pub_db_free(c->db);
+	c->db = NULL;
+	if (c->created && c->discard_new && c->db_file) {
+		for (i = 0; i < sizeof(companions) / sizeof(companions[0]); i++) {
+			size_t n = strlen(c->db_file) + strlen(companions[i]) + 1;
+			char *f = malloc(n);
+			if (!f)
+				abort();
+			snprintf(f, n, "%s%s", c->db_file, companions[i]);
+			if (unlink(f) != 0 && errno != ENOENT)
+				fprintf(stderr, "pubdb: warning: cannot remove '%s': %s\n", f,
+					strerror(errno));
+			free(f);
+		}
+	}
+	free(c->db_file);
+	c->db_file = NULL;
 }
 
 int cli_check_stdout(void)
@@ -445,11 +475,14 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	if (command->needs & (CMD_DB | CMD_CREATE)) {
 		int err = cli_open_db(c, command->needs);
-		if (err < 0)
-			return cli_fail(err);
+		if (err < 0) {
+			rc = cli_fail(err);
+			cli_close_db(c);
+			return rc;
+		}
 	}
 	rc = command->fn(c);
-	pub_db_free(c->db);
+	cli_close_db(c);
 	if (rc == EXIT_OK || rc == EXIT_PARTIAL) {
 		int out = cli_check_stdout();
 		if (out != EXIT_OK)

@@ -1,6 +1,8 @@
 /*
  * fields.h: the field names and entry types BibTeX and biblatex know.
  */
+#include "pub.h"
+
 #ifndef PUB_BIBTEX_FIELDS_H
 #define PUB_BIBTEX_FIELDS_H
 

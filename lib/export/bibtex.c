@@ -10,12 +10,15 @@
 #include "util/error.h"
 #include "bibtex/entry.h"
 #include "bibtex/writer.h"
+#include "ids/arxiv.h"
 #include "store/db.h"
 #include "store/fields.h"
 #include "store/paper.h"
 #include "export/export.h"
+#include "export/venue.h"
 
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,33 +49,207 @@ static int export_preambles(pub_db *db, FILE *out, int ascii)
 	return err;
 }
 
+/* The fields an entry goes out with: borrowed pointers, and the strings
+ * made for this entry, freed together by out_clear(). */
+typedef struct out_fields {
+	pub_field *f;
+	size_t n, cap;
+	char **own;
+	size_t nown, owncap;
+} out_fields;
+
+static void out_put(out_fields *o, const char *name, const char *value)
+{
+	if (!value)
+		return;
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 16;
+		o->f = pub__realloc(o->f, o->cap * sizeof(*o->f));
+	}
+	o->f[o->n].name = (char *)name;
+	o->f[o->n++].value = (char *)value;
+}
+
+static const char *out_own(out_fields *o, char *s)
+{
+	if (o->nown == o->owncap) {
+		o->owncap = o->owncap ? o->owncap * 2 : 8;
+		o->own = pub__realloc(o->own, o->owncap * sizeof(*o->own));
+	}
+	return o->own[o->nown++] = s;
+}
+
+static void out_clear(out_fields *o)
+{
+	size_t i;
+	for (i = 0; i < o->nown; i++)
+		free(o->own[i]);
+	o->n = o->nown = 0;
+}
+
+static const char *get(const pub_field *f, size_t n, const char *name)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (strcmp(f[i].name, name) == 0)
+			return f[i].value;
+	return NULL;
+}
+
+static int contains_ci(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	for (; *s; s++)
+		if (strncasecmp(s, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* A preprint's entry, which a venue badge turns into the published one:
+ * @misc and its kin, or an @article that names no journal, arXiv as its
+ * journal, or an eprint (arXiv's journal_ref is free text). */
+static int preprint_like(const char *type, const pub_field *f, size_t n)
+{
+	const char *j;
+	if (!strcmp(type, "misc") || !strcmp(type, "unpublished") || !strcmp(type, "online") ||
+		!strcmp(type, "preprint") || !strcmp(type, "electronic"))
+		return 1;
+	if (strcmp(type, "article") != 0)
+		return 0;
+	j = get(f, n, "journal");
+	return !j || !*j || contains_ci(j, "arxiv") || contains_ci(j, "corr") ||
+		get(f, n, "eprint");
+}
+
+/* The entry to write: with a published venue badge ("ICLR 2025") a
+ * preprint's fields become @inproceedings with booktitle (or @article with
+ * journal) and the badge's year, derived here, never stored; the fields it
+ * changes are kept in pubdb-stored-NAME (empty: the field was absent) so
+ * that `add` restores the stored entry.  Returns the entry type. */
+static const char *published(out_fields *o, const char *type, const pub_field *f,
+	size_t n, const char *venue, int plain)
+{
+	char *name = NULL, ys[16];
+	int year = 0, year_changed = 0, placed = 0;
+	pub__venue_kind kind = pub__venue_parse(&name, &year, venue);
+	const char *vfield, *drop, *stored_year;
+	size_t i;
+	if (kind == PUB__VENUE_NONE || !preprint_like(type, f, n)) {
+		for (i = 0; i < n; i++)
+			out_put(o, f[i].name, f[i].value);
+		free(name);
+		return type;
+	}
+	out_own(o, name);
+	vfield = kind == PUB__VENUE_CONFERENCE ? "booktitle" : "journal";
+	drop = kind == PUB__VENUE_CONFERENCE ? "journal" : NULL;
+	snprintf(ys, sizeof(ys), "%d", year);
+	stored_year = get(f, n, "year");
+	year_changed = year && (!stored_year || strcmp(stored_year, ys) != 0);
+	for (i = 0; i < n; i++) {
+		const char *fn = f[i].name;
+		if (year_changed && !strcmp(fn, "year")) {
+			out_put(o, fn, out_own(o, pub__strdup(ys)));
+		} else if (year_changed && !strcmp(fn, "month")) {
+			continue; /* the preprint's month, not the publication's */
+		} else if (!strcmp(fn, vfield)) {
+			out_put(o, fn, name);
+			placed = 1;
+		} else if (drop && !strcmp(fn, drop)) {
+			continue;
+		} else {
+			out_put(o, fn, f[i].value);
+		}
+	}
+	if (!placed)
+		out_put(o, vfield, name);
+	if (year_changed && !stored_year)
+		out_put(o, "year", out_own(o, pub__strdup(ys)));
+	if (!plain) {
+		const char *v;
+		out_put(o, "pubdb-stored-type", type);
+		if (year_changed) {
+			out_put(o, "pubdb-stored-year", stored_year ? stored_year : "");
+			if ((v = get(f, n, "month")))
+				out_put(o, "pubdb-stored-month", v);
+		}
+		v = get(f, n, vfield);
+		if (!v || strcmp(v, name) != 0)
+			out_put(o, kind == PUB__VENUE_CONFERENCE ? "pubdb-stored-booktitle"
+								  : "pubdb-stored-journal", v ? v : "");
+		if (drop && (v = get(f, n, drop)))
+			out_put(o, "pubdb-stored-journal", v);
+	}
+	return kind == PUB__VENUE_CONFERENCE ? "inproceedings" : "article";
+}
+
+/* The arXiv version the fields themselves name (eprint 2408.12588v3), 0
+ * when none: pubdb-arxiv-version is written only when it says more. */
+static int fields_version(const out_fields *o)
+{
+	pub__bib_entry e;
+	char *id = NULL;
+	int version = 0;
+	memset(&e, 0, sizeof(e));
+	e.fields = o->f;
+	e.nfields = o->n;
+	if (!pub__arxiv_of_entry(&id, &version, &e))
+		version = 0;
+	free(id);
+	return version;
+}
+
+static const char *column(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	return v && *v ? v : NULL;
+}
+
 /* BibTeX straight from papers.fields_json, no paper objects: one scan of
- * the table, or one row per paper when filtered. */
+ * the table, or one row per paper when filtered.  pubdb's own data (links,
+ * tags, marks, the badge) comes along in pubdb-* fields unless plain. */
 int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 {
-	static const char *sql_all =
-		"SELECT citekey, type, fields_json FROM papers ORDER BY id";
-	static const char *sql_one =
-		"SELECT citekey, type, fields_json FROM papers WHERE id = ?1";
+#define COLUMNS "p.citekey, p.type, p.fields_json, p.venue, p.selected, p.rank, " \
+	"p.arxiv_version, " \
+	"(SELECT group_concat(replace(kind || '=' || url, ';', '\\;'), '; ') FROM " \
+	"  (SELECT kind, url FROM links WHERE paper_id = p.id ORDER BY id)), " \
+	"(SELECT group_concat(replace(name, ';', '\\;'), '; ') FROM (SELECT t.name FROM paper_tags pt " \
+	"  JOIN tags t ON t.id = pt.tag_id WHERE pt.paper_id = p.id ORDER BY t.name)), " \
+	"(SELECT group_concat(position, ',') FROM (SELECT position FROM paper_authors " \
+	"  WHERE paper_id = p.id AND role = 'author' AND equal ORDER BY position)), " \
+	"(SELECT group_concat(position, ',') FROM (SELECT position FROM paper_authors " \
+	"  WHERE paper_id = p.id AND role = 'author' AND corresponding ORDER BY position)) "
+#define PLAIN_COLUMNS "p.citekey, p.type, p.fields_json, p.venue "
+	static const char *sql_all = "SELECT " COLUMNS "FROM papers p ORDER BY p.id";
+	static const char *sql_one = "SELECT " COLUMNS "FROM papers p WHERE p.id = ?1";
+	static const char *plain_all = "SELECT " PLAIN_COLUMNS "FROM papers p ORDER BY p.id";
+	static const char *plain_one = "SELECT " PLAIN_COLUMNS "FROM papers p WHERE p.id = ?1";
+#undef COLUMNS
+#undef PLAIN_COLUMNS
 	sqlite3_stmt *st;
 	int64_t *ids = NULL;
 	size_t n = 0, i;
 	pub__buf b = PUB__BUF_INIT;
+	out_fields of;
 	int err = 0, rc = SQLITE_DONE, first = 1;
 	int whole = !o->filter.ntags && !o->filter.author && !o->filter.selected_only &&
 		    !o->filter.query && !o->filter.key;
 
+	memset(&of, 0, sizeof(of));
 	if (whole && (err = export_preambles(db, out, o->ascii)) < 0)
 		return err;
 	if (!whole && (err = pub__paper_ids(&ids, &n, db, &o->filter, 1)) < 0)
 		return err;
 	for (i = 0; err == 0 && i < (whole ? 1 : n); i++) {
-		if ((err = pub__db_stmt(&st, db, whole ? sql_all : sql_one)) < 0)
+		if ((err = pub__db_stmt(&st, db, whole ? (o->plain ? plain_all : sql_all)
+						      : (o->plain ? plain_one : sql_one))) < 0)
 			break;
 		if (!whole)
 			sqlite3_bind_int64(st, 1, ids[i]);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *key = (const char *)sqlite3_column_text(st, 0);
+			const char *venue = column(st, 3), *type;
 			pub_field *f;
 			size_t nf;
 			if (pub__fields_decode(&f,
@@ -84,8 +261,26 @@ int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 			if (!first)
 				pub__buf_putc(&b, '\n');
 			first = 0;
-			pub__bib_format_entry(&b, (const char *)sqlite3_column_text(st, 1),
-				key, f, nf, o->ascii);
+			type = published(&of, (const char *)sqlite3_column_text(st, 1), f, nf,
+				venue, o->plain);
+			if (!o->plain) {
+				out_put(&of, "pubdb-venue", venue);
+				if (sqlite3_column_int(st, 4))
+					out_put(&of, "pubdb-selected", "1");
+				if (sqlite3_column_int(st, 5))
+					out_put(&of, "pubdb-rank", out_own(&of,
+						pub__sprintf("%d", sqlite3_column_int(st, 5))));
+				if (sqlite3_column_int(st, 6) > 0 &&
+					sqlite3_column_int(st, 6) != fields_version(&of))
+					out_put(&of, "pubdb-arxiv-version", out_own(&of,
+						pub__sprintf("%d", sqlite3_column_int(st, 6))));
+				out_put(&of, "pubdb-equal", column(st, 9));
+				out_put(&of, "pubdb-corresponding", column(st, 10));
+				out_put(&of, "pubdb-tags", column(st, 8));
+				out_put(&of, "pubdb-links", column(st, 7));
+			}
+			pub__bib_format_entry(&b, type, key, of.f, of.n, o->ascii);
+			out_clear(&of);
 			pub__fields_free(f, nf);
 			if (b.len > 65536 && (err = write_buf(out, &b)) < 0)
 				break;
@@ -97,6 +292,8 @@ int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 	if (err == 0)
 		err = write_buf(out, &b);
 	pub__buf_free(&b);
+	free(of.f);
+	free(of.own);
 	free(ids);
 	return err;
 }

@@ -10,6 +10,7 @@
 #include "ids/github.h"
 #include "export/export.h"
 #include "export/render.h"
+#include "export/venue.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -137,8 +138,12 @@ static void group_by_year(pub__group **out, size_t *n, const pub__export_set *se
 {
 	int *years = pub__calloc(set->npapers + 1, sizeof(*years));
 	size_t i, j;
-	for (i = 0; i < set->npapers; i++)
-		years[i] = set->papers[i]->year;
+	int *of = pub__calloc(set->npapers + 1, sizeof(*of));
+	for (i = 0; i < set->npapers; i++) {
+		/* the published year: "ICLR 2025" files a 2024 preprint under 2025 */
+		int y = pub__venue_year(set->papers[i]->venue);
+		years[i] = of[i] = y ? y : set->papers[i]->year;
+	}
 	qsort(years, set->npapers, sizeof(*years), cmp_year_desc);
 	for (i = 0; i < set->npapers; i++) {
 		char title[32];
@@ -151,10 +156,11 @@ static void group_by_year(pub__group **out, size_t *n, const pub__export_set *se
 			snprintf(title, sizeof(title), "Undated");
 		g = groups_push(out, n, title);
 		for (j = 0; j < set->npapers; j++)
-			if (set->papers[j]->year == years[i])
+			if (of[j] == years[i])
 				group_add(g, j);
 	}
 	free(years);
+	free(of);
 }
 
 void pub__groups_make(pub__group **out, size_t *n, const pub__export_set *set)

@@ -280,6 +280,12 @@ typedef struct pub_import_opts {
 	void (*on_paper)(const char *action, const char *key, const char *title,
 		const char *source, void *ctx);
 	void *paper_ctx;
+	/* A wait the user would otherwise sit through in silence, one line
+	 * each ("arXiv: HTTP 503 after 1 attempt; trying again in 6 s
+	 * (attempt 2 of 4)"), for a progress display; may be NULL.  libpub
+	 * prints nothing itself. */
+	void (*notice)(const char *message, void *ctx);
+	void *notice_ctx;
 } pub_import_opts;
 
 #define PUB_IMPORT_OPTIONS_VERSION 1
@@ -380,6 +386,8 @@ typedef struct pub_export_opts {
 	 * "Publications", "Open-Source Projects" with repos); Markdown: a
 	 * "# title" heading first (default: none) */
 	const char *title;
+	int plain;         /* BibTeX: without pubdb's own fields (pubdb-links,
+			    * pubdb-tags, ...; see README.md) */
 } pub_export_opts;
 
 #define PUB_EXPORT_OPTIONS_VERSION 1

@@ -156,6 +156,8 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 
 	if ((err = pub__net_open(db, &h)) < 0)
 		goto done;
+	if (opts->notice)
+		pub__http_set_notice(h, opts->notice, opts->notice_ctx);
 	for (k = 0; k < NSOURCES; k++)
 		if (nlooks[k] && (err = sources[k]->fetch(looks[k], nlooks[k], h)) < 0) {
 			err = pub__net_error(err);

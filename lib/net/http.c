@@ -11,6 +11,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 
+#include <ctype.h>
 #include <curl/curl.h>
 #include <errno.h>
 #include <limits.h>
@@ -47,6 +48,8 @@ struct pub__http {
 	long timeout_ms;
 	long backoff_ms; /* 0: per-service default */
 	unsigned seed;
+	pub__http_notice_fn notice; /* told about each wait before a retry */
+	void *notice_ctx;
 };
 
 /* One request in flight, across its attempts. */
@@ -172,6 +175,12 @@ void pub__http_free(pub__http *h)
 const char *pub__http_base(const pub__http *h, pub__service svc)
 {
 	return h->base[svc];
+}
+
+void pub__http_set_notice(pub__http *h, pub__http_notice_fn fn, void *ctx)
+{
+	h->notice = fn;
+	h->notice_ctx = ctx;
 }
 
 void pub__http_set_pacing_hook(pub__http *h, pub__service svc,
@@ -356,9 +365,11 @@ static int nonet_code(CURLcode c)
 		c == CURLE_COULDNT_CONNECT;
 }
 
+/* What can recover by itself: a name that does not resolve or a refused
+ * connection answers the same a second later, so those fail at once. */
 static int retryable_code(CURLcode c)
 {
-	return nonet_code(c) || c == CURLE_OPERATION_TIMEDOUT ||
+	return c == CURLE_OPERATION_TIMEDOUT ||
 		c == CURLE_RECV_ERROR || c == CURLE_SEND_ERROR ||
 		c == CURLE_GOT_NOTHING || c == CURLE_PARTIAL_FILE ||
 		c == CURLE_HTTP2 || c == CURLE_HTTP2_STREAM;
@@ -402,6 +413,48 @@ static int fail(xfer *x, int code, const char *what)
 	x->res->error = pub__buf_detach(&m);
 	x->done = 1;
 	return x->rc;
+}
+
+/* No network: "arXiv is unreachable: could not resolve export.arxiv.org"
+ * or "... connection refused (127.0.0.1:8080)", without the request path,
+ * which says nothing to a user who is offline. */
+static void fail_unreachable(xfer *x, CURLcode cc)
+{
+	const char *svc = services[x->req->service].name;
+	char *host = NULL, *port = NULL, *ip = NULL, what[512];
+	long os_errno = 0, pport = 0;
+	CURLU *u = curl_url();
+	if (u && curl_url_set(u, CURLUPART_URL, x->url, 0) == CURLUE_OK) {
+		curl_url_get(u, CURLUPART_HOST, &host, 0);
+		curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
+	}
+	curl_easy_getinfo(x->easy, CURLINFO_OS_ERRNO, &os_errno);
+	if (curl_easy_getinfo(x->easy, CURLINFO_PRIMARY_IP, &ip) != CURLE_OK || !ip || !*ip)
+		ip = host;
+	if (curl_easy_getinfo(x->easy, CURLINFO_PRIMARY_PORT, &pport) != CURLE_OK)
+		pport = 0;
+	if (cc == CURLE_COULDNT_RESOLVE_PROXY)
+		snprintf(what, sizeof(what), "could not resolve the proxy");
+	else if (cc == CURLE_COULDNT_RESOLVE_HOST)
+		snprintf(what, sizeof(what), "could not resolve %s", host ? host : x->url);
+	else if (pport > 0)
+		snprintf(what, sizeof(what), "%s (%s:%ld)",
+			os_errno == ECONNREFUSED || os_errno == 0 ? "connection refused" :
+			strerror((int)os_errno), ip ? ip : "?", pport);
+	else
+		snprintf(what, sizeof(what), "%s (%s:%s)",
+			os_errno == ECONNREFUSED || os_errno == 0 ? "connection refused" :
+			strerror((int)os_errno), ip ? ip : "?", port ? port : "?");
+	if (what[0] && what[1] && strncmp(what, "connection", 10) != 0 &&
+		strncmp(what, "could", 5) != 0)
+		what[0] = (char)tolower((unsigned char)what[0]); /* strerror's capital */
+	x->rc = pub__error(PUB_ENONET, "%s is unreachable: %s", svc, what);
+	free(x->res->error);
+	x->res->error = pub__strdup(pub_error_last());
+	x->done = 1;
+	curl_free(host);
+	curl_free(port);
+	curl_url_cleanup(u);
 }
 
 /* Judges a finished attempt: sets x->done/x->rc, or x->next_at for a retry. */
@@ -457,6 +510,10 @@ static void xfer_finish(pub__http *h, xfer *x, CURLcode cc)
 			snprintf(what + strlen(what), sizeof(what) - strlen(what),
 				" (%d attempts)", r->attempts);
 	}
+	if (x->nonet && nonet_code(cc)) {
+		fail_unreachable(x, cc);
+		return;
+	}
 	if (!retry || q->no_retry || r->attempts >= PUB__HTTP_MAX_ATTEMPTS) {
 		fail(x, x->nonet ? PUB_ENONET : PUB_ENET, what);
 		return;
@@ -472,6 +529,13 @@ static void xfer_finish(pub__http *h, xfer *x, CURLcode cc)
 	}
 	x->waited_ms += wait;
 	x->next_at = pub__http_now_ms() + wait;
+	if (h->notice) {
+		char note[700];
+		snprintf(note, sizeof(note), "%s: %s; trying again in %lld s (attempt %d of %d)",
+			services[q->service].name, what, (long long)((wait + 999) / 1000),
+			r->attempts + 1, PUB__HTTP_MAX_ATTEMPTS);
+		h->notice(note, h->notice_ctx);
+	}
 }
 
 static void xfer_cleanup(xfer *x)

@@ -51,6 +51,12 @@ void pub__http_free(pub__http *h);
 /* The base URL of a service without a trailing slash (owned by h). */
 const char *pub__http_base(const pub__http *h, pub__service svc);
 
+/* A wait before a retry, as one line ("arXiv: HTTP 503 after 1 attempt;
+ * trying again in 6 s (attempt 2 of 4)"), for a caller that shows
+ * progress; the client itself prints nothing. */
+typedef void (*pub__http_notice_fn)(const char *message, void *ctx);
+void pub__http_set_notice(pub__http *h, pub__http_notice_fn fn, void *ctx);
+
 /* Pacing across processes: before each request to `svc` the client waits
  * until max(in-process last start, get_last(ctx)) + interval, and after
  * starting it calls set_last(now, ctx).  Times are milliseconds since the

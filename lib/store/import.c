@@ -4,6 +4,7 @@
  * the database as it was.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,19 +87,204 @@ static char *source_of(const char *name, unsigned line)
 	return s;
 }
 
-int pub__import_entry(pub_db *db, const pub__bib_entry *e, const char *source,
+/* ---- pubdb's own fields (README.md, "BibTeX export") ---------------------- */
+
+/* What `export --bibtex` wrote in pubdb-* fields, borrowed from the entry. */
+typedef struct own_data {
+	const char *venue, *selected, *rank, *arxiv_version, *equal, *corresponding,
+		*tags, *links;
+} own_data;
+
+static int is_own(const char *name)
+{
+	return strncmp(name, "pubdb-", 6) == 0;
+}
+
+static void view_set(pub__bib_entry *v, const char *name, const char *value)
+{
+	size_t i, j;
+	for (i = 0; i < v->nfields; i++)
+		if (strcmp(v->fields[i].name, name) == 0)
+			break;
+	if (!*value) { /* empty: the stored entry had no such field */
+		if (i < v->nfields) {
+			for (j = i + 1; j < v->nfields; j++)
+				v->fields[j - 1] = v->fields[j];
+			v->nfields--;
+		}
+		return;
+	}
+	if (i == v->nfields) {
+		/* the export drops a preprint's month; it stood after the year */
+		for (j = 0; strcmp(name, "month") == 0 && j < v->nfields; j++)
+			if (strcmp(v->fields[j].name, "year") == 0)
+				break;
+		i = j < v->nfields && strcmp(name, "month") == 0 ? j + 1 : v->nfields;
+		memmove(v->fields + i + 1, v->fields + i, (v->nfields - i) * sizeof(*v->fields));
+		v->nfields++;
+		v->fields[i].name = (char *)name;
+	}
+	v->fields[i].value = (char *)value;
+}
+
+/* The entry as stored before the export derived the published one from
+ * the venue badge, without pubdb's fields, which go to `d`.  `v` borrows
+ * every string of `e`; only v->fields is allocated.  0 when `e` has no
+ * pubdb-* field (then `v` is unused). */
+static int own_split(pub__bib_entry *v, own_data *d, const pub__bib_entry *e)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} known[] = {
+		{"pubdb-venue", offsetof(own_data, venue)},
+		{"pubdb-selected", offsetof(own_data, selected)},
+		{"pubdb-rank", offsetof(own_data, rank)},
+		{"pubdb-arxiv-version", offsetof(own_data, arxiv_version)},
+		{"pubdb-equal", offsetof(own_data, equal)},
+		{"pubdb-corresponding", offsetof(own_data, corresponding)},
+		{"pubdb-tags", offsetof(own_data, tags)},
+		{"pubdb-links", offsetof(own_data, links)},
+	};
+	size_t i, k;
+	int any = 0;
+	for (i = 0; i < e->nfields && !any; i++)
+		any = is_own(e->fields[i].name);
+	if (!any)
+		return 0;
+	memset(d, 0, sizeof(*d));
+	*v = *e;
+	v->fields = pub__calloc(e->nfields + 1, sizeof(*v->fields));
+	v->nfields = 0;
+	for (i = 0; i < e->nfields; i++)
+		if (!is_own(e->fields[i].name))
+			v->fields[v->nfields++] = e->fields[i];
+	for (i = 0; i < e->nfields; i++) {
+		const char *n = e->fields[i].name, *val = e->fields[i].value;
+		if (strcmp(n, "pubdb-stored-type") == 0 && *val)
+			v->type = (char *)val;
+		else if (strncmp(n, "pubdb-stored-", 13) == 0)
+			view_set(v, n + 13, val);
+		for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+			if (strcmp(n, known[k].name) == 0)
+				*(const char **)((char *)d + known[k].off) = val;
+	}
+	return 1;
+}
+
+static int own_update(pub_db *db, const char *sql, int64_t id, const char *text, int num)
+{
+	sqlite3_stmt *st;
+	int err;
+	if ((err = pub__db_stmt(&st, db, sql)) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	if (text)
+		sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int(st, 2, num);
+	return pub__db_step_done(db, st, "storing pubdb's fields");
+}
+
+/* Author marks "1,3": each position's flag set. */
+static int own_marks(pub_db *db, int64_t id, const char *list, const char *column_sql)
+{
+	const char *p = list;
+	int err = 0;
+	while (p && *p && err == 0) {
+		char *end;
+		long pos = strtol(p, &end, 10);
+		if (end == p)
+			break;
+		err = own_update(db, column_sql, id, NULL, (int)pos);
+		p = end;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	return err;
+}
+
+/* Items "a; b\\; c" of a pubdb-tags or pubdb-links value ("a" and "b; c"):
+ * a ';' inside an item is written "\\;". */
+static int own_items(pub_db *db, int64_t id, const char *list, int links)
+{
+	const char *p = list;
+	int err = 0;
+	while (p && *p && err == 0) {
+		char *item = pub__malloc(strlen(p) + 1), *eq;
+		size_t n = 0;
+		while (*p == ' ')
+			p++;
+		for (; *p && *p != ';'; p++) {
+			if (p[0] == '\\' && p[1] == ';')
+				p++;
+			item[n++] = *p;
+		}
+		item[n] = '\0';
+		if (*p == ';')
+			p++;
+		if (!links) {
+			if (*item)
+				err = pub__store_add_tag(db, id, item);
+		} else if ((eq = strchr(item, '=')) && eq > item && eq[1]) {
+			*eq = '\0';
+			err = pub__store_add_link(db, id, item, eq + 1);
+		}
+		free(item);
+	}
+	return err;
+}
+
+static int own_apply(pub_db *db, int64_t id, const own_data *d)
+{
+	int err = 0;
+	if (d->venue && *d->venue)
+		err = own_update(db, "UPDATE papers SET venue = ?2 WHERE id = ?1", id, d->venue, 0);
+	if (err == 0 && d->selected)
+		err = own_update(db, "UPDATE papers SET selected = ?2 WHERE id = ?1", id, NULL,
+			atoi(d->selected) ? 1 : 0);
+	if (err == 0 && d->rank)
+		err = own_update(db, "UPDATE papers SET rank = ?2 WHERE id = ?1", id, NULL,
+			atoi(d->rank));
+	if (err == 0 && d->arxiv_version && atoi(d->arxiv_version) > 0)
+		err = own_update(db, "UPDATE papers SET arxiv_version = ?2 "
+			"WHERE id = ?1 AND arxiv IS NOT NULL", id, NULL, atoi(d->arxiv_version));
+	if (err == 0)
+		err = own_marks(db, id, d->equal, "UPDATE paper_authors SET equal = 1 "
+			"WHERE paper_id = ?1 AND role = 'author' AND position = ?2");
+	if (err == 0)
+		err = own_marks(db, id, d->corresponding, "UPDATE paper_authors SET "
+			"corresponding = 1 WHERE paper_id = ?1 AND role = 'author' AND position = ?2");
+	if (err == 0)
+		err = own_items(db, id, d->tags, 0);
+	if (err == 0)
+		err = own_items(db, id, d->links, 1);
+	return err;
+}
+
+int pub__import_entry(pub_db *db, const pub__bib_entry *in, const char *source,
 	const pub_import_opts *o, pub_import_stats *stats)
 {
 	pub__store_opts so;
 	pub__store_result res;
-	int err;
+	pub__bib_entry view;
+	own_data own;
+	const pub__bib_entry *e = in;
+	int err, has_own = own_split(&view, &own, in);
+	if (has_own)
+		e = &view;
 	memset(&so, 0, sizeof(so));
 	so.no_merge = o->no_merge;
 	so.source = source;
 	so.key = o->key;
 	so.warn = o->warn;
 	so.warn_ctx = o->warn_ctx;
-	if ((err = pub__store_entry(&res, db, e, &so)) < 0)
+	err = pub__store_entry(&res, db, e, &so);
+	if (err == 0 && has_own)
+		err = own_apply(db, res.paper_id, &own);
+	if (has_own)
+		free(view.fields);
+	if (err < 0)
 		return err;
 	if ((err = apply_extras(db, res.paper_id, o)) < 0)
 		return err;
@@ -107,8 +293,8 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *e, const char *source,
 	else
 		stats->added++;
 	if (o->on_paper) {
-		const char *t = pub__bib_entry_get(e, "title");
-		char *src = e->key && *e->key ? pub__sprintf("%s (%s)", source, e->key)
+		const char *t = pub__bib_entry_get(in, "title");
+		char *src = in->key && *in->key ? pub__sprintf("%s (%s)", source, in->key)
 					      : pub__strdup(source);
 		o->on_paper(res.merged ? "merged" : "added", res.key, t ? t : "", src,
 			o->paper_ctx);

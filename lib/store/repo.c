@@ -130,7 +130,6 @@ done:
 	return err;
 }
 
-
 int pub_repo_remove(pub_db *db, const char *repo)
 {
 	sqlite3_stmt *st;

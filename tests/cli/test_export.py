@@ -172,16 +172,76 @@ class Homepage(PubTestCase):
             theirs = json.loads(r.stdout)
             self.assertEqual(sorted(theirs), sorted(ours))
             for key, e in theirs.items():
-                self.assertEqual(e["type"].lower(), ours[key]["type"])
+                # a preprint with a venue badge goes out as the published entry
+                published = ours[key]["type"] in ("misc", "article") and \
+                    "eprint" in ours[key]["fields"]
+                self.assertEqual(e["type"].lower(),
+                                 "inproceedings" if published else ours[key]["type"], key)
                 self.assertEqual(len(e["authors"]), len(ours[key]["authors"]), key)
                 for name, value in ours[key]["fields"].items():
+                    if published and name in ("month", "journal"):
+                        continue  # the preprint's, not the publication's
                     self.assertIn(name, e["fields"], (key, name))
+                if published:
+                    venue = ours[key]["venue"]
+                    self.assertEqual(e["fields"]["booktitle"], venue.rsplit(" ", 1)[0], key)
+                    self.assertEqual(e["fields"]["year"], venue.rsplit(" ", 1)[1], key)
+                    self.assertEqual(e["fields"]["eprint"], ours[key]["arxiv"], key)
+                    self.assertEqual(e["fields"]["pubdb-venue"], venue, key)
         elif shutil.which("bibtool"):
             r = subprocess.run(["bibtool", "-q", "-i", bib], capture_output=True, text=True)
             self.assertEqual(r.returncode, 0, r.stderr)
             self.assertEqual(r.stdout.count("@"), len(ours))
         else:
             self.skipTest("neither python3-pybtex nor bibtool is installed (.ci/deps --test installs them)")
+
+    def test_bibtex_is_a_backup(self):
+        """export --bibtex, then add into a new database: the same papers,
+        links, tags, marks and venues (star counts come from refresh)."""
+        bib = self.save("backup.bib", self.export("--bibtex"))
+        fresh = os.path.join(self.dir, "fresh.sqlite3")
+        self.assertEqual(run("config", "set", "owner", "Xuanlei Zhao", db=fresh).code, 0)
+        r = run("add", bib, db=fresh)
+        self.assertEqual(r.code, 0, r)
+
+        def papers(db):
+            r = run("export", "--json", db=db)
+            self.assertEqual(r.code, 0, r)
+            out = json.loads(r.out)
+            for p in out:
+                for link in p["links"]:
+                    link.pop("stars", None)
+            return out
+        self.assertEqual(papers(fresh), papers(self.cdb))
+        r = run("export", "--bibtex", db=fresh)
+        self.assertEqual(r.out, self.export("--bibtex"))
+
+    def test_bibtex_plain_leaves_out_pubdb_fields(self):
+        full, plain = self.export("--bibtex"), self.export("--bibtex", "--plain")
+        self.assertIn("pubdb-links = {", full)
+        self.assertIn("pubdb-tags = {Efficient Video Generation}", full)
+        self.assertIn("pubdb-equal = {1,2,3}", full)
+        self.assertIn("pubdb-selected = {1}", full)
+        self.assertNotIn("pubdb-", plain)
+        self.assertIn("@inproceedings{zhao2024realtime,", plain)
+        self.assertIn("booktitle = {ICLR}", plain)
+
+    def test_bibtex_read_by_bibtex(self):
+        """bibtex(1) accepts the export and reads the published entry."""
+        bib = self.export("--bibtex")
+        got = bibtex_fields(self, bib, ["booktitle", "journal", "year", "eprint",
+                                        "archiveprefix"])
+        self.assertEqual(got["zhao2024realtime"], {
+            "type": "inproceedings", "booktitle": "ICLR", "year": "2025",
+            "eprint": "2408.12588", "archiveprefix": "arXiv"})
+        self.assertEqual(got["zhao2024dsp"]["booktitle"], "ICML")
+        self.assertEqual(got["zhao2024dsp"]["year"], "2025")
+        self.assertEqual(got["zhao2024hetegen"]["booktitle"], "MLSys")
+
+    def test_group_by_year_uses_the_venue_year(self):
+        md = self.export("--markdown", "--group-by", "year")
+        self.assertLess(md.index("## 2025"), md.index("Real-Time Video Generation"))
+        self.assertLess(md.index("Real-Time Video Generation"), md.index("## 2024"))
 
     def test_biblatex_arxiv_as_eprint(self):
         out = self.export("--biblatex")
@@ -225,6 +285,116 @@ class Homepage(PubTestCase):
                            capture_output=True, text=True, timeout=120)
         self.assertEqual(r.returncode, 0, r.stderr[-2000:])
         self.assertGreater(os.path.getsize(shot), 10000)
+
+
+BST = """ENTRY { %s } {} {}
+FUNCTION {default.type} {
+  "@@KEY=" cite$ * write$ newline$
+  "@@TYPE=" type$ * write$ newline$
+%s}
+FUNCTION {article} { default.type }
+FUNCTION {inproceedings} { default.type }
+FUNCTION {misc} { default.type }
+READ
+ITERATE {call.type$}
+"""
+
+
+def bibtex_fields(test, bib, fields):
+    """What bibtex(1) reads: {key: {"type": ..., field: value}} for `fields`
+    (/work/shared/bibtex-oracle.md: a generated .bst writes them)."""
+    if not shutil.which("bibtex"):
+        test.skipTest("bibtex(1) is not installed (.ci/deps --test installs texlive-binaries)")
+    with tempfile.TemporaryDirectory() as d:
+        writes = "".join('  %s empty$ \'skip$ { "@@%s=" %s * write$ newline$ } if$\n'
+                         % (f, f, f) for f in fields)
+        with open(os.path.join(d, "o.bst"), "w") as f:
+            f.write(BST % (" ".join(fields), writes))
+        with open(os.path.join(d, "o.bib"), "w", encoding="utf-8") as f:
+            f.write(bib)
+        with open(os.path.join(d, "o.aux"), "w") as f:
+            f.write("\\citation{*}\n\\bibdata{o}\n\\bibstyle{o}\n")
+        env = dict(os.environ, BIBINPUTS=".", BSTINPUTS=".", max_print_line="100000")
+        r = subprocess.run(["bibtex", "-terse", "o"], cwd=d, env=env, capture_output=True,
+                           text=True)
+        test.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        with open(os.path.join(d, "o.bbl"), encoding="utf-8") as f:
+            out, key = {}, None
+            for line in f.read().split("\n"):
+                if not line.startswith("@@"):
+                    continue
+                name, _, value = line[2:].partition("=")
+                if name == "KEY":
+                    key = value
+                    out[key] = {}
+                else:
+                    out[key][name.lower()] = value
+        return out
+
+
+class PublishedVenue(PubTestCase):
+    """A venue badge makes a preprint's BibTeX the published entry, derived
+    at export time: @inproceedings/booktitle for a conference, @article/
+    journal for a journal, the badge's year; nothing stored changes."""
+    BIB = ("@misc{conf, title={A Conference Paper}, author={Ann Person and Bo Other},"
+           " year={2024}, month=aug, eprint={2408.00001}, archiveprefix={arXiv}}\n"
+           "@misc{jour, title={A Journal Paper}, author={Ann Person}, year={2022},"
+           " eprint={2201.00002}, archiveprefix={arXiv}}\n"
+           "@misc{pre, title={A Preprint}, author={Ann Person}, year={2025},"
+           " eprint={2501.00003}, archiveprefix={arXiv}}\n")
+
+    def setUp(self):
+        super().setUp()
+        self.ok("add", self.write("in.bib", self.BIB))
+        self.ok("edit", "conf", "venue=ICLR 2025", "equal=1,2")
+        self.ok("edit", "jour", "venue=TPAMI 2023")
+        self.ok("edit", "pre", "venue=arXiv 2025")
+        self.ok("tag", "conf", "+Video; Generation", "+Other")
+        self.ok("link", "conf", "code", "https://github.com/a/b")
+        self.ok("link", "conf", "blog", "https://example.org/post?a=1;b=2")
+
+    def test_bibtex_reads_published_entries(self):
+        before = self.ok("export", "--json").out
+        got = bibtex_fields(self, self.ok("export", "--bibtex").out,
+                            ["booktitle", "journal", "year", "month", "eprint"])
+        self.assertEqual(got["conf"], {"type": "inproceedings", "booktitle": "ICLR",
+                                       "year": "2025", "eprint": "2408.00001"})
+        self.assertEqual(got["jour"], {"type": "article", "journal": "TPAMI",
+                                       "year": "2023", "eprint": "2201.00002"})
+        self.assertEqual(got["pre"], {"type": "misc", "year": "2025", "eprint": "2501.00003"})
+        self.assertEqual(self.ok("export", "--json").out, before)  # nothing stored changed
+        self.assertEqual(json.loads(before)[0]["type"], "misc")
+
+    def test_pybtex_reads_the_published_entry(self):
+        py = system_python()
+        if not py:
+            self.skipTest("python3-pybtex is not installed")
+        bib = self.write("out.bib", self.ok("export", "--bibtex").out)
+        code = ("import json,sys\nfrom pybtex.database import parse_file\n"
+                "d = parse_file(sys.argv[1], bib_format='bibtex')\n"
+                "print(json.dumps({k: [e.type, dict(e.fields)] for k, e in d.entries.items()}))")
+        r = subprocess.run([py, "-c", code, bib], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        got = json.loads(r.stdout)
+        self.assertEqual(got["conf"][0], "inproceedings")
+        self.assertEqual(got["conf"][1]["booktitle"], "ICLR")
+        self.assertEqual(got["conf"][1]["year"], "2025")
+        self.assertEqual(got["jour"][0], "article")
+        self.assertEqual(got["jour"][1]["journal"], "TPAMI")
+
+    def test_round_trip_restores_the_stored_entries(self):
+        fresh = os.path.join(self.dir, "fresh.sqlite3")
+        r = run("add", self.write("out.bib", self.ok("export", "--bibtex").out), db=fresh)
+        self.assertEqual(r.code, 0, r)
+        self.assertEqual(run("export", "--json", db=fresh).out, self.ok("export", "--json").out)
+        self.assertEqual(run("export", "--bibtex", db=fresh).out, self.ok("export", "--bibtex").out)
+        # pubdb's fields are applied, not kept as ordinary fields
+        self.assertNotIn("pubdb-", json.dumps(json.loads(run("export", "--json", db=fresh).out)))
+
+    def test_plain_only_with_bibtex(self):
+        r = self.pub("export", "--json", "--plain")
+        self.assertEqual(r.code, 2, r)
+        self.assertIn("--plain applies to --bibtex", r.err)
 
 
 class Hostile(PubTestCase):

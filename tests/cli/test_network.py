@@ -19,7 +19,7 @@ import time
 import unittest
 import urllib.request
 
-from pubtest import FIXTURES, PubTestCase, dump_db
+from pubtest import FIXTURES, SLOWDOWN, PubTestCase, dump_db
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SERVER = os.path.join(HERE, "..", "replay_server.py")
@@ -376,6 +376,53 @@ class Faults(NetTestCase):
                              env={"PUBDB_ARXIV_URL": base})
         self.fails_unchanged(("add", "doi:10.1145/3627535.3638465"), code=75,
                              message="doi.org", env={"PUBDB_DOI_URL": base})
+
+
+class Offline(NetTestCase):
+    """No network: a name that does not resolve or a refused connection
+    fails at once (nothing to retry), says so in words, exits 75, and a
+    first `add` leaves no database behind."""
+
+    def offline_add(self, base, db):
+        t0 = time.time()
+        r = self.pub("add", "arxiv:2408.12588", db=db,
+                     env=dict(self.env, PUBDB_ARXIV_URL=base, PUB_HTTP_BACKOFF_MS="3000"))
+        # generous: the failure is immediate, the bound only catches retries
+        self.assertLess(time.time() - t0, 5 * SLOWDOWN, r)
+        self.assertEqual(r.code, 75, r)
+        self.assertNotIn("/api/query", r.err, r)
+        return r
+
+    def test_unresolvable_name(self):
+        fresh = os.path.join(self.dir, "new", "fresh.sqlite3")
+        r = self.offline_add("http://nonexistent.invalid", fresh)
+        self.assertIn("arXiv is unreachable: could not resolve nonexistent.invalid", r.err)
+        self.assertEqual([f for f in os.listdir(os.path.dirname(fresh))], [], r)
+
+    def test_refused_connection(self):
+        port = unused_port()
+        fresh = os.path.join(self.dir, "fresh.sqlite3")
+        r = self.offline_add("http://127.0.0.1:%d" % port, fresh)
+        self.assertIn("arXiv is unreachable: connection refused (127.0.0.1:%d)" % port, r.err)
+        self.assertFalse([f for f in os.listdir(self.dir) if f.startswith("fresh")], r)
+
+    def test_existing_database_kept(self):
+        before = dump_db(self.db)
+        self.offline_add("http://127.0.0.1:%d" % unused_port(), self.db)
+        self.assertTrue(os.path.exists(self.db))
+        self.assertEqual(without_pacing(before), without_pacing(dump_db(self.db)))
+
+    def test_first_add_that_stores_kept(self):
+        fresh = os.path.join(self.dir, "kept.sqlite3")
+        r = self.pub("add", "arxiv:2408.12588", db=fresh, env=self.env)
+        self.assertEqual(r.code, 0, r)
+        self.assertTrue(os.path.exists(fresh))
+
+    def test_dry_run_into_new_database_leaves_nothing(self):
+        fresh = os.path.join(self.dir, "dry.sqlite3")
+        r = self.pub("add", "--dry-run", "arxiv:2408.12588", db=fresh, env=self.env)
+        self.assertEqual(r.code, 0, r)
+        self.assertFalse(os.path.exists(fresh), r)
 
 
 class AddDoi(NetTestCase):
