@@ -1,10 +1,10 @@
 /*
  * fields.h: the field names and entry types BibTeX and biblatex know.
  */
-#include "pub.h"
-
 #ifndef PUB_BIBTEX_FIELDS_H
 #define PUB_BIBTEX_FIELDS_H
+
+#include "pub.h"
 
 /* NULL-terminated, lower case: the standard BibTeX fields (btxdoc), the
  * biblatex manual's fields, special fields and aliases, and the fields

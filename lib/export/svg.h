@@ -2,10 +2,10 @@
  * svg.h: our small SVG writer (svg.c): line charts such as the star
  * history.  Private to libpub.
  */
-#include "pub.h"
-
 #ifndef PUB_SVG_H
 #define PUB_SVG_H
+
+#include "pub.h"
 
 #include <stdint.h>
 #include <stdio.h>

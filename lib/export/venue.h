@@ -3,10 +3,10 @@
  * entry (venue.c): the venue's name, the publication year, and whether it
  * is a conference or a journal.
  */
-#include "pub.h"
-
 #ifndef PUB_EXPORT_VENUE_H
 #define PUB_EXPORT_VENUE_H
+
+#include "pub.h"
 
 typedef enum pub__venue_kind {
 	PUB__VENUE_NONE = 0,   /* no badge, or a preprint's ("arXiv 2024") */

@@ -2,10 +2,10 @@
  * latex_table.h: the LaTeX spellings latex.c knows, in both directions.
  * Included by latex.c only.
  */
-#include "pub.h"
-
 #ifndef PUB_LATEX_TABLE_H
 #define PUB_LATEX_TABLE_H
+
+#include "pub.h"
 
 #include <stdint.h>
 

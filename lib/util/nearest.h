@@ -1,10 +1,10 @@
 /*
  * nearest.h: "did you mean": the word of a list nearest to a typo.
  */
-#include "pub.h"
-
 #ifndef PUB_UTIL_NEAREST_H
 #define PUB_UTIL_NEAREST_H
+
+#include "pub.h"
 
 #include <stddef.h>
 
