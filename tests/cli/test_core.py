@@ -403,13 +403,36 @@ class TestBadInput(PubTestCase):
         self.assertEqual(dump_db(self.db), before)
 
     def test_read_only_database(self):
-        if os.geteuid() == 0:
-            # root ignores file modes; open it read-only through a read-only bind instead
-            self.skipTest("root bypasses file permissions")
-        os.chmod(self.db, 0o444)
-        r = self.pub("add", self.write("x.bib", "@misc{n, title={New}}\n"))
-        self.assertEqual(r.code, 1)
-        self.assertIn("read-only", r.err)
+        # root ignores file modes (and CI runs as root): there the file is
+        # made immutable (chattr +i), else pubdb runs in a mount namespace
+        # where the folder is a read-only bind mount of itself
+        con = sqlite3.connect(self.db)
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.close()
+        before = dump_db(self.db)
+        bib = self.write("x.bib", "@misc{n, title={New}}\n")
+        wrap = ()
+        if os.geteuid() != 0:
+            os.chmod(self.db, 0o444)
+            self.addCleanup(os.chmod, self.db, 0o644)
+        elif subprocess.run(["chattr", "+i", self.db], stderr=subprocess.DEVNULL).returncode == 0:
+            # tearDown (which removes the folder) runs before cleanups
+            self.tearDown, td = (lambda: (subprocess.run(["chattr", "-i", self.db]), td())), self.tearDown
+        elif subprocess.run(["unshare", "-m", "true"], stderr=subprocess.DEVNULL).returncode == 0:
+            wrap = ("unshare", "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"', self.dir)
+        else:
+            self.fail("as root, neither chattr +i nor unshare -m works: cannot make a read-only database")
+        r = run("add", bib, db=self.db, outer=wrap)
+        self.assertEqual(r.code, 1, r)
+        self.assertEqual(r.err, "pubdb: error: database '%s' is read-only (storing a paper)\n"
+                         "nothing was stored from '%s'\n" % (self.db, bib), r)
+        r = run("edit", "zhao2024realtime", "title=Changed", db=self.db, outer=wrap)
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("is read-only", r.err)
+        r = run("list", "--json", db=self.db, outer=wrap)  # reading still works
+        self.assertEqual(r.code, 0, r)
+        self.assertEqual([p["key"] for p in json.loads(r.out)], ["zhao2024realtime"])
+        self.assertEqual(dump_db(self.db), before)
 
     def test_corrupt_database(self):
         path = os.path.join(self.dir, "corrupt.sqlite3")
