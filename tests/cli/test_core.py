@@ -176,6 +176,23 @@ class TestMerge(PubTestCase):
         self.assertEqual(p["title"], "T")
         self.assertEqual(p["fields"]["pages"], "1--2")
 
+    def test_same_title_year_first_author_but_other_volume_pages_or_venue_stay_apart(self):
+        # README: title, year and first author match, but a different volume,
+        # pages or venue says it is another paper; only a5 is a1 again
+        r = self.ok("add", "-", input="""
+@article{a1, title={Deep Nets}, author={Smith, John and Doe, Jane}, year=2020, journal={J. Foo}, volume={3}, pages={1--10}}
+@article{a2, title={Deep Nets}, author={Smith, John and Roe, Ray}, year=2020, journal={J. Foo}, volume={4}, pages={1--10}}
+@article{a3, title={Deep Nets}, author={Smith, John}, year=2020, journal={J. Foo}, volume={3}, pages={11--20}}
+@article{a4, title={Deep Nets}, author={Smith, John}, year=2020, journal={J. Bar}, volume={3}, pages={1--10}}
+@article{a5, title={Deep Nets}, author={Smith, John}, year=2020, journal={J. Foo}, volume={3}, pages={1--10}}
+""")
+        self.assertIn("4 added, 1 merged, 0 skipped", r.err)
+        papers = {p["key"]: p for p in self.papers()}
+        self.assertEqual(sorted(papers), ["a1", "a2", "a3", "a4"])
+        self.assertEqual(papers["a2"]["fields"]["volume"], "4")
+        self.assertEqual(papers["a3"]["fields"]["pages"], "11--20")
+        self.assertEqual(papers["a4"]["fields"]["journal"], "J. Bar")
+
     def test_no_merge_forces_new_record(self):
         self.ok("add", self.write("a.bib", PAB))
         self.ok("add", "--no-merge", self.write("b.bib", PAB.replace("zhao2024realtime", "again")))
