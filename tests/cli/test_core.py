@@ -607,7 +607,7 @@ class TestSearch(PubTestCase):
         self.ok("-q", "add", "-", input="@misc{syn, title={Near a b: an unbalanced x and or start}, year=2020}\n")
         all_keys = sorted(["mul", "old", "syn", "zhao2024realtime"])
         for q, want in [('NEAR(a b', ["syn"]), ('"unbalanced', ["syn"]), ('a AND OR', ["syn"]),
-                        ('^x', ["syn"]), ('^start', ["syn"]), ('near*', ["syn"]),
+                        ('^x', ["syn"]), ('^start', ["syn"]), ('unbal*', ["syn"]),
                         ('*', []), ('(', []), ('title:', all_keys)]:
             r = self.pub("search", "--json", q)
             self.assertEqual(r.code, 0, (q, r))
