@@ -11,8 +11,11 @@ foreach(t http arxiv doi)
 endforeach()
 set_tests_properties(net_http PROPERTIES TIMEOUT 180)
 
-# The replay server itself answers every documented scenario.
+# The replay server itself: its usage text, and an answer to each scenario
+# its docstring documents (GraphQL answers only the fields asked for).
 add_test(NAME net_replay_server_help COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/replay_server.py --help)
+add_test(NAME net_replay_server COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/tools/replay_selftest.py ${PUB_NET_FIXTURES})
+set_tests_properties(net_replay_server PROPERTIES TIMEOUT 120)
 
 # Fuzz targets: arXiv's Atom XML; GitHub's and Crossref's JSON.
 pub_fuzz_target(atom TEST net_fuzz_atom_corpus TIMEOUT 120 LABELS net)

@@ -12,7 +12,10 @@ Paths (all services share one port, so every PUBDB_*_URL points here):
   GET  /repos/{o}/{r}, /repositories/{id}     GitHub REST from
        fixtures/github/<owner>__<repo>.json (ETag, If-None-Match -> 304,
        "renamed_from" -> 301 to /repositories/{id}, unknown -> 404)
-  POST /graphql                               GitHub GraphQL aliases
+  POST /graphql                               GitHub GraphQL: repository(owner,
+       name) under aliases and rateLimit, parsed; only the fields asked for
+       are answered; a parse error, an unknown field or argument is a 200
+       with {"errors": [...]} and no data, as on GitHub
   GET  /{doi}                                 doi.org: 302 to
        /v1/works/{quoted doi}/transform, unknown DOI -> 404 HTML
   GET  /v1/works/{doi}/transform              Accept: CSL-JSON from
@@ -329,24 +332,38 @@ class Handler(BaseHTTPRequestHandler):
     def github_graphql(self, body):
         try:
             q = json.loads(body).get("query", "")
-        except ValueError:
+        except (ValueError, AttributeError):
             return self.send(400, '{"message":"Problems parsing JSON"}')
+        try:
+            selections = GraphQL(q).document()
+        except GraphQLError as e:
+            # GitHub answers a query it cannot parse with 200 and errors only
+            return self.send(200, json.dumps({"errors": [e.as_json()]}),
+                             "application/json; charset=utf-8")
         repos = {r["repo"]["full_name"].lower(): r["repo"] for r in self.github_repos()}
+        invalid = [e for sel in selections for e in graphql_validate(sel, "Query", ["query"])]
+        if invalid:
+            return self.send(200, json.dumps({"errors": invalid}), "application/json; charset=utf-8")
         data, errors = {}, []
-        pat = r'(\w+)\s*:\s*repository\(\s*owner\s*:\s*"([^"]*)"\s*,\s*name\s*:\s*"([^"]*)"\s*\)'
-        for alias, owner, name in re.findall(pat, q):
+        for sel in selections:
+            alias = sel["alias"]
+            if sel["name"] == "rateLimit":
+                data[alias] = graphql_pick(sel, {"cost": 1, "remaining": 4999, "limit": 5000,
+                                                 "used": 1, "resetAt": "2026-01-01T00:00:00Z"})
+                continue
+            owner, name = sel["args"]["owner"], sel["args"]["name"]
             r = repos.get((owner + "/" + name).lower())
             if r is None:
                 data[alias] = None
                 errors.append({"type": "NOT_FOUND", "path": [alias],
-                               "locations": [{"line": 2, "column": 3}],
+                               "locations": [sel["location"]],
                                "message": "Could not resolve to a Repository with the name '%s/%s'." % (owner, name)})
             else:
-                data[alias] = {"databaseId": r["id"], "nameWithOwner": r["full_name"],
-                               "url": r["html_url"], "stargazerCount": r["stargazers_count"],
-                               "isArchived": r.get("archived", False)}
-        if "rateLimit" in q:
-            data["rateLimit"] = {"cost": 1, "remaining": 4999, "resetAt": "2026-01-01T00:00:00Z"}
+                data[alias] = graphql_pick(sel, {
+                    "databaseId": r["id"], "nameWithOwner": r["full_name"], "name": r["name"],
+                    "url": r["html_url"], "stargazerCount": r["stargazers_count"],
+                    "isArchived": r.get("archived", False), "description": r.get("description"),
+                    "forkCount": r.get("forks_count", 0)})
         out = {"data": data}
         if errors:
             out["errors"] = errors
@@ -387,6 +404,158 @@ class Handler(BaseHTTPRequestHandler):
                              {"x-api-pool": "public", "x-rate-limit-limit": "5",
                               "x-rate-limit-interval": "1s", "x-concurrency-limit": "1"})
         self.send(200, data, "application/json", {"x-api-pool": "public"})
+
+
+# ---- GraphQL: enough of the language for pubdb's queries ------------------
+# The fields each type has (a subset of GitHub's schema); a field asked for
+# that is not here is an error, as on GitHub, and an answer holds only the
+# fields asked for.
+GRAPHQL_SCHEMA = {
+    "Query": {"repository": ("Repository", ["owner", "name"]), "rateLimit": ("RateLimit", [])},
+    "Repository": {f: (None, []) for f in ("databaseId", "nameWithOwner", "name", "url", "stargazerCount",
+                                           "isArchived", "description", "forkCount")},
+    "RateLimit": {f: (None, []) for f in ("cost", "remaining", "limit", "used", "resetAt")},
+}
+GRAPHQL_TOKEN = re.compile(r'\s*(?:(?P<name>[_A-Za-z][_0-9A-Za-z]*)|(?P<str>"(?:[^"\\\n]|\\.)*")|'
+                           r'(?P<int>-?\d+)|(?P<punct>[{}():,!$]))')
+
+
+class GraphQLError(Exception):
+    def __init__(self, message, line, column):
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+    def as_json(self):
+        return {"message": self.message, "locations": [{"line": self.line, "column": self.column}]}
+
+
+class GraphQL:
+    """A parser of one anonymous or named query: selections with aliases,
+    arguments of string or integer literals and sub-selections."""
+
+    def __init__(self, text):
+        self.text, self.pos, self.tokens = text, 0, []
+        while True:
+            while self.pos < len(text) and (text[self.pos].isspace() or text[self.pos] == ","):
+                self.pos += 1
+            if self.pos >= len(text):
+                break
+            if text[self.pos] == "#":
+                while self.pos < len(text) and text[self.pos] != "\n":
+                    self.pos += 1
+                continue
+            m = GRAPHQL_TOKEN.match(text, self.pos)
+            if not m or m.end() == self.pos:
+                raise GraphQLError("Parse error on \"%s\" (error) at %s" % (text[self.pos], self.where(self.pos)),
+                                   *self.linecol(self.pos))
+            kind = m.lastgroup
+            self.tokens.append((kind, m.group(kind), m.start(kind)))
+            self.pos = m.end()
+        self.i = 0
+
+    def linecol(self, pos):
+        line = self.text.count("\n", 0, pos) + 1
+        return line, pos - (self.text.rfind("\n", 0, pos) + 1) + 1
+
+    def where(self, pos):
+        return "[%d, %d]" % self.linecol(pos)
+
+    def peek(self):
+        return self.tokens[self.i] if self.i < len(self.tokens) else ("end", "end of file", len(self.text))
+
+    def take(self, kind, value=None):
+        t = self.peek()
+        if t[0] != kind or (value is not None and t[1] != value):
+            raise GraphQLError("Parse error on \"%s\" (%s) at %s" % (t[1], t[0].upper(), self.where(t[2])),
+                               *self.linecol(t[2]))
+        self.i += 1
+        return t
+
+    def document(self):
+        if self.peek()[:2] == ("name", "query"):
+            self.i += 1
+            if self.peek()[0] == "name":
+                self.i += 1
+        sels = self.selection_set()
+        self.take("end")
+        return sels
+
+    def selection_set(self):
+        self.take("punct", "{")
+        sels = []
+        while self.peek()[:2] != ("punct", "}"):
+            sels.append(self.selection())
+        self.take("punct", "}")
+        if not sels:
+            t = self.tokens[self.i - 1]
+            raise GraphQLError("Parse error on \"}\" (RCURLY) at %s" % self.where(t[2]), *self.linecol(t[2]))
+        return sels
+
+    def selection(self):
+        _, name, at = self.take("name")
+        alias = name
+        if self.peek()[:2] == ("punct", ":"):
+            self.i += 1
+            _, name, _ = self.take("name")
+        args = {}
+        if self.peek()[:2] == ("punct", "("):
+            self.i += 1
+            while self.peek()[:2] != ("punct", ")"):
+                _, arg, _ = self.take("name")
+                self.take("punct", ":")
+                t = self.peek()
+                if t[0] == "str":
+                    args[arg] = json.loads(t[1])
+                elif t[0] == "int":
+                    args[arg] = int(t[1])
+                else:
+                    self.take("str")  # raises the parse error
+                self.i += 1
+            self.take("punct", ")")
+        sub = self.selection_set() if self.peek()[:2] == ("punct", "{") else None
+        line, column = self.linecol(at)
+        return {"alias": alias, "name": name, "args": args, "sub": sub,
+                "location": {"line": line, "column": column}}
+
+
+def graphql_validate(sel, typename, path):
+    """GitHub's validation errors for one selection on a type."""
+    here = path + [sel["alias"]]
+    field = GRAPHQL_SCHEMA[typename].get(sel["name"])
+    if field is None:
+        return [{"path": here, "extensions": {"code": "undefinedField", "typeName": typename,
+                                              "fieldName": sel["name"]},
+                 "locations": [sel["location"]],
+                 "message": "Field '%s' doesn't exist on type '%s'" % (sel["name"], typename)}]
+    rtype, required = field
+    unknown = [a for a in sel["args"] if a not in required]
+    if unknown:
+        return [{"path": here + [unknown[0]], "extensions": {"code": "argumentNotAccepted", "name": sel["name"],
+                                                             "typeName": "Field", "argumentName": unknown[0]},
+                 "locations": [sel["location"]],
+                 "message": "Field '%s' doesn't accept argument '%s'" % (sel["name"], unknown[0])}]
+    missing = [a for a in required if a not in sel["args"]]
+    if missing:
+        return [{"path": here, "extensions": {"code": "missingRequiredArguments", "className": "Field",
+                                              "name": sel["name"], "arguments": ", ".join(missing)},
+                 "locations": [sel["location"]],
+                 "message": "Field '%s' is missing required arguments: %s" % (sel["name"], ", ".join(missing))}]
+    if rtype and sel["sub"] is None:
+        return [{"path": here, "extensions": {"code": "selectionMismatch", "nodeName": "field '%s'" % sel["name"],
+                                              "typeName": rtype},
+                 "locations": [sel["location"]],
+                 "message": "Field must have selections (field '%s' returns %s but has no selections. "
+                            "Did you mean '%s { ... }'?)" % (sel["name"], rtype, sel["name"])}]
+    if not rtype and sel["sub"] is not None:
+        return [{"path": here, "extensions": {"code": "selectionMismatch", "nodeName": "field '%s'" % sel["name"]},
+                 "locations": [sel["location"]],
+                 "message": "Selections can't be made on scalars (field '%s' returns a scalar)" % sel["name"]}]
+    return [e for s in sel["sub"] or [] for e in graphql_validate(s, rtype, here)]
+
+
+def graphql_pick(sel, values):
+    """The answer to a validated selection: only the fields asked for, under their aliases."""
+    return {s["alias"]: values[s["name"]] for s in sel["sub"]}
 
 
 class Server(ThreadingHTTPServer):

@@ -33,8 +33,9 @@ class Result:
         return "exit %d\nstdout: %s\nstderr: %s" % (self.code, self.out[:2000], self.err[:2000])
 
 
-def run(*args, db=None, input=None, env=None, timeout=120):
-    cmd = WRAPPER + [PUBDB]
+def run(*args, db=None, input=None, env=None, timeout=120, outer=()):
+    """pubdb ARGS; OUTER is a command put before the wrapper (a namespace)."""
+    cmd = list(outer) + WRAPPER + [PUBDB]
     if db:
         cmd += ["--db", db]
     cmd += list(args)

@@ -1,0 +1,184 @@
+"""replay_selftest.py: the replay server answers each scenario its docstring
+documents (tests/replay_server.py): arXiv feeds and errors, GitHub REST with
+ETags and renames, GitHub GraphQL (only the fields asked for; a parse error,
+a misspelt field or argument gives GitHub's 200 with errors and no data),
+doi.org's redirect and content negotiation, Crossref, injected faults and
+the request log.  The end-to-end tests trust these answers, so a server that
+answered more than it was asked (a misspelt field in lib/net/github.c still
+getting its data) would hide bugs there.
+
+  python3 tests/tools/replay_selftest.py FIXTURES_DIR
+"""
+import http.client
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SERVER = os.path.join(HERE, "..", "replay_server.py")
+FIXTURES = sys.argv.pop(1) if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "fixtures")
+
+
+class ReplayServer(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        portfile = os.path.join(cls.tmp.name, "port")
+        cls.log = os.path.join(cls.tmp.name, "log.jsonl")
+        # the server writes the port file once its socket listens
+        cls.proc = subprocess.Popen([sys.executable, SERVER, "--fixtures", FIXTURES, "--port", "0",
+                                     "--port-file", portfile, "--log", cls.log])
+        for _ in range(1000):
+            if os.path.exists(portfile) and os.path.getsize(portfile):
+                break
+            time.sleep(0.02)
+        with open(portfile) as f:
+            cls.port = int(f.read())
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.proc.terminate()
+        cls.proc.wait(10)
+        cls.tmp.cleanup()
+
+    def req(self, method, path, body=None, headers=None):
+        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        h = {"User-Agent": "replay-selftest"}
+        h.update(headers or {})
+        c.request(method, path, body=body, headers=h)
+        r = c.getresponse()
+        data = r.read()
+        c.close()
+        return r.status, dict((k.lower(), v) for k, v in r.getheaders()), data
+
+    def graphql(self, query):
+        status, _, data = self.req("POST", "/graphql", json.dumps({"query": query}))
+        self.assertEqual(status, 200, data)
+        return json.loads(data)
+
+    # ---- arXiv
+    def test_arxiv_feed_error_and_missing(self):
+        status, h, body = self.req("GET", "/api/query?id_list=2408.12588,2401.10652,9999.99999&max_results=3")
+        self.assertEqual(status, 200)
+        self.assertTrue(h["content-type"].startswith("application/atom+xml"))
+        self.assertEqual(body.count(b"<entry>"), 2)  # the unknown id is omitted
+        self.assertIn(b"<opensearch:totalResults>2</opensearch:totalResults>", body)
+        status, _, body = self.req("GET", "/api/query?id_list=astro-ph/0601001")
+        self.assertEqual((status, body.count(b"<entry>")), (200, 1))
+        status, _, body = self.req("GET", "/api/query?id_list=not-an-id")
+        self.assertEqual(status, 400)
+        self.assertIn(b"incorrect id format for not-an-id", body)
+
+    # ---- GitHub REST
+    def test_github_rest(self):
+        status, h, body = self.req("GET", "/repos/hpcaitech/FastFold")
+        self.assertEqual(status, 200)
+        self.assertEqual(json.loads(body)["stargazers_count"], 598)
+        status, _, body = self.req("GET", "/repos/hpcaitech/FastFold", headers={"If-None-Match": h["etag"]})
+        self.assertEqual((status, body), (304, b""))
+        status, h2, _ = self.req("GET", "/repos/NUS-HPC-AI-Lab/OpenDiT")
+        self.assertEqual(status, 301)
+        status, _, body = self.req("GET", h2["location"])
+        self.assertEqual((status, json.loads(body)["full_name"]), (200, "NUS-HPC-AI-Lab/VideoSys"))
+        self.assertEqual(self.req("GET", "/repos/nobody/nothing")[0], 404)
+        self.assertEqual(self.req("GET", "/repos/hpcaitech/FastFold", headers={"User-Agent": ""})[0], 403)
+
+    # ---- GitHub GraphQL
+    def test_graphql_answers_only_what_was_asked(self):
+        out = self.graphql('query { a: repository(owner: "hpcaitech", name: "FastFold") { stargazerCount }\n'
+                           '  b: repository(owner: "NUS-HPC-AI-Lab", name: "VideoSys") { nameWithOwner n: databaseId }\n'
+                           '  rateLimit { remaining } }')
+        self.assertEqual(set(out), {"data"})
+        self.assertEqual(out["data"]["a"], {"stargazerCount": 598})
+        self.assertEqual(set(out["data"]["b"]), {"nameWithOwner", "n"})
+        self.assertEqual(out["data"]["b"]["nameWithOwner"], "NUS-HPC-AI-Lab/VideoSys")
+        self.assertEqual(out["data"]["rateLimit"], {"remaining": 4999})
+
+    def test_graphql_unknown_repository(self):
+        out = self.graphql('{ r0: repository(owner: "nobody", name: "nothing") { stargazerCount } }')
+        self.assertEqual(out["data"], {"r0": None})
+        self.assertEqual(out["errors"][0]["type"], "NOT_FOUND")
+        self.assertEqual(out["errors"][0]["path"], ["r0"])
+
+    def test_graphql_misspelt_field_is_an_error(self):
+        out = self.graphql('query {\n  r0: repository(owner: "hpcaitech", name: "FastFold") '
+                           '{ databaseId stargazerCont }\n}')
+        self.assertNotIn("data", out)
+        self.assertEqual(len(out["errors"]), 1)
+        e = out["errors"][0]
+        self.assertEqual(e["message"], "Field 'stargazerCont' doesn't exist on type 'Repository'")
+        self.assertEqual(e["path"], ["query", "r0", "stargazerCont"])
+        self.assertEqual(e["extensions"]["code"], "undefinedField")
+
+    def test_graphql_malformed_queries(self):
+        for q, message in [
+                ('{ r0: repository(owner: "a", name: "b") { stargazerCount }', "Parse error on \"end of file\""),
+                ('{ r0: repository(owner: "a" name: ) { x } }', "Parse error on \")\""),
+                ('{ r0: repository(owner: "a", name: "b") }', "Field must have selections"),
+                ('{ r0: repository(owner: "a") { stargazerCount } }', "missing required arguments: name"),
+                ('{ r0: repository(ownr: "a", name: "b") { stargazerCount } }', "doesn't accept argument 'ownr'"),
+                ('{ r0: repository(owner: "a", name: "b") { stargazerCount { x } } }', "Selections can't be made"),
+                ('{ }', "Parse error on \"}\""),
+                ('{ viewer { login } }', "Field 'viewer' doesn't exist on type 'Query'")]:
+            out = self.graphql(q)
+            self.assertNotIn("data", out, q)
+            self.assertIn(message, out["errors"][0]["message"], q)
+            self.assertIn("locations", out["errors"][0], q)
+        status, _, _ = self.req("POST", "/graphql", b"{not json")
+        self.assertEqual(status, 400)
+
+    def test_graphql_query_of_lib_net_github_c(self):
+        # the fields lib/net/github.c asks for, in its layout
+        out = self.graphql('query {\n  r0: repository(owner: "hpcaitech", name: "FastFold") '
+                           '{ databaseId nameWithOwner stargazerCount isArchived description }\n'
+                           '  rateLimit { cost remaining resetAt }\n}\n')
+        self.assertNotIn("errors", out)
+        self.assertEqual(set(out["data"]["r0"]),
+                         {"databaseId", "nameWithOwner", "stargazerCount", "isArchived", "description"})
+
+    # ---- doi.org and Crossref
+    def test_doi_org_and_crossref(self):
+        doi = "10.1145/3627535.3638465"
+        status, h, _ = self.req("GET", "/" + doi)
+        self.assertEqual(status, 302)
+        status, h2, body = self.req("GET", h["location"], headers={"Accept": "application/vnd.citationstyles.csl+json"})
+        self.assertEqual(status, 200)
+        self.assertEqual(json.loads(body)["DOI"].lower(), doi)
+        self.assertEqual(self.req("GET", h["location"], headers={"Accept": "application/x-bibtex"})[0], 406)
+        self.assertEqual(self.req("GET", "/10.9999/unknown")[0], 404)
+        status, _, body = self.req("GET", "/v1/works/%s/transform" % urllib.parse.quote("10.1126/science.169.3946.635", safe=""),
+                                   headers={"Accept": "application/x-bibtex"})
+        self.assertEqual(status, 200)
+        self.assertIn(b"@", body)
+        status, _, body = self.req("GET", "/works/" + doi)
+        self.assertEqual(status, 200)
+        self.assertEqual(self.req("GET", "/works/10.9999/unknown")[0], 404)
+
+    # ---- faults and the log
+    def test_faults_and_log(self):
+        fault = {"path_prefix": "/repos/hpcaitech/", "status": 503, "retry_after": "7", "times": 2}
+        self.assertEqual(self.req("POST", "/_control", json.dumps(fault))[0], 200)
+        for _ in range(2):
+            status, h, _ = self.req("GET", "/repos/hpcaitech/FastFold")
+            self.assertEqual((status, h.get("retry-after")), (503, "7"))
+        self.assertEqual(self.req("GET", "/repos/hpcaitech/FastFold")[0], 200)  # times: 2 used up
+        self.req("POST", "/_control", json.dumps({"path_prefix": "/works/", "size": 100, "cut": 10}))
+        status, _, body = self.req("GET", "/works/10.1145/3627535.3638465")
+        self.assertEqual((status, len(body)), (200, 10))
+        self.req("POST", "/_control", json.dumps({"path_prefix": "/works/", "drop": True, "times": -1}))
+        with self.assertRaises((http.client.HTTPException, ConnectionError)):
+            self.req("GET", "/works/10.1145/3627535.3638465")
+        self.assertEqual(self.req("DELETE", "/_control")[0], 200)
+        self.assertEqual(self.req("GET", "/works/10.1145/3627535.3638465")[0], 200)
+        status, _, body = self.req("GET", "/_log")
+        log = [json.loads(l) for l in body.decode().splitlines() if l.strip()]
+        self.assertTrue(any(r["path"] == "/repos/hpcaitech/FastFold" and r.get("fault") for r in log))
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
