@@ -301,10 +301,11 @@ class Homepage(PubTestCase):
             self.assertEqual(li["authors"], ", ".join(names), li)
             self.assertEqual(li["me"], [a["name"] for a in p["authors"] if a["me"]], li)
         stars = {x["url"]: x["stars"] for x in json.loads(run("--json", "stars", db=self.cdb, env=self.env).out)}
-        # the star count of a code link's repository, with a thousands separator
+        # the star mark and the star count of a code link's repository, with a
+        # thousands separator, in the text itself (not only in CSS)
         shown = {li["id"]: li["stars"] for li in seen["papers"]}
-        self.assertEqual(shown["zhao2024realtime"], ["{:,}".format(stars["https://github.com/NUS-HPC-AI-Lab/VideoSys"])])
-        self.assertEqual(shown["cheng2024fastfold"], ["{:,}".format(stars["https://github.com/hpcaitech/FastFold"])])
+        self.assertEqual(shown["zhao2024realtime"], ["\u2605 {:,}".format(stars["https://github.com/NUS-HPC-AI-Lab/VideoSys"])])
+        self.assertEqual(shown["cheng2024fastfold"], ["\u2605 {:,}".format(stars["https://github.com/hpcaitech/FastFold"])])
         shot = os.path.join(ARTIFACTS, "publications.png")  # for a human to look at
         r = subprocess.run([chromium] + flags + ["--window-size=900,1400", "--screenshot=" + shot,
                                                  "file://" + page],
