@@ -10,6 +10,7 @@
 #include "util/error.h"
 #include "bibtex/entry.h"
 #include "bibtex/writer.h"
+#include "store/alias.h"
 #include "store/db.h"
 #include "store/fields.h"
 #include "store/paper.h"
@@ -46,14 +47,38 @@ static int export_preambles(pub_db *db, FILE *out, int ascii)
 	return err;
 }
 
+/* The copies of a paper under its aliases (comma-separated): its fields and
+ * PUB__ALIAS_OF naming the paper, by which an import makes the copy an
+ * alias again instead of a paper. */
+static void write_aliases(pub__buf *b, const char *type, const char *key,
+	const char *aliases, pub_field **f, size_t *nf, int ascii)
+{
+	const char *p = aliases;
+	pub__fields_push(f, nf, PUB__ALIAS_OF, key);
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		char *alias = pub__strndup(p, n);
+		pub__buf_putc(b, '\n');
+		pub__bib_format_entry(b, type, alias, *f, *nf, ascii);
+		free(alias);
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+}
+
 /* BibTeX straight from papers.fields_json, no paper objects: one scan of
  * the table, or one row per paper when filtered. */
 int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 {
+	/* Each alias (a key a merge absorbed) follows its paper as a copy
+	 * under that key, so a document citing it still finds it. */
 	static const char *sql_all =
-		"SELECT citekey, type, fields_json FROM papers ORDER BY id";
+		"SELECT citekey, type, fields_json, (SELECT group_concat(key, ',') "
+		"FROM aliases WHERE paper_id = p.id) FROM papers p ORDER BY id";
 	static const char *sql_one =
-		"SELECT citekey, type, fields_json FROM papers WHERE id = ?1";
+		"SELECT citekey, type, fields_json, (SELECT group_concat(key, ',') "
+		"FROM aliases WHERE paper_id = p.id) FROM papers p WHERE id = ?1";
 	sqlite3_stmt *st;
 	int64_t *ids = NULL;
 	size_t n = 0, i;
@@ -86,6 +111,9 @@ int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 			first = 0;
 			pub__bib_format_entry(&b, (const char *)sqlite3_column_text(st, 1),
 				key, f, nf, o->ascii);
+			if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+				write_aliases(&b, (const char *)sqlite3_column_text(st, 1), key,
+					(const char *)sqlite3_column_text(st, 3), &f, &nf, o->ascii);
 			pub__fields_free(f, nf);
 			if (b.len > 65536 && (err = write_buf(out, &b)) < 0)
 				break;
@@ -110,7 +138,8 @@ int pub__export_biblatex(FILE *out, const pub__export_set *set)
 	int err = 0;
 	for (i = 0; i < set->npapers && err == 0; i++) {
 		const pub_paper *p = set->papers[i];
-		pub_field *f = pub__calloc(p->nfields + 3, sizeof(*f));
+		pub_field *f = pub__calloc(p->nfields + 4, sizeof(*f));
+		char *ids;
 		size_t n = 0;
 		const char *category = NULL;
 		for (j = 0; j < p->nfields; j++) {
@@ -140,7 +169,33 @@ int pub__export_biblatex(FILE *out, const pub__export_set *set)
 		}
 		if (i)
 			pub__buf_putc(&b, '\n');
+		ids = NULL;
+		if (p->naliases) {
+			/* biblatex's own way: other keys of this entry, which
+			 * biber resolves to it. */
+			pub__buf a = PUB__BUF_INIT;
+			const char *old = NULL;
+			for (j = 0; j < n; j++)
+				if (strcmp(f[j].name, "ids") == 0)
+					old = f[j].value;
+			if (old)
+				pub__buf_puts(&a, old);
+			for (j = 0; j < p->naliases; j++) {
+				if (a.len)
+					pub__buf_putc(&a, ',');
+				pub__buf_puts(&a, p->aliases[j]);
+			}
+			ids = pub__buf_detach(&a);
+			for (j = 0; j < n && strcmp(f[j].name, "ids") != 0; j++)
+				;
+			if (j == n) {
+				f[n].name = "ids";
+				n++;
+			}
+			f[j].value = ids;
+		}
 		pub__bib_format_entry(&b, p->type, p->key, f, n, set->opts->ascii);
+		free(ids);
 		free(f);
 		if (b.len > 65536)
 			err = write_buf(out, &b);

@@ -172,6 +172,8 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 	if ((err = pub__db_begin(db)) < 0)
 		goto done;
 	began = 1;
+	/* One command's identifiers are one source. */
+	pub__db_source_begin(db);
 	for (i = 0; i < n; i++) {
 		pub__lookup *l = &looks[refs[i].src][refs[i].idx];
 		int64_t id;
@@ -200,6 +202,7 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 		err = pub__error(PUB_ENOTFOUND, "%zu of %zu identifiers could not be added",
 			failed, n);
 done:
+	pub__db_source_end(db);
 	if (began)
 		pub__db_rollback(db);
 	for (k = 0; k < NSOURCES; k++) {
