@@ -47,24 +47,44 @@ static int export_preambles(pub_db *db, FILE *out, int ascii)
 	return err;
 }
 
-/* The copies of a paper under its aliases (comma-separated): its fields and
- * PUB__ALIAS_OF naming the paper, by which an import makes the copy an
- * alias again instead of a paper. */
-static void write_aliases(pub__buf *b, const char *type, const char *key,
-	const char *aliases, pub_field **f, size_t *nf, int ascii)
+/* Each alias of paper `id`, after the paper: the entry merged under it as
+ * it was read (or, with no record of it, the paper's fields) and
+ * PUB__ALIAS_OF naming the paper, by which an import makes the copy the
+ * alias again instead of a paper.  A document citing the alias finds it. */
+static int write_aliases(pub__buf *b, pub_db *db, int64_t id, const char *type,
+	const char *key, const pub_field *f, size_t nf, int ascii)
 {
-	const char *p = aliases;
-	pub__fields_push(f, nf, PUB__ALIAS_OF, key);
-	while (*p) {
-		size_t n = strcspn(p, ",");
-		char *alias = pub__strndup(p, n);
+	sqlite3_stmt *st;
+	int err, rc;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT a.key, e.type, e.fields_json FROM aliases a "
+		     "LEFT JOIN entry_sources e ON e.paper_id = a.paper_id AND "
+		     "lower(e.key) = lower(a.key) AND e.position > 0 "
+		     "WHERE a.paper_id = ?1 ORDER BY a.rowid")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pub_field *g = NULL;
+		size_t ng = 0, i;
+		const char *own = (const char *)sqlite3_column_text(st, 2);
+		if (own && pub__fields_decode(&g, &ng, own) < 0) {
+			err = pub__error(PUB_ERROR, "database '%s' is corrupt: a merged "
+				"entry of '%s' is unreadable", db->path, key);
+			break;
+		}
+		if (!own)
+			for (i = 0; i < nf; i++)
+				pub__fields_push(&g, &ng, f[i].name, f[i].value);
+		pub__fields_push(&g, &ng, PUB__ALIAS_OF, key);
 		pub__buf_putc(b, '\n');
-		pub__bib_format_entry(b, type, alias, *f, *nf, ascii);
-		free(alias);
-		p += n;
-		if (*p == ',')
-			p++;
+		pub__bib_format_entry(b, own ? (const char *)sqlite3_column_text(st, 1) : type,
+			(const char *)sqlite3_column_text(st, 0), g, ng, ascii);
+		pub__fields_free(g, ng);
 	}
+	if (err == 0 && rc != SQLITE_DONE)
+		err = pub__db_error(db, "reading aliases");
+	sqlite3_reset(st);
+	return err;
 }
 
 /* BibTeX straight from papers.fields_json, no paper objects: one scan of
@@ -74,11 +94,11 @@ int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 	/* Each alias (a key a merge absorbed) follows its paper as a copy
 	 * under that key, so a document citing it still finds it. */
 	static const char *sql_all =
-		"SELECT citekey, type, fields_json, (SELECT group_concat(key, ',') "
-		"FROM aliases WHERE paper_id = p.id) FROM papers p ORDER BY id";
+		"SELECT citekey, type, fields_json, EXISTS (SELECT 1 FROM aliases "
+		"WHERE paper_id = p.id), id FROM papers p ORDER BY id";
 	static const char *sql_one =
-		"SELECT citekey, type, fields_json, (SELECT group_concat(key, ',') "
-		"FROM aliases WHERE paper_id = p.id) FROM papers p WHERE id = ?1";
+		"SELECT citekey, type, fields_json, EXISTS (SELECT 1 FROM aliases "
+		"WHERE paper_id = p.id), id FROM papers p WHERE id = ?1";
 	sqlite3_stmt *st;
 	int64_t *ids = NULL;
 	size_t n = 0, i;
@@ -111,10 +131,13 @@ int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 			first = 0;
 			pub__bib_format_entry(&b, (const char *)sqlite3_column_text(st, 1),
 				key, f, nf, o->ascii);
-			if (sqlite3_column_type(st, 3) != SQLITE_NULL)
-				write_aliases(&b, (const char *)sqlite3_column_text(st, 1), key,
-					(const char *)sqlite3_column_text(st, 3), &f, &nf, o->ascii);
+			if (sqlite3_column_int(st, 3))
+				err = write_aliases(&b, db, sqlite3_column_int64(st, 4),
+					(const char *)sqlite3_column_text(st, 1), key, f, nf,
+					o->ascii);
 			pub__fields_free(f, nf);
+			if (err < 0)
+				break;
 			if (b.len > 65536 && (err = write_buf(out, &b)) < 0)
 				break;
 		}

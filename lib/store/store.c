@@ -20,6 +20,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The export's copy under an alias becomes the alias, with what it says
+ * (but PUB__ALIAS_OF) recorded as the entry merged under it. */
+static int absorb_copy(pub_db *db, int64_t id, const pub__bib_entry *e,
+	const char *source)
+{
+	pub__bib_entry own = *e;
+	size_t i;
+	int err, made;
+	own.fields = pub__calloc(e->nfields ? e->nfields : 1, sizeof(*own.fields));
+	own.nfields = 0;
+	for (i = 0; i < e->nfields; i++)
+		if (strcmp(e->fields[i].name, PUB__ALIAS_OF) != 0)
+			own.fields[own.nfields++] = e->fields[i];
+	err = pub__alias_absorb(&made, db, id, &own, source);
+	free(own.fields); /* the names and values are e's */
+	return err;
+}
+
 int pub__store_entry(pub__store_result *res, pub_db *db,
 	const pub__bib_entry *e, const pub__store_opts *o)
 {
@@ -41,7 +59,7 @@ int pub__store_entry(pub__store_result *res, pub_db *db,
 			int64_t other = 0;
 			if ((err = pub__citekey_lookup(&other, db, e->key)) < 0)
 				goto done;
-			if (!other && (err = pub__alias_put(db, dup, e->key)) < 0)
+			if (!other && (err = absorb_copy(db, dup, e, o->source)) < 0)
 				goto done;
 			if (!other || other == dup) {
 				reason = PUB__SAME_KEY;
