@@ -92,13 +92,17 @@ static int write_aliases(pub__buf *b, pub_db *db, int64_t id, const char *type,
 int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 {
 	/* Each alias (a key a merge absorbed) follows its paper as a copy
-	 * under that key, so a document citing it still finds it. */
+	 * under that key, so a document citing it still finds it.  Without
+	 * aliases the scan asks nothing per row (a tenth of the export). */
 	static const char *sql_all =
 		"SELECT citekey, type, fields_json, EXISTS (SELECT 1 FROM aliases "
 		"WHERE paper_id = p.id), id FROM papers p ORDER BY id";
+	static const char *sql_all_plain =
+		"SELECT citekey, type, fields_json, 0, id FROM papers ORDER BY id";
 	static const char *sql_one =
 		"SELECT citekey, type, fields_json, EXISTS (SELECT 1 FROM aliases "
 		"WHERE paper_id = p.id), id FROM papers p WHERE id = ?1";
+	const char *all = sql_all;
 	sqlite3_stmt *st;
 	int64_t *ids = NULL;
 	size_t n = 0, i;
@@ -109,10 +113,17 @@ int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 
 	if (whole && (err = export_preambles(db, out, o->ascii)) < 0)
 		return err;
+	if (whole) {
+		if ((err = pub__db_stmt(&st, db, "SELECT EXISTS (SELECT 1 FROM aliases)")) < 0)
+			return err;
+		if (sqlite3_step(st) == SQLITE_ROW && !sqlite3_column_int(st, 0))
+			all = sql_all_plain;
+		sqlite3_reset(st);
+	}
 	if (!whole && (err = pub__paper_ids(&ids, &n, db, &o->filter, 1)) < 0)
 		return err;
 	for (i = 0; err == 0 && i < (whole ? 1 : n); i++) {
-		if ((err = pub__db_stmt(&st, db, whole ? sql_all : sql_one)) < 0)
+		if ((err = pub__db_stmt(&st, db, whole ? all : sql_one)) < 0)
 			break;
 		if (!whole)
 			sqlite3_bind_int64(st, 1, ids[i]);
