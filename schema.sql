@@ -1,4 +1,4 @@
--- schema.sql: the whole pubdb schema (version 3), embedded into libpub at
+-- schema.sql: the whole pubdb schema (version 4), embedded into libpub at
 -- build time and applied by lib/store/db.c inside one transaction.  Later versions
 -- append migrations in lib/store/db.c; PRAGMA user_version records the version.
 
@@ -132,6 +132,30 @@ CREATE TABLE preambles (
 	id INTEGER PRIMARY KEY,
 	text TEXT NOT NULL UNIQUE
 );
+
+-- Citation keys a merge absorbed (version 4): each still names its paper
+-- wherever a key is taken.  Unique regardless of case, like papers_citekey,
+-- and never a paper's own key (lib/store/alias.c checks both tables).
+CREATE TABLE aliases (
+	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+	key TEXT NOT NULL
+);
+CREATE UNIQUE INDEX aliases_key ON aliases(lower(key));
+CREATE INDEX aliases_paper ON aliases(paper_id);
+
+-- What each entry merged into a paper said when it was read (version 4), so
+-- that `pubdb unmerge` can give it back: position 0 is the paper as it was
+-- before its first recorded merge, then one row per merged entry.
+CREATE TABLE entry_sources (
+	id INTEGER PRIMARY KEY,
+	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+	position INTEGER NOT NULL,
+	key TEXT,              -- the entry's own key (the alias), NULL for none
+	type TEXT NOT NULL,
+	source TEXT,           -- FILE:LINE, arxiv, doi
+	fields_json TEXT NOT NULL
+);
+CREATE INDEX entry_sources_paper ON entry_sources(paper_id, position);
 
 -- Full-text index over title, abstract and author names; rowid = papers.id,
 -- maintained by lib/store/derive.c whenever a paper changes.

@@ -117,6 +117,7 @@ int cmd_show(cli *c);
 int cmd_search(cli *c);
 int cmd_edit(cli *c);
 int cmd_rm(cli *c);
+int cmd_unmerge(cli *c);
 int cmd_tag(cli *c);
 int cmd_link(cli *c);
 int cmd_repo(cli *c);
@@ -130,7 +131,7 @@ int cmd_help(cli *c);
 extern const cmd cli_commands[];
 
 extern const cli_opt_spec cmd_init_opts[], cmd_add_opts[], cmd_list_opts[],
-	cmd_show_opts[], cmd_search_opts[], cmd_edit_opts[], cmd_rm_opts[],
+	cmd_show_opts[], cmd_search_opts[], cmd_edit_opts[], cmd_rm_opts[], cmd_unmerge_opts[],
 	cmd_tag_opts[], cmd_link_opts[], cmd_repo_opts[], cmd_config_opts[],
 	cmd_doctor_opts[], cmd_export_opts[], cmd_refresh_opts[], cmd_stars_opts[],
 	cmd_help_opts[];

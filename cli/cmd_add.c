@@ -72,12 +72,27 @@ static void on_paper(const char *action, const char *key, const char *title,
 {
 	add_ctx *a = ctx;
 	clear_notice();
+	(void)source;
 	if (a->c->quiet)
 		return;
 	if (strcmp(action, "merged") == 0)
-		printf("%s: merged into %s\n", source, key);
-	else if (a->per_paper)
+		return; /* on_merge says it */
+	if (a->per_paper)
 		printf("added %s: %s\n", key, title);
+}
+
+static void on_merge(const pub_merge_info *m, void *ctx)
+{
+	add_ctx *a = ctx;
+	if (a->c->quiet)
+		return;
+	if (m->key)
+		printf("merged '%s' (%s) into '%s' (%s)", m->key, m->source, m->into, m->reason);
+	else
+		printf("merged %s into '%s' (%s)", m->source, m->into, m->reason);
+	if (m->alias)
+		printf("; undo with 'pubdb unmerge %s', or import with --no-merge", m->key);
+	putchar('\n');
 }
 
 /* An identifier rather than a BibTeX file: a prefix or URL says so, and
@@ -144,6 +159,7 @@ int cmd_add(cli *c)
 	o.on_paper = on_paper;
 	if (!c->quiet && isatty(STDERR_FILENO))
 		o.notice = on_notice;
+	o.on_merge = on_merge;
 	actx.c = c;
 	o.paper_ctx = &actx;
 

@@ -11,7 +11,7 @@
 /* One switch per format, so that "give one format" can be checked. */
 static int formats[6];
 static cli_list tags;
-static const char *author, *group_by, *jekyll, *outfile, *title;
+static const char *author, *key, *group_by, *jekyll, *outfile, *title;
 static int selected, ascii, plain, standalone, repos;
 
 static const pub_format format_of[6] = {
@@ -38,6 +38,8 @@ const cli_opt_spec cmd_export_opts[] = {
 		"only papers with tag T (any case; no such tag: an error); repeated, gives group order", 0},
 	{CLI_OPT_VALUE, "author", 0, &author, 0, "NAME", "only papers by NAME", 0},
 	{CLI_OPT_SWITCH, "selected", 0, &selected, 0, NULL, "only selected papers", 0},
+	{CLI_OPT_VALUE, "key", 0, &key, 0, "KEY", "only the paper KEY (or an alias) names",
+		CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "group-by", 0, &group_by, 0, "tag|year|venue|none",
 		"how to group the HTML and Markdown lists", 0},
 	{CLI_OPT_SWITCH, "ascii", 0, &ascii, 0, NULL,
@@ -133,6 +135,7 @@ int cmd_export(cli *c)
 	o.title = title;
 	o.filter.tags = tags.items;
 	o.filter.ntags = tags.n;
+	o.filter.key = key;
 	o.filter.author = author;
 	o.filter.selected_only = selected;
 	if ((rc = check(&o)) != EXIT_OK)

@@ -19,6 +19,13 @@ static void print_text(const pub_paper *p)
 {
 	size_t i;
 	printf("key:      %s\n", p->key);
+	if (p->naliases) {
+		/* Keys merges absorbed: pubdb unmerge ALIAS splits one off. */
+		printf("aliases: ");
+		for (i = 0; i < p->naliases; i++)
+			printf(" %s%s", p->aliases[i], i + 1 < p->naliases ? "," : "");
+		printf("\n");
+	}
 	printf("type:     %s\n", p->type);
 	printf("title:    %s\n", p->title ? p->title : "");
 	if (p->year)

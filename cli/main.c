@@ -64,6 +64,13 @@ const cmd cli_commands[] = {
 		"Removes the papers, all or none: when a key names no paper, nothing is\n"
 		"removed and the error names every such key.\n",
 		cmd_rm_opts, NULL},
+	{"unmerge", cmd_unmerge, CMD_DB, "undo a merge",
+		"usage: pubdb unmerge ALIAS\n",
+		"A merge keeps the key of the entry it absorbed as an alias of the paper\n"
+		"('pubdb show KEY' lists them).  unmerge stores that entry again as its\n"
+		"own paper, exactly as it was read, and rebuilds the paper from the\n"
+		"entries that remain; a field edited since the merge keeps its value.\n",
+		cmd_unmerge_opts, NULL},
 	{"tag", cmd_tag, CMD_DB, "add or remove tags",
 		"usage: pubdb tag KEY +TAG -TAG...\n",
 		"+TAG (or TAG) adds a tag, -TAG removes it, in one transaction.  Tags\n"

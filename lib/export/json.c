@@ -66,6 +66,12 @@ static json_t *paper_json(const pub_paper *p, const char *owner)
 			json_object_set_new(f, p->fields[i].name, json_string(p->fields[i].value));
 	}
 	json_object_set_new(o, "fields", f);
+	{
+		json_t *al = json_array();
+		for (i = 0; i < p->naliases; i++)
+			json_array_append_new(al, json_string(p->aliases[i]));
+		json_object_set_new(o, "aliases", al);
+	}
 	return o;
 }
 

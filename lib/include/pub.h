@@ -142,11 +142,14 @@ typedef struct pub_paper {
 	char **tags;
 	size_t nfields; /* every BibTeX field, in stored order */
 	pub_field *fields;
+	size_t naliases; /* keys merges absorbed, each still naming this paper */
+	char **aliases;
 } pub_paper;
 
 PUB_EXTERN void pub_paper_free(pub_paper *p);
 
-/* Loads the paper with citation key `key`; PUB_ENOTFOUND when none.
+/* Loads the paper with citation key `key` (or an alias of it, a key a
+ * merge absorbed: every call taking a key takes one); PUB_ENOTFOUND when none.
  * `*out` is owned by the caller (pub_paper_free). */
 PUB_EXTERN int pub_paper_get(pub_paper **out, pub_db *db, const char *key);
 
@@ -186,12 +189,20 @@ PUB_EXTERN int pub_paper_foreach(pub_db *db, const pub_filter *filter,
  * frees. */
 PUB_EXTERN int pub_paper_json(char **out, pub_db *db, const pub_paper *p);
 
-/* Removes a paper; PUB_ENOTFOUND when none. */
+/* Removes a paper and its aliases; PUB_ENOTFOUND when none. */
 PUB_EXTERN int pub_paper_remove(pub_db *db, const char *key);
 /* Removes `n` papers in one transaction, all or none: when a key names no
  * paper, PUB_ENOTFOUND (the message names every such key) and nothing is
  * removed. */
 PUB_EXTERN int pub_papers_remove(pub_db *db, const char *const *keys, size_t n);
+
+/* Undoes the merge that made `alias` a name of a paper: the entry merged
+ * under that key is stored again as its own paper, exactly as it was read,
+ * and the paper's fields are rebuilt from the other entries merged into it
+ * (a field changed or removed since, by an edit or a refresh, stays as it
+ * is now).  PUB_ENOTFOUND when no paper has the alias, PUB_EINVAL when
+ * `alias` is a paper's own key. */
+PUB_EXTERN int pub_paper_unmerge(pub_db *db, const char *alias);
 
 /* One change of a paper's field: `field` is title, venue, year, key,
  * type, selected (0 or 1), rank, equal (author positions with equal
@@ -257,6 +268,18 @@ PUB_EXTERN int pub_paper_link_remove(pub_db *db, const char *key, const char *ki
 
 typedef void (*pub_warn_fn)(const char *message, void *ctx);
 
+/* A merge, as pub_import_opts.on_merge reports it.  Strings are valid
+ * during the call. */
+typedef struct pub_merge_info {
+	const char *key;    /* the merged entry's own key, or NULL */
+	const char *source; /* where it came from: "FILE:LINE" or the identifier */
+	const char *into;   /* the key of the paper it merged into */
+	const char *reason; /* "same DOI", "same arXiv id", "same title, year,
+			     * first author" or "same key" */
+	int alias;          /* 1: `key` is now an alias of `into`, and
+			     * pub_paper_unmerge(key) undoes the merge */
+} pub_merge_info;
+
 typedef struct pub_import_opts {
 	unsigned int version; /* PUB_IMPORT_OPTIONS_VERSION */
 	int strict;           /* first error aborts and nothing is stored */
@@ -286,6 +309,9 @@ typedef struct pub_import_opts {
 	 * prints nothing itself. */
 	void (*notice)(const char *message, void *ctx);
 	void *notice_ctx;
+	/* Called per merge, after on_paper, with paper_ctx: what merged into
+	 * what and why.  May be NULL. */
+	void (*on_merge)(const pub_merge_info *merge, void *ctx);
 } pub_import_opts;
 
 #define PUB_IMPORT_OPTIONS_VERSION 1

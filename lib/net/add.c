@@ -50,6 +50,13 @@ static void on_paper(const char *action, const char *key, const char *title,
 	free(shown);
 }
 
+static void on_merge(const pub_merge_info *m, void *ctx)
+{
+	run *r = ctx;
+	if (!r->dry_run && r->user->on_merge)
+		r->user->on_merge(m, r->user->paper_ctx);
+}
+
 static void print_dry_run(FILE *out, const pub__bib_entry *e, const char *key)
 {
 	pub__buf b = PUB__BUF_INIT;
@@ -170,10 +177,13 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 	r.db = db;
 	r.dry_run = opts->dry_run;
 	o.on_paper = on_paper;
+	o.on_merge = on_merge;
 	o.paper_ctx = &r;
 	if ((err = pub__db_begin(db)) < 0)
 		goto done;
 	began = 1;
+	/* One command's identifiers are one source. */
+	pub__db_source_begin(db);
 	for (i = 0; i < n; i++) {
 		pub__lookup *l = &looks[refs[i].src][refs[i].idx];
 		int64_t id;
@@ -202,6 +212,7 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 		err = pub__error(PUB_ENOTFOUND, "%zu of %zu identifiers could not be added",
 			failed, n);
 done:
+	pub__db_source_end(db);
 	if (began)
 		pub__db_rollback(db);
 	for (k = 0; k < NSOURCES; k++) {

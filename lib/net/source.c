@@ -172,6 +172,13 @@ static void on_stored(const char *action, const char *key, const char *title,
 		s->user->on_paper(action, key, title, source, s->user->paper_ctx);
 }
 
+static void on_merged(const pub_merge_info *m, void *ctx)
+{
+	stored *s = ctx;
+	if (s->user->on_merge)
+		s->user->on_merge(m, s->user->paper_ctx);
+}
+
 int pub__record_store(int64_t *paper_id, pub_db *db, const pub__record *r,
 	const pub_import_opts *opts, pub_import_stats *stats)
 {
@@ -184,6 +191,7 @@ int pub__record_store(int64_t *paper_id, pub_db *db, const pub__record *r,
 	s.user = opts;
 	s.key[0] = '\0';
 	o.on_paper = on_stored;
+	o.on_merge = on_merged;
 	o.paper_ctx = &s;
 	if ((err = pub__import_entry(db, r->entry, r->source, &o, stats)) < 0)
 		return err;

@@ -108,23 +108,33 @@ static char *format_key(const char *fmt, const char *author, int year,
 	return pub__buf_detach(&b);
 }
 
-/* The id of the paper with citation key `key` in *id, 0 when none. */
-int pub__citekey_lookup(int64_t *id, pub_db *db, const char *key)
+int pub__citekey_resolve(int64_t *id, int *alias, pub_db *db, const char *key)
 {
 	sqlite3_stmt *st;
 	int err, rc;
 	*id = 0;
+	*alias = 0;
 	if ((err = pub__db_stmt(&st, db,
-		     "SELECT id FROM papers WHERE lower(citekey) = lower(?1)")) < 0)
+		     "SELECT id, 0 FROM papers WHERE lower(citekey) = lower(?1) "
+		     "UNION ALL SELECT paper_id, 1 FROM aliases WHERE lower(key) = lower(?1) "
+		     "LIMIT 1")) < 0)
 		return err;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		*id = sqlite3_column_int64(st, 0);
+		*alias = sqlite3_column_int(st, 1);
+	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return pub__db_error(db, "looking up a citation key");
 	return 0;
+}
+
+int pub__citekey_lookup(int64_t *id, pub_db *db, const char *key)
+{
+	int alias;
+	return pub__citekey_resolve(id, &alias, db, key);
 }
 
 static int key_exists(pub_db *db, const char *key, int *exists)

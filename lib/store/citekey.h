@@ -9,11 +9,15 @@
 #include "pub.h"
 #include "bibtex/entry.h"
 
-/* The id of the paper with citation key `key` (compared case-insensitively)
- * in *id, 0 when none. */
+/* The paper a key names, as its own key (*alias 0) or as an alias a merge
+ * left (*alias 1), case-insensitively; *id 0 when none. */
+int pub__citekey_resolve(int64_t *id, int *alias, pub_db *db, const char *key);
+
+/* The same without telling which: the id of the paper `key` names, 0 when
+ * none. */
 int pub__citekey_lookup(int64_t *id, pub_db *db, const char *key);
 
-/* `base` when no paper has it, else base + a, b, ..., z, aa, ab, ...
+/* `base` when it names no paper (as a key or an alias), else base + a, b, ..., z, aa, ab, ...
  * PUB_EEXISTS when all 702 are taken. */
 int pub__citekey_unique(char out[256], pub_db *db, const char *base);
 

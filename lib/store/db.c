@@ -25,7 +25,7 @@
 extern const char pub__schema_sql[];
 
 /* The version schema.sql describes; bump it with each migration below. */
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 
 void pub_init(void)
 {
@@ -209,6 +209,56 @@ void pub__db_author_put(pub_db *db, const char *norm, int64_t id)
 		db->nauthors++;
 	}
 	db->authors[i].id = id;
+}
+
+static size_t source_slot(const int64_t *tab, size_t cap, int64_t id)
+{
+	size_t i = (size_t)(((uint64_t)id * 0x9E3779B97F4A7C15u) >> 32) & (cap - 1);
+	while (tab[i] && tab[i] != id)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+void pub__db_source_begin(pub_db *db)
+{
+	pub__db_source_end(db);
+	db->in_source = 1;
+}
+
+void pub__db_source_end(pub_db *db)
+{
+	free(db->source_ids);
+	db->source_ids = NULL;
+	db->nsource = db->source_cap = 0;
+	db->in_source = 0;
+}
+
+void pub__db_source_add(pub_db *db, int64_t id)
+{
+	size_t i;
+	if (!db->in_source || id <= 0)
+		return;
+	if ((db->nsource + 1) * 2 > db->source_cap) {
+		size_t cap = db->source_cap ? db->source_cap * 2 : 256, j;
+		int64_t *tab = pub__calloc(cap, sizeof(*tab));
+		for (j = 0; j < db->source_cap; j++)
+			if (db->source_ids[j])
+				tab[source_slot(tab, cap, db->source_ids[j])] = db->source_ids[j];
+		free(db->source_ids);
+		db->source_ids = tab;
+		db->source_cap = cap;
+	}
+	i = source_slot(db->source_ids, db->source_cap, id);
+	if (!db->source_ids[i]) {
+		db->source_ids[i] = id;
+		db->nsource++;
+	}
+}
+
+int pub__db_source_has(const pub_db *db, int64_t id)
+{
+	return db->source_cap && db->source_ids[source_slot(db->source_ids,
+		db->source_cap, id)] == id;
 }
 
 static void authors_clear(pub_db *db)
@@ -433,6 +483,28 @@ done:
 	return err;
 }
 
+/* 3 -> 4: the tables of merges, aliases and entry_sources, as schema.sql
+ * has them; no existing row changes. */
+static int migrate_3_4(pub_db *db)
+{
+	static const char *const heads[] = {
+		"CREATE TABLE aliases (", "CREATE UNIQUE INDEX aliases_key ",
+		"CREATE INDEX aliases_paper ", "CREATE TABLE entry_sources (",
+		"CREATE INDEX entry_sources_paper ",
+	};
+	size_t i;
+	int err = 0;
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]) && err == 0; i++) {
+		char *stmt = schema_statement(heads[i]);
+		if (!stmt)
+			return pub__error(PUB_ERROR, "upgrading the schema: schema.sql has "
+				"no '%s...'", heads[i]);
+		err = pub__db_exec(db, stmt);
+		free(stmt);
+	}
+	return err;
+}
+
 static int migrate(pub_db *db)
 {
 	sqlite3_stmt *st = NULL;
@@ -475,6 +547,8 @@ static int migrate(pub_db *db)
 	if (version == 1 && (err = migrate_1_2(db)) < 0)
 		goto done;
 	if (version >= 1 && version <= 2 && (err = migrate_2_3(db)) < 0)
+		goto done;
+	if (version >= 1 && version <= 3 && (err = migrate_3_4(db)) < 0)
 		goto done;
 	{
 		char sql[64];
@@ -589,6 +663,7 @@ void pub_db_free(pub_db *db)
 			sqlite3_finalize(db->cache[i].stmt);
 	free(db->cache);
 	authors_clear(db);
+	pub__db_source_end(db);
 	if (db->sql) {
 		if (db->in_tx)
 			pub__db_rollback(db);

@@ -32,6 +32,12 @@ struct pub_db {
 	size_t nauthors, authors_cap;
 	int authors_complete; /* the table was empty at the start: the cache is all */
 	int index_deferred;   /* paper_authors_author is rebuilt at the commit */
+	/* The papers the current source (one file, one stdin stream, one
+	 * `add`'s identifiers) has stored or merged into: an open-addressing
+	 * set of ids, 0 marking a free slot.  in_source is 0 outside one. */
+	int64_t *source_ids;
+	size_t nsource, source_cap;
+	int in_source;
 };
 
 /* A prepared statement for `sql` (a string literal: its address is the
@@ -55,6 +61,13 @@ int pub__db_begin_bulk(pub_db *db);
  * stored at all); and recording one. */
 int64_t pub__db_author_get(pub_db *db, const char *norm, int *absent);
 void pub__db_author_put(pub_db *db, const char *norm, int64_t id);
+
+/* A source begins and ends (see struct pub_db); in between, papers are
+ * added to it and asked about.  Outside a source nothing is in it. */
+void pub__db_source_begin(pub_db *db);
+void pub__db_source_end(pub_db *db);
+void pub__db_source_add(pub_db *db, int64_t id);
+int pub__db_source_has(const pub_db *db, int64_t id);
 
 /* Runs SQL without results (no user data in it). */
 int pub__db_exec(pub_db *db, const char *sql);

@@ -15,8 +15,10 @@
 #include "util/error.h"
 #include "bibtex/entry.h"
 #include "bibtex/reader.h"
+#include "store/alias.h"
 #include "store/db.h"
 #include "store/links.h"
+#include "store/merge.h"
 #include "store/store.h"
 
 static void warn(const pub_import_opts *o, pub_import_stats *s, const char *msg)
@@ -95,9 +97,11 @@ typedef struct own_data {
 		*tags, *links;
 } own_data;
 
+/* pubdb's fields, but PUB__ALIAS_OF: that one tells pub__store_entry()
+ * that the entry is the copy of a paper under one of its aliases. */
 static int is_own(const char *name)
 {
-	return strncmp(name, "pubdb-", 6) == 0;
+	return strncmp(name, "pubdb-", 6) == 0 && strcmp(name, PUB__ALIAS_OF) != 0;
 }
 
 static void view_set(pub__bib_entry *v, const char *name, const char *value)
@@ -300,6 +304,18 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *in, const char *source,
 			o->paper_ctx);
 		free(src);
 	}
+	if (res.merged && o->on_merge) {
+		static const char *const reasons[] = {"", "same key", "same DOI",
+			"same arXiv id", "same title, year, first author"};
+		pub_merge_info m;
+		m.key = e->key && *e->key ? e->key : NULL;
+		m.source = source;
+		m.into = res.key;
+		m.reason = reasons[res.reason >= PUB__SAME_KEY && res.reason <= PUB__SAME_TITLE
+				   ? res.reason : 0];
+		m.alias = res.alias;
+		o->on_merge(&m, o->paper_ctx);
+	}
 	return 0;
 }
 
@@ -350,6 +366,8 @@ int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
 	if ((err = pub__db_begin_bulk(db)) < 0)
 		goto done;
 	began = 1;
+	/* One file is one source: its keys are distinct entries. */
+	pub__db_source_begin(db);
 	for (;;) {
 		rc = pub__bib_reader_next(&e, r);
 		if (rc == 0)
@@ -405,6 +423,7 @@ int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
 		began = 0;
 	}
 done:
+	pub__db_source_end(db);
 	pub__bib_entry_free(e);
 	if (began)
 		pub__db_rollback(db);

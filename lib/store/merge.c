@@ -1,14 +1,18 @@
 /*
  * merge.c: duplicates.  An entry is the same paper as a stored one when it
- * re-imports that paper under its own key, or shares its DOI or arXiv id,
- * or its folded title, year and first author with no locator (volume,
- * pages, DOI, journal ...) disagreeing.  A merge only adds missing fields.
+ * re-imports that paper under its own key (or an entry a merge absorbed
+ * under that alias), or shares its DOI or arXiv id, or its folded title,
+ * year and first author with no locator (volume, pages, DOI, journal ...)
+ * and no entry type disagreeing.  The title rule holds across sources
+ * only: two keys in one file are two entries their author meant.  A merge
+ * only adds missing fields.
  */
 #include "store/merge.h"
 
 #include "pub.h"
 #include "text/latex.h"
 #include "bibtex/entry.h"
+#include "store/alias.h"
 #include "store/citekey.h"
 #include "store/db.h"
 #include "store/derive.h"
@@ -16,6 +20,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The stored paper with the entry's own key, when it already holds every
  * field of the entry with the same value: re-importing an export.
@@ -25,12 +30,17 @@ static int same_entry_by_key(pub_db *db, const pub__bib_entry *e, int64_t *id,
 {
 	pub__bib_entry stored;
 	size_t i;
-	int err;
+	int err, alias = 0, same = 0;
 	*id = 0;
 	if (!e->key || !*e->key)
 		return 0;
-	if ((err = pub__citekey_lookup(id, db, e->key)) < 0 || !*id) {
+	if ((err = pub__citekey_resolve(id, &alias, db, e->key)) < 0 || !*id) {
 		*key_free = err == 0;
+		return err;
+	}
+	if (alias) {
+		if ((err = pub__alias_same_entry(&same, db, *id, e)) < 0 || !same)
+			*id = 0;
 		return err;
 	}
 	memset(&stored, 0, sizeof(stored));
@@ -47,17 +57,35 @@ static int same_entry_by_key(pub_db *db, const pub__bib_entry *e, int64_t *id,
 	return 0;
 }
 
+/* Types that say nothing about what was published: a preprint. */
+static int vague_type(const char *t)
+{
+	static const char *vague[] = {"misc", "unpublished", "online", "electronic",
+		"www", "preprint", NULL};
+	size_t i;
+	for (i = 0; vague[i]; i++)
+		if (strcasecmp(t, vague[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Same title, year and first author is a duplicate only when no locator
  * disagrees: a journal's recurring column ("Addresses of officers") in two
- * issues is two papers. */
-static int conflicts(pub_db *db, int64_t id, const pub__bib_entry *e, int *conflict)
+ * issues is two papers.  Nor when the entry types disagree: a master's
+ * thesis and the technical report of the same title, a book and the
+ * article about it, are two works (a @misc preprint agrees with any). */
+static int conflicts(pub_db *db, int64_t id, const char *type,
+	const pub__bib_entry *e, int *conflict)
 {
 	static const char *locators[] = {"volume", "number", "pages", "doi",
 		"journal", "booktitle", "chapter", NULL};
 	pub__bib_entry stored;
 	size_t i;
 	int err;
-	*conflict = 0;
+	*conflict = type && strcasecmp(type, e->type) != 0 && !vague_type(type) &&
+		!vague_type(e->type);
+	if (*conflict)
+		return 0;
 	memset(&stored, 0, sizeof(stored));
 	if ((err = pub__fields_load(&stored, db, id)) < 0)
 		return err;
@@ -75,14 +103,16 @@ static int conflicts(pub_db *db, int64_t id, const pub__bib_entry *e, int *confl
 	return 0;
 }
 
-int pub__merge_find(int64_t *id, int *key_free, pub_db *db,
+int pub__merge_find(int64_t *id, int *reason, int *key_free, pub_db *db,
 	const pub__bib_entry *e, const char *doi, const char *arxiv, const char *title_key,
 	int year, const char *author_key)
 {
 	sqlite3_stmt *st;
 	int err, rc;
+	*reason = PUB__SAME_KEY;
 	if ((err = same_entry_by_key(db, e, id, key_free)) < 0 || *id)
 		return err;
+	*reason = PUB__SAME_DOI;
 	if (doi) {
 		if ((err = pub__db_stmt(&st, db,
 			     "SELECT id FROM papers WHERE doi = ?1 LIMIT 1")) < 0)
@@ -96,6 +126,7 @@ int pub__merge_find(int64_t *id, int *key_free, pub_db *db,
 		if (err < 0 || *id)
 			return err;
 	}
+	*reason = PUB__SAME_ARXIV;
 	if (arxiv) {
 		if ((err = pub__db_stmt(&st, db,
 			     "SELECT id FROM papers WHERE arxiv = ?1 LIMIT 1")) < 0)
@@ -109,11 +140,12 @@ int pub__merge_find(int64_t *id, int *key_free, pub_db *db,
 		if (err < 0 || *id)
 			return err;
 	}
+	*reason = PUB__SAME_TITLE;
 	if (title_key && *title_key && year && author_key) {
 		/* conflicts() runs other statements, never this one. */
 		sqlite3_stmt *q;
 		if ((err = pub__db_stmt(&q, db,
-			     "SELECT id FROM papers WHERE title_key = ?1 AND year = ?2 "
+			     "SELECT id, type FROM papers WHERE title_key = ?1 AND year = ?2 "
 			     "AND author_key = ?3 ORDER BY id")) < 0)
 			return err;
 		sqlite3_bind_text(q, 1, title_key, -1, SQLITE_TRANSIENT);
@@ -122,7 +154,11 @@ int pub__merge_find(int64_t *id, int *key_free, pub_db *db,
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 			int64_t cand = sqlite3_column_int64(q, 0);
 			int c = 0;
-			if ((err = conflicts(db, cand, e, &c)) < 0)
+			/* Stored by this source: another entry its author meant. */
+			if (pub__db_source_has(db, cand))
+				continue;
+			if ((err = conflicts(db, cand,
+				     (const char *)sqlite3_column_text(q, 1), e, &c)) < 0)
 				break;
 			if (!c) {
 				*id = cand;

@@ -10,10 +10,19 @@
 #include "pub.h"
 #include "bibtex/entry.h"
 
-/* The id of the stored paper `e` duplicates in *id (0: none), given the
- * entry's derived DOI, arXiv id, title key, year and first-author key.
- * *key_free is set when no paper has the entry's own key. */
-int pub__merge_find(int64_t *id, int *key_free, pub_db *db,
+/* Why an entry is a stored paper (pub__merge_find's *reason). */
+enum {
+	PUB__SAME_KEY = 1,
+	PUB__SAME_DOI,
+	PUB__SAME_ARXIV,
+	PUB__SAME_TITLE
+};
+
+/* The id of the stored paper `e` duplicates in *id (0: none) and the rule
+ * that matched in *reason, given the entry's derived DOI, arXiv id, title
+ * key, year and first-author key.  *key_free is set when no paper has the
+ * entry's own key, as its key or an alias. */
+int pub__merge_find(int64_t *id, int *reason, int *key_free, pub_db *db,
 	const pub__bib_entry *e, const char *doi, const char *arxiv, const char *title_key,
 	int year, const char *author_key);
 

@@ -16,6 +16,7 @@
 #include "bibtex/entry.h"
 #include "bibtex/fields.h"
 #include "bibtex/value.h"
+#include "store/alias.h"
 #include "store/db.h"
 #include "store/derive.h"
 #include "store/fields.h"
@@ -54,6 +55,9 @@ void pub_paper_free(pub_paper *p)
 		free(p->tags[i]);
 	free(p->tags);
 	pub__fields_free(p->fields, p->nfields);
+	for (i = 0; i < p->naliases; i++)
+		free(p->aliases[i]);
+	free(p->aliases);
 	free(p);
 }
 
@@ -173,6 +177,8 @@ int pub__paper_load(pub_paper **out, pub_db *db, int64_t id)
 	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		err = pub__db_error(db, "reading fields");
 	sqlite3_reset(st);
+	if (err == 0)
+		err = pub__alias_list(&p->aliases, &p->naliases, db, id);
 done:
 	if (err < 0) {
 		pub_paper_free(p);
@@ -492,6 +498,18 @@ static int edit_one(pub_db *db, int64_t id, const pub_assignment *a, int *rederi
 		if (pub__store_paper_id(&other, db, value) == 0 && other != id)
 			return pub__error(PUB_EEXISTS, "citation key '%s' is taken", value);
 		pub_error_clear();
+		{
+			/* Its own alias becomes its key: one name, not two. */
+			sqlite3_stmt *st;
+			int err;
+			if ((err = pub__db_stmt(&st, db, "DELETE FROM aliases WHERE "
+				     "paper_id = ?1 AND lower(key) = lower(?2)")) < 0)
+				return err;
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+			if ((err = pub__db_step_done(db, st, "renaming a paper")) < 0)
+				return err;
+		}
 		return update_column(db, id, "UPDATE papers SET citekey = ?2 WHERE id = ?1",
 			value, 0, 0);
 	}

@@ -170,9 +170,14 @@ int pub__query_build(pub__query *q, const pub_filter *f, int bibtex_order)
 	memset(q, 0, sizeof(*q));
 	pub__buf_puts(&q->sql, "SELECT p.id FROM papers p WHERE 1");
 	if (f->key) {
-		pub__buf_puts(&q->sql, " AND lower(p.citekey) = lower(");
+		/* Its key, or an alias a merge left. */
+		pub__buf_puts(&q->sql, " AND (lower(p.citekey) = lower(");
 		err = add_bind(q, pub__strdup(f->key));
-		pub__buf_puts(&q->sql, ")");
+		pub__buf_puts(&q->sql, ") OR p.id IN (SELECT paper_id FROM aliases "
+			"WHERE lower(key) = lower(");
+		if (err == 0)
+			err = add_bind(q, pub__strdup(f->key));
+		pub__buf_puts(&q->sql, ")))");
 	}
 	if (f->selected_only)
 		pub__buf_puts(&q->sql, " AND p.selected");

@@ -9,6 +9,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "bibtex/entry.h"
+#include "store/alias.h"
 #include "store/citekey.h"
 #include "store/db.h"
 #include "store/derive.h"
@@ -19,28 +20,69 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The export's copy under an alias becomes the alias, with what it says
+ * (but PUB__ALIAS_OF) recorded as the entry merged under it. */
+static int absorb_copy(pub_db *db, int64_t id, const pub__bib_entry *e,
+	const char *source)
+{
+	pub__bib_entry own = *e;
+	size_t i;
+	int err, made;
+	own.fields = pub__calloc(e->nfields ? e->nfields : 1, sizeof(*own.fields));
+	own.nfields = 0;
+	for (i = 0; i < e->nfields; i++)
+		if (strcmp(e->fields[i].name, PUB__ALIAS_OF) != 0)
+			own.fields[own.nfields++] = e->fields[i];
+	err = pub__alias_absorb(&made, db, id, &own, source);
+	free(own.fields); /* the names and values are e's */
+	return err;
+}
+
 int pub__store_entry(pub__store_result *res, pub_db *db,
 	const pub__bib_entry *e, const pub__store_opts *o)
 {
 	sqlite3_stmt *st;
 	pub__derived d;
 	char *json = NULL;
-	int err = 0, added = 0, authors_added = 0, key_free = 0;
+	int err = 0, added = 0, authors_added = 0, key_free = 0, reason = 0;
 	int64_t dup = 0;
 	char now[21];
 
 	memset(res, 0, sizeof(*res));
 	pub__derived_compute(&d, e);
+	if (e->key && *e->key && pub__bib_entry_get(e, PUB__ALIAS_OF)) {
+		/* The export's copy of a paper under an alias: the alias again. */
+		if ((err = pub__citekey_lookup(&dup, db,
+			     pub__bib_entry_get(e, PUB__ALIAS_OF))) < 0)
+			goto done;
+		if (dup) {
+			int64_t other = 0;
+			if ((err = pub__citekey_lookup(&other, db, e->key)) < 0)
+				goto done;
+			if (!other && (err = absorb_copy(db, dup, e, o->source)) < 0)
+				goto done;
+			if (!other || other == dup) {
+				reason = PUB__SAME_KEY;
+				goto merged;
+			}
+			dup = 0;
+		}
+	}
 	if (!o->no_merge &&
-	    (err = pub__merge_find(&dup, &key_free, db, e, d.doi, d.arxiv,
+	    (err = pub__merge_find(&dup, &reason, &key_free, db, e, d.doi, d.arxiv,
 		     d.title_key, d.year, d.author_key)) < 0)
 		goto done;
 
 	if (dup) {
+		/* Before the fill: the record keeps the paper as it was. */
+		if (reason != PUB__SAME_KEY &&
+		    (err = pub__alias_absorb(&res->alias, db, dup, e, o->source)) < 0)
+			goto done;
 		if ((err = pub__merge_fill(&added, &authors_added, db, dup, e)) < 0)
 			goto done;
 		if (added && (err = pub__store_rederive(db, dup, authors_added)) < 0)
 			goto done;
+merged:
 		if ((err = pub__db_stmt(&st, db,
 			     "SELECT citekey FROM papers WHERE id = ?1")) < 0)
 			goto done;
@@ -51,6 +93,8 @@ int pub__store_entry(pub__store_result *res, pub_db *db,
 		sqlite3_reset(st);
 		res->paper_id = dup;
 		res->merged = 1;
+		res->reason = reason;
+		pub__db_source_add(db, dup);
 		goto done;
 	}
 
@@ -109,6 +153,7 @@ int pub__store_entry(pub__store_result *res, pub_db *db,
 	if (err < 0)
 		goto done;
 	res->paper_id = sqlite3_last_insert_rowid(db->sql);
+	pub__db_source_add(db, res->paper_id);
 	err = pub__derive(db, res->paper_id, e, &d, 1, 1);
 done:
 	free(json);
@@ -118,17 +163,10 @@ done:
 
 int pub__store_paper_id(int64_t *id, pub_db *db, const char *key)
 {
-	sqlite3_stmt *st;
-	int err, rc;
-	if ((err = pub__db_stmt(&st, db,
-		     "SELECT id FROM papers WHERE lower(citekey) = lower(?1)")) < 0)
+	int alias, err;
+	if ((err = pub__citekey_resolve(id, &alias, db, key)) < 0)
 		return err;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	if (!*id)
 		return pub__error(PUB_ENOTFOUND, "no paper with key '%s'", key);
-	return rc == SQLITE_ROW ? 0 : pub__db_error(db, "looking up a paper");
+	return 0;
 }

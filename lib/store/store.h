@@ -20,16 +20,19 @@ typedef struct pub__store_opts {
 typedef struct pub__store_result {
 	int64_t paper_id;
 	int merged;   /* 1: merged into an existing paper */
+	int reason;   /* why, when merged: PUB__SAME_* (store/merge.h) */
+	int alias;    /* 1: the entry's key became an alias of the paper */
 	char key[256];
 } pub__store_result;
 
 /* Stores `e` as a new paper, or merges it into the duplicate it has (same
- * DOI, arXiv id, or folded title + year + first author).  Must run inside
- * a transaction. */
+ * key, DOI, arXiv id, or folded title + year + first author; see merge.c),
+ * its key then an alias of the paper.  Must run inside a transaction; the
+ * paper joins the current source (pub__db_source_begin()). */
 int pub__store_entry(pub__store_result *res, pub_db *db,
 	const pub__bib_entry *e, const pub__store_opts *o);
 
-/* Paper id by citation key (case-insensitive); PUB_ENOTFOUND. */
+/* Paper id by citation key or alias (case-insensitive); PUB_ENOTFOUND. */
 int pub__store_paper_id(int64_t *id, pub_db *db, const char *key);
 
 #endif

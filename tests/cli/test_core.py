@@ -4,6 +4,7 @@ link, repo, config, doctor, export --bibtex/--json, help, exit codes, and
 bad input that must leave the database exactly as it was."""
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import threading
@@ -149,7 +150,7 @@ class TestMerge(PubTestCase):
         other = PAB.replace("zhao2024realtime", "pab").replace("  year = {2025},\n",
                                                                  "  year = {2025},\n  note = {Oral},\n")
         r = self.ok("add", self.write("b.bib", other))
-        self.assertIn("merged into zhao2024realtime", r.out)
+        self.assertIn("into 'zhao2024realtime' (", r.out)
         ps = self.papers()
         self.assertEqual(len(ps), 1)
         self.assertEqual(ps[0]["fields"]["note"], "Oral")
@@ -158,15 +159,15 @@ class TestMerge(PubTestCase):
         self.ok("add", self.write("a.bib", PAB))
         r = self.ok("add", self.write("b.bib",
                                       "@misc{x, title={Something else}, doi={10.48550/arXiv.2408.12588}}\n"))
-        self.assertIn("merged into zhao2024realtime", r.out)
+        self.assertIn("into 'zhao2024realtime' (", r.out)
         self.assertEqual(len(self.papers()), 1)
 
     def test_merge_by_doi_and_title(self):
         self.ok("add", self.write("a.bib", "@article{a, title={On {X}}, author={Doe, J.}, year=2020, doi={10.1/ABC}}\n"))
         r = self.ok("add", self.write("b.bib", "@article{b, title={Other}, doi={https://doi.org/10.1/abc}}\n"))
-        self.assertIn("merged into a", r.out)
+        self.assertIn("into 'a' (", r.out)
         r = self.ok("add", self.write("c.bib", "@article{c, title={on x}, author={J. Doe}, year=2020}\n"))
-        self.assertIn("merged into a", r.out)
+        self.assertIn("into 'a' (", r.out)
         self.assertEqual(len(self.papers()), 1)
 
     def test_merge_never_overwrites(self):
@@ -178,17 +179,22 @@ class TestMerge(PubTestCase):
 
     def test_same_title_year_first_author_but_other_volume_pages_or_venue_stay_apart(self):
         # README: title, year and first author match, but a different volume,
-        # pages or venue says it is another paper; only a5 is a1 again
+        # pages or venue says it is another paper; only a5, added later, is
+        # a1 again (within one file, two keys are two papers anyway)
         r = self.ok("add", "-", input="""
 @article{a1, title={Deep Nets}, author={Smith, John and Doe, Jane}, year=2020, journal={J. Foo}, volume={3}, pages={1--10}}
-@article{a2, title={Deep Nets}, author={Smith, John and Roe, Ray}, year=2020, journal={J. Foo}, volume={4}, pages={1--10}}
-@article{a3, title={Deep Nets}, author={Smith, John}, year=2020, journal={J. Foo}, volume={3}, pages={11--20}}
-@article{a4, title={Deep Nets}, author={Smith, John}, year=2020, journal={J. Bar}, volume={3}, pages={1--10}}
-@article{a5, title={Deep Nets}, author={Smith, John}, year=2020, journal={J. Foo}, volume={3}, pages={1--10}}
 """)
-        self.assertIn("4 added, 1 merged, 0 skipped", r.err)
+        self.assertIn("1 added, 0 merged, 0 skipped", r.err)
+        for entry in ("@article{a2, title={Deep Nets}, author={Smith, John and Roe, Ray}, year=2020, journal={J. Foo}, volume={4}, pages={1--10}}",
+                      "@article{a3, title={Deep Nets}, author={Smith, John}, year=2020, journal={J. Foo}, volume={3}, pages={11--20}}",
+                      "@article{a4, title={Deep Nets}, author={Smith, John}, year=2020, journal={J. Bar}, volume={3}, pages={1--10}}"):
+            r = self.ok("add", "-", input=entry + "\n")
+            self.assertIn("1 added, 0 merged, 0 skipped", r.err)
+        r = self.ok("add", "-", input="@article{a5, title={Deep Nets}, author={Smith, John}, year=2020, journal={J. Foo}, volume={3}, pages={1--10}}\n")
+        self.assertIn("0 added, 1 merged, 0 skipped", r.err)
         papers = {p["key"]: p for p in self.papers()}
         self.assertEqual(sorted(papers), ["a1", "a2", "a3", "a4"])
+        self.assertEqual(papers["a1"]["aliases"], ["a5"])
         self.assertEqual(papers["a2"]["fields"]["volume"], "4")
         self.assertEqual(papers["a3"]["fields"]["pages"], "11--20")
         self.assertEqual(papers["a4"]["fields"]["journal"], "J. Bar")
@@ -199,6 +205,117 @@ class TestMerge(PubTestCase):
         self.assertEqual(len(self.papers()), 2)
         r = self.ok("doctor")
         self.assertIn("note: duplicate candidates: zhao2024realtime, again share arXiv id 2408.12588", r.out)
+
+
+class TestAliases(PubTestCase):
+    """Merging never loses a key: an absorbed key is an alias everywhere a
+    key is taken, and `unmerge` undoes the merge."""
+    A = "@article{a, title={On {X}}, author={Doe, Jane}, year=2020, journal={J}}\n"
+    B = ("@article{b,\n  title = {On X},\n  author = {Jane Doe},\n  year = 2020,\n"
+         "  journal = {J},\n  note = {Oral}\n}\n")
+
+    def merged(self):
+        self.ok("add", self.write("a.bib", self.A))
+        return self.ok("add", self.write("b.bib", "\n" + self.B))
+
+    def test_message_says_what_why_and_how_to_undo(self):
+        r = self.merged()
+        self.assertIn("merged 'b' (%s:2) into 'a' (same title, year, first author); "
+                      "undo with 'pubdb unmerge b', or import with --no-merge"
+                      % os.path.join(self.dir, "b.bib"), r.out)
+
+    def test_one_file_two_keys_are_two_papers(self):
+        r = self.ok("add", self.write("ab.bib", self.A + self.B))
+        self.assertEqual(sorted(p["key"] for p in self.papers()), ["a", "b"])
+        self.assertIn("2 added, 0 merged", r.err)
+        # ... unless they share a DOI
+        self.ok("add", self.write("cd.bib", "@misc{c, title={C}, doi={10.1/c}}\n"
+                                  "@misc{d, title={D}, doi={10.1/C}}\n"))
+        self.assertEqual(self.paper("d")["key"], "c")
+
+    def test_entry_types_veto_the_title_rule(self):
+        self.ok("add", self.write("t.bib", "@mastersthesis{m, title={On X}, author={Jane Doe}, "
+                                  "year=2020, school={S}}\n"))
+        self.ok("add", self.write("r.bib", "@techreport{r, title={On X}, author={Jane Doe}, "
+                                  "year=2020, institution={I}}\n"))
+        self.assertEqual(sorted(p["key"] for p in self.papers()), ["m", "r"])
+
+    def test_every_command_takes_an_alias(self):
+        self.merged()
+        p = self.paper("b")
+        self.assertEqual((p["key"], p["aliases"]), ("a", ["b"]))
+        self.assertEqual(self.paper("a")["aliases"], ["b"])
+        self.assertIn("a", self.ok("show", "B").out)
+        self.ok("edit", "b", "pages=1--2")
+        self.ok("tag", "b", "+t")
+        self.ok("link", "b", "code", "https://example.org/x")
+        p = self.paper("a")
+        self.assertEqual((p["fields"]["pages"], p["tags"]), ("1--2", ["t"]))
+        out = json.loads(self.ok("export", "--json", "--key", "b").out)
+        self.assertEqual([q["key"] for q in out], ["a"])
+        # a new paper does not take the alias
+        r = self.ok("add", "--no-merge", self.write("c.bib", "@misc{b, title={New}}\n"))
+        self.assertIn("'b' is taken", r.err)
+        self.ok("rm", "b")
+        self.assertEqual(sorted(q["key"] for q in self.papers()), ["ba"])
+        self.assertEqual(self.pub("show", "a").code, 1)
+
+    def test_exports_keep_the_alias_citable(self):
+        self.merged()
+        bl = self.ok("export", "--biblatex").out
+        self.assertIn("ids = {b}", bl)
+        bib = self.ok("export", "--bibtex").out
+        # the copy under the alias is the entry as it was read
+        self.assertIn(self.B.replace("year = 2020", "year = {2020}")
+                      .replace("{Oral}\n}", "{Oral},\n  pubdb-alias-of = {a}\n}"), bib)
+        # re-imported, the copy is the alias again, not a second paper
+        other = os.path.join(self.dir, "other.sqlite3")
+        self.ok("add", self.write("exp.bib", bib), db=other)
+        self.assertEqual(self.ok("--json", "list", db=other).out.count('"key"'), 1)
+        self.assertEqual(json.loads(self.ok("show", "--json", "b", db=other).out)["key"], "a")
+        self.assertEqual(self.ok("export", "--bibtex", db=other).out, bib)
+        self.ok("unmerge", "b", db=other)  # what the copy said was kept
+        if not shutil.which("bibtex"):
+            self.skipTest("no bibtex(1)")
+        d = os.path.join(self.dir, "tex")
+        os.mkdir(d)
+        with open(os.path.join(d, "refs.bib"), "w") as f:
+            f.write(bib)
+        with open(os.path.join(d, "doc.aux"), "w") as f:
+            f.write("\\citation{b}\n\\bibdata{refs}\n\\bibstyle{plain}\n")
+        env = dict(os.environ, BIBINPUTS=d + ":")
+        r = subprocess.run(["bibtex", "-terse", "doc"], cwd=d, env=env,
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        with open(os.path.join(d, "doc.bbl")) as f:
+            bbl = f.read()
+        self.assertIn("\\bibitem{b}", bbl)
+        self.assertIn("Jane Doe.\n\\newblock On x.", bbl)  # its own title, as plain.bst sets it
+
+    def test_unmerge_gives_the_entry_back(self):
+        self.merged()
+        before = self.paper("a")
+        self.assertEqual(before["fields"]["note"], "Oral")
+        self.ok("edit", "a", "pages=5--6")  # an edit after the merge stays
+        r = self.ok("unmerge", "b")
+        self.assertIn("unmerged b", r.err)
+        a, b = self.paper("a"), self.paper("b")
+        self.assertEqual(a["aliases"], [])
+        self.assertNotIn("note", a["fields"])
+        self.assertEqual(a["fields"]["pages"], "5--6")
+        self.assertEqual(b["key"], "b")
+        exp = self.ok("export", "--bibtex", "--key", "b").out
+        self.assertEqual(exp, self.B.replace("year = 2020", "year = {2020}"))
+        r = self.pub("unmerge", "b")
+        self.assertEqual(r.code, 2, r)
+        self.assertIn("'b' is a paper's own key", r.err)
+        self.assertEqual(self.pub("unmerge", "zz").code, 1)
+
+    def test_no_merge_keeps_both(self):
+        self.ok("add", self.write("a.bib", self.A))
+        r = self.ok("add", "--no-merge", self.write("b.bib", self.B))
+        self.assertNotIn("merged", r.out)
+        self.assertEqual(len(self.papers()), 2)
 
 
 class TestBadInput(PubTestCase):
@@ -306,7 +423,7 @@ class TestBadInput(PubTestCase):
         self.assertLess(out.index("journal = "), out.index("note = "))
         self.assertIn("@misc{empty,", out)
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 3)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 4)
         self.assertEqual(con.execute("SELECT type FROM sqlite_master WHERE name = 'fields'")
                          .fetchone()[0], "view")
         self.assertEqual(con.execute("SELECT name, value FROM fields WHERE paper_id = 1 "
@@ -355,7 +472,7 @@ class TestBadInput(PubTestCase):
         data = sorted(l for l in rows if l.startswith("INSERT INTO") and "papers_fts" not in l)
         self.ok("doctor")
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 3)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 4)
         self.assertEqual(con.execute("PRAGMA foreign_key_check").fetchall(), [])
         con.close()
         after = sorted(l for l in dump_db(self.db).splitlines()
@@ -372,6 +489,42 @@ class TestBadInput(PubTestCase):
         self.assertEqual(r.code, 0, r)
         self.assertIn("knuth1984a", r.err)
         self.assertEqual(self.paper("KNUTH1984A")["title"], "Other")
+
+    def test_version_3_database_is_upgraded_keeping_every_row(self):
+        con, stamp = self.old_schema_db(3)
+        con.execute("INSERT INTO papers(id, citekey, type, title, year, doi, added, modified, "
+                    "fields_json) VALUES (4, 'Knuth1984', 'article', 'Literate Programming', "
+                    "1984, '10.1/lp', ?, ?, ?)", (stamp, stamp, json.dumps(
+                        {"author": "Knuth, Donald E.", "title": "Literate Programming",
+                         "year": "1984", "doi": "10.1/LP"})))
+        con.execute("INSERT INTO authors(id, name, given, family, norm) "
+                    "VALUES (3, 'Donald E. Knuth', 'Donald E.', 'Knuth', 'donald e knuth')")
+        con.execute("INSERT INTO paper_authors(paper_id, position, author_id) VALUES (4, 1, 3)")
+        con.execute("INSERT INTO tags(id, name) VALUES (5, 'classic')")
+        con.execute("INSERT INTO paper_tags VALUES (4, 5)")
+        con.execute("INSERT INTO links(paper_id, kind, url) VALUES (4, 'pdf', 'https://x.org/p.pdf')")
+        con.execute("INSERT INTO papers_fts(rowid, title, abstract, authors) "
+                    "VALUES (4, 'Literate Programming', NULL, 'Donald E. Knuth')")
+        con.execute("PRAGMA user_version = 3")
+        con.commit()
+        con.close()
+        data = sorted(l for l in dump_db(self.db).splitlines()
+                      if l.startswith("INSERT INTO") and "papers_fts" not in l)
+        self.ok("doctor")
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 4)
+        con.close()
+        after = sorted(l for l in dump_db(self.db).splitlines()
+                       if l.startswith("INSERT INTO") and "papers_fts" not in l)
+        self.assertEqual(after, data)
+        ref = os.path.join(self.dir, "ref.sqlite3")
+        self.ok("init", db=ref)
+        self.assertEqual(self.schema_of(self.db), self.schema_of(ref))
+        # and merges now keep the absorbed key
+        r = self.ok("add", self.write("k.bib", "@article{lp, title={Literate programming}, "
+                                      "author={Donald E. Knuth}, year=1984, doi={10.1/lp}}\n"))
+        self.assertIn("merged 'lp'", r.out)
+        self.assertEqual(self.paper("lp")["key"], "Knuth1984")
 
     def test_version_1_upgrade_blocked_by_a_lock_changes_nothing(self):
         self.make_v1_db()
@@ -717,8 +870,9 @@ class TestFirstImport(PubTestCase):
 
     def test_merges_within_a_first_import(self):
         # A first import answers "no such paper" from memory; every way a
-        # paper is found must still find the ones stored earlier in it,
-        # including by a DOI that a merge added.
+        # paper is found must still find the ones stored earlier in it.  In
+        # one file, two keys are two entries unless a DOI or an arXiv id
+        # says otherwise: p2 is not merged into p1 by its title.
         bib = """@article{p1, author={Ann Smith}, title={Fast Things}, year=2020, journal={J}}
 @article{p2, author={Ann Smith}, title={Fast  things}, year=2020, journal={J}, doi={10.1/ABC}}
 @article{p3, author={Bo Li}, title={Renamed in print}, year=2021, doi={10.1/abc}}
@@ -729,11 +883,13 @@ class TestFirstImport(PubTestCase):
 """
         r = self.ok("add", self.write("dups.bib", bib))
         keys = sorted(p["key"] for p in self.papers())
-        self.assertEqual(keys, ["P1a", "p1", "q1"], r.err)
-        self.assertEqual(r.out.count("merged into p1"), 3, r.out)
-        self.assertEqual(r.out.count("merged into q1"), 1, r.out)
-        self.assertIn("3 added, 4 merged", r.err)
-        self.assertEqual(self.paper("p1")["doi"], "10.1/abc")
+        self.assertEqual(keys, ["P1a", "p1", "p2", "q1"], r.err)
+        self.assertEqual(r.out.count("into 'p2' (same DOI)"), 2, r.out)
+        self.assertEqual(r.out.count("into 'q1' (same arXiv id)"), 1, r.out)
+        self.assertIn("4 added, 3 merged", r.err)
+        self.assertEqual(self.paper("p2")["doi"], "10.1/abc")
+        self.assertEqual(self.paper("p2")["aliases"], ["p3"])  # P1 names p1 already
+        self.assertEqual(self.paper("q2")["key"], "q1")
 
     def test_second_import_keeps_the_index_in_use(self):
         self.ok("-q", "add", self.write("pab.bib", PAB))

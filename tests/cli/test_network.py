@@ -175,7 +175,7 @@ class AddArxiv(NetTestCase):
                      "doi:10.48550/arXiv.2408.12588")
         self.assertEqual(r.code, 0, r)
         self.assertEqual(r.out.count("added zhao2024realtime"), 1, r)
-        self.assertEqual(r.out.count("merged into zhao2024realtime"), 4, r)
+        self.assertEqual(r.out.count("into 'zhao2024realtime' ("), 4, r)
         self.assertEqual(len(self.requests("/api/query")), 1)
         self.assertEqual(self.sql("SELECT COUNT(*) FROM papers WHERE arxiv = '2408.12588'")[0][0], 1)
 
@@ -438,7 +438,7 @@ class AddDoi(NetTestCase):
         # the same DOI as a URL is the same paper
         r = self.net("add", "https://doi.org/10.1145/3627535.3638465")
         self.assertEqual(r.code, 0, r)
-        self.assertIn("merged into cheng2024fastfold", r.out)
+        self.assertIn("into 'cheng2024fastfold' (", r.out)
 
     def test_bibtex_fallback(self):
         r = self.net("add", "doi:10.1126/science.169.3946.635")
@@ -467,7 +467,7 @@ class AddDoi(NetTestCase):
         self.assertEqual(self.net("refresh", "--arxiv").code, 0)
         r = self.net("add", "doi:10.5555/iclr.2025.pab")
         self.assertEqual(r.code, 0, r)
-        self.assertIn("merged into zhao2024realtime", r.out)
+        self.assertIn("into 'zhao2024realtime' (", r.out)
         self.assertEqual(self.sql("SELECT COUNT(*) FROM papers")[0][0], 2)
 
 
@@ -476,7 +476,7 @@ class AddDoi(NetTestCase):
         # author, a year later, no DOI stored yet
         r = self.net("add", "arxiv:2408.12588", "doi:10.5555/iclr.2025.pab")
         self.assertEqual(r.code, 0, r)
-        self.assertIn("merged into zhao2024realtime", r.out)
+        self.assertIn("into 'zhao2024realtime' (", r.out)
         self.assertEqual(self.sql("SELECT arxiv, doi FROM papers WHERE citekey = 'zhao2024realtime'"),
                          [("2408.12588", "10.5555/iclr.2025.pab")])
         self.assertEqual(self.sql("SELECT COUNT(*) FROM papers")[0][0], 2)

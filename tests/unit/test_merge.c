@@ -9,6 +9,8 @@
 #include "harness.h"
 #include "store_fixture.h"
 
+#include "store/alias.h"
+#include "store/citekey.h"
 #include "store/merge.h"
 
 /* Stores `e` and checks whether it merged into the paper `want_key`
@@ -113,7 +115,7 @@ static void test_title_year_author(void)
 		"author", "Zhao, Xuanlei and You, Yang", "year", "2024", NULL),
 		0, "first", "first");
 	/* Braces, case, LaTeX accents and the name order do not matter. */
-	STORE_EXPECT(db, entry_new("article", "second",
+	STORE_EXPECT(db, entry_new("inproceedings", "second",
 		"title", "{R}eal-time video generation with {P}yramid {A}ttention broadcast",
 		"author", "Xuanlei Zhao and Others, Some", "year", "2024", NULL),
 		1, "first", "same folded title, year, first author");
@@ -274,24 +276,142 @@ static void test_merge_find(void)
 	pub__bib_entry *e;
 	pub__store_result r;
 	int64_t id = -1;
-	int key_free = -1;
+	int key_free = -1, reason = 0;
 	OK(store(db, entry_new("misc", "stored", "title", "T", "doi", "10.1000/x", NULL), &r) == 0,
 		"store");
 	e = entry_new("misc", "fresh", "title", "U", NULL);
-	OK(pub__merge_find(&id, &key_free, db, e, "10.1000/x", NULL, NULL, 0, NULL) == 0, "find");
+	OK(pub__merge_find(&id, &reason, &key_free, db, e, "10.1000/x", NULL, NULL, 0, NULL) == 0, "find");
 	OK(id == r.paper_id, "found by DOI: %lld, want %lld", (long long)id, (long long)r.paper_id);
 	OK(key_free == 1, "key 'fresh' is free");
+	OK(reason == PUB__SAME_DOI, "the reason is the DOI: %d", reason);
 	id = -1;
-	OK(pub__merge_find(&id, &key_free, db, e, "10.1000/y", "2408.12588", "u", 2020,
+	OK(pub__merge_find(&id, &reason, &key_free, db, e, "10.1000/y", "2408.12588", "u", 2020,
 		   "nobody") == 0, "find nothing");
 	OK(id == 0, "no duplicate: %lld", (long long)id);
 	pub__bib_entry_free(e);
 	e = entry_new("misc", "STORED", "title", "other", NULL);
 	key_free = 0; /* set only when the key is free */
-	OK(pub__merge_find(&id, &key_free, db, e, NULL, NULL, NULL, 0, NULL) == 0, "find by key");
+	OK(pub__merge_find(&id, &reason, &key_free, db, e, NULL, NULL, NULL, 0, NULL) == 0, "find by key");
 	OK(id == 0, "a key whose fields differ is no duplicate");
 	OK(key_free == 0, "but the key is taken (case-insensitively)");
 	pub__bib_entry_free(e);
+	fixture_close(db);
+}
+
+
+/* One source (pub__db_source_begin(), as an import does): two keys are two
+ * papers unless a DOI or arXiv id joins them. */
+static void test_same_source(void)
+{
+	pub_db *db = fixture_open();
+	pub__db_source_begin(db);
+	STORE_EXPECT(db, entry_new("article", "article-minimal",
+		"author", "L[eslie] A. Aamport",
+		"title", "The Gnats and Gnus Document Preparation System",
+		"journal", "G-Animal's Journal", "year", "1986", NULL),
+		0, "article-minimal", "first entry of the file");
+	STORE_EXPECT(db, entry_new("article", "article-full",
+		"author", "L[eslie] A. Aamport",
+		"title", "The Gnats and Gnus Document Preparation System",
+		"journal", "G-Animal's Journal", "year", "1986", "volume", "41", NULL),
+		0, "article-full", "another key of the same file: another paper");
+	STORE_EXPECT(db, entry_new("article", "with-doi",
+		"title", "X", "doi", "10.1/x", NULL), 0, "with-doi", "a DOI");
+	STORE_EXPECT(db, entry_new("article", "same-doi",
+		"title", "Y", "doi", "10.1/X", NULL), 1, "with-doi", "the same DOI still merges");
+	pub__db_source_end(db);
+	/* A later source: the title rule applies again. */
+	STORE_EXPECT(db, entry_new("article", "later",
+		"author", "Aamport, Leslie A.",
+		"title", "The Gnats and Gnus Document Preparation System",
+		"year", "1986", NULL),
+		1, "article-minimal", "a later source merges by title");
+	OK(count_papers(db) == 3, "three papers, got %d", count_papers(db));
+	fixture_close(db);
+}
+
+/* Different entry types veto the title rule; a @misc preprint does not. */
+static void test_type_veto(void)
+{
+	pub_db *db = fixture_open();
+	STORE_EXPECT(db, entry_new("mastersthesis", "thesis", "author", "Doe, Jane",
+		"title", "On Things", "year", "1990", "school", "S", NULL), 0, "thesis", "thesis");
+	STORE_EXPECT(db, entry_new("techreport", "report", "author", "Doe, Jane",
+		"title", "On Things", "year", "1990", "institution", "I", NULL),
+		0, "report", "the report of the same title is another work");
+	STORE_EXPECT(db, entry_new("book", "book", "author", "Doe, Jane",
+		"title", "On Things", "year", "1990", NULL), 0, "book", "a book too");
+	STORE_EXPECT(db, entry_new("misc", "preprint", "author", "Doe, Jane",
+		"title", "On Things", "year", "1990", NULL), 1, "thesis", "a @misc agrees with any");
+	STORE_EXPECT(db, entry_new("TechReport", "report2", "author", "Jane Doe",
+		"title", "On things", "year", "1990", NULL), 1, "report", "the same type merges");
+	fixture_close(db);
+}
+
+/* The absorbed key is an alias: looked up, listed, not taken by a new
+ * paper, gone with the paper. */
+static void test_aliases(void)
+{
+	pub_db *db = fixture_open();
+	pub_paper *p = NULL;
+	pub__store_result r;
+	int64_t id = 0;
+	int alias = -1;
+	STORE_EXPECT(db, entry_new("article", "a", "title", "T", "doi", "10.1/t", NULL),
+		0, "a", "first");
+	OK(store(db, entry_new("article", "B", "title", "T2", "doi", "10.1/t", NULL), &r) == 0,
+		"merge");
+	OK(r.merged && r.alias && r.reason == PUB__SAME_DOI, "merged by DOI, alias made");
+	OK(pub__citekey_resolve(&id, &alias, db, "b") == 0 && id == r.paper_id && alias == 1,
+		"the alias resolves, in any case");
+	OK(pub_paper_get(&p, db, "b") == 0, "get by alias");
+	STR_EQ(p ? p->key : NULL, "a", "the paper's key");
+	OK(p && p->naliases == 1, "one alias");
+	STR_EQ(p && p->naliases ? p->aliases[0] : NULL, "B", "as written");
+	pub_paper_free(p);
+	/* A new paper does not take the alias; the merge again adds none. */
+	STORE_EXPECT(db, entry_new("misc", "b", "title", "Other", NULL), 0, "ba", "key taken");
+	OK(store(db, entry_new("article", "B", "title", "T2", "doi", "10.1/t", NULL), &r) == 0 &&
+		r.merged && !r.alias && r.reason == PUB__SAME_KEY, "the same entry again: same key");
+	OK(pub_paper_remove(db, "B") == 0, "rm by alias");
+	OK(pub__citekey_resolve(&id, &alias, db, "b") == 0 && id == 0, "the alias went with it");
+	fixture_close(db);
+}
+
+/* unmerge gives back the entry as read and the paper as it was, keeping
+ * an edit made after the merge. */
+static void test_unmerge(void)
+{
+	pub_db *db = fixture_open();
+	pub_paper *p = NULL;
+	STORE_EXPECT(db, entry_new("article", "kept", "author", "Doe, Jane",
+		"title", "On {Things}", "year", "2001", "journal", "J", NULL), 0, "kept", "first");
+	STORE_EXPECT(db, entry_new("article", "absorbed", "title", "On things",
+		"author", "Jane Doe", "year", "2001", "note", "Oral", "pages", "1--2", NULL),
+		1, "kept", "merged by title");
+	OK(pub_paper_set(db, "kept", "pages", "3--4") == 0, "an edit after the merge");
+	OK(pub_paper_unmerge(db, "kept") == PUB_EINVAL, "a paper's own key is no alias");
+	OK(pub_paper_unmerge(db, "nothing") == PUB_ENOTFOUND, "no such key");
+	OK(pub_paper_unmerge(db, "ABSORBED") == 0, "unmerge: %s", pub_error_last());
+	OK(count_papers(db) == 2, "two papers, got %d", count_papers(db));
+	OK(pub_paper_get(&p, db, "kept") == 0 && p, "the paper");
+	OK(p && p->naliases == 0, "no alias left");
+	OK(!paper_field(p, "note"), "the merged field is gone");
+	STR_EQ(paper_field(p, "pages"), "3--4", "the edit is kept");
+	STR_EQ(paper_field(p, "title"), "On {Things}", "its own title");
+	pub_paper_free(p);
+	p = NULL;
+	OK(pub_paper_get(&p, db, "absorbed") == 0 && p, "the entry is a paper again");
+	STR_EQ(p ? p->key : NULL, "absorbed", "under its key");
+	STR_EQ(p ? p->type : NULL, "article", "its type");
+	OK(p && p->nfields == 5, "its 5 fields, got %zu", p ? p->nfields : 0);
+	STR_EQ(p && p->nfields == 5 ? p->fields[0].name : NULL, "title", "in order");
+	STR_EQ(paper_field(p, "author"), "Jane Doe", "as written");
+	STR_EQ(paper_field(p, "pages"), "1--2", "its own pages");
+	STR_EQ(paper_field(p, "note"), "Oral", "its note");
+	OK(p && p->nauthors == 1, "its author rows");
+	pub_paper_free(p);
+	OK(pub_paper_unmerge(db, "absorbed") == PUB_EINVAL, "once only");
 	fixture_close(db);
 }
 
@@ -305,5 +425,9 @@ int main(void)
 	test_fill_only_missing();
 	test_no_merge();
 	test_merge_find();
+	test_same_source();
+	test_type_veto();
+	test_aliases();
+	test_unmerge();
 	return test_summary();
 }
