@@ -19,7 +19,10 @@ foreach(dir ${PUB_BIB_CASES})
 endforeach()
 
 add_test(NAME bibtex_read_unit COMMAND test_bibtex_read unit)
-add_test(NAME bibtex_read_corpora_all COMMAND test_bibtex_read tree ${PUB_CORPORA})
+# Every corpus file's entry and error counts, reviewed against the regex
+# counts of fixtures/corpora/SOURCES.md (tests/expect/corpus_counts.tsv).
+add_test(NAME bibtex_read_corpora_all COMMAND test_bibtex_read tree ${PUB_CORPORA}
+  ${PUB_TEST_DIR}/expect/corpus_counts.tsv)
 # The six top-level corpora with their entry counts.  README.md there says
 # ~40 for xampl and ~90 for biblatex-examples: those counts include @string,
 # @preamble and @comment lines (40 - 4 = 36, 100 - 8 = 92 by the SOURCES.md
