@@ -462,22 +462,6 @@ static void add_field(pub__bib_entry *e, size_t *cap, char *name,
 	e->nfields++;
 }
 
-/* Skips a @comment body; the cursor is on its opening delimiter. */
-static void skip_comment(pub__bib_reader *r)
-{
-	unsigned sl = r->line, sc = r->col;
-	int open = peek(r), close = open == '{' ? '}' : ')', c;
-	size_t depth = 0;
-	while ((c = peek(r)) >= 0) {
-		advance(r);
-		if (c == open)
-			depth++;
-		else if (c == close && --depth == 0)
-			return;
-	}
-	warn_at(r, sl, sc, "unterminated @comment (started at line %u)", sl);
-}
-
 /* @string{name = value, ...}: the cursor is past the opening delimiter. */
 static int read_string(pub__bib_reader *r, int close)
 {
@@ -646,14 +630,11 @@ static int read_entry(pub__bib_reader *r, pub__bib_entry **out)
 	while (is_space(peek(r)))
 		advance(r);
 	c = peek(r);
-	if (strcmp(r->name.ptr, "comment") == 0) {
-		if (c == '{' || c == '(')
-			skip_comment(r);
-		else
-			while ((c = peek(r)) >= 0 && c != '\n')
-				advance(r);
+	/* BibTeX reads only the word: what follows @comment is text between
+	 * entries, so an entry inside a @comment{...} body is read, as
+	 * bibtex(1) reads it. */
+	if (strcmp(r->name.ptr, "comment") == 0)
 		goto done;
-	}
 	if (c != '{' && c != '(') {
 		if (bol)
 			err = err_at(r, r->line, r->col, "expected '{' or '(' after "

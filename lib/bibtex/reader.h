@@ -23,8 +23,10 @@
  *  - an error skips to the next line-initial '@', and a value or entry that
  *    runs into a line-initial `@type{` or `@type(` is reported as
  *    unterminated there, so a runaway string costs only its own entry;
- *  - `@comment` followed by a delimiter skips the balanced body, otherwise
- *    the rest of the line.
+ *  - `%` starts a comment to the end of the line, between entries and
+ *    inside them (BibTeX has no comments: biber and btparse read `%` so).
+ * As BibTeX: `@comment` is only the word, what follows is text between
+ * entries (an entry inside a `@comment{...}` body is read).
  */
 #ifndef PUB_BIBTEX_READER_H
 #define PUB_BIBTEX_READER_H
