@@ -19,7 +19,10 @@ foreach(dir ${PUB_BIB_CASES})
 endforeach()
 
 add_test(NAME bibtex_read_unit COMMAND test_bibtex_read unit)
-add_test(NAME bibtex_read_corpora_all COMMAND test_bibtex_read tree ${PUB_CORPORA})
+# Every corpus file's entry and error counts, reviewed against the regex
+# counts of fixtures/corpora/SOURCES.md (tests/expect/corpus_counts.tsv).
+add_test(NAME bibtex_read_corpora_all COMMAND test_bibtex_read tree ${PUB_CORPORA}
+  ${PUB_TEST_DIR}/expect/corpus_counts.tsv)
 # The six top-level corpora with their entry counts.  README.md there says
 # ~40 for xampl and ~90 for biblatex-examples: those counts include @string,
 # @preamble and @comment lines (40 - 4 = 36, 100 - 8 = 92 by the SOURCES.md
@@ -33,6 +36,36 @@ foreach(pair
   list(GET kv 1 n)
   string(REGEX REPLACE "\\.bib$" "" t ${f})
   add_test(NAME bibtex_read_count_${t} COMMAND test_bibtex_read count ${PUB_CORPORA}/${f} ${n})
+endforeach()
+
+# bibtex(1) as the independent reader: every field of every entry of each
+# corpus file, read by bibtex(1) from the file and from pubdb's export of it
+# (tests/tools/bibtex_oracle.py; expected counts in
+# tests/expect/bibtex_oracle.tsv).  One test per corpus folder so that
+# ctest -j spreads them; skipped (exit 77) where bibtex is not installed,
+# which .ci/deps --test installs (texlive-binaries).
+file(GLOB PUB_ORACLE_TOP CONFIGURE_DEPENDS RELATIVE ${PUB_CORPORA} ${PUB_CORPORA}/*.bib)
+file(GLOB PUB_ORACLE_PEERS LIST_DIRECTORIES true CONFIGURE_DEPENDS RELATIVE ${PUB_CORPORA}
+  ${PUB_CORPORA}/peers/*)
+string(REPLACE ";" "|" PUB_ORACLE_TOP "${PUB_ORACLE_TOP}")
+set(PUB_ORACLE_SHARDS "top=${PUB_ORACLE_TOP}" "big=big")
+foreach(d ${PUB_ORACLE_PEERS})
+  if(IS_DIRECTORY ${PUB_CORPORA}/${d})
+    string(REPLACE "/" "_" name ${d})
+    string(REGEX REPLACE "[^A-Za-z0-9_]+" "_" name ${name})
+    list(APPEND PUB_ORACLE_SHARDS "${name}=${d}")
+  endif()
+endforeach()
+foreach(shard ${PUB_ORACLE_SHARDS})
+  string(REGEX REPLACE "=.*" "" name "${shard}")
+  string(REGEX REPLACE "^[^=]*=" "" paths "${shard}")
+  string(REPLACE "|" ";" paths "${paths}")
+  add_test(NAME bibtex_oracle_${name}
+    COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/tools/bibtex_oracle.py
+      --corpora ${PUB_CORPORA} --expect ${PUB_TEST_DIR}/expect/bibtex_oracle.tsv
+      --pubdb $<TARGET_FILE:pubdb> ${paths})
+  set_tests_properties(bibtex_oracle_${name} PROPERTIES SKIP_RETURN_CODE 77
+    TIMEOUT 900 LABELS bibtex)
 endforeach()
 
 # Fuzz targets: the reader on any bytes, and read -> write -> read.

@@ -31,6 +31,10 @@ struct pub__bib_reader {
 	int bol; /* only blanks so far on this line */
 	pub__buf val, name, key;
 	int pend_space; /* whitespace seen since the last value byte */
+	/* An @string value keeps one leading and one trailing space, as
+	 * BibTeX stores it: `" Symposium"` must not lose its space, only the
+	 * whole value of a field is trimmed. */
+	int keep_ends;
 	/* Opening delimiter of a multi-line value of the current field that
 	 * holds a line looking like `name =`: if the entry then breaks, that
 	 * value is the likely culprit (a runaway quote or a missing brace). */
@@ -293,6 +297,17 @@ static inline int is_plain(int c)
 	return c > ' ' && c < 0x7F && c != '{' && c != '}' && c != '"' && c != '@';
 }
 
+/* Writes the space of a whitespace run before the next value byte; not
+ * at the start of a field's value (BibTeX trims the whole value, never
+ * the parts of a concatenation, nor an @string value). */
+static inline int flush_space(pub__bib_reader *r)
+{
+	r->pend_space = 0;
+	if ((r->val.len || r->keep_ends) && pub__buf_putc(&r->val, ' ') < 0)
+		return PUB_ERROR;
+	return 0;
+}
+
 /* Appends one value byte, collapsing whitespace runs to one space. */
 static inline int vput(pub__bib_reader *r, int c)
 {
@@ -301,11 +316,8 @@ static inline int vput(pub__bib_reader *r, int c)
 		r->pend_space = 1;
 		return 0;
 	}
-	if (r->pend_space) {
-		r->pend_space = 0;
-		if (b->len && pub__buf_putc(b, ' ') < 0)
-			return PUB_ERROR;
-	}
+	if (r->pend_space && flush_space(r) < 0)
+		return PUB_ERROR;
 	if (b->len + 2 <= b->cap && b->len < PUB__BIB_MAX_VALUE) {
 		b->ptr[b->len++] = (char)c;
 		return 0;
@@ -345,11 +357,8 @@ static int read_delimited(pub__bib_reader *r)
 					break;
 			}
 			n = end - r->pos;
-			if (r->pend_space) {
-				r->pend_space = 0;
-				if (r->val.len && pub__buf_putc(&r->val, ' ') < 0)
-					return too_long(r, sl, sc);
-			}
+			if (r->pend_space && flush_space(r) < 0)
+				return too_long(r, sl, sc);
 			if (pub__buf_put(&r->val, r->buf + r->pos, n) < 0)
 				return too_long(r, sl, sc);
 			r->pos = end;
@@ -388,14 +397,17 @@ static int read_delimited(pub__bib_reader *r)
 	}
 }
 
-/* A whole value: parts joined by '#'.  Leaves the text in r->val. */
-static int read_value(pub__bib_reader *r, const char *field)
+/* A whole value: parts joined by '#'.  Leaves the text in r->val, with
+ * whitespace runs collapsed to one space; the ends are trimmed unless
+ * `keep_ends` (an @string value). */
+static int read_value(pub__bib_reader *r, const char *field, int keep_ends)
 {
 	unsigned sl = r->line, sc = r->col;
 	int c, err;
 	char tmp[8];
 	pub__buf_clear(&r->val);
 	r->pend_space = 0;
+	r->keep_ends = keep_ends;
 	r->susp_line = 0;
 	for (;;) {
 		unsigned pl = r->line, pc = r->col;
@@ -430,6 +442,8 @@ static int read_value(pub__bib_reader *r, const char *field)
 		advance(r);
 		skip_ws(r);
 	}
+	if (r->pend_space && keep_ends && flush_space(r) < 0)
+		return too_long(r, sl, sc);
 	if (pub__buf_put(&r->val, "", 0) < 0) /* NUL-terminate */
 		return too_long(r, sl, sc);
 	return 0;
@@ -446,22 +460,6 @@ static void add_field(pub__bib_entry *e, size_t *cap, char *name,
 	e->fields[e->nfields].name = name;
 	e->fields[e->nfields].value = pub__strndup(val->ptr ? val->ptr : "", val->len);
 	e->nfields++;
-}
-
-/* Skips a @comment body; the cursor is on its opening delimiter. */
-static void skip_comment(pub__bib_reader *r)
-{
-	unsigned sl = r->line, sc = r->col;
-	int open = peek(r), close = open == '{' ? '}' : ')', c;
-	size_t depth = 0;
-	while ((c = peek(r)) >= 0) {
-		advance(r);
-		if (c == open)
-			depth++;
-		else if (c == close && --depth == 0)
-			return;
-	}
-	warn_at(r, sl, sc, "unterminated @comment (started at line %u)", sl);
 }
 
 /* @string{name = value, ...}: the cursor is past the opening delimiter. */
@@ -490,7 +488,7 @@ static int read_string(pub__bib_reader *r, int close)
 		advance(r);
 		skip_ws(r);
 		name = pub__strdup(r->name.ptr);
-		err = read_value(r, name);
+		err = read_value(r, name, 1);
 		if (err == 0)
 			pub__bib_macros_set(&r->macros, name, r->val.ptr);
 		free(name);
@@ -572,7 +570,7 @@ static int read_fields(pub__bib_reader *r, pub__bib_entry *e, int close,
 		skip_ws(r);
 		free(name);
 		name = pub__strdup(r->name.ptr);
-		if ((err = read_value(r, name)) < 0)
+		if ((err = read_value(r, name, 0)) < 0)
 			goto done;
 		for (i = 0; i < e->nfields; i++)
 			if (strcmp(e->fields[i].name, name) == 0)
@@ -632,14 +630,11 @@ static int read_entry(pub__bib_reader *r, pub__bib_entry **out)
 	while (is_space(peek(r)))
 		advance(r);
 	c = peek(r);
-	if (strcmp(r->name.ptr, "comment") == 0) {
-		if (c == '{' || c == '(')
-			skip_comment(r);
-		else
-			while ((c = peek(r)) >= 0 && c != '\n')
-				advance(r);
+	/* BibTeX reads only the word: what follows @comment is text between
+	 * entries, so an entry inside a @comment{...} body is read, as
+	 * bibtex(1) reads it. */
+	if (strcmp(r->name.ptr, "comment") == 0)
 		goto done;
-	}
 	if (c != '{' && c != '(') {
 		if (bol)
 			err = err_at(r, r->line, r->col, "expected '{' or '(' after "
@@ -658,7 +653,7 @@ static int read_entry(pub__bib_reader *r, pub__bib_entry **out)
 	skip_ws(r);
 	if (strcmp(e->type, "preamble") == 0) {
 		e->key = pub__strdup("");
-		if ((err = read_value(r, "preamble")) < 0)
+		if ((err = read_value(r, "preamble", 0)) < 0)
 			goto done;
 		e->fields = pub__malloc(sizeof(*e->fields));
 		e->fields[0].name = pub__strdup("preamble");

@@ -7,8 +7,12 @@
  * starts a comment line there); entry types, field and macro names are
  * case-insensitive; values are {...}, "..." (braces inside quotes nest, a
  * `"` inside braces does not end the value), bare numbers or macro names
- * joined with `#`; whitespace runs in values collapse to one space and the
- * ends are trimmed, as BibTeX does.  Decisions beyond BibTeX:
+ * joined with `#`; whitespace runs in values collapse to one space (also
+ * across the parts of a concatenation) and the ends of a field's whole
+ * value are trimmed, as BibTeX does; an @string value keeps one leading
+ * and one trailing space (`"Proc." # sym` with sym = " Symposium" reads
+ * "Proc. Symposium").  tests/tools/bibtex_oracle.py checks this against
+ * bibtex(1) on every corpus file.  Decisions beyond BibTeX:
  *  - positions are LINE:COL, both 1-based; COL counts characters (Unicode
  *    code points of the decoded text, a tab is one), not bytes; LF, CRLF
  *    and a lone CR each end a line (text/encoding.c turns them into LF);
@@ -19,8 +23,10 @@
  *  - an error skips to the next line-initial '@', and a value or entry that
  *    runs into a line-initial `@type{` or `@type(` is reported as
  *    unterminated there, so a runaway string costs only its own entry;
- *  - `@comment` followed by a delimiter skips the balanced body, otherwise
- *    the rest of the line.
+ *  - `%` starts a comment to the end of the line, between entries and
+ *    inside them (BibTeX has no comments: biber and btparse read `%` so).
+ * As BibTeX: `@comment` is only the word, what follows is text between
+ * entries (an entry inside a `@comment{...}` body is read).
  */
 #ifndef PUB_BIBTEX_READER_H
 #define PUB_BIBTEX_READER_H

@@ -60,7 +60,13 @@ def dump_db(path):
 
 
 def bibdump(path):
+    """What libpub's reader sees in path (tests/tools/bibdump.c), as a list of
+    entries and {"error": ...} items.  A fatal error (exit status not 0: an
+    unreadable file, a read error) raises instead of passing as no entries."""
     p = subprocess.run([BIBDUMP, path], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        raise RuntimeError("bibdump %s: exit %d: %s" % (path, p.returncode,
+                                                        p.stderr.decode("utf-8", "replace")[-500:]))
     return [json.loads(l) for l in p.stdout.decode().splitlines() if l.strip()]
 
 

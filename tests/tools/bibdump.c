@@ -2,7 +2,10 @@
  * bibdump.c: prints what libpub's BibTeX reader sees in a file as JSON
  * lines ({"type","key","fields":[[name,value],...]}; errors as
  * {"error": "..."}), so the round-trip test can compare a corpus file with
- * its export entry by entry.  Usage: bibdump FILE
+ * its export entry by entry.  Usage: bibdump FILE; exit 1 on a fatal
+ * error (pubtest.bibdump() raises then).  It is pubdb's own reader, so the
+ * round trip checks pubdb against pubdb; bibtex_oracle.py is the
+ * independent check of what the values mean.
  */
 #include <jansson.h>
 #include <stdio.h>

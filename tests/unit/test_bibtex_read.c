@@ -4,7 +4,10 @@
  *       prints a canonical dump of INPUT and compares it with EXPECTED
  *       (BIB_UPDATE=1 in the environment rewrites EXPECTED instead);
  *   test_bibtex_read count FILE [ENTRIES]   entries/errors of one file;
- *   test_bibtex_read tree DIR               every .bib under DIR, no crash;
+ *   test_bibtex_read tree DIR [EXPECT]      every .bib under DIR: prints
+ *       `FILE<TAB>ENTRIES<TAB>ERRORS` per file; with EXPECT (such rows,
+ *       tests/expect/corpus_counts.tsv) each file must match its row and
+ *       every row must have its file;
  *   test_bibtex_read unit                   generated and API cases.
  * Dump format: `@type{key}`, then `  name = {value}` per field;
  * `ERROR file:line:col: msg` and `WARN file:line:col: msg` with the file's
@@ -173,7 +176,48 @@ static int cmd_count(const char *path, const char *want)
 	return 0;
 }
 
-static int walk(const char *path, unsigned *files, size_t *entries, size_t *errors)
+/* One row of the expectations file: FILE ENTRIES ERRORS ... (tabs). */
+struct expect {
+	char file[1024];
+	size_t entries, errors;
+	int seen;
+};
+
+static struct expect *expects;
+static size_t nexpects;
+
+static int load_expects(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char line[4096];
+	size_t cap = 0;
+	if (!fp) {
+		fprintf(stderr, "cannot open '%s'\n", path);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), fp)) {
+		char *f = strtok(line, "\t\n"), *en = strtok(NULL, "\t\n"),
+			*er = strtok(NULL, "\t\n");
+		if (!f || !er || *f == '#' || strcmp(f, "file") == 0)
+			continue;
+		if (nexpects == cap) {
+			cap = cap ? 2 * cap : 256;
+			expects = realloc(expects, cap * sizeof(*expects));
+		}
+		snprintf(expects[nexpects].file, sizeof(expects[nexpects].file), "%s", f);
+		expects[nexpects].entries = strtoul(en, NULL, 10);
+		expects[nexpects].errors = strtoul(er, NULL, 10);
+		expects[nexpects].seen = 0;
+		nexpects++;
+	}
+	fclose(fp);
+	return 0;
+}
+
+/* Counts every .bib under path; `rel` is its name under the tree's root.
+ * With expectations loaded, a file's entries and errors must match its row. */
+static int walk(const char *path, const char *rel, unsigned *files,
+	size_t *entries, size_t *errors)
 {
 	struct stat st;
 	DIR *d;
@@ -182,7 +226,7 @@ static int walk(const char *path, unsigned *files, size_t *entries, size_t *erro
 	if (stat(path, &st) < 0)
 		return 1;
 	if (!S_ISDIR(st.st_mode)) {
-		size_t n = strlen(path), en, er, wa;
+		size_t n = strlen(path), en, er, wa, i;
 		double secs;
 		if (n < 4 || strcmp(path + n - 4, ".bib") != 0)
 			return 0;
@@ -193,28 +237,55 @@ static int walk(const char *path, unsigned *files, size_t *entries, size_t *erro
 		(*files)++;
 		*entries += en;
 		*errors += er;
-		if (er)
-			printf("%s: %zu entries, %zu errors\n", path, en, er);
+		printf("%s\t%zu\t%zu\n", rel, en, er);
+		if (!expects)
+			return 0;
+		for (i = 0; i < nexpects; i++)
+			if (strcmp(expects[i].file, rel) == 0)
+				break;
+		if (i == nexpects) {
+			fprintf(stderr, "FAIL %s: no expected counts (got %zu entries, "
+				"%zu errors)\n", rel, en, er);
+			return 1;
+		}
+		expects[i].seen = 1;
+		if (expects[i].entries != en || expects[i].errors != er) {
+			fprintf(stderr, "FAIL %s: expected %zu entries and %zu errors, "
+				"got %zu and %zu\n", rel, expects[i].entries,
+				expects[i].errors, en, er);
+			return 1;
+		}
 		return 0;
 	}
 	if (!(d = opendir(path)))
 		return 1;
 	while ((de = readdir(d))) {
-		char sub[4096];
+		char sub[4096], subrel[4096];
 		if (de->d_name[0] == '.')
 			continue;
 		snprintf(sub, sizeof(sub), "%s/%s", path, de->d_name);
-		rc |= walk(sub, files, entries, errors);
+		snprintf(subrel, sizeof(subrel), "%s%s%s", rel, *rel ? "/" : "",
+			de->d_name);
+		rc |= walk(sub, subrel, files, entries, errors);
 	}
 	closedir(d);
 	return rc;
 }
 
-static int cmd_tree(const char *dir)
+static int cmd_tree(const char *dir, const char *expect_path)
 {
 	unsigned files = 0;
-	size_t entries = 0, errors = 0;
-	int rc = walk(dir, &files, &entries, &errors);
+	size_t entries = 0, errors = 0, i;
+	int rc;
+	if (expect_path && load_expects(expect_path) < 0)
+		return 1;
+	rc = walk(dir, "", &files, &entries, &errors);
+	for (i = 0; i < nexpects; i++)
+		if (!expects[i].seen) {
+			fprintf(stderr, "FAIL %s: expected but not found\n", expects[i].file);
+			rc = 1;
+		}
+	free(expects);
 	printf("%u files, %zu entries, %zu errors\n", files, entries, errors);
 	return rc || files == 0;
 }
@@ -346,8 +417,8 @@ int main(int argc, char **argv)
 		return cmd_dump(argv[2], argv[3], argc > 4 ? argv[4] : NULL);
 	if (argc >= 3 && strcmp(argv[1], "count") == 0)
 		return cmd_count(argv[2], argc > 3 ? argv[3] : NULL);
-	if (argc == 3 && strcmp(argv[1], "tree") == 0)
-		return cmd_tree(argv[2]);
+	if ((argc == 3 || argc == 4) && strcmp(argv[1], "tree") == 0)
+		return cmd_tree(argv[2], argc == 4 ? argv[3] : NULL);
 	if (argc == 2 && strcmp(argv[1], "unit") == 0) {
 		test_api();
 		test_chunks();
@@ -356,6 +427,6 @@ int main(int argc, char **argv)
 		return test_summary();
 	}
 	fprintf(stderr, "usage: test_bibtex_read dump IN EXPECTED [ENC] | "
-		"count FILE [N] | tree DIR | unit\n");
+		"count FILE [N] | tree DIR [EXPECT.tsv] | unit\n");
 	return 2;
 }
