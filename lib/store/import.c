@@ -195,7 +195,9 @@ static int own_marks(pub_db *db, int64_t id, const char *list, const char *colum
 {
 	const char *p = list;
 	int err = 0;
-	while (p && *p && err == 0) {
+	if (!p)
+		return 0;
+	while (*p && err == 0) {
 		char *end;
 		long pos = strtol(p, &end, 10);
 		if (end == p)
@@ -214,7 +216,9 @@ static int own_items(pub_db *db, int64_t id, const char *list, int links)
 {
 	const char *p = list;
 	int err = 0;
-	while (p && *p && err == 0) {
+	if (!p)
+		return 0;
+	while (*p && err == 0) {
 		char *item = pub__malloc(strlen(p) + 1), *eq;
 		size_t n = 0;
 		while (*p == ' ')

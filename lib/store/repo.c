@@ -141,7 +141,7 @@ int pub_repo_remove(pub_db *db, const char *repo)
 	/* OWNER/NAME as `repo list` prints it, or the repository's URL */
 	url = strstr(repo, "github.com") ? pub__strdup(repo)
 		: pub__sprintf("https://github.com/%s", repo);
-	if ((err = pub__github_parse_url(&owner, &name, url)) < 0) {
+	if (pub__github_parse_url(&owner, &name, url) < 0) {
 		err = pub__error(PUB_EINVAL, "'%s' is not OWNER/NAME or a GitHub repository URL",
 			repo);
 		goto out;
