@@ -96,10 +96,8 @@ int cli_check_stdout(void);
  * symlink is written through (its target is replaced, the link stays); an
  * existing file keeps its mode, a new one follows the umask. */
 typedef struct cli_atomic {
-	const char *path;
-	char *target; /* path with symlinks followed */
-	char *tmp;
-	FILE *f;
+	pub_file *file;
+	FILE *f; /* pub_file_stream(file) */
 } cli_atomic;
 /* EXIT_OK, or EXIT_ERROR after printing why. */
 int cli_atomic_open(cli_atomic *a, const char *path);

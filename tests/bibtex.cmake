@@ -66,6 +66,14 @@ foreach(shard ${PUB_ORACLE_SHARDS})
       --pubdb $<TARGET_FILE:pubdb> ${paths})
   set_tests_properties(bibtex_oracle_${name} PROPERTIES SKIP_RETURN_CODE 77
     TIMEOUT 900 LABELS bibtex)
+  # The same with a default import (merging on): a merged entry comes back
+  # under its own key as the copy for its alias.
+  add_test(NAME bibtex_oracle_merged_${name}
+    COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/tools/bibtex_oracle.py --merge
+      --corpora ${PUB_CORPORA} --expect ${PUB_TEST_DIR}/expect/bibtex_oracle_merged.tsv
+      --pubdb $<TARGET_FILE:pubdb> ${paths})
+  set_tests_properties(bibtex_oracle_merged_${name} PROPERTIES SKIP_RETURN_CODE 77
+    TIMEOUT 900 LABELS bibtex)
 endforeach()
 
 # Fuzz targets: the reader on any bytes, and read -> write -> read.

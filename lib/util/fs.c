@@ -95,42 +95,93 @@ static int open_temp(char **tmp_out, const char *target)
 	return -1;
 }
 
-int pub__write_file_atomic(const char *path, const void *data, size_t len)
+struct pub_file {
+	char *path;   /* as given, for messages */
+	char *target; /* path with symlinks followed */
+	char *tmp;    /* the temporary file beside the target */
+	FILE *f;
+};
+
+int pub_file_open(pub_file **out, const char *path)
 {
-	char *target = pub__resolve_links(path), *tmp = NULL;
-	const char *p = data;
+	pub_file *f = pub__calloc(1, sizeof(*f));
 	struct stat st;
-	size_t off = 0;
-	int fd, err = 0, e;
-	if ((fd = open_temp(&tmp, target)) < 0)
+	int fd = -1, e;
+	*out = NULL;
+	f->path = pub__strdup(path);
+	f->target = pub__resolve_links(path);
+	if ((fd = open_temp(&f->tmp, f->target)) < 0)
 		goto fail;
 	/* an existing file keeps its mode (a web server's 0644, say) */
-	if (stat(target, &st) == 0 && fchmod(fd, st.st_mode & 07777) < 0)
+	if (stat(f->target, &st) == 0 && fchmod(fd, st.st_mode & 07777) < 0)
 		goto fail;
-	while (off < len) {
-		ssize_t w = write(fd, p + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		off += (size_t)w;
-	}
-	if (fsync(fd) < 0)
+	if (!(f->f = fdopen(fd, "w")))
 		goto fail;
-	e = close(fd);
-	fd = -1;
-	if (e < 0 || rename(tmp, target) < 0)
-		goto fail;
-	goto done;
+	*out = f;
+	return 0;
 fail:
 	e = errno;
-	err = pub__error(PUB_ERROR, "cannot write '%s': %s", path, strerror(e));
-	if (fd >= 0)
+	if (fd >= 0) {
 		close(fd);
-	if (tmp)
-		unlink(tmp);
-done:
-	free(tmp);
-	free(target);
+		unlink(f->tmp);
+	}
+	free(f->tmp);
+	f->tmp = NULL;
+	pub_file_free(f);
+	return pub__error(PUB_ERROR, "cannot write '%s': %s", path, strerror(e));
+}
+
+FILE *pub_file_stream(pub_file *f)
+{
+	return f ? f->f : NULL;
+}
+
+int pub_file_commit(pub_file *f)
+{
+	int err = 0, e = 0;
+	if (!f)
+		return pub__error(PUB_EINVAL, "no file to commit");
+	if (fflush(f->f) != 0 || ferror(f->f) || fsync(fileno(f->f)) != 0)
+		e = errno ? errno : EIO;
+	if (fclose(f->f) != 0 && !e)
+		e = errno;
+	f->f = NULL;
+	if (!e && rename(f->tmp, f->target) != 0)
+		e = errno;
+	if (e) {
+		err = pub__error(PUB_ERROR, "cannot write '%s': %s", f->path, strerror(e));
+		unlink(f->tmp);
+	}
+	free(f->tmp);
+	f->tmp = NULL; /* renamed, or removed: nothing for pub_file_free to do */
+	pub_file_free(f);
 	return err;
+}
+
+void pub_file_free(pub_file *f)
+{
+	if (!f)
+		return;
+	if (f->f)
+		fclose(f->f);
+	if (f->tmp)
+		unlink(f->tmp);
+	free(f->tmp);
+	free(f->target);
+	free(f->path);
+	free(f);
+}
+
+int pub__write_file_atomic(const char *path, const void *data, size_t len)
+{
+	pub_file *f;
+	int err;
+	if ((err = pub_file_open(&f, path)) < 0)
+		return err;
+	if (len && fwrite(data, 1, len, f->f) != len) {
+		err = pub__error(PUB_ERROR, "cannot write '%s': %s", path, strerror(errno));
+		pub_file_free(f);
+		return err;
+	}
+	return pub_file_commit(f);
 }

@@ -16,7 +16,7 @@ char *pub__resolve_links(const char *path);
 /* Writes `len` bytes to `path` as users expect of an editor: through a
  * symlink to its target, atomically there (a temporary file beside it,
  * synced, then renamed), keeping the mode of an existing file; a new
- * file gets 0666 less the umask.  cli/util.c does the same for -o. */
+ * file gets 0666 less the umask (pub_file_open() and pub_file_commit()). */
 int pub__write_file_atomic(const char *path, const void *data, size_t len);
 
 #endif

@@ -6,6 +6,7 @@
  * the .bib file; expectations are written here, not computed by libpub.
  */
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -464,6 +465,46 @@ static void test_typed_changes(pub_db *db)
 	OK(pub_import_options_init(&io, 2) == PUB_EINVAL, "import init of an unknown version");
 }
 
+/* pub_file: a symlink is written through, an existing file keeps its mode,
+ * a discarded file leaves the target as it was. */
+static void test_file(void)
+{
+	char target[300], link[300], buf[64] = "";
+	pub_file *f = NULL;
+	struct stat st;
+	FILE *fp;
+	snprintf(target, sizeof(target), "%s/page.html", dir);
+	snprintf(link, sizeof(link), "%s/link.html", dir);
+	fp = fopen(target, "w");
+	OK(fp != NULL, "write the target");
+	if (!fp)
+		return;
+	fputs("old", fp);
+	fclose(fp);
+	OK(chmod(target, 0644) == 0 && symlink("page.html", link) == 0, "mode and symlink");
+	OK(pub_file_open(&f, link) == 0, "open through the link: %s", pub_error_last());
+	fputs("new", pub_file_stream(f));
+	pub_file_free(f); /* discarded */
+	fp = fopen(target, "r");
+	OK(fp && fgets(buf, sizeof(buf), fp) && strcmp(buf, "old") == 0, "discarded: old text kept");
+	if (fp)
+		fclose(fp);
+	OK(pub_file_open(&f, link) == 0, "open again: %s", pub_error_last());
+	fputs("new", pub_file_stream(f));
+	OK(pub_file_commit(f) == 0, "commit: %s", pub_error_last());
+	fp = fopen(target, "r");
+	OK(fp && fgets(buf, sizeof(buf), fp) && strcmp(buf, "new") == 0, "committed: new text in the target");
+	if (fp)
+		fclose(fp);
+	OK(lstat(link, &st) == 0 && S_ISLNK(st.st_mode), "the link is still a link");
+	OK(stat(target, &st) == 0 && (st.st_mode & 07777) == 0644, "the mode is kept: %o",
+		(unsigned)(st.st_mode & 07777));
+	OK(pub_file_open(&f, "/nonexistent-dir/x.html") < 0 && f == NULL, "a folder that is missing");
+	OK(strstr(pub_error_last(), "/nonexistent-dir/x.html") != NULL, "the message names the file: %s",
+		pub_error_last());
+	pub_file_free(NULL);
+}
+
 static void test_remove_and_doctor(pub_db *db)
 {
 	pub_paper *p = NULL;
@@ -517,6 +558,7 @@ int main(void)
 	test_export(db);
 	test_repo(db);
 	test_typed_changes(db);
+	test_file();
 	test_remove_and_doctor(db);
 	pub_db_free(db);
 	test_readonly();
