@@ -128,7 +128,8 @@ fail:
 	free(f->tmp);
 	f->tmp = NULL;
 	pub_file_free(f);
-	return pub__error(PUB_ERROR, "cannot write '%s': %s", path, strerror(e));
+	pub__error(PUB_ERROR, "cannot write '%s': %s", path, strerror(e));
+	return PUB_ERROR;
 }
 
 FILE *pub_file_stream(pub_file *f)
