@@ -653,6 +653,8 @@ int pub_paper_tag(pub_db *db, const char *key, const pub_tag_change *changes,
 	if ((err = pub__db_exec(db,
 		     "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM paper_tags)")) < 0)
 		goto done;
+	if ((err = touch_paper(db, id)) < 0)
+		goto done;
 	err = pub__db_commit(db);
 done:
 	if (err < 0)
@@ -699,6 +701,8 @@ int pub_paper_link_add(pub_db *db, const char *key, const char *kind, const char
 	if ((err = pub__store_paper_id(&id, db, key)) < 0)
 		goto done;
 	if ((err = pub__store_add_link(db, id, kind, url)) < 0)
+		goto done;
+	if ((err = touch_paper(db, id)) < 0)
 		goto done;
 	err = pub__db_commit(db);
 done:

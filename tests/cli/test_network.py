@@ -554,5 +554,80 @@ class RefreshArxiv(NetTestCase):
         self.assertEqual(r.code, 75, r)
 
 
+class RefreshCron(NetTestCase):
+    """The README's cron line, `pubdb -q refresh`: arXiv and GitHub stars in
+    one run, silent when all is well, exit 3 when some item failed and 75
+    when a service is unreachable, one stderr line per problem and nothing
+    on stdout with -q."""
+    def setUp(self):
+        super().setUp()
+        self.env["GITHUB_TOKEN"] = ""  # REST, whose paths the faults name
+        self.assertEqual(self.net("add", "arxiv:2408.12588").code, 0)
+        for repo in ("hpcaitech/FastFold", "NUS-HPC-AI-Lab/VideoSys"):
+            self.assertEqual(self.net("repo", "add", "https://github.com/" + repo).code, 0)
+        self.mark = len(server_log())
+
+    def cron(self, code, env=None):
+        r = self.net("-q", "refresh", env=env)
+        self.assertEqual(r.code, code, r)
+        self.assertEqual(r.out, "", r)
+        return r
+
+    def stars(self):
+        return dict(self.sql("SELECT owner || '/' || name, stars FROM repos"))
+
+    def test_all_well_is_silent_and_asks_both(self):
+        r = self.cron(0)
+        self.assertEqual(r.err, "")
+        self.assertEqual(len(self.requests("/api/query")), 1)
+        self.assertEqual(sorted(q["path"] for q in self.requests("/repos/")),
+                         ["/repos/NUS-HPC-AI-Lab/VideoSys", "/repos/hpcaitech/FastFold"])
+        self.assertEqual(self.stars(), {"hpcaitech/FastFold": 598, "NUS-HPC-AI-Lab/VideoSys": 2012})
+
+    def test_one_repository_404_is_3(self):
+        fault({"path_prefix": "/repos/hpcaitech/FastFold", "status": 404,
+               "body": '{"message":"Not Found"}', "times": -1})
+        r = self.cron(3)
+        self.assertEqual(r.err.splitlines(), ["pubdb: hpcaitech/FastFold: not found on GitHub"], r)
+        self.assertEqual(self.stars()["NUS-HPC-AI-Lab/VideoSys"], 2012)
+        self.assertEqual(len(self.requests("/api/query")), 1)  # arXiv was done too
+
+    def test_arxiv_item_failed_github_fine_is_3(self):
+        self.ok("add", self.write("eprint.bib", "@misc{gone, title={Withdrawn}, author={B. C}, "
+                                  "year=2020, eprint={2001.99999}, archiveprefix={arXiv}}\n"))
+        r = self.cron(3)
+        self.assertEqual(r.err.splitlines(), ["pubdb: arXiv: no such paper: 2001.99999"], r)
+        self.assertEqual(self.stars(), {"hpcaitech/FastFold": 598, "NUS-HPC-AI-Lab/VideoSys": 2012})
+
+    def test_github_unreachable_is_75(self):
+        r = self.cron(75, env={"PUBDB_GITHUB_URL": "http://127.0.0.1:%d" % unused_port()})
+        lines = r.err.splitlines()
+        self.assertEqual(len(lines), 1, r)
+        self.assertRegex(lines[0], r"^pubdb: error: GitHub: cannot connect to http://127.0.0.1:\d+$")
+        self.assertEqual(len(self.requests("/api/query")), 1)  # arXiv first, and done
+        self.assertEqual(self.sql("SELECT COUNT(*) FROM repos WHERE checked IS NOT NULL"), [(0,)])
+
+    def test_arxiv_unreachable_is_75_and_github_waits(self):
+        before = dump_db(self.db)
+        r = self.cron(75, env={"PUBDB_ARXIV_URL": "http://127.0.0.1:%d" % unused_port()})
+        lines = r.err.splitlines()
+        self.assertEqual(len(lines), 1, r)
+        self.assertRegex(lines[0], r"^pubdb: error: arXiv is unreachable")
+        self.assertEqual(self.requests("/"), [])  # GitHub not asked: retry later
+        self.assertEqual(without_pacing(before), without_pacing(dump_db(self.db)))
+
+    def test_item_failed_then_unreachable_is_75(self):
+        fault({"path_prefix": "/api/query", "status": 200, "times": -1,
+               "content_type": "application/atom+xml",
+               "body_file": "arxiv/refresh/2408.12588_v3.xml"})
+        self.ok("add", self.write("eprint.bib", "@misc{gone, title={Withdrawn}, author={B. C}, "
+                                  "year=2020, eprint={2001.99999}, archiveprefix={arXiv}}\n"))
+        r = self.cron(75, env={"PUBDB_GITHUB_URL": "http://127.0.0.1:%d" % unused_port()})
+        lines = r.err.splitlines()
+        self.assertEqual(len(lines), 2, r)
+        self.assertEqual(lines[0], "pubdb: arXiv: no such paper: 2001.99999")
+        self.assertRegex(lines[1], r"^pubdb: error: GitHub: cannot connect to http://127.0.0.1:\d+$")
+
+
 if __name__ == "__main__":
     unittest.main()
