@@ -49,7 +49,8 @@ set_tests_properties(lib_layers PROPERTIES LABELS api)
 find_program(PUB_PKG_CONFIG pkg-config)
 if(PUB_PKG_CONFIG)
   add_test(NAME api_pkgconfig_install
-    COMMAND sh ${PUB_TEST_DIR}/tools/pkgconfig_install.sh ${CMAKE_BINARY_DIR} ${CMAKE_C_COMPILER})
+    COMMAND sh ${PUB_TEST_DIR}/tools/pkgconfig_install.sh ${CMAKE_BINARY_DIR} ${CMAKE_C_COMPILER}
+      "$<$<BOOL:${PUB_SANITIZE}>:-fsanitize=address,undefined>")
   set_tests_properties(api_pkgconfig_install PROPERTIES TIMEOUT 300 LABELS api)
 else()
   message(STATUS "no pkg-config: api_pkgconfig_install is not run")

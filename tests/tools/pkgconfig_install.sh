@@ -1,11 +1,12 @@
 #!/bin/sh
-# pkgconfig_install.sh BUILD_DIR CC: installs the build into a temporary
+# pkgconfig_install.sh BUILD_DIR CC [CFLAGS]: installs the build into a temporary
 # prefix, as a packager would (`cmake --install BUILD --prefix X`), and
 # builds and runs a tiny program with `pkg-config --cflags --libs libpub`
 # from that prefix alone: libpub.pc must name X, not the configured prefix.
 set -eu
 build=$1
 cc=$2
+cflags=${3:-} # a sanitizer build's -fsanitize=..., which its library needs
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cmake --install "$build" --prefix "$tmp/pre" >/dev/null
@@ -32,6 +33,6 @@ int main(void)
 }
 PROG
 # shellcheck disable=SC2086 # the flags are words
-"$cc" -std=c11 -o "$tmp/prog" "$tmp/prog.c" $flags
+"$cc" -std=c11 $cflags -o "$tmp/prog" "$tmp/prog.c" $flags
 libdir=$(pkg-config --variable=libdir libpub)
 LD_LIBRARY_PATH=$libdir "$tmp/prog"
