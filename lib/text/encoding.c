@@ -440,7 +440,6 @@ static size_t decode_iconv(pub__bib_dec *d, char *out, size_t cap)
 		size_t r = iconv(d->cd, &in, &inleft, &o, &oleft);
 		int e = errno;
 		iconv_post(d, out, done, (size_t)(o - out), &w);
-		done = (size_t)(o - out);
 		if (r != (size_t)-1 || e == E2BIG || (e == EINVAL && !d->eof))
 			break;
 		/* EILSEQ, or a sequence the end of the file cut short: U+FFFD
