@@ -29,7 +29,8 @@ const cli_opt_spec cmd_add_opts[] = {
 	{CLI_OPT_SWITCH, "strict", 0, &strict, 0, NULL, "abort on the first malformed entry", 0},
 	{CLI_OPT_VALUE, "encoding", 0, &encoding, 0, "NAME",
 		"input encoding: utf-8, utf-16le, utf-16be, latin1,\n"
-		"windows-1252 (default: detect)", 0},
+		"windows-1252, or any name 'iconv -l' lists (gbk,\n"
+		"shift_jis, iso-8859-15...) (default: detect)", 0},
 	CLI_OPT_QUIET,
 	{CLI_OPT_ARGS, "INPUT", 0, &inputs, 0, NULL, NULL, 0},
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},

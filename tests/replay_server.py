@@ -26,7 +26,10 @@ Control:
        forever), delay (s before answering), truncate (bytes of body sent
        before closing), body, body_file (under fixtures), content_type,
        redirect, size (bytes of filler body), cut (body cut to N bytes with a
-       matching Content-Length), drop (close without answer), headers {}};
+       matching Content-Length), drop (close without answer), headers {},
+       hold (no answer until {"release": true} is posted: a request a test
+       can keep open as long as it needs, without a clock; then the rest of
+       the fault, or the normal answer)};
        a list adds several.  DELETE /_control or {"clear": true} clears them.
   GET  /_log      the request log so far (JSON lines)
 Every request is logged as a JSON line: time, method, path, query, headers
@@ -86,6 +89,7 @@ class State:
         self.latency = args.latency_ms / 1000.0
         self.fault_file = args.fault_file
         self.faults = []
+        self.released = threading.Event()
         self.lock = threading.Lock()
         self.log_lock = threading.Lock()
         self.log_path = args.log
@@ -205,6 +209,10 @@ class Handler(BaseHTTPRequestHandler):
         st.log(rec)
         if st.latency:
             time.sleep(st.latency)
+        if fault and fault.get("hold"):
+            st.released.wait(3600)
+            if not set(fault) - {"path_prefix", "times", "hold"}:
+                fault = None
         if fault:
             return self.apply_fault(fault)
         try:
@@ -223,7 +231,9 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self.send(400, '{"error":"bad json"}')
         with st.lock:
-            if isinstance(spec, dict) and spec.get("clear"):
+            if isinstance(spec, dict) and spec.get("release"):
+                st.released.set()
+            elif isinstance(spec, dict) and spec.get("clear"):
                 st.faults.clear()
             else:
                 st.faults.extend(spec if isinstance(spec, list) else [spec])

@@ -767,7 +767,12 @@ int pub__bib_reader_new(pub__bib_reader **out, FILE *fp, const char *filename,
 	r->filename = pub__strdup(filename ? filename : "<input>");
 	r->warn = warn;
 	r->warn_ctx = warn_ctx;
-	pub__bib_dec_init(&r->dec, fp, enc, r->filename, warn, warn_ctx);
+	if ((err = pub__bib_dec_init(&r->dec, fp, enc, encoding, r->filename,
+		     warn, warn_ctx)) < 0) {
+		free(r->filename);
+		free(r);
+		return err;
+	}
 	r->buf = pub__malloc(WINDOW);
 	r->line = r->col = 1;
 	r->bol = 1;

@@ -210,6 +210,7 @@ static const sym symbols[] = {
 	{"S", "§"}, {"P", "¶"}, {"copyright", "©"}, {"textregistered", "®"},
 	{"texttrademark", "™"}, {"textendash", "–"}, {"textemdash", "—"},
 	{"textquoteright", "’"}, {"textquoteleft", "‘"}, {"textbackslash", "\\"},
+	{"backslash", "\\"},
 	{"LaTeX", "LaTeX"}, {"TeX", "TeX"}, {"BibTeX", "BibTeX"},
 	{"quad", " "}, {"qquad", " "}, {"euro", "€"}, {"textdegree", "°"},
 };

@@ -7,6 +7,9 @@
  * with one warning.  CRLF and lone CR (classic Mac OS) line ends become LF,
  * so the reader counts lines right for all three.  In UTF-8 mode a stray invalid byte later in the file is
  * decoded as Windows-1252 (one warning per file), so output is always valid.
+ * Any other encoding a user names (--encoding gbk, shift_jis, iso-8859-15)
+ * goes through the C library's iconv(3): part of libc, so no new dependency;
+ * pubdb has no tables of its own for the CJK encodings.
  */
 #include "text/encoding.h"
 
@@ -14,6 +17,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +45,7 @@ int pub__bib_enc_parse(pub__enc *out, const char *name)
 		{"windows-1252", PUB__ENC_CP1252}, {"cp1252", PUB__ENC_CP1252},
 	};
 	size_t i;
+	iconv_t cd;
 	if (!name || !*name) {
 		*out = PUB__ENC_AUTO;
 		return 0;
@@ -51,14 +56,28 @@ int pub__bib_enc_parse(pub__enc *out, const char *name)
 			return 0;
 		}
 	}
+	if ((cd = iconv_open("UTF-8", name)) != (iconv_t)-1) {
+		iconv_close(cd);
+		*out = PUB__ENC_ICONV;
+		return 0;
+	}
 	return pub__error(PUB_EINVAL, "unsupported encoding '%s' (use utf-8, "
-		"utf-16le, utf-16be, latin1 or windows-1252)", name);
+		"utf-16le, utf-16be, latin1, windows-1252, or a name that "
+		"'iconv -l' lists, such as gbk, gb18030, big5, shift_jis, "
+		"euc-kr or iso-8859-15)", name);
 }
 
-void pub__bib_dec_init(pub__bib_dec *d, FILE *fp, pub__enc enc,
-	const char *filename, pub_warn_fn warn, void *warn_ctx)
+int pub__bib_dec_init(pub__bib_dec *d, FILE *fp, pub__enc enc,
+	const char *name, const char *filename, pub_warn_fn warn, void *warn_ctx)
 {
 	memset(d, 0, sizeof(*d));
+	d->cd = (iconv_t)-1;
+	if (enc == PUB__ENC_ICONV) {
+		if (!name || (d->cd = iconv_open("UTF-8", name)) == (iconv_t)-1)
+			return pub__error(PUB_EINVAL, "cannot decode '%s' from "
+				"encoding '%s'", filename, name ? name : "");
+		d->ename = name;
+	}
 	d->fp = fp;
 	d->enc = enc;
 	d->filename = filename;
@@ -67,10 +86,14 @@ void pub__bib_dec_init(pub__bib_dec *d, FILE *fp, pub__enc enc,
 	d->raw = pub__malloc(PUB__ENC_CHUNK);
 	d->first_bad = (unsigned long long)-1;
 	d->line = d->col = 1;
+	return 0;
 }
 
 void pub__bib_dec_free(pub__bib_dec *d)
 {
+	if (d->cd != (iconv_t)-1)
+		iconv_close(d->cd);
+	d->cd = (iconv_t)-1;
 	free(d->raw);
 	d->raw = NULL;
 }
@@ -315,7 +338,8 @@ static size_t decode_8bit(pub__bib_dec *d, char *out, size_t cap)
 		if (c >= 0x80 && d->consumed + i == d->first_bad) {
 			d->col--; /* report the column of this byte */
 			dec_warn(d, "not valid UTF-8 (byte 0x%02X); reading the "
-				"file as Windows-1252", c);
+				"file as Windows-1252 (if it is in another encoding, "
+				"name it with --encoding, e.g. gbk or iso-8859-15)", c);
 			d->col++;
 		}
 		o += put_cp(out + o, latin1 ? c : cp1252(c));
@@ -381,6 +405,64 @@ static size_t decode_utf16(pub__bib_dec *d, char *out, size_t cap)
 	return o;
 }
 
+/* Line ends, NULs and the position for the UTF-8 that iconv wrote to
+ * out[from..to): compacted in place to out[*w..] (it only shrinks). */
+static void iconv_post(pub__bib_dec *d, char *out, size_t from, size_t to,
+	size_t *w)
+{
+	size_t i;
+	for (i = from; i < to; i++) {
+		unsigned char c = (unsigned char)out[i];
+		if (c == 0 || (c == '\n' && d->cr)) {
+			if (c == 0 && !d->warned_nul++)
+				dec_warn(d, "NUL characters in the input are dropped");
+			d->cr = 0;
+			continue;
+		}
+		d->cr = c == '\r';
+		if (c == '\r')
+			c = '\n';
+		if (c == '\n') {
+			d->line++;
+			d->col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			d->col++;
+		}
+		out[(*w)++] = (char)c;
+	}
+}
+
+static size_t decode_iconv(pub__bib_dec *d, char *out, size_t cap)
+{
+	char *in = (char *)d->raw + d->rpos, *o = out;
+	size_t inleft = d->rlen - d->rpos, oleft = cap - 3, w = 0, done = 0;
+	while (inleft > 0) {
+		size_t r = iconv(d->cd, &in, &inleft, &o, &oleft);
+		int e = errno;
+		iconv_post(d, out, done, (size_t)(o - out), &w);
+		if (r != (size_t)-1 || e == E2BIG || (e == EINVAL && !d->eof))
+			break;
+		/* EILSEQ, or a sequence the end of the file cut short: U+FFFD
+		 * for the byte (cap - 3 kept room for it), then go on. */
+		if (!d->warned_invalid++)
+			dec_warn(d, "byte 0x%02X is not valid %s; replaced by U+FFFD",
+				(unsigned char)*in, d->ename);
+		memcpy(out + w, "\xEF\xBF\xBD", 3);
+		w += 3;
+		d->col++;
+		in++;
+		inleft--;
+		/* the U+FFFD took the 3 bytes kept in reserve; keep them again */
+		o = out + w;
+		done = w;
+		if (cap - w < 3 + 4)
+			break;
+		oleft = cap - w - 3;
+	}
+	d->rpos = (size_t)((unsigned char *)in - d->raw);
+	return w;
+}
+
 int pub__bib_dec_read(pub__bib_dec *d, char *out, size_t cap, size_t *n)
 {
 	int err;
@@ -401,6 +483,9 @@ int pub__bib_dec_read(pub__bib_dec *d, char *out, size_t cap, size_t *n)
 		case PUB__ENC_LATIN1:
 		case PUB__ENC_CP1252:
 			*n = decode_8bit(d, out, cap);
+			break;
+		case PUB__ENC_ICONV:
+			*n = decode_iconv(d, out, cap);
 			break;
 		default:
 			*n = decode_utf8(d, out, cap);

@@ -26,15 +26,15 @@ SLOWDOWN = 20 if WRAPPER else 1
 class Result:
     def __init__(self, proc):
         self.code = proc.returncode
-        self.out = proc.stdout.decode("utf-8", "replace")
+        self.out = (proc.stdout or b"").decode("utf-8", "replace")
         self.err = proc.stderr.decode("utf-8", "replace")
 
     def __repr__(self):
         return "exit %d\nstdout: %s\nstderr: %s" % (self.code, self.out[:2000], self.err[:2000])
 
 
-def run(*args, db=None, input=None, env=None, timeout=120, outer=()):
-    """pubdb ARGS; OUTER is a command put before the wrapper (a namespace)."""
+def command(args, db=None, env=None, outer=()):
+    """The command line and environment of a pubdb run, wrapper included."""
     cmd = list(outer) + WRAPPER + [PUBDB]
     if db:
         cmd += ["--db", db]
@@ -43,11 +43,26 @@ def run(*args, db=None, input=None, env=None, timeout=120, outer=()):
     e.pop("PUBDB_DB", None)
     if env:
         e.update(env)
+    return cmd, e
+
+
+def run(*args, db=None, input=None, env=None, timeout=120, outer=(), stdout=None):
+    """pubdb ARGS; OUTER is a command put before the wrapper (a namespace);
+    STDOUT a file to write to instead of Result.out (e.g. /dev/full)."""
+    cmd, e = command(args, db, env, outer)
     if isinstance(input, str):
         input = input.encode("utf-8")
-    p = subprocess.run(cmd, input=input, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                       env=e, timeout=timeout * SLOWDOWN if timeout else None)
+    p = subprocess.run(cmd, input=input, stdout=stdout or subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=e,
+                       timeout=timeout * SLOWDOWN if timeout else None)
     return Result(p)
+
+
+def spawn(*args, db=None, env=None):
+    """pubdb ARGS started and not waited for (a subprocess.Popen, output
+    piped), under the wrapper like run()."""
+    cmd, e = command(args, db, env)
+    return subprocess.Popen(cmd, env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def dump_db(path):

@@ -11,7 +11,7 @@ import threading
 import time
 import unittest
 
-from pubtest import CORPORA, FIXTURES, PUBDB, PubTestCase, dump_db, run
+from pubtest import CORPORA, FIXTURES, PubTestCase, dump_db, run
 
 PAB = """@inproceedings{zhao2024realtime,
   title = {Real-Time Video Generation with Pyramid Attention Broadcast},
@@ -803,10 +803,9 @@ class TestExport(PubTestCase):
     def test_stdout_write_error(self):
         self.ok("add", self.write("u.bib", "@misc{u, title={X}}\n"))
         with open("/dev/full", "w") as full:
-            p = subprocess.run([PUBDB, "--db", self.db, "export", "--bibtex"], stdout=full,
-                               stderr=subprocess.PIPE)
-        self.assertEqual(p.returncode, 1)
-        self.assertIn(b"cannot write", p.stderr)
+            r = self.pub("export", "--bibtex", stdout=full)
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("cannot write", r.err)
 
 
 class TestCorpora(PubTestCase):

@@ -4,7 +4,7 @@ link, repo add, refresh --stars), then checks every export format with
 independent readers: the HTML parsed back by tests/check_html.py against
 `export --json` and against example-homepage.md's structure; the BibTeX by
 pybtex (Debian's python3-pybtex; values in test_bibtex_values.py); the CSL-JSON rendered by
-pandoc --citeproc; the standalone page by headless Chromium (DOM dump and a
+pandoc --citeproc and read back by pandoc for its values; the standalone page by headless Chromium (DOM dump and a
 screenshot in the build folder).  Hostile input: XSS in titles, names and
 URLs."""
 import html
@@ -38,6 +38,8 @@ HOMEPAGE = [
 ]
 REPOS = ["https://github.com/NUS-HPC-AI-Lab/VideoSys", "https://github.com/hpcaitech/ColossalAI",
          "https://github.com/hpcaitech/FastFold"]
+
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def system_python():
@@ -265,6 +267,49 @@ class Homepage(PubTestCase):
         self.assertNotIn("[WARNING]", r.stderr)
         for title in ("Real-Time Video Generation", "FastFold", "HeteGen", "AutoChunk", "DSP"):
             self.assertIn(title, r.stdout.replace("\n", " "))
+
+    def test_csl_json_values_as_pandoc_reads_them(self):
+        """What pandoc understood of the CSL-JSON (its own reader and writer:
+        `pandoc -f csljson -t csljson`) against `export --json`: every
+        paper's title, authors (given, family), issued year and month, and
+        container (journal for an article, booktitle for a paper in a
+        proceedings, else the venue).  The JSON has no month of its own: it
+        is the stored `month` field, read by the rule below.  The JSON holds the stored LaTeX; these
+        papers have none, so the two compare as they are."""
+        if not shutil.which("pandoc"):
+            self.skipTest("pandoc not installed (.ci/deps --test installs it)")
+        csl = self.save("values.json", self.export("--csl-json"))
+        r = subprocess.run(["pandoc", "-f", "csljson", "-t", "csljson", csl],
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, "")
+        got = {item["id"]: item for item in json.loads(r.stdout)}
+        papers = json.loads(self.export("--json"))
+        self.assertEqual(sorted(got), sorted(p["key"] for p in papers))
+        self.assertEqual(len(papers), 5)
+        months = 0
+        for p in papers:
+            item = got[p["key"]]
+            fields = p.get("fields") or {}
+            self.assertEqual(item.get("title"), p["title"], p["key"])
+            self.assertEqual([(a.get("given"), a.get("family")) for a in item["author"]],
+                             [(a["given"], a["family"]) for a in p["authors"]], p["key"])
+            # the stored month field, "August" or "aug" or "8", read by this rule
+            m = (fields.get("month") or "").strip().lower()
+            month = int(m) if m.isdigit() else MONTHS.index(m[:3]) + 1 if m[:3] in MONTHS else 0
+            want = [p["year"]] + ([month] if month else [])
+            months += len(want) == 2
+            self.assertEqual([int(x) for x in item["issued"]["date-parts"][0]], want, p["key"])
+            if p["type"] == "article" and fields.get("journal"):
+                container = fields["journal"]
+            elif p["type"] in ("inproceedings", "conference", "incollection", "inbook") \
+                    and fields.get("booktitle"):
+                container = fields["booktitle"]
+            else:
+                container = p["venue"]
+            self.assertEqual(item.get("container-title"), container, p["key"])
+        # the month is there to lose: the arXiv papers have one
+        self.assertGreaterEqual(months, 4)
 
     def test_standalone_page_in_chromium(self):
         page = self.save("page.html", self.export("--html", "--standalone", "--selected", *self.tag_args))

@@ -9,7 +9,7 @@ import os
 import sys
 import unittest
 
-from pubtest import PUBDB, PubTestCase, run
+from pubtest import PubTestCase, run
 
 SOURCE = os.environ.get("PUB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 DOCS = {

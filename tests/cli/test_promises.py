@@ -1,11 +1,13 @@
 """test_promises.py: README promises that no other suite held to (issue 16
 item 7): `add --encoding NAME` end to end, as `show --json` gives titles and
-authors back, and the `added` / `modified` times of a paper: `modified`
+authors back (the CJK encodings through iconv(3), GBK's fixture
+read with and without `--encoding`), and the `added` / `modified` times of a paper: `modified`
 moves on edit, tag and link and stays on reads, `added` never moves.
 
 No test waits for the clock: the times are set to a day in 2000 through
 SQLite first, so "changed" means "no longer that day"."""
 import json
+import os
 import sqlite3
 import unittest
 
@@ -73,6 +75,49 @@ class Encoding(PubTestCase):
         self.added("u.bib", BIB.encode("utf-8"), "--encoding", "utf-8")
         self.check("enc1", TITLE, AUTHORS)
 
+    def test_gbk_needs_encoding(self):
+        # fixtures/bibtex/gbk_fallback: the key is 凯撒2013 in GBK
+        fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
+                               "fixtures", "bibtex", "gbk_fallback", "input.bib")
+        with open(fixture, "rb") as f:
+            data = f.read()
+        self.assertEqual(data.decode("gbk").split(",")[0], "@ARTICLE{\u51ef\u6492" "2013")
+        # without --encoding: mojibake, and a warning that names the file,
+        # the line and column of the first bad byte, what it did, and the way out
+        r = self.pub("add", self.write("g.bib", data, "wb"))
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("g.bib:1:10: not valid UTF-8 (byte 0xBF); reading the file as "
+                      "Windows-1252 (if it is in another encoding, name it with "
+                      "--encoding, e.g. gbk or iso-8859-15)", r.err)
+        self.assertEqual([p["key"] for p in self.papers()], ["\u00bf\u00ad\u00c8\u00f6" "2013"])
+        self.ok("rm", "\u00bf\u00ad\u00c8\u00f6" "2013")
+        # named: the key, the author and the journal as GBK means them
+        for name in ("gbk", "GB18030"):
+            self.added(name + ".bib", data, "--encoding", name)
+            p = self.paper("\u51ef\u6492" "2013")
+            self.assertEqual([(a["given"], a["family"]) for a in p["authors"]],
+                             [(None, "\u51ef\u6492")])
+            self.assertEqual(p["fields"]["journal"], "\u6d4b\u8bd5\u671f\u520a")
+            self.ok("rm", p["key"])
+
+    def test_iconv_encodings_line_ends_and_bad_bytes(self):
+        # Shift_JIS and EUC-KR through iconv, CRLF line ends; a byte that is
+        # not valid in the named encoding is U+FFFD with a warning at its place
+        for codec, name in (("shift_jis", "shift_jis"), ("euc-kr", "EUC-KR"),
+                            ("iso-8859-15", "iso-8859-15")):
+            title = {"shift_jis": "\u65e5\u672c\u8a9e", "euc-kr": "\ud55c\uad6d\uc5b4",
+                     "iso-8859-15": "\u0160\u20ac"}[codec]
+            data = ("@misc{k1,\r\n  title = {%s},\r\n  year = 2020}\r\n" % title).encode(codec)
+            self.added(name + ".bib", data, "--encoding", name)
+            self.assertEqual(self.paper("k1")["title"], title)
+            self.ok("rm", "k1")
+        data = "@misc{k2,\r\n title = {A\u65e5".encode("shift_jis") + b"\xff\x00B},\r\n year = 2020}\r\n"
+        r = self.pub("add", "--encoding", "shift_jis", self.write("bad.bib", data, "wb"))
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("bad.bib:2:13: byte 0xFF is not valid shift_jis; replaced by U+FFFD", r.err)
+        self.assertIn("bad.bib:2:14: NUL characters in the input are dropped", r.err)
+        self.assertEqual(self.paper("k2")["title"], "A\u65e5\ufffdB")
+
     def test_wrong_or_unknown_encoding(self):
         self.ok("init")
         # UTF-16 named for a one-byte file: nothing stored, said why
@@ -82,7 +127,9 @@ class Encoding(PubTestCase):
         self.assertEqual(self.papers(), [])
         r = self.pub("add", "--encoding", "ebcdic", self.write("x.bib", BIB))
         self.assertEqual(r.code, 2, r)
-        self.assertIn("unsupported encoding 'ebcdic'", r.err)
+        self.assertIn("unsupported encoding 'ebcdic' (use utf-8, utf-16le, utf-16be, "
+                      "latin1, windows-1252, or a name that 'iconv -l' lists, such as "
+                      "gbk, gb18030, big5, shift_jis, euc-kr or iso-8859-15)", r.err)
         self.assertEqual(self.papers(), [])
 
 

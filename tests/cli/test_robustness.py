@@ -569,7 +569,8 @@ class TestHostileInput(PubTestCase):
         self.assertEqual(r.code, 0, r)
         self.assertEqual(r.err.splitlines(), [
             "pubdb: warning: %s:1:25: NUL bytes in the input are dropped" % path,
-            "pubdb: warning: %s:2:24: not valid UTF-8 (byte 0xFF); reading the file as Windows-1252" % path,
+            "pubdb: warning: %s:2:24: not valid UTF-8 (byte 0xFF); reading the file as Windows-1252 "
+            "(if it is in another encoding, name it with --encoding, e.g. gbk or iso-8859-15)" % path,
             "'%s': 2 added, 0 merged, 0 skipped" % path])
         self.assertEqual(self.paper("nul")["title"], "Beforeafter")
         self.assertEqual([(a["given"], a["family"]) for a in self.paper("nul")["authors"]], [("Byte", "Nul")])

@@ -1,7 +1,8 @@
 /*
  * fuzz_bibtex.c: libFuzzer target for the BibTeX reader.  The first byte
- * picks the encoding (detected, or one of the forced ones); the rest is the
- * file, fed through fmemopen() and drained entry by entry.
+ * picks the encoding (detected, or one of the forced ones, gb18030 through
+ * iconv among them); the rest is the file, fed through fmemopen() and
+ * drained entry by entry.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -13,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const encs[8] = {NULL, NULL, NULL, "utf-8",
+	static const char *const encs[8] = {NULL, NULL, "gb18030", "utf-8",
 		"utf-16le", "utf-16be", "latin1", "windows-1252"};
 	pub__bib_reader *r = NULL;
 	pub__bib_entry *e;

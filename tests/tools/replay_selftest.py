@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 import urllib.parse
@@ -178,6 +179,19 @@ class ReplayServer(unittest.TestCase):
         status, _, body = self.req("GET", "/_log")
         log = [json.loads(l) for l in body.decode().splitlines() if l.strip()]
         self.assertTrue(any(r["path"] == "/repos/hpcaitech/FastFold" and r.get("fault") for r in log))
+
+    def test_hold_until_released(self):
+        # a held request gets no answer until the release; then the normal one
+        self.req("POST", "/_control", json.dumps({"path_prefix": "/repos/hpcaitech/", "hold": True}))
+        done = []
+        t = threading.Thread(target=lambda: done.append(self.req("GET", "/repos/hpcaitech/FastFold")[0]))
+        t.start()
+        t.join(1.0)  # only a bound: the assertion is that no answer came
+        self.assertEqual(done, [])
+        self.assertEqual(self.req("GET", "/repos/hpcaitech/ColossalAI")[0], 200)  # times: 1 used
+        self.req("POST", "/_control", json.dumps({"release": True}))
+        t.join(60)
+        self.assertEqual(done, [200])
 
 
 if __name__ == "__main__":

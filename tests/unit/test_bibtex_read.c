@@ -366,6 +366,36 @@ static void test_chunks(void)
 	pub__bib_reader_free(r);
 	fclose(fp);
 	pub__buf_free(&in);
+
+	/* The same through iconv: GB18030's two- and four-byte sequences (凯撒
+	 * and U+1F600, most of each entry, so the 64 KiB chunk boundaries cut
+	 * through them), CRLF line ends. */
+	for (i = 0; i < 5000; i++) {
+		int k;
+		pub__buf_printf(&in, "@article{k%zu,\r\n  title = {", i);
+		for (k = 0; k < 12; k++)
+			pub__buf_puts(&in, "\xbf\xad\xc8\xf6\x94\x39\xfc\x36");
+		pub__buf_printf(&in, " %zu},\r\n  year = %zu,\r\n}\r\n", i, 1900 + i % 100);
+	}
+	fp = fmemopen(in.ptr, in.len, "rb");
+	OK(pub__bib_reader_new(&r, fp, "g.bib", "gb18030", NULL, NULL) == 0, "gb18030");
+	n = 0;
+	bad = 0;
+	while ((rc = pub__bib_reader_next(&e, r)) == 1) {
+		char want[256];
+		int k;
+		for (k = 0; k < 12; k++)
+			memcpy(want + 10 * k, "\xe5\x87\xaf\xe6\x92\x92\xf0\x9f\x98\x80", 10);
+		snprintf(want + 120, sizeof(want) - 120, " %zu", n);
+		bad += strcmp(pub__bib_entry_get(e, "title"), want) != 0;
+		bad += e->line != 4 * n + 1;
+		n++;
+		pub__bib_entry_free(e);
+	}
+	OK(rc == 0 && n == 5000 && bad == 0, "5000 GB18030 entries across chunks: %zu, %d bad", n, bad);
+	pub__bib_reader_free(r);
+	fclose(fp);
+	pub__buf_free(&in);
 }
 
 static void test_api(void)

@@ -353,6 +353,8 @@ static void test_render(void)
 	/* an unknown macro: its argument, or its name when it has none */
 	RENDER(html_of, "\\foo{bar} \\LaTeX{} rocks", "bar LaTeX rocks");
 	RENDER(html_of, "\\NP-hard and \\NP{}-complete", "NP-hard and NP-complete");
+	/* a LaTeX symbol, not a name: \backslash is the character */
+	RENDER(text_of, "a\\backslash{}b, $\\backslash$", "a\\b, \\");
 	RENDER(html_of, "methodology\\hyphen independent", "methodology-independent");
 	RENDER(text_of, "non\\hyphen{}linear, line\\allowbreak{}break", "non-linear, linebreak");
 	RENDER(html_of, "<script>alert('x')</script> & \"q\"",
