@@ -19,6 +19,7 @@
 #include "bibtex/value.h"
 #include "store/db.h"
 #include "store/derive.h"
+#include "store/lock.h"
 #include "net/arxiv.h"
 #include "net/http.h"
 #include "net/source.h"
@@ -216,15 +217,8 @@ int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 	pub__http *h = NULL;
 	int err, fetch_err, began = 0;
 
-	if (!opts) {
-		pub_refresh_options_init(&none, PUB_REFRESH_OPTIONS_VERSION);
-		opts = &none;
-	}
-	if (opts->version != PUB_REFRESH_OPTIONS_VERSION)
-		return pub__version_error("pub_refresh_opts", opts->version);
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof(*stats));
+	if ((err = pub__refresh_start(&opts, &none, &stats, &local)) < 0)
+		return err;
 	if ((err = load(db, opts->max_age, &ks, &n, &stats->skipped)) < 0 || n == 0)
 		goto done;
 	/* Each id is asked once even when several papers carry it

@@ -10,6 +10,7 @@
 #include "util/error.h"
 #include "ids/github.h"
 #include "store/db.h"
+#include "store/lock.h"
 #include "net/github.h"
 #include "net/http.h"
 
@@ -355,15 +356,8 @@ int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 	row *rows = NULL;
 	pub__github_item *items = NULL;
 
-	if (!opts) {
-		pub_refresh_options_init(&none, PUB_REFRESH_OPTIONS_VERSION);
-		opts = &none;
-	}
-	if (opts->version != PUB_REFRESH_OPTIONS_VERSION)
-		return pub__version_error("pub_refresh_opts", opts->version);
-	if (!stats)
-		stats = &st0;
-	memset(stats, 0, sizeof(*stats));
+	if ((err = pub__refresh_start(&opts, &none, &stats, &st0)) < 0)
+		return err;
 	memset(&R, 0, sizeof(R));
 	R.db = db;
 	R.opts = opts;

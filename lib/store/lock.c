@@ -62,3 +62,18 @@ int pub_refresh_options_init(pub_refresh_opts *opts, unsigned int version)
 	opts->version = version;
 	return 0;
 }
+
+int pub__refresh_start(const pub_refresh_opts **opts, pub_refresh_opts *none,
+	pub_refresh_stats **stats, pub_refresh_stats *local)
+{
+	if (!*opts) {
+		pub_refresh_options_init(none, PUB_REFRESH_OPTIONS_VERSION);
+		*opts = none;
+	}
+	if (!*stats)
+		*stats = local;
+	memset(*stats, 0, sizeof(**stats));
+	if ((*opts)->version != PUB_REFRESH_OPTIONS_VERSION)
+		return pub__version_error("pub_refresh_opts", (*opts)->version);
+	return 0;
+}

@@ -312,29 +312,43 @@ static size_t decode_utf8(pub__bib_dec *d, char *out, size_t cap)
 	return o;
 }
 
+/* Line ends and NULs, the same for every decoder but the UTF-8 fast path:
+ * a NUL is dropped (one warning, `what` naming bytes or characters), CRLF
+ * and a lone CR become LF, and a line end moves the position to the next
+ * line.  0: drop *c; 2: a line ended; 1: any other character (the caller
+ * counts its column). */
+static int line_char(pub__bib_dec *d, unsigned *c, const char *what)
+{
+	if (*c == 0 || (*c == '\n' && d->cr)) {
+		if (*c == 0 && !d->warned_nul++)
+			dec_warn(d, "NUL %s in the input are dropped", what);
+		d->cr = 0;
+		return 0;
+	}
+	d->cr = *c == '\r';
+	if (*c == '\r')
+		*c = '\n';
+	if (*c != '\n')
+		return 1;
+	d->line++;
+	d->col = 1;
+	return 2;
+}
+
 static size_t decode_8bit(pub__bib_dec *d, char *out, size_t cap)
 {
 	const unsigned char *p = d->raw;
 	size_t o = 0, i = d->rpos, n = d->rlen;
 	int latin1 = d->enc == PUB__ENC_LATIN1;
 	while (i < n && o + 4 <= cap) {
-		unsigned char c = p[i];
-		if (c == 0 || (c == '\n' && d->cr)) {
-			if (c == 0 && !d->warned_nul++)
-				dec_warn(d, "NUL bytes in the input are dropped");
-			d->cr = 0;
+		unsigned c = p[i];
+		int k = line_char(d, &c, "bytes");
+		if (!k) {
 			i++;
 			continue;
 		}
-		d->cr = c == '\r';
-		if (c == '\r')
-			c = '\n';
-		if (c == '\n') {
-			d->line++;
-			d->col = 1;
-		} else {
+		if (k == 1)
 			d->col++;
-		}
 		if (c >= 0x80 && d->consumed + i == d->first_bad) {
 			d->col--; /* report the column of this byte */
 			dec_warn(d, "not valid UTF-8 (byte 0x%02X); reading the "
@@ -356,6 +370,7 @@ static size_t decode_utf16(pub__bib_dec *d, char *out, size_t cap)
 	int be = d->enc == PUB__ENC_UTF16BE;
 	while (o + 4 <= cap) {
 		unsigned u, cp;
+		int k;
 		if (n - i < 2) {
 			if (n - i == 1 && d->eof) {
 				/* odd trailing byte */
@@ -384,21 +399,11 @@ static size_t decode_utf16(pub__bib_dec *d, char *out, size_t cap)
 		i += 2;
 		if (cp == 0xFFFD && u != 0xFFFD && !d->warned_surrogate++)
 			dec_warn(d, "unpaired UTF-16 surrogate replaced by U+FFFD");
-		if (cp == 0 || (cp == '\n' && d->cr)) {
-			if (cp == 0 && !d->warned_nul++)
-				dec_warn(d, "NUL characters in the input are dropped");
-			d->cr = 0;
+		k = line_char(d, &cp, "characters");
+		if (!k)
 			continue;
-		}
-		d->cr = cp == '\r';
-		if (cp == '\r')
-			cp = '\n';
-		if (cp == '\n') {
-			d->line++;
-			d->col = 1;
-		} else {
+		if (k == 1)
 			d->col++;
-		}
 		o += put_cp(out + o, cp);
 	}
 	d->rpos = i;
@@ -412,22 +417,12 @@ static void iconv_post(pub__bib_dec *d, char *out, size_t from, size_t to,
 {
 	size_t i;
 	for (i = from; i < to; i++) {
-		unsigned char c = (unsigned char)out[i];
-		if (c == 0 || (c == '\n' && d->cr)) {
-			if (c == 0 && !d->warned_nul++)
-				dec_warn(d, "NUL characters in the input are dropped");
-			d->cr = 0;
+		unsigned c = (unsigned char)out[i];
+		int k = line_char(d, &c, "characters");
+		if (!k)
 			continue;
-		}
-		d->cr = c == '\r';
-		if (c == '\r')
-			c = '\n';
-		if (c == '\n') {
-			d->line++;
-			d->col = 1;
-		} else if ((c & 0xC0) != 0x80) {
+		if (k == 1 && (c & 0xC0) != 0x80) /* a character's first byte */
 			d->col++;
-		}
 		out[(*w)++] = (char)c;
 	}
 }
