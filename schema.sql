@@ -1,4 +1,4 @@
--- schema.sql: the whole pubdb schema (version 4), embedded into libpub at
+-- schema.sql: the whole pubdb schema (version 5), embedded into libpub at
 -- build time and applied by lib/store/db.c inside one transaction.  Later versions
 -- append migrations in lib/store/db.c; PRAGMA user_version records the version.
 
@@ -40,6 +40,12 @@ CREATE TABLE papers (
 	added TEXT NOT NULL,
 	modified TEXT NOT NULL,
 	checked TEXT,          -- last metadata refresh
+	-- Who set `venue` (version 5): 'user' (edit, add --venue), 'bibtex'
+	-- (an imported entry), or the service that found the published
+	-- version ('dblp', 'semanticscholar', 'arxiv'); NULL: not known.
+	-- Discovery never overwrites a 'user' venue.
+	venue_source TEXT,
+	dblp TEXT,             -- DBLP record key of the published version (version 5)
 	-- Every BibTeX field verbatim (macros expanded, outer delimiters
 	-- removed), in input order, as one JSON object of strings: the source
 	-- of truth of the BibTeX export; the columns above derive from it.
@@ -52,6 +58,7 @@ CREATE TABLE papers (
 CREATE UNIQUE INDEX papers_citekey ON papers(lower(citekey));
 CREATE INDEX papers_doi ON papers(doi) WHERE doi IS NOT NULL;
 CREATE INDEX papers_arxiv ON papers(arxiv) WHERE arxiv IS NOT NULL;
+CREATE INDEX papers_dblp ON papers(dblp) WHERE dblp IS NOT NULL;
 CREATE INDEX papers_dup ON papers(title_key, year);
 
 CREATE TABLE authors (
@@ -95,6 +102,10 @@ CREATE TABLE repos (
 	archived INTEGER NOT NULL DEFAULT 0,
 	renamed_from TEXT,
 	standalone INTEGER NOT NULL DEFAULT 0,  -- added with `repo add`
+	-- The owner's wording (version 5, `repo edit`): shown instead of
+	-- GitHub's name and description; a refresh never touches them.
+	display_name TEXT,
+	display_description TEXT,
 	UNIQUE (owner, name)
 );
 
@@ -156,6 +167,25 @@ CREATE TABLE entry_sources (
 	fields_json TEXT NOT NULL
 );
 CREATE INDEX entry_sources_paper ON entry_sources(paper_id, position);
+
+-- Dated events (version 5), newest last, for `pubdb news`: a paper
+-- added, a venue gained by a preprint, a repository added, a star
+-- milestone, papers arriving in the inbox.  Written by lib/store/events.c
+-- when the change happens, in the change's own transaction.
+CREATE TABLE events (
+	id INTEGER PRIMARY KEY,
+	day TEXT NOT NULL,     -- when it happened (YYYY-MM-DD, or YYYY-MM when only
+	                       -- the month is known), else when pubdb learned it
+	recorded TEXT NOT NULL, -- when pubdb recorded it (ISO 8601 UTC)
+	kind TEXT NOT NULL,    -- paper, venue, repo, stars, inbox
+	paper_id INTEGER REFERENCES papers(id) ON DELETE CASCADE,
+	repo_id INTEGER REFERENCES repos(id) ON DELETE CASCADE,
+	value TEXT,            -- "ICML 2025", "1000" (stars), "2" (inbox papers)
+	source TEXT            -- edit, dblp, semanticscholar, refresh, add ...
+);
+CREATE INDEX events_day ON events(day, id);
+CREATE INDEX events_paper ON events(paper_id) WHERE paper_id IS NOT NULL;
+CREATE INDEX events_repo ON events(repo_id) WHERE repo_id IS NOT NULL;
 
 -- Full-text index over title, abstract and author names; rowid = papers.id,
 -- maintained by lib/store/derive.c whenever a paper changes.

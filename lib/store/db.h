@@ -69,6 +69,14 @@ void pub__db_source_end(pub_db *db);
 void pub__db_source_add(pub_db *db, int64_t id);
 int pub__db_source_has(const pub_db *db, int64_t id);
 
+/* The schema version schema.sql describes; bump it with each migration
+ * (migrate.c). */
+#define PUB__SCHEMA_VERSION 5
+
+/* Upgrades the database to PUB__SCHEMA_VERSION (a new one gets schema.sql)
+ * in one transaction; PUB_EVERSION when it is newer than this library. */
+int pub__db_migrate(pub_db *db);
+
 /* Runs SQL without results (no user data in it). */
 int pub__db_exec(pub_db *db, const char *sql);
 

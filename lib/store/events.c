@@ -1,0 +1,39 @@
+/*
+ * events.c: recording dated events (see events.h).
+ */
+#include <string.h>
+
+#include "store/db.h"
+#include "store/events.h"
+#include "util/error.h"
+
+int pub__event_add(pub_db *db, const char *kind, int64_t paper_id,
+	int64_t repo_id, const char *value, const char *source, const char *day)
+{
+	sqlite3_stmt *st;
+	char now[21], today[11];
+	int err;
+	if (!kind || !*kind)
+		return pub__error(PUB_EINVAL, "an event needs a kind");
+	pub__now_iso(now);
+	memcpy(today, now, 10);
+	today[10] = '\0';
+	if ((err = pub__db_stmt(&st, db,
+	     "INSERT INTO events(day, recorded, kind, paper_id, repo_id, value, source) "
+	     "VALUES (?, ?, ?, ?, ?, ?, ?)")) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, day && *day ? day : today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+	if (paper_id > 0)
+		sqlite3_bind_int64(st, 4, paper_id);
+	if (repo_id > 0)
+		sqlite3_bind_int64(st, 5, repo_id);
+	if (value)
+		sqlite3_bind_text(st, 6, value, -1, SQLITE_STATIC);
+	if (source)
+		sqlite3_bind_text(st, 7, source, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return pub__db_error(db, "recording an event");
+	return 0;
+}

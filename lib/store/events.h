@@ -1,0 +1,27 @@
+/*
+ * events.h: dated events for `pubdb news` (events.c), written in the
+ * transaction of the change they tell about: a paper added, a venue
+ * gained by a preprint, a repository added, a star milestone, papers
+ * arriving in the inbox.  Table `events` in schema.sql.
+ */
+#ifndef PUB_STORE_EVENTS_H
+#define PUB_STORE_EVENTS_H
+
+#include <stdint.h>
+
+#include "pub.h"
+
+/* The kinds of event (events.kind). */
+#define PUB__EVENT_PAPER "paper"  /* a new paper; value: NULL */
+#define PUB__EVENT_VENUE "venue"  /* a venue gained; value: "ICML 2025" */
+#define PUB__EVENT_REPO  "repo"   /* a repository added; value: NULL */
+#define PUB__EVENT_STARS "stars"  /* a star milestone; value: "1000" */
+#define PUB__EVENT_INBOX "inbox"  /* papers in the inbox; value: their count */
+
+/* Records one event.  paper_id and repo_id are 0 when none; value and
+ * source may be NULL; day is when it happened ("YYYY-MM-DD" or "YYYY-MM")
+ * or NULL for today (UTC).  The caller holds the transaction. */
+int pub__event_add(pub_db *db, const char *kind, int64_t paper_id,
+	int64_t repo_id, const char *value, const char *source, const char *day);
+
+#endif
