@@ -29,6 +29,10 @@ static const struct {
 	{"GitHub", "PUBDB_GITHUB_URL", "https://api.github.com"},
 	{"doi.org", "PUBDB_DOI_URL", "https://doi.org"},
 	{"Crossref", "PUBDB_CROSSREF_URL", "https://api.crossref.org"},
+	{"DBLP", "PUBDB_DBLP_URL", "https://dblp.org"},
+	{"Semantic Scholar", "PUBDB_S2_URL", "https://api.semanticscholar.org"},
+	{"OpenAlex", "PUBDB_OPENALEX_URL", "https://api.openalex.org"},
+	{"ORCID", "PUBDB_ORCID_URL", "https://pub.orcid.org"},
 };
 
 typedef struct pacer {
@@ -45,6 +49,8 @@ struct pub__http {
 	int allow_http[PUB__SVC_COUNT];
 	pacer pace[PUB__SVC_COUNT];
 	char *auth; /* "Authorization: Bearer …"; never logged */
+	char *s2_key; /* "x-api-key: …" for Semantic Scholar; never logged */
+	char *openalex_key; /* "api_key=…" (percent-encoded); never logged */
 	long timeout_ms;
 	long backoff_ms; /* 0: per-service default */
 	unsigned seed;
@@ -139,6 +145,11 @@ int pub__http_new(pub__http **out)
 	h->pace[PUB__SVC_ARXIV].interval_ms =
 		env_long("PUB_ARXIV_INTERVAL_MS", PUB__ARXIV_INTERVAL_MS, 0, 600000);
 	h->pace[PUB__SVC_CROSSREF].interval_ms = PUB__CROSSREF_INTERVAL_MS;
+	h->pace[PUB__SVC_DBLP].interval_ms =
+		env_long("PUB_DBLP_INTERVAL_MS", PUB__DBLP_INTERVAL_MS, 0, 600000);
+	h->pace[PUB__SVC_S2].interval_ms =
+		env_long("PUB_S2_INTERVAL_MS", PUB__S2_INTERVAL_MS, 0, 600000);
+	h->pace[PUB__SVC_ORCID].interval_ms = PUB__ORCID_INTERVAL_MS;
 	h->timeout_ms = 60000L;
 	{
 		/* seconds, fractions allowed (tests use short ones) */
@@ -151,6 +162,15 @@ int pub__http_new(pub__http **out)
 	h->backoff_ms = env_long("PUB_HTTP_BACKOFF_MS", 0, 0, 600000);
 	if ((tok = getenv("GITHUB_TOKEN")) && *tok)
 		h->auth = pub__sprintf("Authorization: Bearer %s", tok);
+	if ((tok = getenv("S2_API_KEY")) && *tok)
+		h->s2_key = pub__sprintf("x-api-key: %s", tok);
+	if ((tok = getenv("OPENALEX_API_KEY")) && *tok) {
+		char *enc = curl_easy_escape(NULL, tok, 0);
+		if (enc) {
+			h->openalex_key = pub__sprintf("api_key=%s", enc);
+			curl_free(enc);
+		}
+	}
 	h->seed = (unsigned)pub__http_now_ms() ^ (unsigned)(uintptr_t)h;
 	*out = h;
 	return 0;
@@ -165,6 +185,14 @@ void pub__http_free(pub__http *h)
 		curl_easy_cleanup(h->easy);
 	for (i = 0; i < PUB__SVC_COUNT; i++)
 		free(h->base[i]);
+	if (h->s2_key) {
+		memset(h->s2_key, 0, strlen(h->s2_key));
+		free(h->s2_key);
+	}
+	if (h->openalex_key) {
+		memset(h->openalex_key, 0, strlen(h->openalex_key));
+		free(h->openalex_key);
+	}
 	if (h->auth) {
 		memset(h->auth, 0, strlen(h->auth));
 		free(h->auth);
@@ -313,13 +341,20 @@ static int xfer_setup(pub__http *h, xfer *x)
 	x->res->status = 0;
 	x->too_big = 0;
 	x->errbuf[0] = '\0';
-	if (!x->url)
-		x->url = pub__sprintf("%s%s", h->base[q->service], q->path);
+	if (!x->url) {
+		if (q->service == PUB__SVC_OPENALEX && h->openalex_key)
+			x->url = pub__sprintf("%s%s%c%s", h->base[q->service], q->path,
+				strchr(q->path, '?') ? '&' : '?', h->openalex_key);
+		else
+			x->url = pub__sprintf("%s%s", h->base[q->service], q->path);
+	}
 	if (!x->hdrs) {
 		for (hp = q->headers; hp && *hp; hp++)
 			x->hdrs = curl_slist_append(x->hdrs, *hp);
 		if (q->service == PUB__SVC_GITHUB && h->auth)
 			x->hdrs = curl_slist_append(x->hdrs, h->auth);
+		if (q->service == PUB__SVC_S2 && h->s2_key)
+			x->hdrs = curl_slist_append(x->hdrs, h->s2_key);
 		x->hdrs = curl_slist_append(x->hdrs, "Expect:");
 	}
 	curl_easy_reset(e);
@@ -470,8 +505,12 @@ static void xfer_finish(pub__http *h, xfer *x, CURLcode cc)
 	r->attempts++;
 	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &r->status);
 	if (curl_easy_getinfo(x->easy, CURLINFO_EFFECTIVE_URL, &eff) == CURLE_OK && eff) {
+		char *key;
 		free(r->effective_url);
 		r->effective_url = pub__strdup(eff);
+		/* the key is ours, not the answer's: no caller ever sees it */
+		if (h->openalex_key && (key = strstr(r->effective_url, h->openalex_key)))
+			key[key > r->effective_url ? -1 : 0] = '\0';
 	}
 	if (!nonet_code(cc))
 		x->nonet = 0;

@@ -21,10 +21,15 @@ typedef enum pub__service {
 	PUB__SVC_GITHUB,    /* PUBDB_GITHUB_URL, https://api.github.com */
 	PUB__SVC_DOI,       /* PUBDB_DOI_URL, https://doi.org */
 	PUB__SVC_CROSSREF,  /* PUBDB_CROSSREF_URL, https://api.crossref.org */
+	PUB__SVC_DBLP,      /* PUBDB_DBLP_URL, https://dblp.org */
+	PUB__SVC_S2,        /* PUBDB_S2_URL, https://api.semanticscholar.org */
+	PUB__SVC_OPENALEX,  /* PUBDB_OPENALEX_URL, https://api.openalex.org */
+	PUB__SVC_ORCID,     /* PUBDB_ORCID_URL, https://pub.orcid.org */
 	PUB__SVC_COUNT
 } pub__service;
 
-/* "arXiv", "GitHub", "doi.org", "Crossref": the name used in messages. */
+/* "arXiv", "GitHub", "doi.org", "Crossref", "DBLP", "Semantic Scholar",
+ * "OpenAlex", "ORCID": the name used in messages. */
 const char *pub__service_name(pub__service svc);
 
 /* Response bodies larger than this fail with "response larger than 8 MiB". */
@@ -37,11 +42,22 @@ const char *pub__service_name(pub__service svc);
  * PUB_ARXIV_INTERVAL_MS (tests). */
 #define PUB__ARXIV_INTERVAL_MS 3000
 #define PUB__CROSSREF_INTERVAL_MS 200
+/* DBLP asks for politeness (clients pause 5-7 s after its 429s); one
+ * request every 3 s, overridable by PUB_DBLP_INTERVAL_MS (tests). */
+#define PUB__DBLP_INTERVAL_MS 3000
+/* Semantic Scholar: a key gives 1 request/s; keyless calls share a pool.
+ * Overridable by PUB_S2_INTERVAL_MS (tests). */
+#define PUB__S2_INTERVAL_MS 1000
+/* ORCID's anonymous limit is 12 requests/s. */
+#define PUB__ORCID_INTERVAL_MS 100
 
 typedef struct pub__http pub__http;
 
 /* Creates the client (calls curl_global_init once per process) and reads the
- * environment: base URLs, GITHUB_TOKEN, PUB_HTTP_TIMEOUT (total timeout in
+ * environment: base URLs, GITHUB_TOKEN (sent to GitHub as a bearer token),
+ * S2_API_KEY (sent to Semantic Scholar as x-api-key), OPENALEX_API_KEY
+ * (added to OpenAlex URLs as api_key=; messages name only the path, so it
+ * is never shown), PUB_DBLP_INTERVAL_MS, PUB_S2_INTERVAL_MS, PUB_HTTP_TIMEOUT (total timeout in
  * seconds, default 60), PUB_HTTP_BACKOFF_MS (base retry delay, default 3000
  * for arXiv and 1000 otherwise), PUB_ARXIV_INTERVAL_MS.  Invalid override
  * URLs give PUB_EINVAL.  Free with pub__http_free (NULL-safe). */
@@ -76,8 +92,9 @@ typedef struct pub__http_request {
 	const char *path;    /* appended to the base URL; starts with '/', may
 	                        carry a query; already percent-encoded */
 	const char *const *headers; /* NULL-terminated "Name: value" list or
-	                        NULL.  Authorization is added by the client for
-	                        GitHub when GITHUB_TOKEN is set: never pass it */
+	                        NULL.  Credentials are added by the client
+	                        (GitHub's Authorization, Semantic Scholar's
+	                        x-api-key, OpenAlex's api_key): never pass them */
 	const char *body;    /* POST body (copied by libcurl) */
 	size_t body_len;
 	int no_retry;        /* a single attempt whatever happens */
