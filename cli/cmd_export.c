@@ -1,9 +1,12 @@
 /*
- * cmd_export.c: `pubdb export FORMAT [filters] [-o FILE]`.  With -o the
- * output goes to a temporary file renamed into place, so a failed export
- * never leaves a half-written page behind.
+ * cmd_export.c: `pubdb export FORMAT [filters] [-o FILE | --into FILE
+ * --region NAME]`.  With -o the output goes to a temporary file renamed
+ * into place, so a failed export never leaves a half-written page behind;
+ * with --into it goes to memory first and then into one marked region of
+ * the page (pub_region_replace()).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -12,7 +15,8 @@
 static int formats[6];
 static cli_list tags;
 static const char *author, *key, *group_by, *jekyll, *outfile, *title;
-static int selected, ascii, plain, standalone, repos;
+static const char *into, *region, *style;
+static int selected, ascii, plain, standalone, repos, static_stars;
 
 static const pub_format format_of[6] = {
 	PUB_FORMAT_BIBTEX, PUB_FORMAT_BIBLATEX, PUB_FORMAT_JSON,
@@ -55,9 +59,20 @@ const cli_opt_spec cmd_export_opts[] = {
 		CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "jekyll", 0, &jekyll, 0, "DIR",
 		"Markdown: one file per paper in DIR", CLI_OPT_NONEMPTY | CLI_OPT_FILE},
+	{CLI_OPT_VALUE, "style", 0, &style, 0, "pubdb|acad-homepage",
+		"the markup: pubdb's classes (default) or an acad-homepage page's "
+		"(Markdown with inline HTML)", 0},
+	{CLI_OPT_SWITCH, "static-stars", 0, &static_stars, 0, NULL,
+		"acad-homepage: the stored star counts, not live shields.io badges", 0},
 	{CLI_OPT_VALUE, "output", 'o', &outfile, 0, "FILE",
 		"write to FILE (atomically) instead of stdout",
 		CLI_OPT_NONEMPTY | CLI_OPT_FILE},
+	{CLI_OPT_VALUE, "into", 0, &into, 0, "FILE",
+		"rewrite only region --region of FILE (see above); untouched when unchanged",
+		CLI_OPT_NONEMPTY | CLI_OPT_FILE},
+	{CLI_OPT_VALUE, "region", 0, &region, 0, "NAME",
+		"the region of --into: the lines between <!-- pubdb:NAME --> and "
+		"<!-- /pubdb:NAME -->", CLI_OPT_NONEMPTY},
 	CLI_OPT_QUIET,
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
@@ -94,7 +109,56 @@ static int check(const pub_export_opts *o)
 	    o->format != PUB_FORMAT_MARKDOWN)
 		return cli_usage_error("export",
 			"--title names a page: use it with --html --standalone or --markdown");
+	if (o->style == PUB_STYLE_ACAD_HOMEPAGE && o->format != PUB_FORMAT_MARKDOWN)
+		return cli_usage_error("export",
+			"--style acad-homepage writes Markdown with inline HTML: drop the format flag");
+	if (o->style == PUB_STYLE_ACAD_HOMEPAGE && (o->jekyll_dir || o->title))
+		return cli_usage_error("export",
+			"--style acad-homepage writes one list: no --jekyll or --title");
+	if (o->static_stars && o->style != PUB_STYLE_ACAD_HOMEPAGE)
+		return cli_usage_error("export",
+			"--static-stars applies to --style acad-homepage (pubdb's style always "
+			"shows the stored counts)");
+	if (outfile && into)
+		return cli_usage_error("export", "give -o FILE or --into FILE, not both");
+	if (!into != !region)
+		return cli_usage_error("export", into
+			? "--into needs --region NAME (the lines <!-- pubdb:NAME --> and "
+			  "<!-- /pubdb:NAME --> of the page)"
+			: "--region needs --into FILE");
+	if (into && (o->jekyll_dir || (o->standalone && o->format == PUB_FORMAT_HTML)))
+		return cli_usage_error("export",
+			"--into writes a fragment into a page: no --jekyll or --standalone");
 	return EXIT_OK;
+}
+
+/* --into: the export goes to memory, then into the page's region. */
+static int export_into(cli *c, const pub_export_opts *o)
+{
+	char *text = NULL;
+	size_t len = 0;
+	pub_region_result res;
+	int err, rc = EXIT_OK;
+	FILE *mem = open_memstream(&text, &len);
+	if (!mem) {
+		perror("pubdb: error: open_memstream");
+		return EXIT_ERROR;
+	}
+	err = pub_export(c->db, o, mem);
+	if (fclose(mem) != 0 && err == 0) {
+		fputs("pubdb: error: cannot hold the export in memory\n", stderr);
+		rc = EXIT_ERROR;
+	}
+	if (err < 0)
+		rc = cli_fail(err);
+	if (rc == EXIT_OK && (err = pub_region_replace(&res, into, region, text, len)) < 0)
+		rc = cli_fail(err);
+	if (rc == EXIT_OK && res.changed)
+		cli_note(c, "%s: region '%s' (line %zu) rewritten: %zu line%s, was %zu",
+			into, region, res.line, res.new_lines, res.new_lines == 1 ? "" : "s",
+			res.old_lines);
+	free(text);
+	return rc;
 }
 
 int cmd_export(cli *c)
@@ -114,6 +178,17 @@ int cmd_export(cli *c)
 			nformats++;
 		}
 	}
+	if (style && strcmp(style, "acad-homepage") == 0) {
+		o.style = PUB_STYLE_ACAD_HOMEPAGE;
+		if (nformats == 0) { /* the style names its format */
+			o.format = PUB_FORMAT_MARKDOWN;
+			nformats = 1;
+		}
+	} else if (style && strcmp(style, "pubdb") != 0) {
+		rc = cli_usage_error("export", "--style takes pubdb or acad-homepage");
+		goto done;
+	}
+	o.static_stars = static_stars;
 	if (nformats == 0) {
 		rc = cli_usage_error("export",
 			"export needs a format: --bibtex, --biblatex, --json, --csl-json, --html or --markdown");
@@ -140,6 +215,10 @@ int cmd_export(cli *c)
 	o.filter.selected_only = selected;
 	if ((rc = check(&o)) != EXIT_OK)
 		goto done;
+	if (into) {
+		rc = export_into(c, &o);
+		goto done;
+	}
 
 	if (outfile) {
 		if ((rc = cli_atomic_open(&file, outfile)) != EXIT_OK)

@@ -1,6 +1,7 @@
 /*
  * cmd_tag.c: `pubdb tag KEY +T -T...`: every argument after KEY is a
- * change, never an option, so `tag KEY -q` removes the tag q.
+ * change, never an option, so `tag KEY -q` removes the tag q.  `pubdb
+ * tag --rename OLD NEW` renames a tag on every paper.
  */
 #include <stdlib.h>
 
@@ -8,9 +9,12 @@
 
 static const char *key;
 static cli_list changes;
+static int rename_tag;
 
 const cli_opt_spec cmd_tag_opts[] = {
 	CLI_OPT_QUIET,
+	{CLI_OPT_SWITCH, "rename", 0, &rename_tag, 0, NULL,
+		"rename tag OLD to NEW on every paper (pubdb tag --rename OLD NEW)", 0},
 	{CLI_OPT_ARG, "KEY", 0, &key, 0, NULL, NULL, 0},
 	{CLI_OPT_ARGS, "CHANGE", 0, &changes, 0, NULL, NULL, CLI_OPT_LITERAL},
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
@@ -21,6 +25,15 @@ int cmd_tag(cli *c)
 	pub_tag_change *t = NULL;
 	size_t i;
 	int err, rc = EXIT_OK;
+	if (rename_tag) {
+		if (!key || changes.n != 1)
+			rc = cli_usage_error("tag", "use 'tag --rename OLD NEW'");
+		else if ((err = pub_tag_rename(c->db, key, changes.items[0])) < 0)
+			rc = cli_fail(err);
+		else
+			cli_note(c, "renamed tag '%s' to '%s'", key, changes.items[0]);
+		goto done;
+	}
 	if (!key || changes.n == 0) {
 		rc = cli_usage_error("tag", "tag needs a key and +TAG or -TAG");
 		goto done;

@@ -75,13 +75,17 @@ const cmd cli_commands[] = {
 		"entries that remain; a field edited since the merge keeps its value.\n",
 		cmd_unmerge_opts, NULL},
 	{"tag", cmd_tag, CMD_DB, "add or remove tags",
-		"usage: pubdb tag KEY +TAG -TAG...\n",
+		"usage: pubdb tag KEY +TAG -TAG...\n"
+		"       pubdb tag --rename OLD NEW\n",
 		"+TAG (or TAG) adds a tag, -TAG removes it, in one transaction.  Tags\n"
 		"are one regardless of case: a tag another paper has in another case\n"
 		"is that tag.  Tags group the HTML and Markdown exports.  A --tag of\n"
 		"list or export that matches no tag is an error naming the tags there\n"
 		"are.  Every argument after KEY is a\n"
-		"change, never an option: 'pubdb tag KEY -q' removes the tag q.\n",
+		"change, never an option: 'pubdb tag KEY -q' removes the tag q.\n"
+		"--rename renames tag OLD on every paper (two tags become one when NEW\n"
+		"exists).  A tag's name is its group heading, so this is how a heading\n"
+		"gets an emoji: pubdb tag --rename \"Efficient Memory Cost\" \"\xf0\x9f\xa7\xb9 Efficient Memory Cost\".\n",
 		cmd_tag_opts, NULL},
 	{"link", cmd_link, CMD_DB, "add or remove a link of a paper",
 		"usage: pubdb link KEY KIND URL\n"
@@ -93,13 +97,17 @@ const cmd cli_commands[] = {
 		cmd_link_opts, NULL},
 	{"repo", cmd_repo, CMD_CREATE, "manage open-source projects",
 		"usage: pubdb repo add URL [--description TEXT]\n"
+		"       pubdb repo edit OWNER/NAME [name=TEXT] [description=TEXT]\n"
 		"       pubdb repo rm OWNER/NAME\n"
 		"       pubdb repo list\n",
 		"Registers a GitHub repository that stands alone (an open-source project\n"
 		"for export --repos).  Its description and stars come from refresh.\n"
 		"repo rm removes a repository and its star history; one that a paper's\n"
 		"link points at is refused, naming the papers: remove those links first\n"
-		"(link --rm), so no paper loses its code link or stars unseen.\n",
+		"(link --rm), so no paper loses its code link or stars unseen.\n"
+		"repo edit sets the name and description exports show instead of\n"
+		"GitHub's ('name=Colossal-AI'); an empty value clears one, and a refresh\n"
+		"never overwrites them.  repo list shows them, GitHub's in brackets.\n",
 		cmd_repo_opts, NULL},
 	{"config", cmd_config, CMD_CREATE, "get and set settings",
 		"usage: pubdb config get KEY\n"
@@ -126,7 +134,19 @@ const cmd cli_commands[] = {
 		"notes).  Exit 0 when all is well, 1 otherwise.\n",
 		cmd_doctor_opts, NULL},
 	{"export", cmd_export, CMD_DB, "write BibTeX, HTML, Markdown, JSON ...",
-		"usage: pubdb export FORMAT [options]\n", NULL, cmd_export_opts, NULL},
+		"usage: pubdb export FORMAT [options] [-o FILE | --into FILE --region NAME]\n",
+		"--into FILE --region NAME rewrites one marked region of a page and no\n"
+		"other byte of it.  Mark the region in the page with two lines:\n"
+		"    <!-- pubdb:NAME -->\n"
+		"    <!-- /pubdb:NAME -->\n"
+		"Whatever lies between them is replaced; the file is written atomically\n"
+		"(symlink followed, mode kept) and not at all when nothing changed, so\n"
+		"a cron job can commit the page only when it did.  Missing, unpaired or\n"
+		"nested markers are refused (exit 1) and the file is left as it was.\n"
+		"--style acad-homepage writes the markup of an acad-homepage page\n"
+		"(Markdown with inline HTML; no format flag needed), with live shields.io\n"
+		"star badges (--static-stars: the stored counts).\n",
+		cmd_export_opts, NULL},
 	{"refresh", cmd_refresh, CMD_DB, "refresh arXiv metadata and GitHub stars (for cron)",
 		"usage: pubdb refresh [--stars] [--arxiv] [--max-age DURATION] [--jobs N]\n",
 		"Refreshes GitHub star counts (--stars) and arXiv metadata (--arxiv); both\n"

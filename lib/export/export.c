@@ -13,6 +13,7 @@
 #include "util/error.h"
 #include "store/paper.h"
 #include "store/repo.h"
+#include "export/acad.h"
 #include "export/bibtex.h"
 #include "export/csl.h"
 #include "export/html.h"
@@ -47,6 +48,12 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 		return pub__error(PUB_EINVAL, "a Jekyll folder takes Markdown files only");
 	if (opts->repos && opts->format != PUB_FORMAT_HTML && opts->format != PUB_FORMAT_MARKDOWN)
 		return pub__error(PUB_EINVAL, "the project list is written as HTML or Markdown only");
+	if (opts->style != PUB_STYLE_PUBDB && opts->style != PUB_STYLE_ACAD_HOMEPAGE)
+		return pub__error(PUB_EINVAL, "unknown export style %d", opts->style);
+	if (opts->style == PUB_STYLE_ACAD_HOMEPAGE &&
+	    (opts->format != PUB_FORMAT_MARKDOWN || opts->jekyll_dir))
+		return pub__error(PUB_EINVAL,
+			"the acad-homepage style is one Markdown list (with inline HTML)");
 	if (opts->format == PUB_FORMAT_BIBTEX)
 		return pub__export_bibtex(out, db, opts);
 
@@ -83,7 +90,8 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 		break;
 	case PUB_FORMAT_MARKDOWN:
 		err = opts->jekyll_dir ? pub__export_jekyll(opts->jekyll_dir, &set)
-				       : pub__export_markdown(out, &set);
+		    : opts->style == PUB_STYLE_ACAD_HOMEPAGE ? pub__export_acad(out, &set)
+		    : pub__export_markdown(out, &set);
 		break;
 	default:
 		err = pub__error(PUB_EINVAL, "unknown export format");

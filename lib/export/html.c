@@ -182,13 +182,13 @@ static void html_repos(pub__buf *b, const pub__export_set *set)
 			pub__buf_putc(b, '>');
 		}
 		pub__buf_puts(b, "<strong>");
-		pub__html_escape(b, r->name ? r->name : r->url);
+		pub__html_escape(b, pub__repo_name(r) ? pub__repo_name(r) : r->url);
 		pub__buf_puts(b, "</strong>");
 		if (link)
 			pub__buf_puts(b, "</a>");
-		if (r->description && *r->description) {
+		if (pub__repo_description(r) && *pub__repo_description(r)) {
 			pub__buf_puts(b, ": ");
-			pub__html_escape(b, r->description);
+			pub__html_escape(b, pub__repo_description(r));
 		}
 		if (r->stars >= 0) {
 			pub__buf_putc(b, ' ');

@@ -115,6 +115,11 @@ int pub_repo_json(char **out, const pub_repo *r)
 	json_object_set_new(o, "delta_30d", json_integer(r->delta_30d));
 	json_object_set_new(o, "checked", str_or_null(r->checked));
 	json_object_set_new(o, "status", str_or_null(r->status));
+	/* the owner's wording from `repo edit` (null when unset) beside
+	 * GitHub's description */
+	json_object_set_new(o, "description", str_or_null(r->description));
+	json_object_set_new(o, "display_name", str_or_null(r->display_name));
+	json_object_set_new(o, "display_description", str_or_null(r->display_description));
 	free(full);
 	*out = json_dumps(o, JSON_PRESERVE_ORDER);
 	json_decref(o);

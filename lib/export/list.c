@@ -329,7 +329,24 @@ void pub__links_free(pub__olink *l, size_t n)
 	free(l);
 }
 
+const char *pub__repo_name(const pub_repo *r)
+{
+	return r->display_name && *r->display_name ? r->display_name : r->name;
+}
+
+const char *pub__repo_description(const pub_repo *r)
+{
+	return r->display_description && *r->display_description
+		? r->display_description : r->description;
+}
+
 long pub__links_stars(const pub__olink *l, size_t n, pub__urlset *shown)
+{
+	size_t i = pub__links_stars_at(l, n, shown);
+	return i < n ? l[i].stars : -1;
+}
+
+size_t pub__links_stars_at(const pub__olink *l, size_t n, pub__urlset *shown)
 {
 	size_t i, j;
 	for (i = 0; i < n; i++) {
@@ -338,7 +355,7 @@ long pub__links_stars(const pub__olink *l, size_t n, pub__urlset *shown)
 			continue;
 		for (j = 0; shown && j < shown->n; j++)
 			if (pub__github_same_repo(shown->url[j], l[i].url))
-				return -1; /* this group already shows that count */
+				return n; /* this group already shows that count */
 		if (shown) {
 			if (shown->n == shown->cap) {
 				shown->cap = shown->cap ? shown->cap * 2 : 8;
@@ -346,9 +363,9 @@ long pub__links_stars(const pub__olink *l, size_t n, pub__urlset *shown)
 			}
 			shown->url[shown->n++] = l[i].url;
 		}
-		return l[i].stars;
+		return i;
 	}
-	return -1;
+	return n;
 }
 
 void pub__urlset_clear(pub__urlset *s)

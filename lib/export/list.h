@@ -57,6 +57,15 @@ void pub__urlset_clear(pub__urlset *s);
 /* An author's display name: `name`, else built from the parts. New string. */
 char *pub__author_display(const pub_author *a);
 
+/* A repository as a page names it: the owner's display name and
+ * description (`repo edit`) when set, else GitHub's (NULL when none). */
+const char *pub__repo_name(const pub_repo *r);
+const char *pub__repo_description(const pub_repo *r);
+
+/* The index of the link whose star count a paper shows (the rule of
+ * pub__links_stars, which records it in `shown`), or n when none. */
+size_t pub__links_stars_at(const pub__olink *l, size_t n, pub__urlset *shown);
+
 /* 1 when any paper in the set has an equal-contribution mark. */
 int pub__set_has_equal(const pub__export_set *set);
 

@@ -121,17 +121,17 @@ static void md_repos(pub__buf *b, const pub__export_set *set)
 		pub__buf_puts(b, "- **");
 		if (pub__url_safe(r->url)) {
 			pub__buf_putc(b, '[');
-			pub__md_escape(b, r->name ? r->name : r->url);
+			pub__md_escape(b, pub__repo_name(r) ? pub__repo_name(r) : r->url);
 			pub__buf_puts(b, "](");
 			pub__md_url(b, r->url);
 			pub__buf_putc(b, ')');
 		} else {
-			pub__md_escape(b, r->name ? r->name : "");
+			pub__md_escape(b, pub__repo_name(r) ? pub__repo_name(r) : "");
 		}
 		pub__buf_puts(b, "**");
-		if (r->description && *r->description) {
+		if (pub__repo_description(r) && *pub__repo_description(r)) {
 			pub__buf_puts(b, ": ");
-			pub__md_escape(b, r->description);
+			pub__md_escape(b, pub__repo_description(r));
 		}
 		if (r->stars >= 0)
 			md_stars(b, r->stars);

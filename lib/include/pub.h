@@ -244,6 +244,11 @@ PUB_EXTERN int pub_paper_tag(pub_db *db, const char *key,
 	const pub_tag_change *changes, size_t n);
 PUB_EXTERN int pub_paper_tag_add(pub_db *db, const char *key, const char *tag);
 PUB_EXTERN int pub_paper_tag_remove(pub_db *db, const char *key, const char *tag);
+/* Renames a tag on every paper (any case of `from`; `to` as given, an
+ * emoji and all: group headings show it).  When `to` names another tag
+ * already, the two become one.  PUB_ENOTFOUND when no tag is `from`,
+ * PUB_EINVAL for an empty `to`. */
+PUB_EXTERN int pub_tag_rename(pub_db *db, const char *from, const char *to);
 
 /* A link to add: a lower-case kind (paper, code, blog, ...) and a URL. */
 typedef struct pub_link_spec {
@@ -355,6 +360,10 @@ typedef struct pub_repo {
 	char *checked;     /* ISO-8601 UTC of the last check, or NULL */
 	char *status;      /* "ok", "missing", "archived", "renamed", "new" */
 	int standalone;    /* added with `repo add` (an open-source project) */
+	/* The owner's wording (`repo edit`), NULL when unset: shown instead
+	 * of `name` and `description`, which stay what GitHub says. */
+	char *display_name;
+	char *display_description;
 } pub_repo;
 
 /* Registers a standalone repository (a GitHub URL); PUB_EINVAL for a URL
@@ -368,6 +377,13 @@ PUB_EXTERN int pub_repo_add(pub_db *db, const char *url, const char *description
  * (pub_paper_link_remove()), so no paper loses its code link or stars
  * unseen. */
 PUB_EXTERN int pub_repo_remove(pub_db *db, const char *repo);
+
+/* Sets the owner's display name and description of a repository
+ * ("OWNER/NAME" or its URL), which exports show instead of GitHub's and
+ * which a refresh never changes.  NULL leaves one as it is; "" clears it
+ * (GitHub's shows again).  PUB_ENOTFOUND when no such repository. */
+PUB_EXTERN int pub_repo_edit(pub_db *db, const char *repo,
+	const char *display_name, const char *display_description);
 
 /* Calls cb for each repository (standalone_only: `repo add` ones only),
  * ordered by stars descending (standalone ones: in the order added, as a
@@ -414,6 +430,15 @@ typedef struct pub_export_opts {
 	const char *title;
 	int plain;         /* BibTeX: without pubdb's own fields (pubdb-links,
 			    * pubdb-tags, ...; see README.md) */
+	/* The markup of the HTML and Markdown lists (pub_style, below):
+	 * PUB_STYLE_PUBDB (0, the HTML contract's classes) or
+	 * PUB_STYLE_ACAD_HOMEPAGE (Markdown with inline HTML, as the
+	 * acad-homepage Jekyll template's pages write it; format must be
+	 * PUB_FORMAT_MARKDOWN). */
+	int style;
+	/* acad-homepage: the stored star count ("\u2605 2,012") instead of the
+	 * live shields.io badge */
+	int static_stars;
 } pub_export_opts;
 
 #define PUB_EXPORT_OPTIONS_VERSION 1
@@ -428,6 +453,37 @@ PUB_EXTERN int pub_export_options_init(pub_export_opts *opts, unsigned int versi
  * does not go together (jekyll_dir without Markdown, repos without HTML or
  * Markdown). */
 PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
+
+/* ---- styles and regions of a homepage ---------------------------------- */
+
+/* pub_export_opts.style */
+typedef enum pub_style {
+	PUB_STYLE_PUBDB = 0,
+	PUB_STYLE_ACAD_HOMEPAGE,
+} pub_style;
+
+/* What pub_region_replace() did. */
+typedef struct pub_region_result {
+	int changed;      /* 1: the file was rewritten; 0: the region already
+			   * held the text and the file was not touched */
+	size_t line;      /* line of the opening marker */
+	size_t old_lines; /* lines in the region before and after */
+	size_t new_lines;
+} pub_region_result;
+
+/* Replaces the lines between `<!-- pubdb:NAME -->` and `<!-- /pubdb:NAME
+ * -->` in the file at `path` by `len` bytes of `text` (a last newline
+ * added when missing; line ends turned into the page's CRLF when its
+ * opening marker line ends so).  Every byte outside the region stays as it
+ * was.  The file is written atomically through pub_file_open() (symlink
+ * followed, mode kept), and not at all when the region would not change.
+ * PUB_EPARSE ("FILE:LINE: ...") when the page's markers do not pair up
+ * (a region inside another, a closing marker alone, a region left open,
+ * the region twice), PUB_ENOTFOUND when the page has no such region or
+ * does not exist, PUB_EINVAL for a name outside [A-Za-z0-9_.-]{1,64};
+ * then nothing is written.  `res` may be NULL. */
+PUB_EXTERN int pub_region_replace(pub_region_result *res, const char *path,
+	const char *name, const char *text, size_t len);
 
 /* ---- network: add by identifier, refresh ------------------------------- */
 

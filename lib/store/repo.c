@@ -25,6 +25,8 @@ void pub__repo_free(pub_repo *r)
 	free(r->description);
 	free(r->checked);
 	free(r->status);
+	free(r->display_name);
+	free(r->display_description);
 	free(r);
 }
 
@@ -44,7 +46,8 @@ int pub__repo_list(pub_repo ***out, size_t *n, pub_db *db, int standalone_only)
 		"r.stars - (SELECT h.stars FROM star_history h WHERE h.repo_id = r.id "
 		"  AND h.day <= date('now', '-7 days') ORDER BY h.day DESC LIMIT 1), "
 		"r.stars - (SELECT h.stars FROM star_history h WHERE h.repo_id = r.id "
-		"  AND h.day <= date('now', '-30 days') ORDER BY h.day DESC LIMIT 1) "
+		"  AND h.day <= date('now', '-30 days') ORDER BY h.day DESC LIMIT 1), "
+		"r.display_name, r.display_description "
 		"FROM repos r WHERE (?1 = 0 OR r.standalone) "
 		"ORDER BY CASE WHEN ?1 THEN r.id END, r.stars IS NULL, r.stars DESC, r.owner, r.name";
 	sqlite3_stmt *st = NULL;
@@ -76,6 +79,8 @@ int pub__repo_list(pub_repo ***out, size_t *n, pub_db *db, int standalone_only)
 		r->standalone = sqlite3_column_int(st, 8);
 		r->delta_7d = (long)sqlite3_column_int64(st, 9);
 		r->delta_30d = (long)sqlite3_column_int64(st, 10);
+		r->display_name = pub__col_strdup(st, 11);
+		r->display_description = pub__col_strdup(st, 12);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -125,6 +130,60 @@ int pub_repo_add(pub_db *db, const char *url, const char *description)
 done:
 	if (err < 0)
 		pub__db_rollback(db);
+	free(owner);
+	free(name);
+	return err;
+}
+
+/* OWNER/NAME as `repo list` prints it, or the repository's URL. */
+static int parse_repo(char **owner, char **name, const char *repo)
+{
+	char *url = strstr(repo, "github.com") ? pub__strdup(repo)
+		: pub__sprintf("https://github.com/%s", repo);
+	int err = 0;
+	if (pub__github_parse_url(owner, name, url) < 0)
+		err = pub__error(PUB_EINVAL, "'%s' is not OWNER/NAME or a GitHub repository URL",
+			repo);
+	free(url);
+	return err;
+}
+
+int pub_repo_edit(pub_db *db, const char *repo, const char *display_name,
+	const char *display_description)
+{
+	sqlite3_stmt *st;
+	char *owner = NULL, *name = NULL;
+	int err;
+	if ((err = parse_repo(&owner, &name, repo)) < 0)
+		goto out;
+	if ((err = pub__db_begin(db)) < 0)
+		goto out;
+	/* ?3/?5: whether a value was given; an empty one clears */
+	if ((err = pub__db_stmt(&st, db,
+		     "UPDATE repos SET "
+		     "display_name = CASE WHEN ?3 THEN NULLIF(?4, '') ELSE display_name END, "
+		     "display_description = CASE WHEN ?5 THEN NULLIF(?6, '') "
+		     "ELSE display_description END "
+		     "WHERE owner = ?1 AND name = ?2")) < 0)
+		goto done;
+	sqlite3_bind_text(st, 1, owner, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, display_name != NULL);
+	pub__bind_text(st, 4, display_name);
+	sqlite3_bind_int(st, 5, display_description != NULL);
+	pub__bind_text(st, 6, display_description);
+	if ((err = pub__db_step_done(db, st, "editing a repository")) < 0)
+		goto done;
+	if (sqlite3_changes(db->sql) == 0) {
+		err = pub__error(PUB_ENOTFOUND, "no repository '%s/%s' (add it with "
+			"'pubdb repo add https://github.com/%s/%s')", owner, name, owner, name);
+		goto done;
+	}
+	err = pub__db_commit(db);
+done:
+	if (err < 0)
+		pub__db_rollback(db);
+out:
 	free(owner);
 	free(name);
 	return err;

@@ -128,13 +128,13 @@ static pub_paper papers[] = {
 
 static pub_repo repos[] = {
 	{1, 0, "NUS-HPC-AI-Lab", "VideoSys", "https://github.com/NUS-HPC-AI-Lab/VideoSys",
-		"An Easy and Efficient System for Video Generation", 2012, 0, 0, NULL, "ok", 1},
+		"An Easy and Efficient System for Video Generation", 2012, 0, 0, NULL, "ok", 1, NULL, NULL},
 	{2, 0, "hpcaitech", "ColossalAI", "https://github.com/hpcaitech/ColossalAI",
 		"Making large AI models cheaper, faster and more accessible", 41234, 0, 0,
-		NULL, "ok", 1},
+		NULL, "ok", 1, NULL, NULL},
 	{3, 0, "hpcaitech", "FastFold", "https://github.com/hpcaitech/FastFold",
 		"Optimizing AlphaFold Training and Inference on GPU Clusters", 582, 0, 0,
-		NULL, "ok", 1},
+		NULL, "ok", 1, NULL, NULL},
 };
 
 static const char *home_tags[] = {
@@ -192,7 +192,7 @@ static pub_paper evil[] = {
 
 static pub_repo evil_repos[] = {
 	{1, 0, "x", "<script>", "javascript:alert(1)", "a & b <c>", 1000000, 0, 0,
-		NULL, "ok", 1},
+		NULL, "ok", 1, NULL, NULL},
 };
 
 /* ---- helpers -------------------------------------------------------------- */

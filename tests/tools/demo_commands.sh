@@ -1,0 +1,43 @@
+#!/bin/sh
+# demo_commands.sh: the pubdb commands that build the example homepage's
+# database (../shared/example-homepage.md, fixtures/homepage/), as a user
+# types them: the README's tutorial.  .ci/demo runs it with `sh -x` and
+# tests/cli/test_homepage.py runs it too, so the test checks exactly the
+# demo's database.  Expects pubdb on PATH, PUBDB_DB and the PUBDB_*_URL
+# of the replay server in the environment.
+set -eu
+pubdb config set owner "Xuanlei Zhao"
+pubdb add arxiv:2408.12588 arxiv:2403.10266 arxiv:2401.10652 arxiv:2403.01164
+pubdb add doi:10.1145/3627535.3638465
+
+pubdb tag zhao2024realtime +"Efficient Video Generation"
+pubdb tag zhao2024dsp +"Efficient Video Generation"
+pubdb tag zhao2024autochunk +"Efficient Memory Cost"
+pubdb tag zhao2024hetegen +"Efficient Memory Cost"
+pubdb tag cheng2024fastfold +"Efficient AI for Science"
+
+pubdb edit zhao2024realtime venue="ICLR 2025" equal=1,2,3 selected=1
+pubdb edit zhao2024dsp venue="ICML 2025" selected=1
+pubdb edit zhao2024autochunk venue="ICLR 2024" selected=1
+pubdb edit zhao2024hetegen venue="MLSys 2024" equal=1,2,3 selected=1
+pubdb edit cheng2024fastfold venue="PPoPP 2024" selected=1
+
+pubdb link zhao2024realtime code https://github.com/NUS-HPC-AI-Lab/VideoSys
+pubdb link zhao2024realtime blog https://oahzxl.github.io/PAB/
+pubdb link zhao2024dsp code https://github.com/NUS-HPC-AI-Lab/VideoSys
+pubdb link zhao2024autochunk code https://github.com/hpcaitech/ColossalAI/tree/main/colossalai/autochunk
+pubdb link cheng2024fastfold paper https://dl.acm.org/doi/10.1145/3627535.3638465
+pubdb link cheng2024fastfold code https://github.com/hpcaitech/FastFold
+
+pubdb repo add https://github.com/NUS-HPC-AI-Lab/VideoSys
+pubdb repo add https://github.com/hpcaitech/ColossalAI
+pubdb repo add https://github.com/hpcaitech/FastFold
+pubdb -q refresh --stars
+
+# The page's own wording: headings with emoji, a project's name and
+# description as the page writes them rather than as GitHub does.
+pubdb tag --rename "Efficient Video Generation" "📽️ Efficient Video Generation"
+pubdb tag --rename "Efficient Memory Cost" "🧹 Efficient Memory Cost"
+pubdb tag --rename "Efficient AI for Science" "🔬 Efficient AI for Science"
+pubdb repo edit hpcaitech/ColossalAI name=Colossal-AI
+pubdb repo edit NUS-HPC-AI-Lab/VideoSys description="An Easy and Efficient System for Video Generation"
