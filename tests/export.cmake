@@ -34,3 +34,4 @@ add_test(NAME export_check_html_detects
 
 # The render fuzz target.
 pub_fuzz_target(render TEST export_fuzz_render_replay LABELS export)
+pub_fuzz_target(region TEST export_fuzz_region_replay TIMEOUT 120 LABELS export)

@@ -163,6 +163,10 @@ static void acad_repos(pub__buf *b, const pub__export_set *set)
 		}
 		pub__buf_putc(b, '\n');
 	}
+	/* a blank line last: without it kramdown reads the line after the
+	 * list (a region's closing marker) as part of the last item */
+	if (set->nrepos > 0)
+		pub__buf_putc(b, '\n');
 }
 
 int pub__export_acad(FILE *out, const pub__export_set *set)
