@@ -264,7 +264,8 @@ class StarsTest(PubTestCase):
         self.assertEqual(len(rows), 3)
         for row in rows:
             self.assertEqual(set(row), {"repo", "url", "stars", "delta_7d", "delta_30d",
-                                        "checked", "status"})
+                                        "checked", "status", "description",
+                                        "display_name", "display_description"})
             self.assertEqual(row["url"], "https://github.com/" + row["repo"])
             self.assertEqual(row["delta_7d"], 7)
             self.assertTrue(row["checked"].endswith("Z"))
