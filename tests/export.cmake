@@ -35,3 +35,8 @@ add_test(NAME export_check_html_detects
 # The render fuzz target.
 pub_fuzz_target(render TEST export_fuzz_render_replay LABELS export)
 pub_fuzz_target(region TEST export_fuzz_region_replay TIMEOUT 120 LABELS export)
+
+# The region scanner and writer on the example page and odd marker lines.
+pub_unit_program(test_region)
+add_test(NAME export_region_unit
+  COMMAND test_region ${PROJECT_SOURCE_DIR}/fixtures/homepage ${CMAKE_CURRENT_BINARY_DIR})

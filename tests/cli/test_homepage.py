@@ -87,8 +87,6 @@ class Entries(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         self.stack.append(tag)
-        if tag in ("h1", "h2", "code", "strong", "u", "i", "a", "sup") or tag == "li":
-            pass
         if tag in ("h1", "h2"):
             self.text = ""
         elif tag == "li" and "Projects" in self.h1:
