@@ -141,8 +141,9 @@ const cmd cli_commands[] = {
 		"    <!-- /pubdb:NAME -->\n"
 		"Whatever lies between them is replaced; the file is written atomically\n"
 		"(symlink followed, mode kept) and not at all when nothing changed, so\n"
-		"a cron job can commit the page only when it did.  Missing, unpaired or\n"
-		"nested markers are refused (exit 1) and the file is left as it was.\n"
+		"a cron job can commit the page only when it did.  Missing, unpaired,\n"
+		"nested or duplicated markers are refused (exit 1, FILE:LINE in the\n"
+		"message) and the file is left as it was.\n"
 		"--style acad-homepage writes the markup of an acad-homepage page\n"
 		"(Markdown with inline HTML; no format flag needed), with live shields.io\n"
 		"star badges (--static-stars: the stored counts).\n",
