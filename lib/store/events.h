@@ -24,4 +24,9 @@
 int pub__event_add(pub_db *db, const char *kind, int64_t paper_id,
 	int64_t repo_id, const char *value, const char *source, const char *day);
 
+/* The star milestones news tells about: 100, 500, then 1, 2 and 5 times
+ * each power of ten from 1000.  The highest one in (from, to], or 0 (also
+ * when from < 0: a first count crosses nothing). */
+long pub__stars_milestone(long from, long to);
+
 #endif
