@@ -14,7 +14,12 @@
 int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *opts);
 
 /* biblatex: the same fields, with arXiv papers as eprint/eprinttype/
- * eprintclass and journal as journaltitle. */
+ * eprintclass and journal as journaltitle, and author+an marking the
+ * owner (highlight) and equal contributors (equal). */
 int pub__export_biblatex(FILE *out, const pub__export_set *set);
+
+/* The author+an value for `p` ("1=highlight,equal;2=equal"), malloc'd,
+ * or NULL when no author is the owner or an equal contributor. */
+char *pub__biblatex_author_an(const pub_paper *p, const char *owner);
 
 #endif
