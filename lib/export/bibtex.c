@@ -185,6 +185,20 @@ static const char *published(out_fields *o, const char *type, const pub_field *f
 	return kind == PUB__VENUE_CONFERENCE ? "inproceedings" : "article";
 }
 
+const char *pub__bib_published(pub_field **out, size_t *n, char ***own, size_t *nown,
+	const pub_paper *p)
+{
+	out_fields o;
+	const char *type;
+	memset(&o, 0, sizeof(o));
+	type = published(&o, p->type, p->fields, p->nfields, p->venue, 1);
+	*out = o.f;
+	*n = o.n;
+	*own = o.own;
+	*nown = o.nown;
+	return type;
+}
+
 /* The arXiv version the fields themselves name (eprint 2408.12588v3), 0
  * when none: pubdb-arxiv-version is written only when it says more. */
 static int fields_version(const out_fields *o)

@@ -390,7 +390,18 @@ typedef enum pub_format {
 	PUB_FORMAT_CSL_JSON,
 	PUB_FORMAT_HTML,
 	PUB_FORMAT_MARKDOWN,
+	PUB_FORMAT_HUGO, /* Hugo Blox page bundles in hugo_dir, one per paper */
 } pub_format;
+
+/* Whose BibTeX fields PUB_FORMAT_BIBTEX writes. */
+typedef enum pub_dialect {
+	PUB_DIALECT_PUBDB = 0, /* pubdb's own (pubdb-links, ... unless plain) */
+	/* al-folio's jekyll-scholar templates: abbr (the venue badge),
+	 * selected, bibtex_show, arxiv, html/pdf/code/blog/... from the links,
+	 * abstract; equal contributors as "Family*" with an annotation; after
+	 * an empty front matter ("---" twice) as al-folio's papers.bib has */
+	PUB_DIALECT_AL_FOLIO,
+} pub_dialect;
 
 typedef enum pub_group_by {
 	PUB_GROUP_DEFAULT = 0, /* tag when tags are filtered, else none */
@@ -415,6 +426,13 @@ typedef struct pub_export_opts {
 	const char *title;
 	int plain;         /* BibTeX: without pubdb's own fields (pubdb-links,
 			    * pubdb-tags, ...; see README.md) */
+	pub_dialect dialect; /* BibTeX: whose fields */
+	/* PUB_FORMAT_HUGO: the Hugo site's folder.  Each paper becomes
+	 * content/publications/<slug>/index.md (Hugo Blox front matter) and
+	 * cite.bib (its plain BibTeX), each written atomically; a bundle of
+	 * the same slug is replaced, other bundles are left alone.  `out` is
+	 * not written to. */
+	const char *hugo_dir;
 } pub_export_opts;
 
 #define PUB_EXPORT_OPTIONS_VERSION 1
@@ -427,7 +445,7 @@ PUB_EXTERN int pub_export_options_init(pub_export_opts *opts, unsigned int versi
 
 /* Writes the matching papers to `out`.  PUB_EINVAL when opts combine what
  * does not go together (jekyll_dir without Markdown, repos without HTML or
- * Markdown). */
+ * Markdown, a dialect without BibTeX, PUB_FORMAT_HUGO without hugo_dir). */
 PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
 
 /* ---- network: add by identifier, refresh ------------------------------- */

@@ -59,3 +59,17 @@ long pub__stars_milestone(long from, long to)
 		}
 	return best;
 }
+
+int pub__event_paper_day(pub_db *db, int64_t paper_id, const char *day)
+{
+	sqlite3_stmt *st;
+	int err;
+	if (!day || strlen(day) < 10)
+		return 0;
+	if ((err = pub__db_stmt(&st, db, "UPDATE events SET day = substr(?2, 1, 10) "
+		     "WHERE paper_id = ?1 AND kind = 'paper'")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, paper_id);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
+	return pub__db_step_done(db, st, "dating an event");
+}
