@@ -22,6 +22,7 @@
 #include "export/hugo.h"
 #include "export/list.h"
 #include "export/render.h"
+#include "export/venue.h"
 
 /* A YAML double-quoted scalar (every byte YAML could read otherwise is
  * escaped). */
@@ -148,7 +149,12 @@ static void page(pub__buf *b, const pub_paper *p, const char *owner)
 			pub__buf_putc(b, '\n');
 		}
 	}
-	if (p->year > 0) {
+	if (p->venue && pub__venue_year(p->venue) > 0 && pub__venue_year(p->venue) != p->year) {
+		/* the published version's year, as cite.bib says */
+		s = pub__sprintf("%04d-01-01T00:00:00Z", pub__venue_year(p->venue));
+		field(b, "", "date", s);
+		free(s);
+	} else if (p->year > 0) {
 		s = pub__sprintf("%04d-%02d-01T00:00:00Z", p->year,
 			p->month >= 1 && p->month <= 12 ? p->month : 1);
 		field(b, "", "date", s);
