@@ -34,3 +34,9 @@ add_test(NAME export_check_html_detects
 
 # The render fuzz target.
 pub_fuzz_target(render TEST export_fuzz_render_replay LABELS export)
+
+# The grammars of the site exports (news milestones, biblatex author+an,
+# al-folio's author marks).
+pub_unit_program(test_sitegen)
+add_test(NAME export_sitegen_unit COMMAND test_sitegen)
+pub_fuzz_target(alfolio)

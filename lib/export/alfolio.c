@@ -95,7 +95,7 @@ char *pub__alfolio_authors(const char *value, const pub_paper *p)
 		s += 4;
 		start = s; /* the blank after "and" */
 	}
-	return pub__buf_detach(&b);
+	return b.ptr ? pub__buf_detach(&b) : pub__strdup("");
 }
 
 /* Adds a field the entry lacks (a stored one of that name wins). */
