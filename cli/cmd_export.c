@@ -177,6 +177,9 @@ int cmd_export(cli *c)
 		rc = cli_fail(err);
 	else if (hugo)
 		cli_note(c, "wrote the publication bundles into %s/content/publications", hugo);
+	else if (o.dialect == PUB_DIALECT_AL_FOLIO)
+		cli_note(c, "al-folio finds you by 'scholar: last_name' and 'first_name' in "
+			"its _config.yml");
 	if (outfile)
 		rc = cli_atomic_close(&file, rc);
 done:
