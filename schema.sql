@@ -46,6 +46,11 @@ CREATE TABLE papers (
 	-- Discovery never overwrites a 'user' venue.
 	venue_source TEXT,
 	dblp TEXT,             -- DBLP record key of the published version (version 5)
+	-- The owner's short name of the paper ("PAB"; version 5, `edit KEY
+	-- short=`), which `pubdb news` names it by; NULL: the part of the
+	-- title before a colon.  A column, not a BibTeX field: no export
+	-- writes it.
+	short TEXT,
 	-- Every BibTeX field verbatim (macros expanded, outer delimiters
 	-- removed), in input order, as one JSON object of strings: the source
 	-- of truth of the BibTeX export; the columns above derive from it.

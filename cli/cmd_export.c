@@ -14,7 +14,7 @@
 /* One switch per format, so that "give one format" can be checked. */
 static int formats[6];
 static cli_list tags;
-static const char *author, *key, *group_by, *jekyll, *outfile, *title;
+static const char *author, *key, *group_by, *jekyll, *outfile, *title, *dialect, *hugo;
 static const char *into, *region, *style;
 static int selected, ascii, plain, standalone, repos, static_stars;
 
@@ -37,7 +37,13 @@ const cli_opt_spec cmd_export_opts[] = {
 		"HTML publication list (--standalone: whole page)", 0},
 	{CLI_OPT_SWITCH, "markdown", 0, &formats[5], 0, NULL,
 		"Markdown list (--jekyll DIR: one file per paper)", 0},
+	{CLI_OPT_VALUE, "hugo", 0, &hugo, 0, "DIR",
+		"Hugo Blox page bundles: DIR/content/publication/KEY/{index.md,cite.bib}",
+		CLI_OPT_NONEMPTY | CLI_OPT_FILE},
 	{CLI_OPT_SECTION, NULL, 0, NULL, 0, NULL, "options", 0},
+	{CLI_OPT_VALUE, "dialect", 0, &dialect, 0, "al-folio",
+		"BibTeX: the fields al-folio's templates read (abbr, selected, code, ...)",
+		CLI_OPT_NONEMPTY},
 	{CLI_OPT_LIST, "tag", 0, &tags, 0, "T",
 		"only papers with tag T (any case; no such tag: an error); repeated, gives group order", 0},
 	{CLI_OPT_VALUE, "author", 0, &author, 0, "NAME", "only papers by NAME", 0},
@@ -189,9 +195,15 @@ int cmd_export(cli *c)
 		goto done;
 	}
 	o.static_stars = static_stars;
+	if (hugo) {
+		o.format = PUB_FORMAT_HUGO;
+		o.hugo_dir = hugo;
+		nformats++;
+	}
 	if (nformats == 0) {
 		rc = cli_usage_error("export",
-			"export needs a format: --bibtex, --biblatex, --json, --csl-json, --html or --markdown");
+			"export needs a format: --bibtex, --biblatex, --json, --csl-json, --html, "
+			"--markdown or --hugo DIR");
 		goto done;
 	}
 	if (nformats > 1) {
@@ -200,6 +212,21 @@ int cmd_export(cli *c)
 	}
 	if (group_by && parse_group(group_by, &o.group_by) < 0) {
 		rc = cli_usage_error("export", "--group-by takes tag, year, venue or none");
+		goto done;
+	}
+	if (dialect) {
+		if (strcmp(dialect, "al-folio") != 0) {
+			rc = cli_usage_error("export", "--dialect takes al-folio, not '%s'", dialect);
+			goto done;
+		}
+		if (o.format != PUB_FORMAT_BIBTEX) {
+			rc = cli_usage_error("export", "--dialect applies to --bibtex");
+			goto done;
+		}
+		o.dialect = PUB_DIALECT_AL_FOLIO;
+	}
+	if (hugo && outfile) {
+		rc = cli_usage_error("export", "--hugo writes its own files; -o does not go with it");
 		goto done;
 	}
 	o.ascii = ascii;
@@ -227,6 +254,11 @@ int cmd_export(cli *c)
 	}
 	if ((err = pub_export(c->db, &o, out)) < 0)
 		rc = cli_fail(err);
+	else if (hugo)
+		cli_note(c, "wrote the publication bundles into %s/content/publications", hugo);
+	else if (o.dialect == PUB_DIALECT_AL_FOLIO)
+		cli_note(c, "al-folio finds you by 'scholar: last_name' and 'first_name' in "
+			"its _config.yml");
 	if (outfile)
 		rc = cli_atomic_close(&file, rc);
 done:

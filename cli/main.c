@@ -163,6 +163,16 @@ const cmd cli_commands[] = {
 		"last check and status (ok, missing: the count shown is stale, archived,\n"
 		"renamed).  With --json: a JSON array.\n",
 		cmd_stars_opts, NULL},
+	{"news", cmd_news, CMD_DB, "dated news: papers, acceptances, releases, star milestones",
+		"usage: pubdb news [--since DATE] [--markdown|--html|--atom|--json] [-n N]\n",
+		"Lists what happened, newest first, as a homepage's News section writes it:\n"
+		"'- *2025.05*: [DSP](URL) is accepted by ICML 2025!'.  Events are recorded\n"
+		"when pubdb learns them: a paper added by identifier (add arxiv:/doi:; a .bib\n"
+		"import records none), a venue set on a paper that had none (edit KEY\n"
+		"venue=...), a repository added (repo add, a new code link), a star\n"
+		"milestone crossed in a refresh (100, 500, 1000, 2000, 5000, 10000, ...).\n"
+		"A paper is named by 'edit KEY short=NAME', else its title before a colon.\n",
+		cmd_news_opts, NULL},
 	{"help", cmd_help, 0, "show help for a command",
 		"usage: pubdb help [COMMAND]\n", NULL, cmd_help_opts, NULL},
 	{NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL},

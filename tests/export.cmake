@@ -40,3 +40,9 @@ pub_fuzz_target(region TEST export_fuzz_region_replay TIMEOUT 120 LABELS export)
 pub_unit_program(test_region)
 add_test(NAME export_region_unit
   COMMAND test_region ${PROJECT_SOURCE_DIR}/fixtures/homepage ${CMAKE_CURRENT_BINARY_DIR})
+
+# The grammars of the site exports (news milestones, biblatex author+an,
+# al-folio's author marks).
+pub_unit_program(test_sitegen)
+add_test(NAME export_sitegen_unit COMMAND test_sitegen)
+pub_fuzz_target(alfolio)

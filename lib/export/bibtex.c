@@ -17,6 +17,7 @@
 #include "store/paper.h"
 #include "export/export.h"
 #include "export/venue.h"
+#include "text/person.h"
 
 #include <stdio.h>
 #include <strings.h>
@@ -182,6 +183,20 @@ static const char *published(out_fields *o, const char *type, const pub_field *f
 			out_put(o, "pubdb-stored-journal", v);
 	}
 	return kind == PUB__VENUE_CONFERENCE ? "inproceedings" : "article";
+}
+
+const char *pub__bib_published(pub_field **out, size_t *n, char ***own, size_t *nown,
+	const pub_paper *p)
+{
+	out_fields o;
+	const char *type;
+	memset(&o, 0, sizeof(o));
+	type = published(&o, p->type, p->fields, p->nfields, p->venue, 1);
+	*out = o.f;
+	*n = o.n;
+	*own = o.own;
+	*nown = o.nown;
+	return type;
 }
 
 /* The arXiv version the fields themselves name (eprint 2408.12588v3), 0
@@ -366,8 +381,28 @@ done:
 	return err;
 }
 
+/* biblatex's data annotations of the author list (biblatex manual, "Data
+ * Annotations"): "1=highlight,equal;3=equal", items by position separated
+ * by ";", the annotations of one item by ",".  highlight marks the owner
+ * (`config owner`), equal an equal contribution; NULL when neither. */
+char *pub__biblatex_author_an(const pub_paper *p, const char *owner)
+{
+	pub__buf b = PUB__BUF_INIT;
+	size_t i;
+	for (i = 0; i < p->nauthors; i++) {
+		int me = owner && *owner && pub__author_is_owner(&p->authors[i], owner);
+		if (!me && !p->authors[i].equal)
+			continue;
+		pub__buf_printf(&b, "%s%zu=%s%s%s", b.len ? ";" : "", i + 1,
+			me ? "highlight" : "", me && p->authors[i].equal ? "," : "",
+			p->authors[i].equal ? "equal" : "");
+	}
+	return b.len ? pub__buf_detach(&b) : NULL;
+}
+
 /* biblatex: the same fields, with arXiv papers as eprint/eprinttype/
- * eprintclass and journal as journaltitle. */
+ * eprintclass and journal as journaltitle; the owner and equal
+ * contributors marked in author+an (a stored author+an is kept). */
 int pub__export_biblatex(FILE *out, const pub__export_set *set)
 {
 	pub__buf b = PUB__BUF_INIT;
@@ -375,8 +410,8 @@ int pub__export_biblatex(FILE *out, const pub__export_set *set)
 	int err = 0;
 	for (i = 0; i < set->npapers && err == 0; i++) {
 		const pub_paper *p = set->papers[i];
-		pub_field *f = pub__calloc(p->nfields + 4, sizeof(*f));
-		char *ids;
+		pub_field *f = pub__calloc(p->nfields + 5, sizeof(*f));
+		char *ids, *an = NULL;
 		size_t n = 0;
 		const char *category = NULL;
 		for (j = 0; j < p->nfields; j++) {
@@ -403,6 +438,12 @@ int pub__export_biblatex(FILE *out, const pub__export_set *set)
 				f[n].name = "eprintclass";
 				f[n++].value = (char *)category;
 			}
+		}
+		for (j = 0; j < n && strcmp(f[j].name, "author+an") != 0; j++)
+			;
+		if (j == n && (an = pub__biblatex_author_an(p, set->owner)) != NULL) {
+			f[n].name = "author+an";
+			f[n++].value = an;
 		}
 		if (i)
 			pub__buf_putc(&b, '\n');
@@ -433,6 +474,7 @@ int pub__export_biblatex(FILE *out, const pub__export_set *set)
 		}
 		pub__bib_format_entry(&b, p->type, p->key, f, n, set->opts->ascii);
 		free(ids);
+		free(an);
 		free(f);
 		if (b.len > 65536)
 			err = write_buf(out, &b);

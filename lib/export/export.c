@@ -17,6 +17,7 @@
 #include "export/bibtex.h"
 #include "export/csl.h"
 #include "export/html.h"
+#include "export/hugo.h"
 #include "export/json.h"
 #include "export/markdown.h"
 
@@ -54,7 +55,12 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 	    (opts->format != PUB_FORMAT_MARKDOWN || opts->jekyll_dir))
 		return pub__error(PUB_EINVAL,
 			"the acad-homepage style is one Markdown list (with inline HTML)");
-	if (opts->format == PUB_FORMAT_BIBTEX)
+	if (opts->dialect && opts->format != PUB_FORMAT_BIBTEX)
+		return pub__error(PUB_EINVAL, "a BibTeX dialect takes the BibTeX format");
+	if ((opts->format == PUB_FORMAT_HUGO) != !!opts->hugo_dir)
+		return pub__error(PUB_EINVAL, "Hugo page bundles need a folder, and a folder "
+			"the Hugo format");
+	if (opts->format == PUB_FORMAT_BIBTEX && !opts->dialect)
 		return pub__export_bibtex(out, db, opts);
 
 	if ((err = pub_config_get(&owner, db, "owner")) < 0)
@@ -76,6 +82,12 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 	set.owner = owner;
 	set.opts = opts;
 	switch (opts->format) {
+	case PUB_FORMAT_BIBTEX:
+		err = pub__export_alfolio(out, &set);
+		break;
+	case PUB_FORMAT_HUGO:
+		err = pub__export_hugo(db, opts->hugo_dir, &set);
+		break;
 	case PUB_FORMAT_BIBLATEX:
 		err = pub__export_biblatex(out, &set);
 		break;

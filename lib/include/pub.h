@@ -206,7 +206,8 @@ PUB_EXTERN int pub_paper_unmerge(pub_db *db, const char *alias);
 
 /* One change of a paper's field: `field` is title, venue, year, key,
  * type, selected (0 or 1), rank, equal (author positions with equal
- * contribution, "1,2,3"), doi, arxiv or any BibTeX field; `value` NULL or
+ * contribution, "1,2,3"), short (the name `pubdb news` gives the paper,
+ * "PAB"; never exported), doi, arxiv or any BibTeX field; `value` NULL or
  * empty removes a BibTeX field or clears the column. */
 typedef struct pub_assignment {
 	const char *field;
@@ -214,7 +215,7 @@ typedef struct pub_assignment {
 } pub_assignment;
 
 /* 1 when `name` (any case) is a field BibTeX or biblatex knows or one of
- * pub_paper_edit()'s own (key, venue, selected, rank, equal, arxiv);
+ * pub_paper_edit()'s own (key, venue, selected, rank, equal, arxiv, short);
  * otherwise 0, with `*nearest` the known name nearest to it ("yaer":
  * "year") or NULL.  pub_paper_edit() stores any field: this is for
  * catching typos. */
@@ -405,7 +406,18 @@ typedef enum pub_format {
 	PUB_FORMAT_CSL_JSON,
 	PUB_FORMAT_HTML,
 	PUB_FORMAT_MARKDOWN,
+	PUB_FORMAT_HUGO, /* Hugo Blox page bundles in hugo_dir, one per paper */
 } pub_format;
+
+/* Whose BibTeX fields PUB_FORMAT_BIBTEX writes. */
+typedef enum pub_dialect {
+	PUB_DIALECT_PUBDB = 0, /* pubdb's own (pubdb-links, ... unless plain) */
+	/* al-folio's jekyll-scholar templates: abbr (the venue badge),
+	 * selected, bibtex_show, arxiv, html/pdf/code/blog/... from the links,
+	 * abstract; equal contributors as "Family*" with an annotation; after
+	 * an empty front matter ("---" twice) as al-folio's papers.bib has */
+	PUB_DIALECT_AL_FOLIO,
+} pub_dialect;
 
 typedef enum pub_group_by {
 	PUB_GROUP_DEFAULT = 0, /* tag when tags are filtered, else none */
@@ -439,6 +451,13 @@ typedef struct pub_export_opts {
 	/* acad-homepage: the stored star count ("\u2605 2,012") instead of the
 	 * live shields.io badge */
 	int static_stars;
+	pub_dialect dialect; /* BibTeX: whose fields */
+	/* PUB_FORMAT_HUGO: the Hugo site's folder.  Each paper becomes
+	 * content/publication/<slug>/index.md (Hugo Blox front matter) and
+	 * cite.bib (its plain BibTeX), each written atomically; a bundle of
+	 * the same slug is replaced, other bundles are left alone.  `out` is
+	 * not written to. */
+	const char *hugo_dir;
 } pub_export_opts;
 
 #define PUB_EXPORT_OPTIONS_VERSION 1
@@ -451,7 +470,7 @@ PUB_EXTERN int pub_export_options_init(pub_export_opts *opts, unsigned int versi
 
 /* Writes the matching papers to `out`.  PUB_EINVAL when opts combine what
  * does not go together (jekyll_dir without Markdown, repos without HTML or
- * Markdown). */
+ * Markdown, a dialect without BibTeX, PUB_FORMAT_HUGO without hugo_dir). */
 PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
 
 /* ---- styles and regions of a homepage ---------------------------------- */
@@ -582,6 +601,68 @@ PUB_EXTERN int pub_stars_history_foreach(pub_db *db,
  * dates and counts, a legend.  Writing to a temporary file and renaming it
  * is the caller's business. */
 PUB_EXTERN int pub_stars_svg(pub_db *db, FILE *out);
+
+/* ---- news ------------------------------------------------------------- */
+
+/* Dated events, recorded when they happen (a paper added by identifier, a
+ * venue gained by a preprint, a repository added, a star milestone
+ * crossed) and told as a homepage's News section tells them:
+ * "- *2025.05*: [DSP](URL) is accepted by ICML 2025!".  A paper is named
+ * by its `short` (pub_paper_edit() "short=PAB"), else by its title before
+ * a colon; its URL is its paper link, else its arXiv abstract page, else
+ * its DOI.  Inbox events are not news. */
+typedef enum pub_news_format {
+	PUB_NEWS_MARKDOWN = 0, /* "- *2025.05*: ..." lines */
+	PUB_NEWS_HTML,         /* <ul class="pub-news"> of <li>, escaped */
+	PUB_NEWS_ATOM,         /* an Atom 1.0 feed; entry ids stable */
+	PUB_NEWS_JSON,         /* an array of {day, kind, paper, repo, value,
+				* name, url, text} */
+} pub_news_format;
+
+typedef struct pub_news_opts {
+	unsigned int version; /* PUB_NEWS_OPTIONS_VERSION */
+	pub_news_format format;
+	const char *since;  /* "YYYY-MM-DD", "YYYY-MM" or "YYYY": events of that
+			     * day or later; NULL: all */
+	size_t limit;       /* at most this many, newest first; 0: all */
+	const char *title;  /* Atom: the feed's title (default "News") */
+	const char *author; /* Atom: the feed's author (default "pubdb"); also
+			     * makes its default id */
+	const char *feed_id; /* Atom: the feed's id (default
+			      * urn:pubdb:news:HASH of author) */
+} pub_news_opts;
+
+#define PUB_NEWS_OPTIONS_VERSION 1
+#define PUB_NEWS_OPTIONS_INIT {.version = PUB_NEWS_OPTIONS_VERSION}
+
+/* Zeroes `opts` and sets its version; PUB_EINVAL for an unknown version. */
+PUB_EXTERN int pub_news_options_init(pub_news_opts *opts, unsigned int version);
+
+/* One event as news; strings valid during the callback. */
+typedef struct pub_news_item {
+	int64_t id;
+	const char *day;    /* YYYY-MM-DD or YYYY-MM */
+	const char *kind;   /* paper, venue, repo, stars */
+	const char *value;  /* venue ("ICML 2025"), milestone ("1000") or NULL */
+	const char *source; /* who recorded it: add, edit, refresh, dblp ... */
+	const char *key;    /* the paper's key, or NULL for a repository */
+	const char *repo;   /* "owner/name", or NULL for a paper */
+	const char *name;   /* the short name shown (plain text) */
+	const char *url;    /* the link, or NULL */
+	const char *venue;  /* the paper's venue now, or NULL */
+	const char *arxiv;  /* the paper's arXiv id, or NULL */
+} pub_news_item;
+
+/* Calls cb for each event, newest first (opts->since and opts->limit
+ * apply; opts may be NULL); a non-zero return from cb stops the walk and
+ * is returned.  PUB_EINVAL for a malformed opts->since. */
+PUB_EXTERN int pub_news_foreach(pub_db *db, const pub_news_opts *opts,
+	int (*cb)(const pub_news_item *item, void *ctx), void *ctx);
+
+/* Renders the news in opts->format into `*out` (malloc'd, caller frees;
+ * "" when there is none), for the caller to write wherever it wants: to
+ * stdout, a file, or a marked region of a page. */
+PUB_EXTERN int pub_news_render(char **out, pub_db *db, const pub_news_opts *opts);
 
 /* ---- files ------------------------------------------------------------- */
 

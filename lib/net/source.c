@@ -10,6 +10,7 @@
 #include "text/names.h"
 #include "bibtex/entry.h"
 #include "store/db.h"
+#include "store/events.h"
 #include "store/import.h"
 #include "store/links.h"
 #include "store/store.h"
@@ -82,6 +83,9 @@ int pub__arxiv_store_extras(pub_db *db, int64_t paper_id,
 	pub__bind_text(st, 6, now);
 	err = pub__db_step_done(db, st, "storing arXiv data");
 	sqlite3_reset(st);
+	/* a new paper is news of the day it appeared on arXiv */
+	if (err == 0)
+		err = pub__event_paper_day(db, paper_id, p->published);
 	if (err < 0)
 		return err;
 	url = pub__sprintf("https://arxiv.org/abs/%s", p->id);

@@ -10,6 +10,7 @@
 #include "util/error.h"
 #include "ids/github.h"
 #include "store/db.h"
+#include "store/events.h"
 #include "store/lock.h"
 #include "net/github.h"
 #include "net/http.h"
@@ -216,6 +217,29 @@ static int merge_rows(pub_db *db, int64_t from, int64_t into)
 }
 
 /* Files a 200 (REST or GraphQL). */
+/* A milestone crossed since the last count is an event, once per
+ * repository and milestone (a count dipping and rising again is not news
+ * twice).  The first count of a repository crosses nothing: pubdb did not
+ * see it happen. */
+static int milestone(pub_db *db, int64_t id, long from, long to)
+{
+	sqlite3_stmt *st;
+	char value[24];
+	long m = pub__stars_milestone(from, to);
+	int err, seen;
+	if (!m)
+		return 0;
+	snprintf(value, sizeof(value), "%ld", m);
+	if ((err = pub__db_stmt(&st, db, "SELECT EXISTS (SELECT 1 FROM events WHERE "
+		     "kind = 'stars' AND repo_id = ?1 AND value = ?2)")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+	seen = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return seen ? 0 : pub__event_add(db, PUB__EVENT_STARS, 0, id, value, "refresh", NULL);
+}
+
 static int file_ok(run *R, row *r, const pub__github_item *it, int rest)
 {
 	const pub__github_repo *g = &it->repo;
@@ -268,6 +292,8 @@ static int file_ok(run *R, row *r, const pub__github_item *it, int rest)
 	} else if (strcmp(old, g->full_name) != 0) {
 		changed = 1; /* only the letter case: GitHub's spelling wins */
 	}
+	if ((err = milestone(R->db, id, r->stars, g->stars)) < 0)
+		goto done;
 	if (r->stars != g->stars) {
 		if (r->stars < 0)
 			say(R, 0, "%s: - -> %ld", g->full_name, g->stars);

@@ -1,6 +1,7 @@
 /*
  * events.c: recording dated events (see events.h).
  */
+#include <limits.h>
 #include <string.h>
 
 #include "store/db.h"
@@ -36,4 +37,39 @@ int pub__event_add(pub_db *db, const char *kind, int64_t paper_id,
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return pub__db_error(db, "recording an event");
 	return 0;
+}
+
+/* See events.h. */
+long pub__stars_milestone(long from, long to)
+{
+	static const long steps[] = {1, 2, 5};
+	long m, best = 0, p;
+	size_t i;
+	if (from < 0 || to <= from)
+		return 0;
+	if (from < 100 && to >= 100)
+		best = 100;
+	if (from < 500 && to >= 500)
+		best = 500;
+	for (p = 1000; p > 0 && p <= to; p = p <= LONG_MAX / 10 ? p * 10 : 0)
+		for (i = 0; i < 3 && p <= LONG_MAX / steps[i]; i++) {
+			m = p * steps[i];
+			if (m > from && m <= to)
+				best = m;
+		}
+	return best;
+}
+
+int pub__event_paper_day(pub_db *db, int64_t paper_id, const char *day)
+{
+	sqlite3_stmt *st;
+	int err;
+	if (!day || strlen(day) < 10)
+		return 0;
+	if ((err = pub__db_stmt(&st, db, "UPDATE events SET day = substr(?2, 1, 10) "
+		     "WHERE paper_id = ?1 AND kind = 'paper'")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, paper_id);
+	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
+	return pub__db_step_done(db, st, "dating an event");
 }

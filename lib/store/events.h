@@ -24,4 +24,13 @@
 int pub__event_add(pub_db *db, const char *kind, int64_t paper_id,
 	int64_t repo_id, const char *value, const char *source, const char *day);
 
+/* Dates the "paper" event of a paper by `day` (an ISO date or time: its
+ * arXiv v1, learnt after the paper was stored); none: nothing to do. */
+int pub__event_paper_day(pub_db *db, int64_t paper_id, const char *day);
+
+/* The star milestones news tells about: 100, 500, then 1, 2 and 5 times
+ * each power of ten from 1000.  The highest one in (from, to], or 0 (also
+ * when from < 0: a first count crosses nothing). */
+long pub__stars_milestone(long from, long to);
+
 #endif

@@ -17,6 +17,7 @@
 #include "bibtex/reader.h"
 #include "store/alias.h"
 #include "store/db.h"
+#include "store/events.h"
 #include "store/links.h"
 #include "store/merge.h"
 #include "store/store.h"
@@ -270,6 +271,25 @@ static int own_apply(pub_db *db, int64_t id, const own_data *d)
 	return err;
 }
 
+/* A paper added by identifier is news (`pubdb news`), dated by its arXiv
+ * v1 when known, else today.  A file import (a bulk transaction) records
+ * none: thousands of old papers are history, not news, and the import
+ * stays as fast as it was. */
+static int paper_event(pub_db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	char day[11] = "";
+	int err;
+	if ((err = pub__db_stmt(&st, db, "SELECT published FROM papers WHERE id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+	    sqlite3_column_bytes(st, 0) >= 10)
+		memcpy(day, sqlite3_column_text(st, 0), 10);
+	sqlite3_reset(st);
+	return pub__event_add(db, PUB__EVENT_PAPER, id, 0, NULL, "add", day[0] ? day : NULL);
+}
+
 int pub__import_entry(pub_db *db, const pub__bib_entry *in, const char *source,
 	const pub_import_opts *o, pub_import_stats *stats)
 {
@@ -300,6 +320,8 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *in, const char *source,
 		stats->merged++;
 	else
 		stats->added++;
+	if (!res.merged && !db->bulk && (err = paper_event(db, res.paper_id)) < 0)
+		return err;
 	if (o->on_paper) {
 		const char *t = pub__bib_entry_get(in, "title");
 		char *src = in->key && *in->key ? pub__sprintf("%s (%s)", source, in->key)

@@ -3,6 +3,7 @@
  * GitHub code link also makes the repository row its stars are kept in).
  */
 #include "store/links.h"
+#include "store/events.h"
 
 #include "pub.h"
 #include "util/error.h"
@@ -42,6 +43,18 @@ int pub__store_repo(int64_t *repo_id, pub_db *db, const char *owner,
 {
 	sqlite3_stmt *st;
 	int err;
+	/* Looked up first: only a row made here is news (`pubdb news`). */
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT id FROM repos WHERE owner = ?1 AND name = ?2")) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, owner, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*repo_id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
 	if ((err = pub__db_stmt(&st, db,
 		     "INSERT INTO repos(owner, name) VALUES (?1, ?2) "
 		     "ON CONFLICT(owner, name) DO UPDATE SET owner = repos.owner RETURNING id")) < 0)
@@ -53,6 +66,9 @@ int pub__store_repo(int64_t *repo_id, pub_db *db, const char *owner,
 	else
 		err = pub__db_error(db, "storing a repository");
 	sqlite3_reset(st);
+	/* A file import (a bulk transaction) brings history, not news. */
+	if (err == 0 && !db->bulk)
+		err = pub__event_add(db, PUB__EVENT_REPO, 0, *repo_id, NULL, "add", NULL);
 	return err;
 }
 

@@ -11,7 +11,8 @@
 /* Adds a tag by name to a paper (idempotent). */
 int pub__store_add_tag(pub_db *db, int64_t paper_id, const char *tag);
 
-/* Finds or creates the repository row; returns its id. */
+/* Finds or creates the repository row; returns its id.  A row created
+ * outside a bulk transaction (a file import) records a "repo" event. */
 int pub__store_repo(int64_t *repo_id, pub_db *db, const char *owner,
 	const char *name);
 

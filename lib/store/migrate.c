@@ -189,6 +189,7 @@ static int migrate_4_5(pub_db *db)
 	static const char *const columns[][3] = {
 		{"papers", "venue_source", "TEXT"},
 		{"papers", "dblp", "TEXT"},
+		{"papers", "short", "TEXT"},
 		{"repos", "display_name", "TEXT"},
 		{"repos", "display_description", "TEXT"},
 	};

@@ -19,6 +19,7 @@
 #include "store/alias.h"
 #include "store/db.h"
 #include "store/derive.h"
+#include "store/events.h"
 #include "store/fields.h"
 #include "store/links.h"
 #include "store/query.h"
@@ -474,6 +475,21 @@ static int valid_key(const char *s)
 	return 1;
 }
 
+/* A paper without a venue gaining one (a preprint accepted) is news: an
+ * event for `pubdb news`, dated today. */
+static int venue_gained(pub_db *db, int64_t id, const char *venue)
+{
+	sqlite3_stmt *st;
+	int err, had;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT venue IS NOT NULL AND venue != '' FROM papers WHERE id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	had = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 1;
+	sqlite3_reset(st);
+	return had ? 0 : pub__event_add(db, PUB__EVENT_VENUE, id, 0, venue, "edit", NULL);
+}
+
 static int edit_one(pub_db *db, int64_t id, const pub_assignment *a, int *rederive,
 	int *authors_changed)
 {
@@ -513,8 +529,15 @@ static int edit_one(pub_db *db, int64_t id, const pub_assignment *a, int *rederi
 		return update_column(db, id, "UPDATE papers SET citekey = ?2 WHERE id = ?1",
 			value, 0, 0);
 	}
-	if (strcmp(name, "venue") == 0)
+	if (strcmp(name, "venue") == 0) {
+		int err;
+		if (*value && (err = venue_gained(db, id, value)) < 0)
+			return err;
 		return update_column(db, id, "UPDATE papers SET venue = ?2 WHERE id = ?1",
+			*value ? value : NULL, 0, 0);
+	}
+	if (strcmp(name, "short") == 0)
+		return update_column(db, id, "UPDATE papers SET short = ?2 WHERE id = ?1",
 			*value ? value : NULL, 0, 0);
 	if (strcmp(name, "selected") == 0) {
 		if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0)
@@ -563,7 +586,7 @@ static int edit_one(pub_db *db, int64_t id, const pub_assignment *a, int *rederi
 
 /* What edit_one() takes besides BibTeX's fields. */
 static const char *const own_fields[] = {
-	"key", "venue", "selected", "rank", "equal", "arxiv", NULL,
+	"key", "venue", "selected", "rank", "equal", "arxiv", "short", NULL,
 };
 
 int pub_field_known(const char **nearest, const char *name)

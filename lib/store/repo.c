@@ -11,6 +11,7 @@
 #include "ids/github.h"
 #include "store/db.h"
 #include "store/links.h"
+#include "store/events.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -111,7 +112,7 @@ int pub_repo_add(pub_db *db, const char *url, const char *description)
 	sqlite3_stmt *st;
 	char *owner = NULL, *name = NULL;
 	int64_t id;
-	int err;
+	int err, known;
 	if ((err = pub__github_parse_url(&owner, &name, url)) < 0)
 		return err;
 	if ((err = pub__db_begin(db)) < 0)
@@ -125,6 +126,16 @@ int pub_repo_add(pub_db *db, const char *url, const char *description)
 	sqlite3_bind_int64(st, 1, id);
 	pub__bind_text(st, 2, description);
 	if ((err = pub__db_step_done(db, st, "adding a repository")) < 0)
+		goto done;
+	/* A repository a paper's link made earlier is news now, once. */
+	if ((err = pub__db_stmt(&st, db, "SELECT EXISTS (SELECT 1 FROM events "
+		     "WHERE kind = 'repo' AND repo_id = ?1)")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	known = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (!known && (err = pub__event_add(db, PUB__EVENT_REPO, 0, id, NULL, "repo add",
+		     NULL)) < 0)
 		goto done;
 	err = pub__db_commit(db);
 done:

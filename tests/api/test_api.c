@@ -369,6 +369,35 @@ static void test_repo(pub_db *db)
 		"the standalone repository");
 }
 
+static int count_news(const pub_news_item *it, void *ctx)
+{
+	collected *c = ctx;
+	snprintf(c->text + strlen(c->text), sizeof(c->text) - strlen(c->text), "%s %s %s;",
+		it->kind, it->repo ? it->repo : "-", it->url ? it->url : "-");
+	return 0;
+}
+
+/* The repository test_repo() added is the one piece of news so far. */
+static void test_news(pub_db *db)
+{
+	pub_news_opts o = PUB_NEWS_OPTIONS_INIT;
+	collected c;
+	char *text = NULL;
+	OK(pub_news_options_init(&o, 99) == PUB_EINVAL, "news init of an unknown version");
+	OK(pub_news_options_init(&o, PUB_NEWS_OPTIONS_VERSION) == 0, "news init");
+	memset(&c, 0, sizeof(c));
+	OK(pub_news_foreach(db, NULL, count_news, &c) == 0, "news foreach: %s", pub_error_last());
+	STR_EQ(c.text, "repo hpcaitech/FastFold https://github.com/hpcaitech/FastFold;",
+		"the repository added");
+	OK(pub_news_render(&text, db, &o) == 0, "news render: %s", pub_error_last());
+	OK(text && strstr(text, "Release [FastFold](https://github.com/hpcaitech/FastFold)!\n"),
+		"Markdown news: %s", text ? text : "(null)");
+	free(text);
+	o.since = "someday";
+	OK(pub_news_render(&text, db, &o) == PUB_EINVAL, "a malformed --since");
+	OK(text == NULL, "nothing rendered then");
+}
+
 static int has_tag(const pub_paper *p, const char *tag)
 {
 	size_t i;
@@ -557,6 +586,7 @@ int main(void)
 	test_foreach_and_search(db);
 	test_export(db);
 	test_repo(db);
+	test_news(db);
 	test_typed_changes(db);
 	test_file();
 	test_remove_and_doctor(db);

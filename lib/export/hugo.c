@@ -1,0 +1,296 @@
+/*
+ * hugo.c: `export --hugo DIR`: one Hugo Blox (the "academic" theme) page
+ * bundle per paper, content/publication/<slug>/index.md with the front
+ * matter of Hugo Blox's publication pages (title, authors, author_notes,
+ * date, publishDate, publication_types as CSL type names, publication,
+ * publication_short, abstract, featured, tags, hugoblox.ids, links) and
+ * cite.bib, the paper's plain BibTeX, which Hugo Blox offers as "Cite".
+ * Each file is written atomically; other files of a bundle (a featured
+ * image) and other bundles are left alone.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/fs.h"
+#include "text/person.h"
+#include "export/bibtex.h"
+#include "export/export.h"
+#include "export/hugo.h"
+#include "export/list.h"
+#include "export/render.h"
+#include "export/venue.h"
+
+/* A YAML double-quoted scalar (every byte YAML could read otherwise is
+ * escaped). */
+static void yaml_str(pub__buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	pub__buf_putc(b, '"');
+	for (; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			pub__buf_printf(b, "\\%c", *p);
+		else if (*p == '\n')
+			pub__buf_puts(b, "\\n");
+		else if (*p < 0x20 || *p == 0x7f)
+			pub__buf_printf(b, "\\x%02x", *p);
+		else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			pub__buf_puts(b, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
+			p += 2;
+		} else if (p[0] == 0xc2 && p[1] == 0x85) {
+			pub__buf_puts(b, "\\u0085");
+			p++;
+		} else
+			pub__buf_putc(b, (char)*p);
+	}
+	pub__buf_putc(b, '"');
+}
+
+static void field(pub__buf *b, const char *indent, const char *name, const char *value)
+{
+	pub__buf_printf(b, "%s%s: ", indent, name);
+	yaml_str(b, value);
+	pub__buf_putc(b, '\n');
+}
+
+/* Text Hugo Blox passes through markdownify: LaTeX rendered, Markdown
+ * escaped. */
+static char *md(const char *s)
+{
+	pub__buf t = PUB__BUF_INIT, m = PUB__BUF_INIT;
+	pub__render_latex(&t, s, PUB__RENDER_TEXT);
+	pub__md_escape(&m, t.ptr ? t.ptr : "");
+	pub__buf_free(&t);
+	return m.ptr ? pub__buf_detach(&m) : pub__strdup("");
+}
+
+static char *text(const char *s)
+{
+	pub__buf t = PUB__BUF_INIT;
+	pub__render_latex(&t, s, PUB__RENDER_TEXT);
+	return t.ptr ? pub__buf_detach(&t) : pub__strdup("");
+}
+
+/* The CSL type Hugo Blox's publication_types takes, from the entry type
+ * the BibTeX export writes (a venue badge makes a preprint's entry
+ * @inproceedings or @article). */
+static const char *csl_type(const char *type, const pub_paper *p)
+{
+	static const char *const map[][2] = {
+		{"inproceedings", "paper-conference"}, {"conference", "paper-conference"},
+		{"proceedings", "book"}, {"book", "book"}, {"inbook", "chapter"},
+		{"incollection", "chapter"}, {"phdthesis", "thesis"},
+		{"mastersthesis", "thesis"}, {"thesis", "thesis"}, {"techreport", "report"},
+		{"report", "report"}, {"patent", "patent"}, {"unpublished", "manuscript"},
+	};
+	size_t i;
+	if (!strcmp(type, "article"))
+		return p->venue || !p->arxiv ? "article-journal" : "article";
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(type, map[i][0]))
+			return map[i][1];
+	return "article"; /* a preprint (@misc with an arXiv id) and the rest */
+}
+
+static const char *get(const pub_field *f, size_t n, const char *name)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!strcmp(f[i].name, name))
+			return f[i].value;
+	return NULL;
+}
+
+/* Hugo Blox's link types (data/link_types.yaml) for pubdb's link kinds;
+ * the others become "custom" links labelled with the kind. */
+static const char *link_type(const char *kind)
+{
+	static const char *const same[] = {"pdf", "code", "video", "slides", "poster",
+		"project", "dataset", "source", "demo", NULL};
+	size_t i;
+	for (i = 0; same[i]; i++)
+		if (!strcmp(kind, same[i]))
+			return same[i];
+	return NULL;
+}
+
+static void page(pub__buf *b, const pub_paper *p, const char *owner)
+{
+	pub_field *pf;
+	char **own;
+	size_t npf, nown, i;
+	const char *type = pub__bib_published(&pf, &npf, &own, &nown, p);
+	const char *full = get(pf, npf, !strcmp(type, "inproceedings") ? "booktitle" : "journal");
+	char *badge = pub__venue_badge(p), *s;
+	int any_equal = 0;
+
+	pub__buf_puts(b, "---\n");
+	s = text(p->title ? p->title : p->key);
+	field(b, "", "title", s);
+	free(s);
+	pub__buf_puts(b, p->nauthors ? "authors:\n" : "authors: []\n");
+	for (i = 0; i < p->nauthors; i++) {
+		const pub_author *a = &p->authors[i];
+		any_equal |= a->equal;
+		/* the owner as `config owner` spells the name, which a Hugo Blox
+		 * author profile of that name links */
+		pub__buf_puts(b, "  - ");
+		yaml_str(b, owner && pub__author_is_owner(a, owner) ? owner : a->name);
+		pub__buf_putc(b, '\n');
+	}
+	if (any_equal) {
+		pub__buf_puts(b, "author_notes:\n");
+		for (i = 0; i < p->nauthors; i++) {
+			pub__buf_puts(b, "  - ");
+			yaml_str(b, p->authors[i].equal ? "Equal contribution" : "");
+			pub__buf_putc(b, '\n');
+		}
+	}
+	if (p->venue && pub__venue_year(p->venue) > 0 && pub__venue_year(p->venue) != p->year) {
+		/* the published version's year, as cite.bib says */
+		s = pub__sprintf("%04d-01-01T00:00:00Z", pub__venue_year(p->venue));
+		field(b, "", "date", s);
+		free(s);
+	} else if (p->year > 0) {
+		s = pub__sprintf("%04d-%02d-01T00:00:00Z", p->year,
+			p->month >= 1 && p->month <= 12 ? p->month : 1);
+		field(b, "", "date", s);
+		free(s);
+	}
+	field(b, "", "publishDate", p->added);
+	pub__buf_puts(b, "publication_types: [");
+	yaml_str(b, csl_type(type, p));
+	pub__buf_puts(b, "]\n");
+	s = md(full ? full : badge ? badge : "");
+	field(b, "", "publication", s);
+	free(s);
+	s = md(badge ? badge : "");
+	field(b, "", "publication_short", s);
+	free(s);
+	if (p->abstract) {
+		s = md(p->abstract);
+		field(b, "", "abstract", s);
+		free(s);
+	}
+	pub__buf_printf(b, "featured: %s\n", p->selected ? "true" : "false");
+	if (p->ntags) {
+		pub__buf_puts(b, "tags:\n");
+		for (i = 0; i < p->ntags; i++) {
+			pub__buf_puts(b, "  - ");
+			yaml_str(b, p->tags[i]);
+			pub__buf_putc(b, '\n');
+		}
+	}
+	if (p->doi || p->arxiv) {
+		pub__buf_puts(b, "hugoblox:\n  ids:\n");
+		if (p->doi)
+			field(b, "    ", "doi", p->doi);
+		if (p->arxiv)
+			field(b, "    ", "arxiv", p->arxiv);
+	}
+	if (p->nlinks) {
+		pub__buf_puts(b, "links:\n");
+		for (i = 0; i < p->nlinks; i++) {
+			const char *t = link_type(p->links[i].kind);
+			field(b, "  - ", "type", t ? t : "custom");
+			if (!t) {
+				char *label = pub__strdup(p->links[i].kind);
+				if (*label >= 'a' && *label <= 'z')
+					*label = (char)(*label - 'a' + 'A');
+				field(b, "    ", "label", label);
+				free(label);
+			}
+			field(b, "    ", "url", p->links[i].url);
+		}
+	}
+	pub__buf_puts(b, "---\n");
+	free(badge);
+	for (i = 0; i < nown; i++)
+		free(own[i]);
+	free(own);
+	free(pf);
+}
+
+/* The bundle's folder name: the key in lower case, characters a URL or a
+ * file system could mind as "-". */
+static char *slug(const char *key)
+{
+	pub__buf b = PUB__BUF_INIT;
+	const char *p;
+	for (p = key ? key : ""; *p && b.len < 150; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		pub__buf_putc(&b, (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+			c == '_' || c == '-' ? c : '-');
+	}
+	if (b.len == 0)
+		pub__buf_puts(&b, "paper");
+	return pub__buf_detach(&b);
+}
+
+static int write_cite(pub_db *db, const char *path, const pub_paper *p,
+	const pub_export_opts *o)
+{
+	pub_export_opts one = *o;
+	pub_file *f;
+	int err;
+	one.format = PUB_FORMAT_BIBTEX;
+	one.dialect = PUB_DIALECT_PUBDB;
+	one.hugo_dir = NULL;
+	one.plain = 1;
+	memset(&one.filter, 0, sizeof(one.filter));
+	one.filter.version = PUB_FILTER_VERSION;
+	one.filter.key = p->key;
+	if ((err = pub_file_open(&f, path)) < 0)
+		return err;
+	if ((err = pub__export_bibtex(pub_file_stream(f), db, &one)) < 0) {
+		pub_file_free(f);
+		return err;
+	}
+	return pub_file_commit(f);
+}
+
+int pub__export_hugo(pub_db *db, const char *dir, const pub__export_set *set)
+{
+	char **names = pub__calloc(set->npapers + 1, sizeof(*names));
+	size_t i, j;
+	int err = 0;
+	for (i = 0; i < set->npapers && err == 0; i++) {
+		const pub_paper *p = set->papers[i];
+		char *base = slug(p->key), *stem = pub__strdup(base), *folder, *file;
+		pub__buf b = PUB__BUF_INIT;
+		unsigned dup = 1;
+		/* two keys may make one slug: number the later ones */
+		for (j = 0; j < i; j++) {
+			if (names[j] && strcmp(names[j], stem) == 0) {
+				free(stem);
+				stem = pub__sprintf("%s-%u", base, ++dup);
+				j = (size_t)-1;
+			}
+		}
+		free(base);
+		names[i] = stem;
+		folder = pub__sprintf("%s/content/publication/%s", dir, stem);
+		if ((err = pub__make_dirs(folder, 1)) == 0) {
+			page(&b, p, set->owner);
+			file = pub__sprintf("%s/index.md", folder);
+			err = pub__write_file_atomic(file, b.ptr, b.len);
+			free(file);
+		}
+		if (err == 0) {
+			file = pub__sprintf("%s/cite.bib", folder);
+			err = write_cite(db, file, p, set->opts);
+			free(file);
+		}
+		pub__buf_free(&b);
+		free(folder);
+	}
+	for (i = 0; i < set->npapers; i++)
+		free(names[i]);
+	free(names);
+	return err;
+}
