@@ -95,6 +95,12 @@ int cli_check_stdout(void);
  * place, so a failure never leaves a half-written file (util.c).  A
  * symlink is written through (its target is replaced, the link stays); an
  * existing file keeps its mode, a new one follows the umask. */
+/* --into FILE --region NAME: writes `text` into the page's marked region
+ * (pub_region_replace), says what changed (not with -q, and not at all
+ * when nothing did); returns an exit code. */
+int cli_write_region(const cli *c, const char *file, const char *region,
+	const char *text, size_t len);
+
 typedef struct cli_atomic {
 	pub_file *file;
 	FILE *f; /* pub_file_stream(file) */

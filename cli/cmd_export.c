@@ -143,7 +143,6 @@ static int export_into(cli *c, const pub_export_opts *o)
 {
 	char *text = NULL;
 	size_t len = 0;
-	pub_region_result res;
 	int err, rc = EXIT_OK;
 	FILE *mem = open_memstream(&text, &len);
 	if (!mem) {
@@ -157,12 +156,8 @@ static int export_into(cli *c, const pub_export_opts *o)
 	}
 	if (err < 0)
 		rc = cli_fail(err);
-	if (rc == EXIT_OK && (err = pub_region_replace(&res, into, region, text, len)) < 0)
-		rc = cli_fail(err);
-	if (rc == EXIT_OK && res.changed)
-		cli_note(c, "%s: region '%s' (line %zu) rewritten: %zu line%s, was %zu",
-			into, region, res.line, res.new_lines, res.new_lines == 1 ? "" : "s",
-			res.old_lines);
+	if (rc == EXIT_OK)
+		rc = cli_write_region(c, into, region, text, len);
 	free(text);
 	return rc;
 }
@@ -255,7 +250,7 @@ int cmd_export(cli *c)
 	if ((err = pub_export(c->db, &o, out)) < 0)
 		rc = cli_fail(err);
 	else if (hugo)
-		cli_note(c, "wrote the publication bundles into %s/content/publications", hugo);
+		cli_note(c, "wrote the publication bundles into %s/content/publication", hugo);
 	else if (o.dialect == PUB_DIALECT_AL_FOLIO)
 		cli_note(c, "al-folio finds you by 'scholar: last_name' and 'first_name' in "
 			"its _config.yml");

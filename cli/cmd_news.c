@@ -1,8 +1,9 @@
 /*
  * cmd_news.c: `pubdb news [--since DATE] [--markdown|--html|--atom]
- * [--json] [-n N]`: the recorded events (a paper added, a venue gained, a
+ * [--json] [-n N] [--into FILE --region NAME]`: the recorded events (a paper added, a venue gained, a
  * repository added, a star milestone) as a homepage's News section, newest
- * first.  The library renders the text; this writes it to stdout.
+ * first.  The library renders the text; this writes it to stdout or into
+ * a marked region of a page (the page's News section keeps itself).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +11,7 @@
 
 #include "cli.h"
 
-static const char *since, *count, *title;
+static const char *since, *count, *title, *into, *region;
 static int markdown, html, atom;
 
 const cli_opt_spec cmd_news_opts[] = {
@@ -25,6 +26,12 @@ const cli_opt_spec cmd_news_opts[] = {
 		"only events on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)", CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "limit", 'n', &count, 0, "N", "only the N newest events", CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "title", 0, &title, 0, "TEXT", "the Atom feed's title (default News)",
+		CLI_OPT_NONEMPTY},
+	{CLI_OPT_VALUE, "into", 0, &into, 0, "FILE",
+		"rewrite only region --region of FILE, the lines between <!-- pubdb:NAME --> "
+		"and <!-- /pubdb:NAME -->; untouched when unchanged",
+		CLI_OPT_NONEMPTY | CLI_OPT_FILE},
+	{CLI_OPT_VALUE, "region", 0, &region, 0, "NAME", "the region of --into",
 		CLI_OPT_NONEMPTY},
 	CLI_OPT_QUIET,
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
@@ -41,6 +48,14 @@ int cmd_news(cli *c)
 		 : c->json ? PUB_NEWS_JSON : PUB_NEWS_MARKDOWN;
 	if (title && !atom)
 		return cli_usage_error("news", "--title names the Atom feed; use it with --atom");
+	if (!into != !region)
+		return cli_usage_error("news", into
+			? "--into needs --region NAME (the lines <!-- pubdb:NAME --> and "
+			  "<!-- /pubdb:NAME --> of the page)"
+			: "--region needs --into FILE");
+	if (into && (atom || c->json))
+		return cli_usage_error("news", "--into writes Markdown or HTML into a page, "
+			"not a feed or JSON");
 	if (count) {
 		long n = strtol(count, &end, 10);
 		if (*end || n < 1)
@@ -56,7 +71,10 @@ int cmd_news(cli *c)
 	free(owner);
 	if (err < 0)
 		return cli_fail(err);
-	fputs(text, stdout);
+	if (into)
+		err = cli_write_region(c, into, region, text, strlen(text));
+	else
+		fputs(text, stdout);
 	free(text);
-	return EXIT_OK;
+	return into ? err : EXIT_OK;
 }

@@ -50,3 +50,17 @@ void cli_json_string(FILE *out, const char *s)
 	}
 	fputc('"', out);
 }
+
+int cli_write_region(const cli *c, const char *file, const char *region,
+	const char *text, size_t len)
+{
+	pub_region_result res;
+	int err = pub_region_replace(&res, file, region, text, len);
+	if (err < 0)
+		return cli_fail(err);
+	if (res.changed)
+		cli_note(c, "%s: region '%s' (line %zu) rewritten: %zu line%s, was %zu",
+			file, region, res.line, res.new_lines, res.new_lines == 1 ? "" : "s",
+			res.old_lines);
+	return EXIT_OK;
+}

@@ -62,6 +62,31 @@ class NewsTest(PubTestCase):
         # the venue as it was recorded, not as it is now
         self.assertIn("ICML 2025!", self.ok("news").out)
 
+    def test_into_a_page_region(self):
+        # The page's News section keeps itself: only the region changes,
+        # a second run writes nothing, and a page without the region is
+        # refused with nothing written.
+        page = self.write("about.md", "# About\n\n# News\n<!-- pubdb:news -->\n"
+                          "- old line\n<!-- /pubdb:news -->\n\n# Publications\n")
+        self.ok("edit", "dsp", "venue=ICML 2025")
+        r = self.ok("news", "--into", page, "--region", "news")
+        self.assertIn("region 'news'", r.out + r.err)
+        with open(page, encoding="utf-8") as f:
+            text = f.read()
+        self.assertEqual(text, "# About\n\n# News\n<!-- pubdb:news -->\n"
+                         "- *%s*: [DSP](https://arxiv.org/abs/2403.10266) is accepted by "
+                         "ICML 2025!\n<!-- /pubdb:news -->\n\n# Publications\n" % month())
+        import os
+        before = os.stat(page).st_mtime_ns
+        r = self.ok("-q", "news", "--into", page, "--region", "news")
+        self.assertEqual((r.out, r.err), ("", ""))
+        self.assertEqual(os.stat(page).st_mtime_ns, before)
+        r = self.pub("news", "--into", page, "--region", "other")
+        self.assertEqual(r.code, 1, r)
+        self.assertEqual(os.stat(page).st_mtime_ns, before)
+        self.assertEqual(self.pub("news", "--into", page).code, 2)
+        self.assertEqual(self.pub("news", "--atom", "--into", page, "--region", "news").code, 2)
+
     def test_short_name_and_paper_link(self):
         self.ok("edit", "pab", "venue=ICLR 2025")
         out = self.ok("news").out
