@@ -124,6 +124,8 @@ int cmd_doctor(cli *c);
 int cmd_export(cli *c);
 int cmd_refresh(cli *c);
 int cmd_stars(cli *c);
+int cmd_citations(cli *c);
+int cmd_stats(cli *c);
 int cmd_help(cli *c);
 
 extern const cmd cli_commands[];
@@ -132,6 +134,7 @@ extern const cli_opt_spec cmd_init_opts[], cmd_add_opts[], cmd_list_opts[],
 	cmd_show_opts[], cmd_search_opts[], cmd_edit_opts[], cmd_rm_opts[], cmd_unmerge_opts[],
 	cmd_tag_opts[], cmd_link_opts[], cmd_repo_opts[], cmd_config_opts[],
 	cmd_doctor_opts[], cmd_export_opts[], cmd_refresh_opts[], cmd_stars_opts[],
+	cmd_citations_opts[], cmd_stats_opts[],
 	cmd_help_opts[];
 
 #endif

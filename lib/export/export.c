@@ -47,6 +47,9 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 		return pub__error(PUB_EINVAL, "a Jekyll folder takes Markdown files only");
 	if (opts->repos && opts->format != PUB_FORMAT_HTML && opts->format != PUB_FORMAT_MARKDOWN)
 		return pub__error(PUB_EINVAL, "the project list is written as HTML or Markdown only");
+	if (opts->citations && opts->format != PUB_FORMAT_HTML &&
+	    opts->format != PUB_FORMAT_MARKDOWN)
+		return pub__error(PUB_EINVAL, "citation counts are shown in HTML or Markdown only");
 	if (opts->format == PUB_FORMAT_BIBTEX)
 		return pub__export_bibtex(out, db, opts);
 
