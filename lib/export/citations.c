@@ -166,7 +166,7 @@ int pub_stats_svg(const pub_stats *s, FILE *out)
 	}
 	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"20\" "
-		"role=\"img\" aria-label=\"citations: %s, h-index: %s\">\n"
+		"viewBox=\"0 0 %d 20\" role=\"img\" aria-label=\"citations: %s, h-index: %s\">\n"
 		"  <title>citations: %s, h-index: %s</title>\n"
 		"  <linearGradient id=\"pub-s\" x2=\"0\" y2=\"100%%\">\n"
 		"    <stop offset=\"0\" stop-color=\"#bbb\" stop-opacity=\".1\"/>\n"
@@ -174,7 +174,7 @@ int pub_stats_svg(const pub_stats *s, FILE *out)
 		"  </linearGradient>\n"
 		"  <clipPath id=\"pub-r\"><rect width=\"%d\" height=\"20\" rx=\"3\" fill=\"#fff\"/></clipPath>\n"
 		"  <g clip-path=\"url(#pub-r)\">\n",
-		total, cites, h, cites, h, total);
+		total, total, cites, h, cites, h, total);
 	for (i = 0; i < 4; i++)
 		segment(out, x[i], widths[i], fills[i]);
 	fprintf(out, "    <rect width=\"%d\" height=\"20\" fill=\"url(#pub-s)\"/>\n"
