@@ -121,6 +121,26 @@ CREATE TABLE star_history (
 	PRIMARY KEY (repo_id, day)
 ) WITHOUT ROWID;
 
+-- Citation counts (version 5): the latest count per paper and source
+-- (openalex, crossref, semanticscholar ...), filed by lib/store/citations.c
+-- from `refresh --citations` and from Crossref answers fetched anyway.
+CREATE TABLE citations (
+	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+	source TEXT NOT NULL,
+	count INTEGER NOT NULL,
+	checked TEXT NOT NULL, -- ISO 8601 UTC of the answer
+	PRIMARY KEY (paper_id, source)
+) WITHOUT ROWID;
+
+-- One row per paper per source per day, as star_history is kept for stars.
+CREATE TABLE citation_history (
+	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+	source TEXT NOT NULL,
+	day TEXT NOT NULL,     -- YYYY-MM-DD
+	count INTEGER NOT NULL,
+	PRIMARY KEY (paper_id, source, day)
+) WITHOUT ROWID;
+
 CREATE TABLE links (
 	id INTEGER PRIMARY KEY,
 	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,

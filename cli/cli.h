@@ -131,6 +131,8 @@ int cmd_export(cli *c);
 int cmd_refresh(cli *c);
 int cmd_stars(cli *c);
 int cmd_news(cli *c);
+int cmd_citations(cli *c);
+int cmd_stats(cli *c);
 int cmd_help(cli *c);
 
 extern const cmd cli_commands[];
@@ -139,6 +141,7 @@ extern const cli_opt_spec cmd_init_opts[], cmd_add_opts[], cmd_list_opts[],
 	cmd_show_opts[], cmd_search_opts[], cmd_edit_opts[], cmd_rm_opts[], cmd_unmerge_opts[],
 	cmd_tag_opts[], cmd_link_opts[], cmd_repo_opts[], cmd_config_opts[],
 	cmd_doctor_opts[], cmd_export_opts[], cmd_refresh_opts[], cmd_stars_opts[],
-	cmd_news_opts[], cmd_help_opts[];
+	cmd_news_opts[], cmd_citations_opts[], cmd_stats_opts[],
+	cmd_help_opts[];
 
 #endif

@@ -16,7 +16,7 @@ static int formats[6];
 static cli_list tags;
 static const char *author, *key, *group_by, *jekyll, *outfile, *title, *dialect, *hugo;
 static const char *into, *region, *style;
-static int selected, ascii, plain, standalone, repos, static_stars;
+static int selected, ascii, plain, standalone, repos, static_stars, citations;
 
 static const pub_format format_of[6] = {
 	PUB_FORMAT_BIBTEX, PUB_FORMAT_BIBLATEX, PUB_FORMAT_JSON,
@@ -60,6 +60,8 @@ const cli_opt_spec cmd_export_opts[] = {
 		"HTML: a whole page with a stylesheet", 0},
 	{CLI_OPT_SWITCH, "repos", 0, &repos, 0, NULL,
 		"list open-source projects (HTML, Markdown)", 0},
+	{CLI_OPT_SWITCH, "citations", 0, &citations, 0, NULL,
+		"\"cited by N\" per paper, the largest stored count (HTML, Markdown)", 0},
 	{CLI_OPT_VALUE, "title", 0, &title, 0, "TEXT",
 		"the page's title (--html --standalone) or a heading (--markdown)",
 		CLI_OPT_NONEMPTY},
@@ -111,6 +113,8 @@ static int check(const pub_export_opts *o)
 			"--jekyll writes Markdown files; use it with --markdown");
 	if (o->repos && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN)
 		return cli_usage_error("export", "--repos lists projects as HTML or Markdown");
+	if (o->citations && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN)
+		return cli_usage_error("export", "--citations applies to --html and --markdown");
 	if (o->title && !(o->format == PUB_FORMAT_HTML && o->standalone) &&
 	    o->format != PUB_FORMAT_MARKDOWN)
 		return cli_usage_error("export",
@@ -228,6 +232,7 @@ int cmd_export(cli *c)
 	o.plain = plain;
 	o.standalone = standalone;
 	o.repos = repos;
+	o.citations = citations;
 	o.jekyll_dir = jekyll;
 	o.title = title;
 	o.filter.tags = tags.items;

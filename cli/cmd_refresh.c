@@ -1,5 +1,5 @@
 /*
- * cmd_refresh.c: `pubdb refresh [--stars] [--arxiv]`, built for cron:
+ * cmd_refresh.c: `pubdb refresh [--stars] [--arxiv] [--citations]`, for cron:
  * silent on success with -q, one line per problem on stderr, exit 0 / 3
  * (some items failed) / 75 (no network or rate limit: retry later), and
  * only one refresh at a time (a second one says so and exits 0).
@@ -11,12 +11,14 @@
 
 #include "cli.h"
 
-static int stars, arxiv, drawn;
+static int stars, arxiv, citations, drawn;
 static const char *max_age, *jobs;
 
 const cli_opt_spec cmd_refresh_opts[] = {
 	{CLI_OPT_SWITCH, "stars", 0, &stars, 0, NULL, "GitHub star counts", 0},
 	{CLI_OPT_SWITCH, "arxiv", 0, &arxiv, 0, NULL, "arXiv metadata (versions, DOIs, venues)", 0},
+	{CLI_OPT_SWITCH, "citations", 0, &citations, 0, NULL,
+		"citation counts (OpenAlex), with daily history", 0},
 	{CLI_OPT_VALUE, "max-age", 0, &max_age, 0, "D",
 		"skip items checked within D (90s, 30m, 12h, 7d, 2w)", 0},
 	{CLI_OPT_VALUE, "jobs", 0, &jobs, 0, "N",
@@ -123,7 +125,8 @@ int cmd_refresh(cli *c)
 			return cli_usage_error("refresh", "--jobs takes a number from 1 to 64");
 		o.jobs = (int)n;
 	}
-	if (!stars && !arxiv)
+	/* citations join the plain refresh with the step table (--only) */
+	if (!stars && !arxiv && !citations)
 		stars = arxiv = 1;
 	o.warn = on_warning;
 	o.on_change = on_change;
@@ -140,6 +143,11 @@ int cmd_refresh(cli *c)
 	}
 	if (arxiv)
 		rc = run_one(c, "arXiv", pub_refresh_arxiv, &o);
+	if (citations && rc != EXIT_TEMPFAIL) {
+		rc2 = run_one(c, "citations", pub_refresh_citations, &o);
+		if (rc2 != EXIT_OK && (rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
+			rc = rc2;
+	}
 	if (stars && rc != EXIT_TEMPFAIL) {
 		rc2 = run_one(c, "GitHub stars", pub_refresh_stars, &o);
 		if (rc2 != EXIT_OK && (rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))

@@ -148,15 +148,20 @@ const cmd cli_commands[] = {
 		"(Markdown with inline HTML; no format flag needed), with live shields.io\n"
 		"star badges (--static-stars: the stored counts).\n",
 		cmd_export_opts, NULL},
-	{"refresh", cmd_refresh, CMD_DB, "refresh arXiv metadata and GitHub stars (for cron)",
-		"usage: pubdb refresh [--stars] [--arxiv] [--max-age DURATION] [--jobs N]\n",
-		"Refreshes GitHub star counts (--stars) and arXiv metadata (--arxiv); both\n"
-		"when neither is given.  Made for cron: '0 4 * * * pubdb -q refresh'.\n",
+	{"refresh", cmd_refresh, CMD_DB,
+		"refresh arXiv metadata, citation counts and GitHub stars (for cron)",
+		"usage: pubdb refresh [--stars] [--arxiv] [--citations] [--max-age DURATION]\n"
+		"                     [--jobs N]\n",
+		"Refreshes GitHub star counts (--stars), arXiv metadata (--arxiv) and\n"
+		"citation counts (--citations, from OpenAlex by DOI or arXiv DOI); stars\n"
+		"and arXiv when none is given.  Made for cron: '0 4 * * * pubdb -q refresh'.\n",
 		cmd_refresh_opts,
-		"GITHUB_TOKEN, when set, is used for GraphQL batches; it is never printed\n"
-		"or stored.  Only one refresh runs at a time: a second one says so and\n"
-		"exits 0.  Exit codes: 0 all refreshed, 3 some items failed (each named on\n"
-		"stderr), 75 no network or rate limit exhausted (retry later), 1 error.\n"},
+		"GITHUB_TOKEN, when set, is used for GraphQL batches; OPENALEX_API_KEY is\n"
+		"sent to OpenAlex as api_key; neither is ever printed or stored.  Only\n"
+		"one refresh runs at a time: a second one says so and exits 0.  A paper\n"
+		"OpenAlex does not know is noted, not failed.  Exit codes: 0 all\n"
+		"refreshed, 3 some items failed (each named on stderr), 75 no network or\n"
+		"rate limit exhausted (retry later), 1 error.\n"},
 	{"stars", cmd_stars, CMD_DB, "star counts and their history",
 		"usage: pubdb stars [--history] [--svg FILE] [--json]\n",
 		"Lists repositories with their star count, change over 7 and 30 days,\n"
@@ -173,6 +178,18 @@ const cmd cli_commands[] = {
 		"milestone crossed in a refresh (100, 500, 1000, 2000, 5000, 10000, ...).\n"
 		"A paper is named by 'edit KEY short=NAME', else its title before a colon.\n",
 		cmd_news_opts, NULL},
+	{"citations", cmd_citations, CMD_DB, "citation counts and their history",
+		"usage: pubdb citations [--history KEY] [--svg FILE] [--json]\n",
+		"Lists each paper's citation count per source (openalex, crossref ...)\n"
+		"with its change over 7 and 30 days and when it was checked; counts come\n"
+		"from 'pubdb refresh --citations'.  With --json: a JSON array.\n",
+		cmd_citations_opts, NULL},
+	{"stats", cmd_stats, CMD_DB, "papers, citations, h-index, i10-index, stars",
+		"usage: pubdb stats [--svg FILE] [--json]\n",
+		"Totals over the database: papers, citations (per paper the largest count\n"
+		"of any source, summed), h-index, i10-index and GitHub stars.  --svg\n"
+		"writes a badge (\"citations | N | h-index | H\") for a web page.\n",
+		cmd_stats_opts, NULL},
 	{"help", cmd_help, 0, "show help for a command",
 		"usage: pubdb help [COMMAND]\n", NULL, cmd_help_opts, NULL},
 	{NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL},

@@ -4,7 +4,7 @@
 set(PUB_NET_FIXTURES ${PROJECT_SOURCE_DIR}/fixtures)
 set(PUB_REPLAY ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/run_with_replay.py --fixtures ${PUB_NET_FIXTURES} --)
 
-foreach(t http arxiv doi)
+foreach(t http arxiv doi openalex)
   pub_unit_program(test_${t} DEFINES PUB_FIXTURES="${PUB_NET_FIXTURES}")
   add_test(NAME net_${t} COMMAND ${PUB_REPLAY} $<TARGET_FILE:test_${t}>)
   set_tests_properties(net_${t} PROPERTIES TIMEOUT 120)
@@ -20,3 +20,5 @@ set_tests_properties(net_replay_server PROPERTIES TIMEOUT 120)
 # Fuzz targets: arXiv's Atom XML; GitHub's and Crossref's JSON.
 pub_fuzz_target(atom TEST net_fuzz_atom_corpus TIMEOUT 120 LABELS net)
 pub_fuzz_target(json TEST net_fuzz_json_corpus TIMEOUT 120 LABELS net)
+# OpenAlex's work JSON (lib/net/openalex.c).
+pub_fuzz_target(openalex TEST net_fuzz_openalex_corpus TIMEOUT 120 LABELS net)

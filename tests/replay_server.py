@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""replay_server.py: a loopback stand-in for arXiv, GitHub, doi.org and
-Crossref that serves pubdb's fixtures/ and injects faults on demand.
+"""replay_server.py: a loopback stand-in for arXiv, GitHub, doi.org,
+Crossref and OpenAlex that serves pubdb's fixtures/ and injects faults on demand.
 
   python3 tests/replay_server.py --fixtures DIR [--port 0] [--port-file F]
       [--log F] [--latency-ms N] [--fault-file F]
@@ -21,6 +21,11 @@ Paths (all services share one port, so every PUBDB_*_URL points here):
   GET  /v1/works/{doi}/transform              Accept: CSL-JSON from
        fixtures/doi/<doi_>.csl.json, BibTeX from <doi_>.bib, else 406
   GET  /works/{doi}                           Crossref fixtures/crossref/<doi_>.json
+  GET  /works/doi:{doi}, /works/W{n}          OpenAlex (checked before Crossref's
+       route: OpenAlex's paths start with doi: or W) from fixtures/openalex/
+       <doi_>.json ('/' and ':' as '_'), or the file whose "id" ends in W{n};
+       select=a,b keeps only those keys; unknown -> OpenAlex's 404 HTML page
+       (fixtures/openalex/errors_not_found_404.html, text/html)
 Control:
   POST /_control  JSON fault {path_prefix, status, retry_after, times (1; -1
        forever), delay (s before answering), truncate (bytes of body sent
@@ -276,6 +281,8 @@ class Handler(BaseHTTPRequestHandler):
         m = re.match(r"^/v1/works/(.+)/transform$", path)
         if m:
             return self.transform(urllib.parse.unquote(m.group(1)))
+        if path.startswith("/works/doi:") or re.match(r"^/works/W\d+$", path):
+            return self.openalex(urllib.parse.unquote(path[len("/works/"):]), query)
         if path.startswith("/works/"):
             return self.crossref(urllib.parse.unquote(path[len("/works/"):]))
         if path.startswith("/10."):
@@ -414,6 +421,32 @@ class Handler(BaseHTTPRequestHandler):
                              {"x-api-pool": "public", "x-rate-limit-limit": "5",
                               "x-rate-limit-interval": "1s", "x-concurrency-limit": "1"})
         self.send(200, data, "application/json", {"x-api-pool": "public"})
+
+    def openalex(self, ident, query):
+        d = os.path.join(self.state.fixtures, "openalex")
+        data = None
+        if ident.startswith("doi:"):
+            name = ident[4:].lower().replace("/", "_").replace(":", "_")
+            data = self.state.fixture("openalex", name + ".json")
+        else:
+            for f in sorted(os.listdir(d)):
+                if f.endswith(".json"):
+                    with open(os.path.join(d, f), "rb") as fh:
+                        raw = fh.read()
+                    if json.loads(raw).get("id", "").endswith("/" + ident):
+                        data = raw
+                        break
+        if data is None:
+            page = self.state.fixture("openalex", "errors_not_found_404.html") or b"Not Found"
+            return self.send(404, page, "text/html; charset=utf-8",
+                             {"RateLimit-Limit": "5", "RateLimit-Remaining": "9",
+                              "RateLimit-Reset": "1"})
+        sel = urllib.parse.parse_qs(query).get("select")
+        if sel:
+            keys = sel[0].split(",")
+            work = json.loads(data)
+            data = json.dumps({k: work[k] for k in keys if k in work}).encode()
+        self.send(200, data, "application/json", {"X-Api-Pool": "common"})
 
 
 # ---- GraphQL: enough of the language for pubdb's queries ------------------

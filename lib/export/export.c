@@ -60,6 +60,9 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 	if ((opts->format == PUB_FORMAT_HUGO) != !!opts->hugo_dir)
 		return pub__error(PUB_EINVAL, "Hugo page bundles need a folder, and a folder "
 			"the Hugo format");
+	if (opts->citations && opts->format != PUB_FORMAT_HTML &&
+	    opts->format != PUB_FORMAT_MARKDOWN)
+		return pub__error(PUB_EINVAL, "citation counts are shown in HTML or Markdown only");
 	if (opts->format == PUB_FORMAT_BIBTEX && !opts->dialect)
 		return pub__export_bibtex(out, db, opts);
 

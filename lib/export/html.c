@@ -1,10 +1,11 @@
 /*
  * html.c: the "Selected Publications" list as HTML (the HTML
  * contract: h2.pub-group, ul.pub-list, li.pub#KEY, code.pub-venue,
- * strong.pub-title, span.pub-links, span.pub-stars, div.pub-authors), as a
- * fragment or a standalone page, and the open-source project list.  Also
- * the list structure the Markdown writer shares: groups, the venue badge,
- * link order and which star counts to show.
+ * strong.pub-title, span.pub-links, span.pub-stars, span.pub-citations,
+ * div.pub-authors), as a fragment or a standalone page, and the
+ * open-source project list.  Also the list structure the Markdown writer
+ * shares: groups, the venue badge, link order and which star counts to
+ * show.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "text/person.h"
+#include "store/citations.h"
 #include "export/export.h"
 #include "export/list.h"
 #include "export/render.h"
@@ -41,6 +43,7 @@ static const char stylesheet[] =
 	"  padding: 0 .35em; font-size: .9em; }\n"
 	"span.pub-links a { text-decoration: none; }\n"
 	"span.pub-stars { color: var(--muted); white-space: nowrap; }\n"
+	"span.pub-citations { color: var(--muted); white-space: nowrap; }\n"
 	"div.pub-authors { color: var(--muted); }\n"
 	"u.pub-me { color: var(--fg); }\n"
 	"p.pub-legend { color: var(--muted); font-size: .9em; }\n";
@@ -94,7 +97,7 @@ static void html_paper(pub__buf *b, const pub__export_set *set, size_t idx,
 	char *venue = pub__venue_badge(p);
 	pub__olink *links;
 	size_t nlinks, i;
-	long stars;
+	long stars, cited;
 
 	pub__buf_puts(b, "  <li class=\"pub\"");
 	if (seen[idx] == 0) {
@@ -133,6 +136,12 @@ static void html_paper(pub__buf *b, const pub__export_set *set, size_t idx,
 		pub__buf_puts(b, "    ");
 		html_stars(b, stars);
 		pub__buf_putc(b, '\n');
+	}
+	if (set->opts->citations &&
+	    (cited = pub__citations_best(p->citations, p->ncitations)) >= 0) {
+		char num[48];
+		pub__thousands(num, sizeof(num), cited);
+		pub__buf_printf(b, "    <span class=\"pub-citations\">cited by %s</span>\n", num);
 	}
 	if (p->nauthors > 0)
 		html_authors(b, p, set->owner);

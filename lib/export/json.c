@@ -72,6 +72,19 @@ static json_t *paper_json(const pub_paper *p, const char *owner)
 			json_array_append_new(al, json_string(p->aliases[i]));
 		json_object_set_new(o, "aliases", al);
 	}
+	{
+		/* "checked" is the day, as DESIGN.md shows; `citations --json`
+		 * gives the full time */
+		json_t *ci = json_array();
+		for (i = 0; i < p->ncitations; i++)
+			json_array_append_new(ci, json_pack("{s:s, s:I, s:s%}",
+				"source", p->citations[i].source,
+				"count", (json_int_t)p->citations[i].count,
+				"checked", p->citations[i].checked,
+				strlen(p->citations[i].checked) < 10 ?
+					strlen(p->citations[i].checked) : (size_t)10));
+		json_object_set_new(o, "citations", ci);
+	}
 	return o;
 }
 

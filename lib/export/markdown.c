@@ -24,6 +24,7 @@
 #include "util/error.h"
 #include "util/fs.h"
 #include "text/person.h"
+#include "store/citations.h"
 #include "export/export.h"
 #include "export/list.h"
 #include "export/render.h"
@@ -78,7 +79,7 @@ static void md_paper(pub__buf *b, const pub__export_set *set, const pub_paper *p
 	char *venue = pub__venue_badge(p);
 	pub__olink *links;
 	size_t nlinks, i;
-	long stars;
+	long stars, cited;
 	pub__buf title = PUB__BUF_INIT;
 
 	pub__buf_puts(b, "-");
@@ -93,6 +94,12 @@ static void md_paper(pub__buf *b, const pub__export_set *set, const pub_paper *p
 	md_links(b, links, nlinks);
 	if ((stars = pub__links_stars(links, nlinks, shown)) >= 0)
 		md_stars(b, stars);
+	if (set->opts->citations &&
+	    (cited = pub__citations_best(p->citations, p->ncitations)) >= 0) {
+		char num[48];
+		pub__thousands(num, sizeof(num), cited);
+		pub__buf_printf(b, " (cited by %s)", num);
+	}
 	for (i = 0; i < p->nauthors; i++) {
 		const pub_author *a = &p->authors[i];
 		char *name = pub__author_display(a);

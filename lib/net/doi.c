@@ -107,6 +107,14 @@ static void fill_csl(pub__csl *c, json_t *o)
 	c->publisher = jstr(o, "publisher");
 	c->doi = jstr(o, "DOI");
 	c->url = jstr(o, "URL");
+	{
+		/* only Crossref sends it, in /works and in doi.org's CSL-JSON */
+		json_t *cited = json_object_get(o, "is-referenced-by-count");
+		if (json_is_integer(cited) && json_integer_value(cited) >= 0) {
+			c->has_cited_by = 1;
+			c->cited_by = (long)json_integer_value(cited);
+		}
+	}
 	if (json_object_get(o, "issued"))
 		date_parts(c, json_object_get(o, "issued"));
 	if (!c->year && json_object_get(o, "published"))
@@ -422,6 +430,8 @@ static int source_fetch(pub__lookup *items, size_t n, pub__http *h)
 			else if (!(l->record.entry = pub__csl_to_bib(&csl)))
 				err = pub__error(PUB_ERROR, "%s: no metadata", l->input);
 			l->record.source = pub__sprintf("doi:%s", l->id);
+			l->record.has_crossref_count = csl.has_cited_by;
+			l->record.crossref_count = csl.cited_by;
 		}
 		pub__csl_free(&csl);
 		free(bibtex);

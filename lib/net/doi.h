@@ -20,6 +20,8 @@ typedef struct pub__csl {
 	char *container;  /* container-title (first when an array) */
 	int year, month, day; /* from issued (or published) date-parts; 0 unknown */
 	char *volume, *issue, *page, *publisher, *doi, *url;
+	int has_cited_by;  /* Crossref's is-referenced-by-count was there */
+	long cited_by;
 } pub__csl;
 
 void pub__csl_free(pub__csl *c); /* contents only */

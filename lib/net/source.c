@@ -9,6 +9,7 @@
 #include "text/latex.h"
 #include "text/names.h"
 #include "bibtex/entry.h"
+#include "store/citations.h"
 #include "store/db.h"
 #include "store/events.h"
 #include "store/import.h"
@@ -201,7 +202,14 @@ int pub__record_store(int64_t *paper_id, pub_db *db, const pub__record *r,
 		return err;
 	if ((err = pub__store_paper_id(paper_id, db, s.key)) < 0)
 		return err;
-	if (r->arxiv)
-		err = pub__arxiv_store_extras(db, *paper_id, r->arxiv);
+	if (r->arxiv && (err = pub__arxiv_store_extras(db, *paper_id, r->arxiv)) < 0)
+		return err;
+	if (r->has_crossref_count) {
+		char now[21];
+		pub__now_iso(now);
+		if ((err = pub__citation_store(db, *paper_id, "crossref",
+			     r->crossref_count, now, NULL)) > 0)
+			err = 0;
+	}
 	return err;
 }

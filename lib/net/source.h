@@ -43,6 +43,9 @@ typedef struct pub__record {
 	char *source;              /* provenance: "arxiv:ID", "doi:DOI" (owned) */
 	pub__arxiv_paper *arxiv;   /* arXiv's extras (version, dates, category,
 	                              code link), or NULL (owned) */
+	int has_crossref_count;    /* the answer had Crossref's
+	                              is-referenced-by-count: */
+	long crossref_count;       /* filed as source "crossref" */
 } pub__record;
 
 void pub__record_clear(pub__record *r);

@@ -197,6 +197,7 @@ static int migrate_4_5(pub_db *db)
 		"CREATE INDEX papers_dblp ",
 		"CREATE TABLE events (", "CREATE INDEX events_day ",
 		"CREATE INDEX events_paper ", "CREATE INDEX events_repo ",
+		"CREATE TABLE citations (", "CREATE TABLE citation_history (",
 	};
 	size_t i;
 	int err = 0, has;

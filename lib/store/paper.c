@@ -17,6 +17,7 @@
 #include "bibtex/fields.h"
 #include "bibtex/value.h"
 #include "store/alias.h"
+#include "store/citations.h"
 #include "store/db.h"
 #include "store/derive.h"
 #include "store/events.h"
@@ -59,6 +60,7 @@ void pub_paper_free(pub_paper *p)
 	for (i = 0; i < p->naliases; i++)
 		free(p->aliases[i]);
 	free(p->aliases);
+	pub__citations_free(p->citations, p->ncitations);
 	free(p);
 }
 
@@ -180,6 +182,8 @@ int pub__paper_load(pub_paper **out, pub_db *db, int64_t id)
 	sqlite3_reset(st);
 	if (err == 0)
 		err = pub__alias_list(&p->aliases, &p->naliases, db, id);
+	if (err == 0)
+		err = pub__citations_load(&p->citations, &p->ncitations, db, id);
 done:
 	if (err < 0) {
 		pub_paper_free(p);

@@ -548,6 +548,31 @@ static void test_remove_and_doctor(pub_db *db)
 	OK(rc == 0, "doctor finds no problem: %d\n%s", rc, c.text);
 }
 
+/* Citation counts through the public header: none stored yet, so the
+ * totals count papers only; the h-index on its own. */
+static void test_citations(pub_db *db)
+{
+	static const long counts[] = {10, 10, 3, 1};
+	pub_stats s;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+	OK(pub_stats_get(&s, db) == 0, "stats: %s", pub_error_last());
+	OK(s.papers > 0 && s.citations == 0 && s.h_index == 0 && s.i10_index == 0,
+		"no counts yet");
+	OK(pub_h_index(counts, 4) == 3, "h-index 3");
+	s.citations = 345;
+	s.h_index = 5;
+	fp = open_memstream(&buf, &len);
+	OK(fp && pub_stats_svg(&s, fp) == 0, "badge");
+	if (fp)
+		fclose(fp);
+	OK(buf && strstr(buf, "<title>citations: 345, h-index: 5</title>"), "badge text");
+	free(buf);
+	OK(pub_citations_history_foreach(db, "no-such-key", NULL, NULL) == PUB_ENOTFOUND,
+		"history of an unknown key");
+}
+
 static void test_readonly(void)
 {
 	pub_db *db = NULL;
@@ -588,6 +613,7 @@ int main(void)
 	test_repo(db);
 	test_news(db);
 	test_typed_changes(db);
+	test_citations(db);
 	test_file();
 	test_remove_and_doctor(db);
 	pub_db_free(db);

@@ -2,7 +2,8 @@
 documents (tests/replay_server.py): arXiv feeds and errors, GitHub REST with
 ETags and renames, GitHub GraphQL (only the fields asked for; a parse error,
 a misspelt field or argument gives GitHub's 200 with errors and no data),
-doi.org's redirect and content negotiation, Crossref, injected faults and
+doi.org's redirect and content negotiation, Crossref, OpenAlex (DOI and W
+id lookups, select=, the HTML 404 page), injected faults and
 the request log.  The end-to-end tests trust these answers, so a server that
 answered more than it was asked (a misspelt field in lib/net/github.c still
 getting its data) would hide bugs there.
@@ -159,6 +160,27 @@ class ReplayServer(unittest.TestCase):
         status, _, body = self.req("GET", "/works/" + doi)
         self.assertEqual(status, 200)
         self.assertEqual(self.req("GET", "/works/10.9999/unknown")[0], 404)
+
+    def test_openalex(self):
+        # a DOI lookup, with select= honoured, beside Crossref's /works/{doi}
+        status, _, body = self.req("GET", "/works/doi:10.1145/3627535.3638465?select=id,doi,cited_by_count")
+        self.assertEqual(status, 200)
+        self.assertEqual(json.loads(body), {"id": "https://openalex.org/W4392010001",
+                                            "doi": "https://doi.org/10.1145/3627535.3638465",
+                                            "cited_by_count": 57})
+        status, _, body = self.req("GET", "/works/doi:10.1023/a:1007154515475")
+        self.assertEqual((status, json.loads(body)["cited_by_count"]), (200, 7))
+        self.assertIn("counts_by_year", json.loads(body))
+        status, _, body = self.req("GET", "/works/W1554322594?select=cited_by_count")
+        self.assertEqual((status, json.loads(body)), (200, {"cited_by_count": 7}))
+        status, h, body = self.req("GET", "/works/doi:10.9999/unknown")
+        self.assertEqual(status, 404)
+        self.assertTrue(h["content-type"].startswith("text/html"))
+        self.assertIn(b"<title>404 Not Found</title>", body)
+        self.assertEqual(self.req("GET", "/works/W1")[0], 404)
+        # Crossref's route is unchanged
+        status, _, body = self.req("GET", "/works/10.1145/3627535.3638465")
+        self.assertIn("message", json.loads(body))
 
     # ---- faults and the log
     def test_faults_and_log(self):

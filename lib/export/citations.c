@@ -1,0 +1,190 @@
+/*
+ * citations.c: citation history as an SVG line chart (`citations --svg`)
+ * and the shields-style badge of `stats --svg`.  The counts themselves are
+ * lib/store/citations.c.
+ */
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "store/db.h"
+#include "store/store.h"
+#include "export/svg.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Chart series collected from rows grouped by label, days increasing. */
+typedef struct chart {
+	pub__svg_series *s;
+	char **labels;
+	int64_t **days;
+	long **values;
+	size_t n, cap, pcap;
+} chart;
+
+static void chart_add(chart *c, const char *label, const char *day, long count)
+{
+	pub__svg_series *s;
+	int64_t d = pub__svg_day(day);
+	if (d < 0)
+		return;
+	if (!c->n || strcmp(c->labels[c->n - 1], label)) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 8;
+			c->s = pub__realloc(c->s, c->cap * sizeof(*c->s));
+			c->labels = pub__realloc(c->labels, c->cap * sizeof(*c->labels));
+			c->days = pub__realloc(c->days, c->cap * sizeof(*c->days));
+			c->values = pub__realloc(c->values, c->cap * sizeof(*c->values));
+		}
+		c->labels[c->n] = pub__strdup(label);
+		c->days[c->n] = NULL;
+		c->values[c->n] = NULL;
+		memset(&c->s[c->n], 0, sizeof(c->s[c->n]));
+		c->n++;
+		c->pcap = 0;
+	}
+	s = &c->s[c->n - 1];
+	if (s->n == c->pcap) {
+		c->pcap = c->pcap ? c->pcap * 2 : 16;
+		c->days[c->n - 1] = pub__realloc(c->days[c->n - 1], c->pcap * sizeof(int64_t));
+		c->values[c->n - 1] = pub__realloc(c->values[c->n - 1], c->pcap * sizeof(long));
+	}
+	c->days[c->n - 1][s->n] = d;
+	c->values[c->n - 1][s->n] = count;
+	s->n++;
+}
+
+static void chart_free(chart *c)
+{
+	size_t i;
+	for (i = 0; i < c->n; i++) {
+		free(c->labels[i]);
+		free(c->days[i]);
+		free(c->values[i]);
+	}
+	free(c->s);
+	free(c->labels);
+	free(c->days);
+	free(c->values);
+}
+
+static int by_source(const char *key, const char *source, const char *day,
+	long count, void *ctx)
+{
+	(void)key;
+	chart_add(ctx, source, day, count);
+	return 0;
+}
+
+/* One line per paper: its largest count of any source on each day. */
+static int per_paper(chart *c, pub_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+	if (sqlite3_prepare_v2(db->sql,
+		    "SELECT p.citekey, h.day, MAX(h.count) FROM citation_history h "
+		    "JOIN papers p ON p.id = h.paper_id GROUP BY h.paper_id, h.day "
+		    "ORDER BY lower(p.citekey), h.paper_id, h.day", -1, &st, NULL) != SQLITE_OK)
+		return pub__db_error(db, "reading citation history");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		chart_add(c, (const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1),
+			(long)sqlite3_column_int64(st, 2));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "reading citation history");
+}
+
+int pub_citations_svg(pub_db *db, const char *key, FILE *out)
+{
+	chart c;
+	size_t i;
+	int err;
+	char *title = NULL;
+	memset(&c, 0, sizeof(c));
+	if (key)
+		err = pub_citations_history_foreach(db, key, by_source, &c);
+	else
+		err = per_paper(&c, db);
+	if (err == 0) {
+		for (i = 0; i < c.n; i++) {
+			c.s[i].label = c.labels[i];
+			c.s[i].day = c.days[i];
+			c.s[i].value = c.values[i];
+		}
+		title = key ? pub__sprintf("Citations of %s", key) : pub__strdup("Citations");
+		err = pub__svg_line_chart(out, title, c.s, c.n);
+	}
+	free(title);
+	chart_free(&c);
+	return err;
+}
+
+/* ---- the badge ---------------------------------------------------------- */
+
+/* Width of text in 11 px Verdana, roughly, as shields.io lays it out:
+ * digits and most lower-case letters are about 7 px. */
+static int text_width(const char *s)
+{
+	int w = 0;
+	for (; *s; s++)
+		w += (*s == 'i' || *s == 'l' || *s == 't' || *s == '-' || *s == ' ') ? 4 : 7;
+	return w;
+}
+
+static void segment(FILE *out, int x, int w, const char *fill)
+{
+	fprintf(out, "    <rect x=\"%d\" width=\"%d\" height=\"20\" fill=\"%s\"/>\n", x, w, fill);
+}
+
+static void label(FILE *out, int x, int w, const char *text)
+{
+	int mid = x + w / 2;
+	/* the shadow first, then the text, as shields does */
+	fprintf(out, "    <text x=\"%d\" y=\"15\" fill=\"#010101\" fill-opacity=\".3\">%s</text>\n",
+		mid, text);
+	fprintf(out, "    <text x=\"%d\" y=\"14\">%s</text>\n", mid, text);
+}
+
+int pub_stats_svg(const pub_stats *s, FILE *out)
+{
+	/* only digits and fixed words: nothing here needs escaping */
+	char cites[32], h[32];
+	const char *names[4];
+	const char *fills[4] = {"#555", "#007ec6", "#555", "#97ca00"};
+	int widths[4], x[4], total = 0, i;
+	snprintf(cites, sizeof(cites), "%ld", s->citations);
+	snprintf(h, sizeof(h), "%ld", s->h_index);
+	names[0] = "citations";
+	names[1] = cites;
+	names[2] = "h-index";
+	names[3] = h;
+	for (i = 0; i < 4; i++) {
+		widths[i] = text_width(names[i]) + 12;
+		x[i] = total;
+		total += widths[i];
+	}
+	fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"20\" "
+		"viewBox=\"0 0 %d 20\" role=\"img\" aria-label=\"citations: %s, h-index: %s\">\n"
+		"  <title>citations: %s, h-index: %s</title>\n"
+		"  <linearGradient id=\"pub-s\" x2=\"0\" y2=\"100%%\">\n"
+		"    <stop offset=\"0\" stop-color=\"#bbb\" stop-opacity=\".1\"/>\n"
+		"    <stop offset=\"1\" stop-opacity=\".1\"/>\n"
+		"  </linearGradient>\n"
+		"  <clipPath id=\"pub-r\"><rect width=\"%d\" height=\"20\" rx=\"3\" fill=\"#fff\"/></clipPath>\n"
+		"  <g clip-path=\"url(#pub-r)\">\n",
+		total, total, cites, h, cites, h, total);
+	for (i = 0; i < 4; i++)
+		segment(out, x[i], widths[i], fills[i]);
+	fprintf(out, "    <rect width=\"%d\" height=\"20\" fill=\"url(#pub-s)\"/>\n"
+		"  </g>\n"
+		"  <g fill=\"#fff\" text-anchor=\"middle\" "
+		"font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" font-size=\"11\">\n", total);
+	for (i = 0; i < 4; i++)
+		label(out, x[i], widths[i], names[i]);
+	fputs("  </g>\n</svg>\n", out);
+	if (ferror(out))
+		return pub__error(PUB_ERROR, "cannot write the badge");
+	return 0;
+}

@@ -1,0 +1,309 @@
+/*
+ * citations.c: `refresh --citations`: which papers to ask about, asking
+ * each source in turn (one step per source, steps[] below), and filing the
+ * answers through pub__citation_store() (store/citations.c), one
+ * transaction per batch, so a refresh killed midway leaves a consistent
+ * file.  The OpenAlex client is openalex.c.
+ */
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "store/citations.h"
+#include "store/db.h"
+#include "store/lock.h"
+#include "net/http.h"
+#include "net/openalex.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* OpenAlex allows 100 requests/s; a few at a time stays well below. */
+#define OPENALEX_JOBS 8
+#define OPENALEX_CHUNK 64
+
+typedef enum item_result { ITEM_PENDING = 0, ITEM_OK, ITEM_NOTFOUND, ITEM_FAILED } item_result;
+
+/* A paper asked about, and what one source answered. */
+typedef struct item {
+	int64_t id;
+	char *key, *doi, *arxiv; /* doi or arxiv may be NULL, not both */
+	item_result result;
+	int64_t count;
+	char *error;             /* FAILED, NOTFOUND: the message (owned) */
+} item;
+
+typedef struct run {
+	pub_db *db;
+	const pub_refresh_opts *opts;
+	pub_refresh_stats *stats;
+	pub__http *h;
+} run;
+
+/* One source.  fetch fills each item's result (and count or error) and
+ * returns < 0 only when the source failed as a whole (PUB_ENONET,
+ * PUB_ERATELIMIT); the answers it got are filed anyway. */
+typedef struct step {
+	const char *source; /* as stored: citations.source */
+	const char *name;   /* for messages: "OpenAlex" */
+	const char *what;   /* for progress: "OpenAlex citations" */
+	size_t chunk;       /* papers per round of requests and transaction */
+	int (*fetch)(run *R, item *items, size_t n);
+} step;
+
+static void say(const run *R, int warn, const char *fmt, ...) PUB__PRINTF(3, 4);
+
+static void say(const run *R, int warn, const char *fmt, ...)
+{
+	va_list ap;
+	char *m;
+	int len;
+	if (warn ? !R->opts->warn : !R->opts->on_change)
+		return;
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	m = pub__malloc((size_t)(len > 0 ? len : 0) + 1);
+	va_start(ap, fmt);
+	vsnprintf(m, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
+	va_end(ap);
+	if (warn)
+		R->opts->warn(m, R->opts->warn_ctx);
+	else
+		R->opts->on_change(m, R->opts->change_ctx);
+	free(m);
+}
+
+/* ---- OpenAlex ----------------------------------------------------------- */
+
+/* A paper's DOI, or else its arXiv DOI (DataCite's 10.48550/arXiv.ID,
+ * which OpenAlex keeps as a separate preprint work). */
+static int openalex_fetch(run *R, item *items, size_t n)
+{
+	pub__openalex_item *q = pub__calloc(n, sizeof(*q));
+	char **dois = pub__calloc(n, sizeof(*dois));
+	size_t i;
+	int err;
+	for (i = 0; i < n; i++) {
+		dois[i] = items[i].doi ? pub__strdup(items[i].doi)
+			: pub__sprintf("10.48550/arXiv.%s", items[i].arxiv);
+		q[i].doi = dois[i];
+	}
+	err = pub__openalex_fetch(R->h, q, n, OPENALEX_JOBS);
+	for (i = 0; i < n; i++) {
+		if (q[i].error) {
+			items[i].error = q[i].error;
+			q[i].error = NULL;
+		}
+		if (q[i].result == PUB__OA_OK && !items[i].error) {
+			items[i].result = ITEM_OK;
+			items[i].count = q[i].cited_by;
+		} else {
+			items[i].result = q[i].result == PUB__OA_NOTFOUND ? ITEM_NOTFOUND
+				: ITEM_FAILED;
+		}
+		pub__openalex_item_clear(&q[i]);
+		free(dois[i]);
+	}
+	free(q);
+	free(dois);
+	return err;
+}
+
+/* The sources, asked in this order.  Semantic Scholar's citationCount
+ * joins here as one more entry, {"semanticscholar", "Semantic Scholar",
+ * "Semantic Scholar citations", 500, s2_fetch}, where s2_fetch asks lib/net/s2.c's batch client about
+ * items[i].arxiv ("ARXIV:...") and items[i].doi ("DOI:...") in one POST
+ * and fills each item's result and count ("null" slot: ITEM_NOTFOUND).
+ * Crossref's is-referenced-by-count is stored whenever Crossref's /works
+ * answer is fetched for metadata (source.c), but has no step here: its
+ * public pool allows one request at a time at 5/s (1,000 DOIs: over 3
+ * minutes) for the count OpenAlex gives free at 100/s. */
+static const step steps[] = {
+	{"openalex", "OpenAlex", "OpenAlex citations", OPENALEX_CHUNK, openalex_fetch},
+};
+
+/* ---- the loop shared by every source ------------------------------------ */
+
+static void item_free(item *it)
+{
+	free(it->key);
+	free(it->doi);
+	free(it->arxiv);
+	free(it->error);
+	memset(it, 0, sizeof(*it));
+}
+
+static int count_rows(pub_db *db, const char *source, const char *cutoff, int fresh,
+	size_t *out)
+{
+	static const char *sql =
+		"SELECT COUNT(*) FROM papers p LEFT JOIN citations c "
+		"ON c.paper_id = p.id AND c.source = ?1 "
+		"WHERE (p.doi IS NOT NULL OR p.arxiv IS NOT NULL) AND "
+		"COALESCE(?2 IS NOT NULL AND c.checked >= ?2, 0) = ?3";
+	sqlite3_stmt *st;
+	int err;
+	if ((err = pub__db_stmt(&st, db, sql)) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	pub__bind_text(st, 2, cutoff);
+	sqlite3_bind_int(st, 3, fresh);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		err = pub__db_error(db, "counting papers");
+	else
+		*out = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return err;
+}
+
+/* Papers with id > after not counted by `source` since cutoff (NULL: all). */
+static int load_chunk(pub_db *db, const char *source, int64_t after,
+	const char *cutoff, size_t limit, item *items, size_t *n)
+{
+	static const char *sql =
+		"SELECT p.id, p.citekey, p.doi, p.arxiv FROM papers p LEFT JOIN citations c "
+		"ON c.paper_id = p.id AND c.source = ?1 "
+		"WHERE p.id > ?2 AND (p.doi IS NOT NULL OR p.arxiv IS NOT NULL) AND "
+		"NOT COALESCE(?3 IS NOT NULL AND c.checked >= ?3, 0) ORDER BY p.id LIMIT ?4";
+	sqlite3_stmt *st;
+	int err, rc;
+	*n = 0;
+	if ((err = pub__db_stmt(&st, db, sql)) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, after);
+	pub__bind_text(st, 3, cutoff);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		item *it = &items[(*n)++];
+		memset(it, 0, sizeof(*it));
+		it->id = sqlite3_column_int64(st, 0);
+		it->key = pub__col_strdup(st, 1);
+		it->doi = pub__col_strdup(st, 2);
+		it->arxiv = pub__col_strdup(st, 3);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "listing papers");
+}
+
+static int file_item(run *R, const step *s, item *it, const char *now)
+{
+	long prev;
+	int rc;
+	switch (it->result) {
+	case ITEM_PENDING:
+		return 0;
+	case ITEM_NOTFOUND:
+		/* not a failure: the source does not index every paper */
+		R->stats->checked++;
+		R->stats->unchanged++;
+		say(R, 0, "%s: not in %s", it->key, s->name);
+		return 0;
+	case ITEM_FAILED:
+		R->stats->checked++;
+		R->stats->failed++;
+		say(R, 1, "%s: %s", it->key, it->error ? it->error : "failed");
+		return 0;
+	case ITEM_OK:
+		break;
+	}
+	R->stats->checked++;
+	if ((rc = pub__citation_store(R->db, it->id, s->source, it->count, now, &prev)) < 0)
+		return rc;
+	if (rc == 0) {
+		R->stats->unchanged++;
+		return 0;
+	}
+	R->stats->changed++;
+	if (prev < 0)
+		say(R, 0, "%s: cited by %lld (%s)", it->key, (long long)it->count, s->source);
+	else
+		say(R, 0, "%s: cited by %ld -> %lld (%s)", it->key, prev,
+			(long long)it->count, s->source);
+	return 0;
+}
+
+static int run_step(run *R, const step *s, const char *cut)
+{
+	item *items = NULL;
+	size_t n, i, total = 0, done_n = 0, skipped = 0;
+	int64_t after = 0;
+	int err, ferr = 0;
+	char now[21];
+
+	if ((err = count_rows(R->db, s->source, cut, 1, &skipped)) < 0 ||
+	    (err = count_rows(R->db, s->source, cut, 0, &total)) < 0)
+		return err;
+	R->stats->skipped += skipped;
+	if (!total)
+		return 0;
+	items = pub__calloc(s->chunk, sizeof(*items));
+	if (R->opts->progress)
+		R->opts->progress(s->what, 0, total, R->opts->progress_ctx);
+	for (;;) {
+		if ((err = load_chunk(R->db, s->source, after, cut, s->chunk, items, &n)) < 0 ||
+		    !n)
+			break;
+		after = items[n - 1].id;
+		ferr = s->fetch(R, items, n);
+		pub__now_iso(now);
+		/* whatever came back is filed, even when the run stops here */
+		if ((err = pub__db_begin(R->db)) == 0) {
+			for (i = 0; i < n && err == 0; i++)
+				err = file_item(R, s, &items[i], now);
+			err = err < 0 ? (pub__db_rollback(R->db), err) : pub__db_commit(R->db);
+		}
+		for (i = 0; i < n; i++)
+			item_free(&items[i]);
+		done_n += n;
+		if (R->opts->progress)
+			R->opts->progress(s->what, done_n > total ? total : done_n, total,
+				R->opts->progress_ctx);
+		if (err < 0 || ferr < 0)
+			break;
+	}
+	free(items);
+	return err < 0 ? err : ferr;
+}
+
+int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts,
+	pub_refresh_stats *stats)
+{
+	pub_refresh_opts none;
+	pub_refresh_stats st0;
+	run R;
+	char cutoff[32], *cut = NULL, *msg = NULL;
+	size_t i;
+	int err;
+
+	if ((err = pub__refresh_start(&opts, &none, &stats, &st0)) < 0)
+		return err;
+	memset(&R, 0, sizeof(R));
+	R.db = db;
+	R.opts = opts;
+	R.stats = stats;
+	if (opts->max_age > 0) {
+		time_t t = time(NULL) - (time_t)opts->max_age;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(cutoff, sizeof(cutoff), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		cut = cutoff;
+	}
+	if ((err = pub__http_new(&R.h)) < 0)
+		return err;
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]) && err == 0; i++)
+		err = run_step(&R, &steps[i], cut);
+	pub__http_free(R.h);
+	if (err < 0) {
+		/* keep the message past the cleanup */
+		msg = pub__strdup(pub_error_last());
+		err = pub__error(err, "%s", msg);
+		free(msg);
+	} else if (stats->failed) {
+		err = pub__error(PUB_EPARTIAL, "%zu of %zu papers failed", stats->failed,
+			stats->checked);
+	}
+	return err;
+}
