@@ -124,6 +124,7 @@ int cmd_doctor(cli *c);
 int cmd_export(cli *c);
 int cmd_refresh(cli *c);
 int cmd_stars(cli *c);
+int cmd_inbox(cli *c);
 int cmd_help(cli *c);
 
 extern const cmd cli_commands[];
@@ -132,6 +133,6 @@ extern const cli_opt_spec cmd_init_opts[], cmd_add_opts[], cmd_list_opts[],
 	cmd_show_opts[], cmd_search_opts[], cmd_edit_opts[], cmd_rm_opts[], cmd_unmerge_opts[],
 	cmd_tag_opts[], cmd_link_opts[], cmd_repo_opts[], cmd_config_opts[],
 	cmd_doctor_opts[], cmd_export_opts[], cmd_refresh_opts[], cmd_stars_opts[],
-	cmd_help_opts[];
+	cmd_help_opts[], cmd_inbox_opts[];
 
 #endif

@@ -11,12 +11,15 @@
 
 #include "cli.h"
 
-static int stars, arxiv, drawn;
+static int stars, arxiv, profiles, drawn;
 static const char *max_age, *jobs;
 
 const cli_opt_spec cmd_refresh_opts[] = {
 	{CLI_OPT_SWITCH, "stars", 0, &stars, 0, NULL, "GitHub star counts", 0},
 	{CLI_OPT_SWITCH, "arxiv", 0, &arxiv, 0, NULL, "arXiv metadata (versions, DOIs, venues)", 0},
+	{CLI_OPT_SWITCH, "profiles", 0, &profiles, 0, NULL,
+		"the owner's DBLP, ORCID, Semantic Scholar profiles: new papers go\n"
+		"to the inbox ('N new papers in the inbox' on stdout, even with -q)", 0},
 	{CLI_OPT_VALUE, "max-age", 0, &max_age, 0, "D",
 		"skip items checked within D (90s, 30m, 12h, 7d, 2w)", 0},
 	{CLI_OPT_VALUE, "jobs", 0, &jobs, 0, "N",
@@ -109,6 +112,25 @@ static int run_one(cli *c, const char *what,
 	return cli_exit_code(err);
 }
 
+/* New papers on the owner's profiles go to the inbox; the one line saying
+ * so is printed even with -q, as cron should mail it. */
+static int run_profiles(cli *c, const pub_refresh_opts *o)
+{
+	pub_refresh_stats st;
+	int err;
+	memset(&st, 0, sizeof(st));
+	err = pub_refresh_profiles(c->db, o, &st);
+	clear_progress();
+	if (err < 0 && err != PUB_EPARTIAL)
+		return cli_fail(err);
+	if (st.changed)
+		printf("%zu new paper%s in the inbox (pubdb inbox)\n", st.changed,
+			st.changed == 1 ? "" : "s");
+	cli_note(c, "profiles: %zu papers listed, %zu new, %zu known, %zu rejected, %zu failed",
+		st.checked, st.changed, st.unchanged, st.skipped, st.failed);
+	return cli_exit_code(err);
+}
+
 int cmd_refresh(cli *c)
 {
 	pub_refresh_opts o = PUB_REFRESH_OPTIONS_INIT;
@@ -123,8 +145,8 @@ int cmd_refresh(cli *c)
 			return cli_usage_error("refresh", "--jobs takes a number from 1 to 64");
 		o.jobs = (int)n;
 	}
-	if (!stars && !arxiv)
-		stars = arxiv = 1;
+	if (!stars && !arxiv && !profiles)
+		stars = arxiv = profiles = 1;
 	o.warn = on_warning;
 	o.on_change = on_change;
 	o.change_ctx = c;
@@ -142,6 +164,11 @@ int cmd_refresh(cli *c)
 		rc = run_one(c, "arXiv", pub_refresh_arxiv, &o);
 	if (stars && rc != EXIT_TEMPFAIL) {
 		rc2 = run_one(c, "GitHub stars", pub_refresh_stars, &o);
+		if (rc2 != EXIT_OK && (rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
+			rc = rc2;
+	}
+	if (profiles && rc != EXIT_TEMPFAIL) {
+		rc2 = run_profiles(c, &o);
 		if (rc2 != EXIT_OK && (rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
 			rc = rc2;
 	}

@@ -142,6 +142,18 @@ const cmd cli_commands[] = {
 		"last check and status (ok, missing: the count shown is stale, archived,\n"
 		"renamed).  With --json: a JSON array.\n",
 		cmd_stars_opts, NULL},
+	{"inbox", cmd_inbox, CMD_DB, "papers new on the owner's profiles",
+		"usage: pubdb inbox [--json]\n"
+		"       pubdb inbox accept ID...|all\n"
+		"       pubdb inbox reject ID...\n",
+		"Lists the papers 'refresh --profiles' found on the owner's DBLP, ORCID\n"
+		"or Semantic Scholar profile (config owner.dblp, owner.orcid, owner.s2)\n"
+		"that are not stored: id, title, year, authors, venue, source.  'accept'\n"
+		"stores them as 'pubdb add' would (merging into stored papers); 'reject'\n"
+		"drops them for good: a paper with any of their identifiers (DOI, arXiv\n"
+		"id, DBLP key, title and year) is never proposed again, whichever\n"
+		"profile lists it.\n",
+		cmd_inbox_opts, NULL},
 	{"help", cmd_help, 0, "show help for a command",
 		"usage: pubdb help [COMMAND]\n", NULL, cmd_help_opts, NULL},
 	{NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL},
