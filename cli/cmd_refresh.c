@@ -126,8 +126,10 @@ static int run_profiles(cli *c, const pub_refresh_opts *o)
 	if (st.changed)
 		printf("%zu new paper%s in the inbox (pubdb inbox)\n", st.changed,
 			st.changed == 1 ? "" : "s");
-	cli_note(c, "profiles: %zu papers listed, %zu new, %zu known, %zu rejected, %zu failed",
-		st.checked, st.changed, st.unchanged, st.skipped, st.failed);
+	/* plain `refresh` without profiles set says nothing about them */
+	if (st.checked || st.failed || profiles == 1)
+		cli_note(c, "profiles: %zu papers listed, %zu new, %zu known, %zu rejected, %zu failed",
+			st.checked, st.changed, st.unchanged, st.skipped, st.failed);
 	return cli_exit_code(err);
 }
 
@@ -145,8 +147,9 @@ int cmd_refresh(cli *c)
 			return cli_usage_error("refresh", "--jobs takes a number from 1 to 64");
 		o.jobs = (int)n;
 	}
+	/* profiles 2: part of a plain refresh, not asked for by name */
 	if (!stars && !arxiv && !profiles)
-		stars = arxiv = profiles = 1;
+		stars = arxiv = 1, profiles = 2;
 	o.warn = on_warning;
 	o.on_change = on_change;
 	o.change_ctx = c;
