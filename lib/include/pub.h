@@ -414,6 +414,11 @@ typedef struct pub_export_opts {
 	const char *title;
 	int plain;         /* BibTeX: without pubdb's own fields (pubdb-links,
 			    * pubdb-tags, ...; see README.md) */
+	/* HTML and Markdown: people underlined besides the owner (whose
+	 * owner.aliases count too); each string is one person, its spellings
+	 * separated by ';' ("Yang You; Y. You") */
+	const char *const *highlight;
+	size_t nhighlight;
 } pub_export_opts;
 
 #define PUB_EXPORT_OPTIONS_VERSION 1

@@ -235,5 +235,58 @@ class ProfilesTest(PubTestCase):
         self.assertIn("new papers in the inbox", r.out)
 
 
+ALIAS_BIB = """@inproceedings{one, title = {One}, year = {2024}, booktitle = {ICLR},
+  author = {Zhao, Xuanlei and You, Yang and Jin, Xiaolong}}
+@inproceedings{two, title = {Two}, year = {2021}, booktitle = {ICML},
+  author = {Chao, Hsuan-Lei and Y. You and Kai Wang}}
+@misc{three, title = {Three}, year = {2020}, author = {Kai Wang}}
+"""
+
+
+class OwnerTest(PubTestCase):
+    """The owner as a person: owner.aliases in the underline, --author and
+    "me"; export --highlight for several people, each by their spellings."""
+
+    def setUp(self):
+        super().setUp()
+        self.ok("add", self.write("a.bib", ALIAS_BIB))
+        self.ok("config", "set", "owner", "Xuanlei Zhao")
+
+    def test_aliases(self):
+        self.assertEqual([p["key"] for p in self.papers("--author", "Xuanlei Zhao")], ["one"])
+        html = self.ok("export", "--html").out
+        self.assertEqual(html.count('class="pub-me"'), 1)
+        self.ok("config", "set", "owner.aliases", "Hsuan-Lei Chao; X. L. Zhao")
+        self.assertEqual(self.ok("config", "get", "owner.aliases").out.strip(),
+                         "Hsuan-Lei Chao; X. L. Zhao")
+        self.assertEqual([p["key"] for p in self.papers("--author", "Xuanlei Zhao")],
+                         ["one", "two"])
+        self.assertEqual([p["key"] for p in self.papers("--author", "Hsuan-Lei Chao")],
+                         ["one", "two"])
+        html = self.ok("export", "--html").out
+        self.assertIn('<u class="pub-me">Hsuan-Lei Chao</u>', html)
+        self.assertIn('<u class="pub-me">Xuanlei Zhao</u>', html)
+        md = self.ok("export", "--markdown").out
+        self.assertIn("<u>Hsuan-Lei Chao</u>", md)
+        me = [(p["key"], [a["name"] for a in p["authors"] if a["me"]]) for p in self.papers()]
+        self.assertEqual(me, [("one", ["Xuanlei Zhao"]), ("two", ["Hsuan-Lei Chao"]), ("three", [])])
+        show = json.loads(self.ok("show", "--json", "two").out)
+        self.assertTrue(show["authors"][0]["me"])
+
+    def test_highlight_several_people(self):
+        html = self.ok("export", "--html", "--highlight", "Yang You; Y. You",
+                       "--highlight", "Kai Wang").out
+        self.assertIn('<u class="pub-me">Yang You</u>', html)
+        self.assertIn('<u class="pub-me">Y. You</u>', html)
+        self.assertEqual(html.count('<u class="pub-me">Kai Wang</u>'), 2)
+        self.assertIn('<u class="pub-me">Xuanlei Zhao</u>', html)
+        self.assertNotIn('<u class="pub-me">Xiaolong Jin</u>', html)
+        md = self.ok("export", "--markdown", "--highlight", "Kai Wang").out
+        self.assertEqual(md.count("<u>Kai Wang</u>"), 2)
+        # "me" stays the owner's
+        self.assertFalse(any(a["me"] for p in self.papers() for a in p["authors"]
+                             if a["name"] == "Kai Wang"))
+
+
 if __name__ == "__main__":
     unittest.main()
