@@ -1,7 +1,7 @@
 /*
  * test_profiles.c: the three profile parsers on recorded responses
- * (fixtures/dblp, fixtures/orcid, fixtures/semanticscholar, copied from
- * ../shared/reference-responses) and on crafted ones in their shape, the
+ * (fixtures/dblp, fixtures/orcid, fixtures/semanticscholar; each folder's
+ * README.md says which are recorded) and on crafted ones in their shape, the
  * merging of one paper's records, and a work's JSON round trip.
  */
 #include <stdlib.h>
