@@ -20,7 +20,8 @@ const cmd cli_commands[] = {
 		"Any other command that adds papers creates it too.\n",
 		cmd_init_opts, NULL},
 	{"add", cmd_add, CMD_CREATE, "add papers from BibTeX files, stdin, arXiv ids or DOIs",
-		"usage: pubdb add [options] (FILE.bib | - | arxiv:ID | doi:DOI)...\n",
+		"usage: pubdb add [options] (FILE.bib | - | arxiv:ID | doi:DOI)...\n"
+		"       pubdb add [--dry-run] (dblp:PID | orcid:ID | s2author:ID)...\n",
 		"Adds papers.  A .bib file (or - for stdin) is imported in one transaction:\n"
 		"broken entries are skipped with a warning naming file:line:column, unless\n"
 		"--strict makes any error abort the import without changing anything.\n"
@@ -35,7 +36,13 @@ const cmd cli_commands[] = {
 		"arxiv.org/abs|pdf URLs, doi:DOI or https://doi.org/DOI.  All arXiv ids\n"
 		"of one command go in one request; nothing is stored when the network\n"
 		"fails (exit 75 when there is no network at all, so cron can retry).  An\n"
-		"id that is not found is reported and the others are still added (exit 1).\n",
+		"id that is not found is reported and the others are still added (exit 1).\n\n"
+		"dblp:PID, orcid:ID and s2author:ID add every paper of an author (DBLP,\n"
+		"ORCID, Semantic Scholar) in one transaction, with DOI, arXiv id, DBLP key,\n"
+		"venue and year; one paper's several records (DBLP's conference and CoRR\n"
+		"records, ORCID's sources) and papers already stored are merged.  A wrong\n"
+		"ORCID check digit or DBLP pid is exit 2 before any request; an unknown\n"
+		"person is exit 1 with nothing stored.\n",
 		cmd_add_opts, NULL},
 	{"list", cmd_list, CMD_DB, "list papers",
 		"usage: pubdb list [--tag T]... [--author NAME] [--selected] [--json]\n",
@@ -128,9 +135,10 @@ const cmd cli_commands[] = {
 	{"export", cmd_export, CMD_DB, "write BibTeX, HTML, Markdown, JSON ...",
 		"usage: pubdb export FORMAT [options]\n", NULL, cmd_export_opts, NULL},
 	{"refresh", cmd_refresh, CMD_DB, "refresh arXiv metadata and GitHub stars (for cron)",
-		"usage: pubdb refresh [--stars] [--arxiv] [--max-age DURATION] [--jobs N]\n",
-		"Refreshes GitHub star counts (--stars) and arXiv metadata (--arxiv); both\n"
-		"when neither is given.  Made for cron: '0 4 * * * pubdb -q refresh'.\n",
+		"usage: pubdb refresh [--stars] [--arxiv] [--profiles] [--max-age DURATION] [--jobs N]\n",
+		"Refreshes GitHub star counts (--stars), arXiv metadata (--arxiv) and the\n"
+		"owner's profiles (--profiles: new papers go to 'pubdb inbox'); all of\n"
+		"them when none is given.  Made for cron: '0 4 * * * pubdb -q refresh'.\n",
 		cmd_refresh_opts,
 		"GITHUB_TOKEN, when set, is used for GraphQL batches; it is never printed\n"
 		"or stored.  Only one refresh runs at a time: a second one says so and\n"
