@@ -135,7 +135,7 @@ static void html_paper(pub__buf *b, const pub__export_set *set, size_t idx,
 		pub__buf_putc(b, '\n');
 	}
 	if (p->nauthors > 0)
-		html_authors(b, p, set->underline);
+		html_authors(b, p, set->underline ? set->underline : set->owner);
 	pub__buf_puts(b, "  </li>\n");
 	pub__links_free(links, nlinks);
 	free(venue);

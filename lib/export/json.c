@@ -97,7 +97,8 @@ int pub__export_json(FILE *out, const pub__export_set *set)
 	size_t i;
 	int err = 0;
 	for (i = 0; i < set->npapers; i++)
-		json_array_append_new(arr, paper_json(set->papers[i], set->me));
+		json_array_append_new(arr, paper_json(set->papers[i],
+			set->me ? set->me : set->owner));
 	if (json_dumpf(arr, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0 ||
 	    fputc('\n', out) == EOF)
 		err = pub__error(PUB_ERROR, "cannot write the export");
