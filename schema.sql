@@ -212,6 +212,34 @@ CREATE INDEX events_day ON events(day, id);
 CREATE INDEX events_paper ON events(paper_id) WHERE paper_id IS NOT NULL;
 CREATE INDEX events_repo ON events(repo_id) WHERE repo_id IS NOT NULL;
 
+-- Papers a watched profile lists that are not stored (version 5): `pubdb
+-- inbox` shows them, `inbox accept` stores them, `inbox reject` moves their
+-- identities to inbox_rejected.  work_json holds the whole record.
+CREATE TABLE inbox (
+	id INTEGER PRIMARY KEY,
+	added TEXT NOT NULL,   -- ISO 8601 UTC
+	source TEXT NOT NULL,  -- dblp, orcid, semanticscholar (first to list it)
+	title TEXT NOT NULL,
+	year INTEGER,
+	venue TEXT,
+	doi TEXT,              -- lower-case
+	arxiv TEXT,            -- version-less
+	dblp TEXT,             -- DBLP record key
+	dblp_alt TEXT,         -- the key of its CoRR record, when DBLP had both
+	title_key TEXT,        -- folded title
+	work_json TEXT NOT NULL
+);
+
+-- Identities of rejected inbox papers (version 5): kind doi, arxiv, dblp or
+-- title ("folded title|year"); a paper any source lists with one of them is
+-- never proposed again.
+CREATE TABLE inbox_rejected (
+	kind TEXT NOT NULL,
+	value TEXT NOT NULL,
+	rejected TEXT NOT NULL,
+	PRIMARY KEY (kind, value)
+) WITHOUT ROWID;
+
 -- Full-text index over title, abstract and author names; rowid = papers.id,
 -- maintained by lib/store/derive.c whenever a paper changes.
 CREATE VIRTUAL TABLE papers_fts USING fts5(

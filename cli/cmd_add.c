@@ -104,7 +104,7 @@ static int is_identifier(const char *arg)
 {
 	size_t n = strlen(arg);
 	if (strncmp(arg, "arxiv:", 6) == 0 || strncmp(arg, "arXiv:", 6) == 0 ||
-	    strncmp(arg, "doi:", 4) == 0 || strstr(arg, "arxiv.org/") ||
+	    strncmp(arg, "doi:", 4) == 0 || pub_profile_id_is(arg) || strstr(arg, "arxiv.org/") ||
 	    strstr(arg, "doi.org/"))
 		return 1;
 	if (strcmp(arg, "-") == 0 || access(arg, F_OK) == 0)
@@ -115,7 +115,7 @@ static int is_identifier(const char *arg)
 int cmd_add(cli *c)
 {
 	pub_import_opts o = PUB_IMPORT_OPTIONS_INIT;
-	cli_list ids = {0};
+	cli_list ids = {0}, profs = {0};
 	pub_link_spec *specs = NULL;
 	add_ctx actx;
 	int rc = EXIT_OK;
@@ -165,8 +165,29 @@ int cmd_add(cli *c)
 	o.paper_ctx = &actx;
 
 	for (k = 0; k < inputs.n; k++)
-		if (is_identifier(inputs.items[k]))
+		if (pub_profile_id_is(inputs.items[k]))
+			cli_list_push(&profs, inputs.items[k]);
+		else if (is_identifier(inputs.items[k]))
 			cli_list_push(&ids, inputs.items[k]);
+	if (profs.n) {
+		/* Every paper of each profile, in one transaction. */
+		pub_import_stats st;
+		int err;
+		actx.per_paper = 1;
+		err = pub_add_profiles(c->db, profs.items, profs.n, &o, &st, stdout);
+		clear_notice();
+		if (err < 0) {
+			rc = err == PUB_EINVAL ? cli_usage_error("add", "%s", pub_error_last())
+					       : cli_fail(err);
+			if (err != PUB_EINVAL)
+				cli_note(c, "nothing was stored");
+			goto done;
+		}
+		if (!o.dry_run)
+			stored += st.added + st.merged;
+		cli_note(c, "%s%zu papers listed: %zu added, %zu merged",
+			o.dry_run ? "dry run, " : "", st.entries, st.added, st.merged);
+	}
 	if (ids.n) {
 		/* All identifiers in one call: one batched arXiv request and
 		 * one transaction. */
@@ -193,7 +214,7 @@ int cmd_add(cli *c)
 		const char *in = inputs.items[k];
 		pub_import_stats st;
 		int err;
-		if (is_identifier(in))
+		if (is_identifier(in) || pub_profile_id_is(in))
 			continue;
 		actx.source = in;
 		actx.per_paper = 0;
@@ -220,6 +241,7 @@ done:
 	free(specs);
 	cli_list_free(&inputs);
 	cli_list_free(&ids);
+	cli_list_free(&profs);
 	cli_list_free(&tags);
 	cli_list_free(&links);
 	return rc;

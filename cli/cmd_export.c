@@ -13,7 +13,7 @@
 
 /* One switch per format, so that "give one format" can be checked. */
 static int formats[6];
-static cli_list tags;
+static cli_list tags, highlight;
 static const char *author, *key, *group_by, *jekyll, *outfile, *title, *dialect, *hugo;
 static const char *into, *region, *style;
 static int selected, ascii, plain, standalone, repos, static_stars, citations;
@@ -46,7 +46,11 @@ const cli_opt_spec cmd_export_opts[] = {
 		CLI_OPT_NONEMPTY},
 	{CLI_OPT_LIST, "tag", 0, &tags, 0, "T",
 		"only papers with tag T (any case; no such tag: an error); repeated, gives group order", 0},
-	{CLI_OPT_VALUE, "author", 0, &author, 0, "NAME", "only papers by NAME", 0},
+	{CLI_OPT_VALUE, "author", 0, &author, 0, "NAME",
+		"only papers by NAME (the owner: any spelling of owner.aliases)", 0},
+	{CLI_OPT_LIST, "highlight", 0, &highlight, 0, "NAME",
+		"HTML/Markdown: underline NAME too (repeatable; one person's\n"
+		"spellings separated by ';': \"Yang You; Y. You\")", CLI_OPT_NONEMPTY},
 	{CLI_OPT_SWITCH, "selected", 0, &selected, 0, NULL, "only selected papers", 0},
 	{CLI_OPT_VALUE, "key", 0, &key, 0, "KEY", "only the paper KEY (or an alias) names",
 		CLI_OPT_NONEMPTY},
@@ -239,6 +243,8 @@ int cmd_export(cli *c)
 	o.filter.ntags = tags.n;
 	o.filter.key = key;
 	o.filter.author = author;
+	o.highlight = highlight.items;
+	o.nhighlight = highlight.n;
 	o.filter.selected_only = selected;
 	if ((rc = check(&o)) != EXIT_OK)
 		goto done;
@@ -263,5 +269,6 @@ int cmd_export(cli *c)
 		rc = cli_atomic_close(&file, rc);
 done:
 	cli_list_free(&tags);
+	cli_list_free(&highlight);
 	return rc;
 }

@@ -11,7 +11,7 @@
 
 #include "cli.h"
 
-static int stars, arxiv, citations, drawn;
+static int stars, arxiv, citations, profiles, drawn;
 static const char *max_age, *jobs;
 
 const cli_opt_spec cmd_refresh_opts[] = {
@@ -19,6 +19,9 @@ const cli_opt_spec cmd_refresh_opts[] = {
 	{CLI_OPT_SWITCH, "arxiv", 0, &arxiv, 0, NULL, "arXiv metadata (versions, DOIs, venues)", 0},
 	{CLI_OPT_SWITCH, "citations", 0, &citations, 0, NULL,
 		"citation counts (OpenAlex), with daily history", 0},
+	{CLI_OPT_SWITCH, "profiles", 0, &profiles, 0, NULL,
+		"the owner's DBLP, ORCID, Semantic Scholar profiles: new papers go\n"
+		"to the inbox ('N new papers in the inbox' on stdout, even with -q)", 0},
 	{CLI_OPT_VALUE, "max-age", 0, &max_age, 0, "D",
 		"skip items checked within D (90s, 30m, 12h, 7d, 2w)", 0},
 	{CLI_OPT_VALUE, "jobs", 0, &jobs, 0, "N",
@@ -111,6 +114,27 @@ static int run_one(cli *c, const char *what,
 	return cli_exit_code(err);
 }
 
+/* New papers on the owner's profiles go to the inbox; the one line saying
+ * so is printed even with -q, as cron should mail it. */
+static int run_profiles(cli *c, const pub_refresh_opts *o)
+{
+	pub_refresh_stats st;
+	int err;
+	memset(&st, 0, sizeof(st));
+	err = pub_refresh_profiles(c->db, o, &st);
+	clear_progress();
+	if (err < 0 && err != PUB_EPARTIAL)
+		return cli_fail(err);
+	if (st.changed)
+		printf("%zu new paper%s in the inbox (pubdb inbox)\n", st.changed,
+			st.changed == 1 ? "" : "s");
+	/* plain `refresh` without profiles set says nothing about them */
+	if (st.checked || st.failed || profiles == 1)
+		cli_note(c, "profiles: %zu papers listed, %zu new, %zu known, %zu rejected, %zu failed",
+			st.checked, st.changed, st.unchanged, st.skipped, st.failed);
+	return cli_exit_code(err);
+}
+
 int cmd_refresh(cli *c)
 {
 	pub_refresh_opts o = PUB_REFRESH_OPTIONS_INIT;
@@ -125,9 +149,9 @@ int cmd_refresh(cli *c)
 			return cli_usage_error("refresh", "--jobs takes a number from 1 to 64");
 		o.jobs = (int)n;
 	}
-	/* citations join the plain refresh with the step table (--only) */
-	if (!stars && !arxiv && !citations)
-		stars = arxiv = 1;
+	/* profiles 2: part of a plain refresh, not asked for by name */
+	if (!stars && !arxiv && !citations && !profiles)
+		stars = arxiv = 1, profiles = 2;
 	o.warn = on_warning;
 	o.on_change = on_change;
 	o.change_ctx = c;
@@ -150,6 +174,11 @@ int cmd_refresh(cli *c)
 	}
 	if (stars && rc != EXIT_TEMPFAIL) {
 		rc2 = run_one(c, "GitHub stars", pub_refresh_stars, &o);
+		if (rc2 != EXIT_OK && (rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
+			rc = rc2;
+	}
+	if (profiles && rc != EXIT_TEMPFAIL) {
+		rc2 = run_profiles(c, &o);
 		if (rc2 != EXIT_OK && (rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
 			rc = rc2;
 	}

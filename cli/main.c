@@ -20,7 +20,8 @@ const cmd cli_commands[] = {
 		"Any other command that adds papers creates it too.\n",
 		cmd_init_opts, NULL},
 	{"add", cmd_add, CMD_CREATE, "add papers from BibTeX files, stdin, arXiv ids or DOIs",
-		"usage: pubdb add [options] (FILE.bib | - | arxiv:ID | doi:DOI)...\n",
+		"usage: pubdb add [options] (FILE.bib | - | arxiv:ID | doi:DOI)...\n"
+		"       pubdb add [--dry-run] (dblp:PID | orcid:ID | s2author:ID)...\n",
 		"Adds papers.  A .bib file (or - for stdin) is imported in one transaction:\n"
 		"broken entries are skipped with a warning naming file:line:column, unless\n"
 		"--strict makes any error abort the import without changing anything.\n"
@@ -35,7 +36,13 @@ const cmd cli_commands[] = {
 		"arxiv.org/abs|pdf URLs, doi:DOI or https://doi.org/DOI.  All arXiv ids\n"
 		"of one command go in one request; nothing is stored when the network\n"
 		"fails (exit 75 when there is no network at all, so cron can retry).  An\n"
-		"id that is not found is reported and the others are still added (exit 1).\n",
+		"id that is not found is reported and the others are still added (exit 1).\n\n"
+		"dblp:PID, orcid:ID and s2author:ID add every paper of an author (DBLP,\n"
+		"ORCID, Semantic Scholar) in one transaction, with DOI, arXiv id, DBLP key,\n"
+		"venue and year; one paper's several records (DBLP's conference and CoRR\n"
+		"records, ORCID's sources) and papers already stored are merged.  A wrong\n"
+		"ORCID check digit or DBLP pid is exit 2 before any request; an unknown\n"
+		"person is exit 1 with nothing stored.\n",
 		cmd_add_opts, NULL},
 	{"list", cmd_list, CMD_DB, "list papers",
 		"usage: pubdb list [--tag T]... [--author NAME] [--selected] [--json]\n",
@@ -149,12 +156,14 @@ const cmd cli_commands[] = {
 		"star badges (--static-stars: the stored counts).\n",
 		cmd_export_opts, NULL},
 	{"refresh", cmd_refresh, CMD_DB,
-		"refresh arXiv metadata, citation counts and GitHub stars (for cron)",
-		"usage: pubdb refresh [--stars] [--arxiv] [--citations] [--max-age DURATION]\n"
-		"                     [--jobs N]\n",
-		"Refreshes GitHub star counts (--stars), arXiv metadata (--arxiv) and\n"
-		"citation counts (--citations, from OpenAlex by DOI or arXiv DOI); stars\n"
-		"and arXiv when none is given.  Made for cron: '0 4 * * * pubdb -q refresh'.\n",
+		"refresh arXiv metadata, citation counts, profiles and GitHub stars (for cron)",
+		"usage: pubdb refresh [--stars] [--arxiv] [--citations] [--profiles]\n"
+		"                     [--max-age DURATION] [--jobs N]\n",
+		"Refreshes GitHub star counts (--stars), arXiv metadata (--arxiv),\n"
+		"citation counts (--citations, from OpenAlex by DOI or arXiv DOI) and the\n"
+		"owner's profiles (--profiles: new papers go to 'pubdb inbox'); stars,\n"
+		"arXiv and profiles when none is given.  Made for cron:\n"
+		"'0 4 * * * pubdb -q refresh'.\n",
 		cmd_refresh_opts,
 		"GITHUB_TOKEN, when set, is used for GraphQL batches; OPENALEX_API_KEY is\n"
 		"sent to OpenAlex as api_key; neither is ever printed or stored.  Only\n"
@@ -190,6 +199,18 @@ const cmd cli_commands[] = {
 		"of any source, summed), h-index, i10-index and GitHub stars.  --svg\n"
 		"writes a badge (\"citations | N | h-index | H\") for a web page.\n",
 		cmd_stats_opts, NULL},
+	{"inbox", cmd_inbox, CMD_DB, "papers new on the owner's profiles",
+		"usage: pubdb inbox [--json]\n"
+		"       pubdb inbox accept ID...|all\n"
+		"       pubdb inbox reject ID...\n",
+		"Lists the papers 'refresh --profiles' found on the owner's DBLP, ORCID\n"
+		"or Semantic Scholar profile (config owner.dblp, owner.orcid, owner.s2)\n"
+		"that are not stored: id, title, year, authors, venue, source.  'accept'\n"
+		"stores them as 'pubdb add' would (merging into stored papers); 'reject'\n"
+		"drops them for good: a paper with any of their identifiers (DOI, arXiv\n"
+		"id, DBLP key, title and year) is never proposed again, whichever\n"
+		"profile lists it.\n",
+		cmd_inbox_opts, NULL},
 	{"help", cmd_help, 0, "show help for a command",
 		"usage: pubdb help [COMMAND]\n", NULL, cmd_help_opts, NULL},
 	{NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL},

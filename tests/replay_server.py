@@ -26,6 +26,15 @@ Paths (all services share one port, so every PUBDB_*_URL points here):
        <doi_>.json ('/' and ':' as '_'), or the file whose "id" ends in W{n};
        select=a,b keeps only those keys; unknown -> OpenAlex's 404 HTML page
        (fixtures/openalex/errors_not_found_404.html, text/html)
+  GET  /pid/{pid}.xml                         DBLP person page from
+       fixtures/dblp/pid/<pid with '/' as '_'>.xml; unknown -> 404 HTML page
+  GET  /v3.0/{orcid}/works                    ORCID works summaries from
+       fixtures/orcid/<orcid>_works.json; unknown -> ORCID's 404 JSON (9016)
+  GET  /graph/v1/author/{id}/papers?offset=&limit=   Semantic Scholar author
+       papers from fixtures/semanticscholar/author_<id>_papers.json, which
+       holds {"data": [...all papers...], "page_size": N (optional)}: the
+       page at `offset` has min(limit, page_size) papers and `next` until
+       the last page, as S2 pages; unknown -> 404 {"error": ...}
 Control:
   POST /_control  JSON fault {path_prefix, status, retry_after, times (1; -1
        forever), delay (s before answering), truncate (bytes of body sent
@@ -287,7 +296,52 @@ class Handler(BaseHTTPRequestHandler):
             return self.crossref(urllib.parse.unquote(path[len("/works/"):]))
         if path.startswith("/10."):
             return self.doi_org(urllib.parse.unquote(path[1:]))
+        m = re.match(r"^/pid/(.+)\.xml$", path)
+        if m:
+            return self.dblp_person(m.group(1))
+        m = re.match(r"^/v3\.0/([0-9X-]+)/works$", path)
+        if m:
+            return self.orcid_works(m.group(1))
+        m = re.match(r"^/graph/v1/author/([^/]+)/papers$", path)
+        if m:
+            return self.s2_author_papers(m.group(1), query)
         return self.send(404, '{"message":"Not Found"}')
+
+    def dblp_person(self, pid):
+        data = self.state.fixture("dblp", "pid", pid.replace("/", "_") + ".xml")
+        if data is None:
+            return self.send(404, "<!DOCTYPE html>\n<html><head><title>404 Not Found"
+                             "</title></head><body>dblp: Error 404</body></html>\n",
+                             "text/html; charset=utf-8")
+        return self.send(200, data, "application/xml; charset=utf-8")
+
+    def orcid_works(self, orcid):
+        data = self.state.fixture("orcid", orcid + "_works.json")
+        if data is None:
+            return self.send(404, json.dumps({
+                "response-code": 404,
+                "developer-message": "404 Not Found: The resource was not found. "
+                "Full validation error: ORCID iD %s not found" % orcid,
+                "user-message": "The resource was not found.", "error-code": 9016,
+                "more-info": "https://members.orcid.org/api/resources/troubleshooting"}),
+                "application/json;charset=UTF-8")
+        return self.send(200, data, "application/json;charset=UTF-8")
+
+    def s2_author_papers(self, author, query):
+        data = self.state.fixture("semanticscholar", "author_%s_papers.json" % author)
+        if data is None:
+            return self.send(404, json.dumps({"error": "Author with id %s not found" % author}))
+        whole = json.loads(data)
+        q = urllib.parse.parse_qs(query)
+        offset = int(q.get("offset", ["0"])[0])
+        limit = int(q.get("limit", ["100"])[0])
+        size = min(limit, int(whole.get("page_size", limit)))
+        papers = whole.get("data", [])
+        page = {"offset": offset}
+        if offset + size < len(papers):
+            page["next"] = offset + size
+        page["data"] = papers[offset:offset + size]
+        return self.send(200, json.dumps(page))
 
     def arxiv(self, query):
         q = urllib.parse.parse_qs(query)

@@ -11,6 +11,8 @@
 #include "pub.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/buf.h"
+#include "store/owner.h"
 #include "store/paper.h"
 #include "store/repo.h"
 #include "export/acad.h"
@@ -38,7 +40,7 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 	pub_repo **repos = NULL;
 	int64_t *ids = NULL;
 	size_t n = 0, nrepos = 0, i, loaded = 0;
-	char *owner = NULL;
+	char *owner = NULL, *me = NULL, *underline = NULL;
 	int err;
 
 	if (opts->version != PUB_EXPORT_OPTIONS_VERSION)
@@ -68,6 +70,17 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 
 	if ((err = pub_config_get(&owner, db, "owner")) < 0)
 		return err;
+	if ((err = pub__owner_names(&me, db)) < 0)
+		goto done;
+	{
+		pub__buf u = PUB__BUF_INIT;
+		if (me)
+			pub__buf_puts(&u, me);
+		for (i = 0; i < opts->nhighlight; i++)
+			if (opts->highlight[i] && *opts->highlight[i])
+				pub__buf_printf(&u, "%s%s", u.len ? "; " : "", opts->highlight[i]);
+		underline = pub__buf_detach(&u);
+	}
 	if (!opts->repos && (err = pub__paper_ids(&ids, &n, db, &opts->filter, 0)) < 0)
 		goto done;
 	papers = pub__calloc(n ? n : 1, sizeof(*papers));
@@ -83,6 +96,8 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 	set.repos = (const pub_repo *const *)repos;
 	set.nrepos = nrepos;
 	set.owner = owner;
+	set.me = me;
+	set.underline = underline;
 	set.opts = opts;
 	switch (opts->format) {
 	case PUB_FORMAT_BIBTEX:
@@ -118,5 +133,7 @@ done:
 	free(ids);
 	pub__repo_list_free(repos, nrepos);
 	free(owner);
+	free(me);
+	free(underline);
 	return err;
 }

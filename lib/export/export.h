@@ -19,6 +19,13 @@ typedef struct pub__export_set {
 	const pub_repo *const *repos;
 	size_t nrepos;
 	const char *owner;
+	/* The owner's spellings ("Name; Alias; ..."; owner.aliases): JSON's
+	 * "me".  NULL: `owner` alone. */
+	const char *me;
+	/* Whom HTML and Markdown underline: the owner's spellings and each
+	 * person of opts->highlight, as one ';'-separated list.  NULL: `owner`
+	 * alone. */
+	const char *underline;
 	const pub_export_opts *opts;
 } pub__export_set;
 

@@ -65,14 +65,14 @@ static void html_stars(pub__buf *b, long stars)
 		"\xe2\x98\x85 %s</span>", num);
 }
 
-static void html_authors(pub__buf *b, const pub_paper *p, const char *owner)
+static void html_authors(pub__buf *b, const pub_paper *p, const char *underline)
 {
 	size_t i;
 	pub__buf_puts(b, "    <div class=\"pub-authors\"><em>");
 	for (i = 0; i < p->nauthors; i++) {
 		const pub_author *a = &p->authors[i];
 		char *name = pub__author_display(a);
-		int me = owner && pub__author_is_owner(a, owner);
+		int me = underline && pub__author_is_owner(a, underline);
 		if (i > 0)
 			pub__buf_puts(b, ", ");
 		if (me)
@@ -144,7 +144,7 @@ static void html_paper(pub__buf *b, const pub__export_set *set, size_t idx,
 		pub__buf_printf(b, "    <span class=\"pub-citations\">cited by %s</span>\n", num);
 	}
 	if (p->nauthors > 0)
-		html_authors(b, p, set->owner);
+		html_authors(b, p, set->underline ? set->underline : set->owner);
 	pub__buf_puts(b, "  </li>\n");
 	pub__links_free(links, nlinks);
 	free(venue);

@@ -8,6 +8,7 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "text/person.h"
+#include "store/owner.h"
 #include "export/export.h"
 
 #include <jansson.h>
@@ -94,7 +95,7 @@ int pub_paper_json(char **out, pub_db *db, const pub_paper *p)
 	json_t *o;
 	int err;
 	*out = NULL;
-	if ((err = pub_config_get(&owner, db, "owner")) < 0)
+	if ((err = pub__owner_names(&owner, db)) < 0)
 		return err;
 	o = paper_json(p, owner);
 	*out = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -109,7 +110,8 @@ int pub__export_json(FILE *out, const pub__export_set *set)
 	size_t i;
 	int err = 0;
 	for (i = 0; i < set->npapers; i++)
-		json_array_append_new(arr, paper_json(set->papers[i], set->owner));
+		json_array_append_new(arr, paper_json(set->papers[i],
+			set->me ? set->me : set->owner));
 	if (json_dumpf(arr, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) < 0 ||
 	    fputc('\n', out) == EOF)
 		err = pub__error(PUB_ERROR, "cannot write the export");

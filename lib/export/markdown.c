@@ -103,7 +103,8 @@ static void md_paper(pub__buf *b, const pub__export_set *set, const pub_paper *p
 	for (i = 0; i < p->nauthors; i++) {
 		const pub_author *a = &p->authors[i];
 		char *name = pub__author_display(a);
-		int me = set->owner && pub__author_is_owner(a, set->owner);
+		const char *u = set->underline ? set->underline : set->owner;
+		int me = u && pub__author_is_owner(a, u);
 		pub__buf_puts(b, i == 0 ? "<br>" : ", ");
 		if (me)
 			pub__buf_puts(b, "<u>");

@@ -198,6 +198,7 @@ static int migrate_4_5(pub_db *db)
 		"CREATE TABLE events (", "CREATE INDEX events_day ",
 		"CREATE INDEX events_paper ", "CREATE INDEX events_repo ",
 		"CREATE TABLE citations (", "CREATE TABLE citation_history (",
+		"CREATE TABLE inbox (", "CREATE TABLE inbox_rejected (",
 	};
 	size_t i;
 	int err = 0, has;

@@ -23,6 +23,8 @@
 #include "store/events.h"
 #include "store/fields.h"
 #include "store/links.h"
+#include "store/owner.h"
+#include "text/person.h"
 #include "store/query.h"
 #include "store/store.h"
 
@@ -256,8 +258,27 @@ int pub__paper_ids(int64_t **ids, size_t *n, pub_db *db,
 	*n = 0;
 	if ((err = check_tags(db, f)) < 0)
 		return err;
-	if ((err = pub__query_build(&q, f, bibtex_order)) < 0)
+	/* --author naming the owner (or an alias) matches every spelling */
+	if (f->author && *f->author && !strchr(f->author, ';')) {
+		char *names = NULL;
+		pub_author who;
+		memset(&who, 0, sizeof(who));
+		who.name = (char *)f->author;
+		if ((err = pub__owner_names(&names, db)) < 0)
+			return err;
+		if (names && pub__author_is_owner(&who, names)) {
+			pub_filter g = *f;
+			g.author = names;
+			err = pub__query_build(&q, &g, bibtex_order);
+		} else {
+			err = pub__query_build(&q, f, bibtex_order);
+		}
+		free(names);
+		if (err < 0)
+			return err;
+	} else if ((err = pub__query_build(&q, f, bibtex_order)) < 0) {
 		return err;
+	}
 	if ((err = pub__query_prepare(&st, db, &q)) < 0)
 		goto done;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

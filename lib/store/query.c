@@ -192,10 +192,30 @@ int pub__query_build(pub__query *q, const pub_filter *f, int bibtex_order)
 		pub__buf_puts(&q->sql, "))");
 	}
 	if (err == 0 && f->author && *f->author) {
+		/* "A; B": any of one person's spellings (the owner's aliases) */
+		const char *p = f->author, *semi;
+		int first = 1;
 		pub__buf_puts(&q->sql, " AND p.id IN (SELECT pa.paper_id FROM paper_authors pa "
-			"JOIN authors a ON a.id = pa.author_id WHERE a.norm LIKE '%' || ");
-		err = add_bind(q, pub__fold_ascii(f->author));
-		pub__buf_puts(&q->sql, " || '%')");
+			"JOIN authors a ON a.id = pa.author_id WHERE (");
+		do {
+			char *one;
+			semi = strchr(p, ';');
+			while (*p == ' ')
+				p++;
+			one = semi ? pub__strndup(p, (size_t)(semi - p)) : pub__strdup(p);
+			while (*one && one[strlen(one) - 1] == ' ')
+				one[strlen(one) - 1] = '\0';
+			if (!first)
+				pub__buf_puts(&q->sql, " OR ");
+			first = 0;
+			pub__buf_puts(&q->sql, "a.norm LIKE '%' || ");
+			if (err == 0)
+				err = add_bind(q, pub__fold_ascii(one));
+			pub__buf_puts(&q->sql, " || '%'");
+			free(one);
+			p = semi ? semi + 1 : NULL;
+		} while (p);
+		pub__buf_puts(&q->sql, "))");
 	}
 	if (err == 0 && f->query && *f->query)
 		err = build_search(q, f->query);

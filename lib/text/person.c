@@ -125,8 +125,17 @@ int pub__author_is_owner(const pub_author *a, const char *owner)
 	words o;
 	size_t ogn;
 	int r = 0;
+	const char *semi;
 	if (!a || !owner || !*owner)
 		return 0;
+	/* "Xuanlei Zhao; Zhao Xuan-Lei": one person's spellings (owner.aliases,
+	 * export --highlight) */
+	if ((semi = strchr(owner, ';'))) {
+		char *first = pub__strndup(owner, (size_t)(semi - owner));
+		r = pub__author_is_owner(a, first) || pub__author_is_owner(a, semi + 1);
+		free(first);
+		return r;
+	}
 	split_name(&o, &ogn, owner);
 	if (o.n < 2 || ogn == 0)
 		goto done;

@@ -9,5 +9,7 @@
 /* 1 when author `a` is the owner: matched through initials, accents and
  * name order ("X. Zhao", "Zhao, Xuanlei", "Xuanlei Zhao", "Zhao X"). */
 int pub__author_is_owner(const pub_author *a, const char *owner);
+/* `owner` may list several spellings separated by ';' ("Xuanlei Zhao;
+ * Zhao Xuan-Lei"): any of them matches. */
 
 #endif

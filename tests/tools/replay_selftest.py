@@ -182,6 +182,30 @@ class ReplayServer(unittest.TestCase):
         status, _, body = self.req("GET", "/works/10.1145/3627535.3638465")
         self.assertIn("message", json.loads(body))
 
+    def test_profiles(self):
+        status, h, body = self.req("GET", "/pid/95/7448-1.xml")
+        self.assertEqual(status, 200)
+        self.assertIn(b'<dblpperson name="Di Xu 0001"', body)
+        status, h, body = self.req("GET", "/pid/99/9999.xml")
+        self.assertEqual(status, 404)
+        self.assertIn("text/html", h["content-type"])
+        status, _, body = self.req("GET", "/v3.0/0000-0003-1620-1408/works")
+        self.assertEqual((status, json.loads(body)["group"]), (200, []))
+        status, _, body = self.req("GET", "/v3.0/0000-0001-5109-3700/works")
+        self.assertEqual((status, json.loads(body)["error-code"]), (404, 9016))
+        pages, offset = [], 0
+        while offset is not None:
+            status, _, body = self.req("GET", "/graph/v1/author/1000001/papers?offset=%d&limit=100" % offset)
+            self.assertEqual(status, 200)
+            page = json.loads(body)
+            self.assertEqual(page["offset"], offset)
+            pages.append(len(page["data"]))
+            offset = page.get("next")
+        self.assertEqual(pages, [2, 2, 1])
+        status, _, body = self.req("GET", "/graph/v1/author/1000001/papers?offset=0&limit=1")
+        self.assertEqual((len(json.loads(body)["data"]), json.loads(body)["next"]), (1, 1))
+        self.assertEqual(self.req("GET", "/graph/v1/author/42/papers")[0], 404)
+
     # ---- faults and the log
     def test_faults_and_log(self):
         fault = {"path_prefix": "/repos/hpcaitech/", "status": 503, "retry_after": "7", "times": 2}

@@ -1,0 +1,592 @@
+/*
+ * profile.c: what the three profile parsers share (works, their merging
+ * and their records) and `pubdb add dblp:PID | orcid:ID | s2author:ID`:
+ * every identifier is checked before any request, every list is fetched
+ * before anything is stored, and then all of it is stored in one
+ * transaction through pub__record_store(), the path of `pubdb add`.
+ */
+#include "net/profile.h"
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "text/latex.h"
+#include "bibtex/entry.h"
+#include "bibtex/value.h"
+#include "bibtex/writer.h"
+#include "ids/arxiv.h"
+#include "ids/dblp.h"
+#include "ids/doi.h"
+#include "ids/orcid.h"
+#include "store/db.h"
+#include "store/inbox.h"
+#include "store/merge.h"
+#include "net/http.h"
+#include "net/source.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- works ------------------------------------------------------------- */
+
+void pub__work_clear(pub__work *w)
+{
+	size_t i;
+	for (i = 0; i < w->nauthors; i++)
+		free(w->authors[i]);
+	free(w->authors);
+	free(w->type);
+	free(w->title);
+	free(w->venue);
+	free(w->volume);
+	free(w->number);
+	free(w->pages);
+	free(w->doi);
+	free(w->arxiv);
+	free(w->dblp);
+	free(w->dblp_alt);
+	free(w->url);
+	memset(w, 0, sizeof(*w));
+}
+
+void pub__work_list_free(pub__work_list *l)
+{
+	size_t i;
+	for (i = 0; i < l->n; i++)
+		pub__work_clear(&l->items[i]);
+	free(l->items);
+	l->items = NULL;
+	l->n = 0;
+}
+
+pub__work *pub__work_list_push(pub__work_list *l)
+{
+	pub__work *w;
+	l->items = pub__realloc(l->items, (l->n + 1) * sizeof(*l->items));
+	w = &l->items[l->n++];
+	memset(w, 0, sizeof(*w));
+	return w;
+}
+
+char *pub__work_arxiv_from(const char *s)
+{
+	char *id = NULL, buf[64];
+	int version;
+	if (!s)
+		return NULL;
+	if (pub__doi_arxiv_id(&id, s))
+		return id;
+	if (!strncmp(s, "journals/corr/abs-", 18)) {
+		/* journals/corr/abs-2312-07559: 2312.07559 */
+		const char *k = s + 18;
+		size_t i;
+		snprintf(buf, sizeof(buf), "%s", k);
+		for (i = 0; buf[i]; i++)
+			if (buf[i] == '-') {
+				buf[i] = '.';
+				break;
+			}
+		return pub__arxiv_normalize(&id, &version, buf) == 0 ? id : NULL;
+	}
+	if (!strncmp(s, "abs/", 4))
+		return pub__arxiv_id_parse(&id, &version, s + 4) == 0 ? id : NULL;
+	if (strstr(s, "arxiv.org/"))
+		return pub__arxiv_normalize(&id, &version, s) == 0 ? id : NULL;
+	return NULL;
+}
+
+/* ---- identifiers ------------------------------------------------------- */
+
+static int s2_id_ok(const char *s)
+{
+	size_t i;
+	for (i = 0; s[i]; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return i > 0 && i < 20;
+}
+
+int pub__profile_parse(pub__profile_kind *kind, char **id, const char *in)
+{
+	pub__dblp_kind dk;
+	int err;
+	*id = NULL;
+	if (!strncmp(in, "dblp:", 5)) {
+		*kind = PUB__PROFILE_DBLP;
+		if (pub__dblp_normalize(id, &dk, in + 5) < 0 || dk != PUB__DBLP_PID) {
+			free(*id);
+			*id = NULL;
+			return pub__error(PUB_EINVAL, "not a DBLP person id: '%s' "
+				"(try dblp:95/7448-1 or dblp:https://dblp.org/pid/95/7448-1)", in + 5);
+		}
+		return 0;
+	}
+	if (!strncmp(in, "orcid:", 6)) {
+		*kind = PUB__PROFILE_ORCID;
+		if ((err = pub__orcid_normalize(id, in + 6)) < 0)
+			return pub__error(PUB_EINVAL, "not an ORCID iD: '%s' (16 digits, "
+				"the last a check digit: 0000-0002-1825-0097)", in + 6);
+		return 0;
+	}
+	if (!strncmp(in, "s2author:", 9)) {
+		*kind = PUB__PROFILE_S2;
+		if (!s2_id_ok(in + 9))
+			return pub__error(PUB_EINVAL, "not a Semantic Scholar author id: '%s' "
+				"(the number in semanticscholar.org/author/NAME/ID)", in + 9);
+		*id = pub__strdup(in + 9);
+		return 0;
+	}
+	return pub__error(PUB_EINVAL, "'%s' is not a profile (dblp:PID, orcid:ID or "
+		"s2author:ID)", in);
+}
+
+int pub_profile_id_is(const char *in)
+{
+	return in && (!strncmp(in, "dblp:", 5) || !strncmp(in, "orcid:", 6) ||
+		!strncmp(in, "s2author:", 9));
+}
+
+/* ---- merging within one list ------------------------------------------- */
+
+static int same_str(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+static int is_preprint(const pub__work *w)
+{
+	return !w->doi && (w->arxiv || (w->dblp && !strncmp(w->dblp, "journals/corr/", 14)));
+}
+
+static void take(char **dst, char **src)
+{
+	if (!*dst && *src) {
+		*dst = *src;
+		*src = NULL;
+	}
+}
+
+/* b's identifiers and missing fields go to a; b is cleared. */
+static void absorb(pub__work *a, pub__work *b)
+{
+	if (a->dblp && b->dblp && strcmp(a->dblp, b->dblp))
+		take(&a->dblp_alt, &b->dblp);
+	take(&a->dblp, &b->dblp);
+	take(&a->dblp_alt, &b->dblp_alt);
+	take(&a->doi, &b->doi);
+	take(&a->arxiv, &b->arxiv);
+	take(&a->venue, &b->venue);
+	take(&a->volume, &b->volume);
+	take(&a->number, &b->number);
+	take(&a->pages, &b->pages);
+	take(&a->url, &b->url);
+	take(&a->title, &b->title);
+	if (!a->year)
+		a->year = b->year;
+	if (!a->nauthors && b->nauthors) {
+		a->authors = b->authors;
+		a->nauthors = b->nauthors;
+		b->authors = NULL;
+		b->nauthors = 0;
+	}
+	pub__work_clear(b);
+}
+
+static int same_paper(const pub__work *a, const pub__work *b, const char *ta,
+	const char *tb)
+{
+	int dy;
+	if (same_str(a->doi, b->doi) || same_str(a->arxiv, b->arxiv) ||
+	    same_str(a->dblp, b->dblp))
+		return 1;
+	if (a->doi && b->doi)
+		return 0;
+	if (!ta || !tb || !*ta || strcmp(ta, tb))
+		return 0;
+	dy = a->year - b->year;
+	return (is_preprint(a) || is_preprint(b)) && dy >= -1 && dy <= 1;
+}
+
+void pub__works_merge(pub__work_list *l)
+{
+	char **keys = pub__calloc(l->n ? l->n : 1, sizeof(*keys));
+	size_t i, j, k = 0;
+	for (i = 0; i < l->n; i++)
+		keys[i] = l->items[i].title ? pub__fold_ascii(l->items[i].title) : NULL;
+	for (i = 0; i < l->n; i++) {
+		if (!l->items[i].title)
+			continue;
+		for (j = i + 1; j < l->n; j++) {
+			pub__work *a = &l->items[i], *b = &l->items[j], tmp;
+			if (!b->title || !same_paper(a, b, keys[i], keys[j]))
+				continue;
+			/* the published record leads, the preprint fills in */
+			if (is_preprint(a) && !is_preprint(b)) {
+				tmp = *a;
+				*a = *b;
+				*b = tmp;
+			}
+			absorb(a, b);
+		}
+	}
+	for (i = 0; i < l->n; i++) {
+		free(keys[i]);
+		if (l->items[i].title)
+			l->items[k++] = l->items[i];
+		else
+			pub__work_clear(&l->items[i]);
+	}
+	l->n = k;
+	free(keys);
+}
+
+/* ---- records ------------------------------------------------------------ */
+
+static void add_text(pub__bib_entry *e, const char *name, const char *text)
+{
+	char *v;
+	if (!text || !*text)
+		return;
+	v = pub__bib_value_from_text(text);
+	pub__bib_entry_add(e, name, v);
+	free(v);
+}
+
+void pub__work_to_record(pub__record *r, const pub__work *w, const char *source)
+{
+	pub__bib_entry *e = pub__calloc(1, sizeof(*e));
+	pub__buf b = PUB__BUF_INIT;
+	const char *type = w->type ? w->type : "misc";
+	size_t i;
+	memset(r, 0, sizeof(*r));
+	e->type = pub__strdup(type);
+	e->key = pub__strdup("");
+	add_text(e, "title", w->title);
+	for (i = 0; i < w->nauthors; i++) {
+		if (i)
+			pub__buf_puts(&b, " and ");
+		pub__buf_puts(&b, w->authors[i]);
+	}
+	add_text(e, "author", b.ptr);
+	pub__buf_free(&b);
+	if (!strcmp(type, "article"))
+		add_text(e, "journal", w->venue);
+	else if (!strcmp(type, "inproceedings") || !strcmp(type, "incollection"))
+		add_text(e, "booktitle", w->venue);
+	else if (w->venue)
+		add_text(e, "howpublished", w->venue);
+	if (w->year > 0) {
+		char y[16];
+		snprintf(y, sizeof(y), "%d", w->year);
+		pub__bib_entry_add(e, "year", y);
+	}
+	add_text(e, "volume", w->volume);
+	add_text(e, "number", w->number);
+	add_text(e, "pages", w->pages);
+	add_text(e, "doi", w->doi);
+	if (w->arxiv) {
+		pub__bib_entry_add(e, "eprint", w->arxiv);
+		pub__bib_entry_add(e, "archiveprefix", "arXiv");
+	}
+	if (w->url && !w->doi && !w->arxiv)
+		add_text(e, "url", w->url);
+	r->entry = e;
+	r->source = pub__strdup(source);
+}
+
+/* "ICCE 2012": the badge of a published work; NULL for a preprint. */
+char *pub__work_badge(const pub__work *w)
+{
+	if (!w->venue || !*w->venue || !w->type || !strcmp(w->type, "misc"))
+		return NULL;
+	if (w->year > 0 && !strstr(w->venue, "19") && !strstr(w->venue, "20"))
+		return pub__sprintf("%s %d", w->venue, w->year);
+	return pub__strdup(w->venue);
+}
+
+/* ---- JSON --------------------------------------------------------------- */
+
+static void put(json_t *o, const char *k, const char *v)
+{
+	if (v)
+		json_object_set_new(o, k, json_string(v));
+}
+
+char *pub__work_to_json(const pub__work *w)
+{
+	json_t *o = json_object(), *a = json_array();
+	char *s;
+	size_t i;
+	put(o, "type", w->type);
+	put(o, "title", w->title);
+	for (i = 0; i < w->nauthors; i++)
+		json_array_append_new(a, json_string(w->authors[i]));
+	json_object_set_new(o, "authors", a);
+	if (w->year)
+		json_object_set_new(o, "year", json_integer(w->year));
+	put(o, "venue", w->venue);
+	put(o, "volume", w->volume);
+	put(o, "number", w->number);
+	put(o, "pages", w->pages);
+	put(o, "doi", w->doi);
+	put(o, "arxiv", w->arxiv);
+	put(o, "dblp", w->dblp);
+	put(o, "dblp_alt", w->dblp_alt);
+	put(o, "url", w->url);
+	s = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	if (!s)
+		abort();
+	return s;
+}
+
+static char *get(json_t *o, const char *k)
+{
+	json_t *v = json_object_get(o, k);
+	return json_is_string(v) ? pub__strdup(json_string_value(v)) : NULL;
+}
+
+int pub__work_from_json(pub__work *w, const char *text)
+{
+	json_error_t je;
+	json_t *o = json_loads(text, 0, &je), *a, *v;
+	size_t i;
+	memset(w, 0, sizeof(*w));
+	if (!json_is_object(o)) {
+		json_decref(o);
+		return pub__error(PUB_ERROR, "an inbox entry is not a JSON object");
+	}
+	w->type = get(o, "type");
+	w->title = get(o, "title");
+	a = json_object_get(o, "authors");
+	json_array_foreach(a, i, v) {
+		if (!json_is_string(v))
+			continue;
+		w->authors = pub__realloc(w->authors, (w->nauthors + 1) * sizeof(char *));
+		w->authors[w->nauthors++] = pub__strdup(json_string_value(v));
+	}
+	v = json_object_get(o, "year");
+	w->year = json_is_integer(v) ? (int)json_integer_value(v) : 0;
+	w->venue = get(o, "venue");
+	w->volume = get(o, "volume");
+	w->number = get(o, "number");
+	w->pages = get(o, "pages");
+	w->doi = get(o, "doi");
+	w->arxiv = get(o, "arxiv");
+	w->dblp = get(o, "dblp");
+	w->dblp_alt = get(o, "dblp_alt");
+	w->url = get(o, "url");
+	json_decref(o);
+	return 0;
+}
+
+/* ---- fetching ------------------------------------------------------------ */
+
+const char *pub__profile_source(pub__profile_kind kind)
+{
+	return kind == PUB__PROFILE_DBLP ? "dblp"
+		: kind == PUB__PROFILE_ORCID ? "orcid" : "semanticscholar";
+}
+
+int pub__profile_fetch(pub__work_list *out, pub__http *h, pub__profile_kind kind,
+	const char *id)
+{
+	switch (kind) {
+	case PUB__PROFILE_DBLP:
+		return pub__dblp_person_fetch(out, h, id);
+	case PUB__PROFILE_ORCID:
+		return pub__orcid_works_fetch(out, h, id);
+	default:
+		return pub__s2_author_fetch(out, h, id);
+	}
+}
+
+/* ---- storing ------------------------------------------------------------- */
+
+/* Stores one work the way `pubdb add` stores a record, after the DBLP key
+ * rule the entry merge rules lack: a stored paper with the work's DBLP key
+ * is the work.  Then the paper keeps the key and, when it has none, the
+ * profile's venue badge. */
+int pub__work_store(int64_t *paper_id, pub_db *db, const pub__work *w,
+	const char *source, const pub_import_opts *opts, pub_import_stats *stats)
+{
+	pub__record r;
+	sqlite3_stmt *st;
+	char *badge = NULL;
+	int64_t known = 0;
+	int err;
+	pub__work_to_record(&r, w, source);
+	if (!opts->no_merge && (err = pub__inbox_stored_by_dblp(&known, db, w->dblp,
+		     w->dblp_alt)) < 0)
+		goto done;
+	if (known) {
+		int added = 0, authors = 0;
+		if ((err = pub__merge_fill(&added, &authors, db, known, r.entry)) < 0)
+			goto done;
+		*paper_id = known;
+		stats->merged++;
+		if (opts->on_paper) {
+			char *key = NULL;
+			if ((err = pub__db_stmt(&st, db, "SELECT citekey FROM papers WHERE id = ?1")) < 0)
+				goto done;
+			sqlite3_bind_int64(st, 1, known);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				key = pub__col_strdup(st, 0);
+			sqlite3_reset(st);
+			opts->on_paper("merged", key ? key : "", w->title, source, opts->paper_ctx);
+			if (opts->on_merge) {
+				pub_merge_info m = {NULL, source, key ? key : "", "same DBLP key", 0};
+				opts->on_merge(&m, opts->paper_ctx);
+			}
+			free(key);
+		}
+	} else if ((err = pub__record_store(paper_id, db, &r, opts, stats)) < 0) {
+		goto done;
+	}
+	badge = pub__work_badge(w);
+	if ((err = pub__db_stmt(&st, db,
+		     "UPDATE papers SET dblp = COALESCE(dblp, ?2), "
+		     "venue_source = CASE WHEN venue IS NULL AND ?3 IS NOT NULL THEN ?4 "
+		     "ELSE venue_source END, venue = COALESCE(venue, ?3) WHERE id = ?1")) < 0)
+		goto done;
+	sqlite3_bind_int64(st, 1, *paper_id);
+	pub__bind_text(st, 2, w->dblp);
+	pub__bind_text(st, 3, badge);
+	pub__bind_text(st, 4, source);
+	err = pub__db_step_done(db, st, "storing a profile's paper");
+	sqlite3_reset(st);
+done:
+	free(badge);
+	pub__record_clear(&r);
+	return err;
+}
+
+/* The key each stored work got, for the dry run's BibTeX. */
+typedef struct keyed {
+	const pub_import_opts *user;
+	const char *title; /* the work's plain title, not its BibTeX */
+	char key[256];
+} keyed;
+
+static void on_keyed(const char *action, const char *key, const char *title,
+	const char *source, void *ctx)
+{
+	keyed *k = ctx;
+	snprintf(k->key, sizeof(k->key), "%s", key);
+	if (!k->user->dry_run && k->user->on_paper)
+		k->user->on_paper(action, key, k->title ? k->title : title, source,
+			k->user->paper_ctx);
+}
+
+static void on_keyed_merge(const pub_merge_info *m, void *ctx)
+{
+	keyed *k = ctx;
+	if (!k->user->dry_run && k->user->on_merge)
+		k->user->on_merge(m, k->user->paper_ctx);
+}
+
+static void print_entry(FILE *out, const pub__bib_entry *e, const char *key)
+{
+	pub__buf b = PUB__BUF_INIT;
+	pub__bib_format_entry(&b, e->type, key, e->fields, e->nfields, 0);
+	if (out && b.ptr)
+		fprintf(out, "%s\n", b.ptr);
+	pub__buf_free(&b);
+}
+
+int pub_add_profiles(pub_db *db, const char *const *ids, size_t n,
+	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
+{
+	pub_import_opts none, o;
+	pub_import_stats local;
+	pub__http *h = NULL;
+	pub__profile_kind *kinds = pub__calloc(n ? n : 1, sizeof(*kinds));
+	char **norm = pub__calloc(n ? n : 1, sizeof(*norm));
+	pub__work_list *lists = pub__calloc(n ? n : 1, sizeof(*lists));
+	size_t i, j;
+	int err = 0, began = 0;
+	keyed kc;
+
+	if (!opts) {
+		pub_import_options_init(&none, PUB_IMPORT_OPTIONS_VERSION);
+		opts = &none;
+	}
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof(*stats));
+	if (opts->version != PUB_IMPORT_OPTIONS_VERSION) {
+		err = pub__version_error("pub_import_opts", opts->version);
+		goto done;
+	}
+	if (opts->key) {
+		err = pub__error(PUB_EINVAL, "a profile lists many papers; --key names one");
+		goto done;
+	}
+	for (i = 0; i < n; i++)
+		if ((err = pub__profile_parse(&kinds[i], &norm[i], ids[i])) < 0)
+			goto done;
+	if (n == 0)
+		goto done;
+	if ((err = pub__net_open(db, &h)) < 0)
+		goto done;
+	if (opts->notice)
+		pub__http_set_notice(h, opts->notice, opts->notice_ctx);
+	for (i = 0; i < n; i++) {
+		if ((err = pub__profile_fetch(&lists[i], h, kinds[i], norm[i])) < 0)
+			goto done;
+		pub__works_merge(&lists[i]);
+		stats->entries += lists[i].n;
+	}
+	o = *opts;
+	kc.user = opts;
+	o.on_paper = on_keyed;
+	o.on_merge = on_keyed_merge;
+	o.paper_ctx = &kc;
+	if ((err = pub__db_begin(db)) < 0)
+		goto done;
+	began = 1;
+	for (i = 0; i < n; i++) {
+		char *source = pub__sprintf("%s:%s", pub__profile_source(kinds[i]), norm[i]);
+		/* One profile is one source: its papers are distinct. */
+		pub__db_source_begin(db);
+		for (j = 0; j < lists[i].n && err == 0; j++) {
+			int64_t id;
+			size_t before = stats->added;
+			kc.key[0] = '\0';
+			kc.title = lists[i].items[j].title;
+			err = pub__work_store(&id, db, &lists[i].items[j], source, &o, stats);
+			if (err == 0 && opts->dry_run && stats->added > before) {
+				pub__record r;
+				pub__work_to_record(&r, &lists[i].items[j], source);
+				print_entry(dry_run_out, r.entry, kc.key);
+				pub__record_clear(&r);
+			}
+		}
+		pub__db_source_end(db);
+		free(source);
+		if (err < 0)
+			goto done;
+	}
+	if (opts->dry_run) {
+		pub__db_rollback(db);
+	} else if ((err = pub__db_commit(db)) < 0) {
+		began = 0;
+		goto done;
+	}
+	began = 0;
+done:
+	if (began)
+		pub__db_rollback(db);
+	for (i = 0; i < n; i++) {
+		free(norm[i]);
+		pub__work_list_free(&lists[i]);
+	}
+	free(norm);
+	free(kinds);
+	free(lists);
+	pub__http_free(h);
+	return err;
+}

@@ -1,0 +1,299 @@
+/*
+ * profile_dblp.c: a DBLP person page, /pid/{pid}.xml, read with libxml2
+ * into works (profile.h).  Each <r> holds one record (article,
+ * inproceedings, ...) with its authors, title, year, venue and <ee> links,
+ * where the DOI and the arXiv id are found.  An entity declaration is
+ * refused (nothing is expanded or fetched); an HTML page (DBLP's 429
+ * answer) is an error, not a person.
+ */
+#include "net/profile.h"
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "ids/doi.h"
+#include "net/http.h"
+
+#include <ctype.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int is_el(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+/* The element's text with whitespace runs collapsed and trimmed. */
+static char *text_of(const xmlNode *n)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	pub__buf b = PUB__BUF_INIT;
+	const char *p;
+	int space = 0;
+	for (p = c ? (const char *)c : ""; *p; p++) {
+		if (isspace((unsigned char)*p)) {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			pub__buf_putc(&b, ' ');
+		space = 0;
+		pub__buf_putc(&b, *p);
+	}
+	xmlFree(c);
+	if (!b.len) {
+		pub__buf_free(&b);
+		return NULL;
+	}
+	return pub__buf_detach(&b);
+}
+
+static char *child_text(const xmlNode *p, const char *name)
+{
+	const xmlNode *c;
+	for (c = p->children; c; c = c->next)
+		if (is_el(c, name))
+			return text_of(c);
+	return NULL;
+}
+
+static char *attr(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s = NULL;
+	if (v && *v)
+		s = pub__strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* DBLP tells homonyms apart by a number after the name ("Di Xu 0001"). */
+static char *person_name(const xmlNode *n)
+{
+	char *s = text_of(n);
+	size_t len;
+	if (!s)
+		return NULL;
+	len = strlen(s);
+	if (len > 5 && s[len - 5] == ' ' && isdigit((unsigned char)s[len - 4]) &&
+	    isdigit((unsigned char)s[len - 3]) && isdigit((unsigned char)s[len - 2]) &&
+	    isdigit((unsigned char)s[len - 1]))
+		s[len - 5] = '\0';
+	return s;
+}
+
+/* DBLP ends every title with a full stop that is not the title's. */
+static void strip_title(char *t)
+{
+	size_t len = t ? strlen(t) : 0;
+	if (len > 1 && t[len - 1] == '.' && t[len - 2] != '.')
+		t[len - 1] = '\0';
+}
+
+static const char *bib_type(const char *el)
+{
+	static const char *const known[] = {"article", "inproceedings", "incollection",
+		"proceedings", "book", "phdthesis", "mastersthesis", NULL};
+	size_t i;
+	for (i = 0; known[i]; i++)
+		if (!strcmp(el, known[i]))
+			return known[i];
+	return NULL;
+}
+
+static void parse_record(pub__work *w, const xmlNode *rec)
+{
+	const xmlNode *c;
+	const char *type = bib_type((const char *)rec->name);
+	char *s;
+	w->type = pub__strdup(type);
+	w->dblp = attr(rec, "key");
+	for (c = rec->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_el(c, "author") || (is_el(c, "editor") && !strcmp(type, "proceedings"))) {
+			if ((s = person_name(c))) {
+				w->authors = pub__realloc(w->authors,
+					(w->nauthors + 1) * sizeof(*w->authors));
+				w->authors[w->nauthors++] = s;
+			}
+		} else if (is_el(c, "ee")) {
+			char *doi = NULL, *ax;
+			if (!(s = text_of(c)))
+				continue;
+			if (!w->doi && pub__doi_is_meant(s) && pub__doi_normalize(&doi, s) == 0) {
+				/* arXiv's DataCite DOI is its id, not a publisher's DOI */
+				if ((ax = pub__work_arxiv_from(doi))) {
+					free(doi);
+					doi = NULL;
+					if (!w->arxiv)
+						w->arxiv = ax;
+					else
+						free(ax);
+				}
+				w->doi = doi;
+			} else if (!w->arxiv && (ax = pub__work_arxiv_from(s))) {
+				w->arxiv = ax;
+			}
+			if (!w->url)
+				w->url = s;
+			else
+				free(s);
+		}
+	}
+	w->title = child_text(rec, "title");
+	strip_title(w->title);
+	if ((s = child_text(rec, "year"))) {
+		w->year = atoi(s);
+		free(s);
+	}
+	w->venue = child_text(rec, !strcmp(type, "article") ? "journal" : "booktitle");
+	if (!w->venue && !strcmp(type, "proceedings"))
+		w->venue = child_text(rec, "series");
+	w->volume = child_text(rec, "volume");
+	w->number = child_text(rec, "number");
+	w->pages = child_text(rec, "pages");
+	if (!w->arxiv && w->dblp)
+		w->arxiv = pub__work_arxiv_from(w->dblp);
+	if (!w->arxiv && w->volume && !strncmp(w->volume, "abs/", 4))
+		w->arxiv = pub__work_arxiv_from(w->volume);
+	/* CoRR is arXiv: a preprint, not a journal. */
+	if (w->dblp && !strncmp(w->dblp, "journals/corr/", 14)) {
+		free(w->type);
+		w->type = pub__strdup("misc");
+		free(w->venue);
+		free(w->volume);
+		w->venue = w->volume = NULL;
+	}
+}
+
+/* An entity declaration could expand without bound: stop there.  A
+ * DOCTYPE naming dblp's DTD is fine (it is never loaded). */
+static void refuse_entity(void *vctx, const xmlChar *name, int type,
+	const xmlChar *pub, const xmlChar *sys, xmlChar *content)
+{
+	xmlParserCtxtPtr ctxt = vctx;
+	(void)name;
+	(void)type;
+	(void)pub;
+	(void)sys;
+	(void)content;
+	ctxt->_private = (void *)1;
+	xmlStopParser(ctxt);
+}
+
+static int looks_like_html(const char *body, size_t n)
+{
+	size_t i = 0;
+	if (n >= 3 && !memcmp(body, "\xEF\xBB\xBF", 3))
+		i = 3;
+	while (i < n && isspace((unsigned char)body[i]))
+		i++;
+	return (n - i >= 14 && !strncasecmp(body + i, "<!DOCTYPE html", 14)) ||
+		(n - i >= 5 && !strncasecmp(body + i, "<html", 5));
+}
+
+static xmlDocPtr parse_xml(const char *body, size_t n, const char *where)
+{
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc = NULL;
+	if (n > INT32_MAX) {
+		pub__error(PUB_EPARSE, "DBLP: %s: response too large", where);
+		return NULL;
+	}
+	xmlInitParser();
+	if (!(ctxt = xmlCreateMemoryParserCtxt(body, (int)n))) {
+		pub__error(PUB_EPARSE, "DBLP: %s: cannot parse the response", where);
+		return NULL;
+	}
+	ctxt->sax->entityDecl = refuse_entity;
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
+		XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
+	xmlParseDocument(ctxt);
+	if (ctxt->_private) {
+		pub__error(PUB_EPARSE, "DBLP: %s: response declares entities; refusing it", where);
+	} else if (!ctxt->wellFormed || !ctxt->myDoc) {
+		const xmlError *e = xmlCtxtGetLastError(ctxt);
+		char msg[200];
+		size_t k;
+		snprintf(msg, sizeof(msg), "%s", e && e->message ? e->message : "malformed");
+		for (k = strlen(msg); k && isspace((unsigned char)msg[k - 1]); k--)
+			msg[k - 1] = '\0';
+		pub__error(PUB_EPARSE, "DBLP: %s: malformed or truncated XML (line %d: %s)",
+			where, e ? e->line : 0, msg);
+	} else {
+		doc = ctxt->myDoc;
+		ctxt->myDoc = NULL;
+	}
+	if (ctxt->myDoc)
+		xmlFreeDoc(ctxt->myDoc);
+	xmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
+int pub__dblp_person_parse(pub__work_list *out, const char *body, size_t n,
+	const char *where)
+{
+	xmlDocPtr doc;
+	const xmlNode *root, *r, *c;
+	if (!body || !n)
+		return pub__error(PUB_EPARSE, "DBLP: %s: empty response", where);
+	if (looks_like_html(body, n))
+		return pub__error(PUB_EPARSE,
+			"DBLP: %s: expected a person's XML but got an HTML page", where);
+	if (!(doc = parse_xml(body, n, where)))
+		return PUB_EPARSE;
+	root = xmlDocGetRootElement(doc);
+	if (!root || !is_el(root, "dblpperson")) {
+		xmlFreeDoc(doc);
+		return pub__error(PUB_EPARSE, "DBLP: %s: not a person page (no <dblpperson>)",
+			where);
+	}
+	for (r = root->children; r; r = r->next) {
+		if (!is_el(r, "r"))
+			continue;
+		for (c = r->children; c; c = c->next) {
+			pub__work *w;
+			char *title;
+			if (c->type != XML_ELEMENT_NODE || !bib_type((const char *)c->name))
+				continue;
+			/* a record without a title is no paper to list */
+			if (!(title = child_text(c, "title")))
+				continue;
+			free(title);
+			w = pub__work_list_push(out);
+			parse_record(w, c);
+		}
+	}
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+int pub__dblp_person_fetch(pub__work_list *out, pub__http *h, const char *pid)
+{
+	pub__http_response res = PUB__HTTP_RESPONSE_INIT;
+	char *path = pub__sprintf("/pid/%s.xml", pid);
+	int err;
+	if ((err = pub__http_get(&res, h, PUB__SVC_DBLP, path, NULL)) < 0)
+		goto done;
+	if (res.status == 404 || res.status == 410) {
+		err = pub__error(PUB_ENOTFOUND, "DBLP: no person with pid '%s'", pid);
+		goto done;
+	}
+	if (res.status != 200) {
+		err = pub__error(PUB_ENET, "DBLP: %s: HTTP %ld", path, res.status);
+		goto done;
+	}
+	if ((err = pub__dblp_person_parse(out, res.body.ptr, res.body.len, path)) < 0)
+		err = pub__net_error(err);
+done:
+	pub__http_response_free(&res);
+	free(path);
+	return err;
+}
