@@ -466,8 +466,7 @@ static int update_column(pub_db *db, int64_t id, const char *sql,
 	return pub__db_step_done(db, st, "editing a paper");
 }
 
-/* Sets a paper's `modified` time to now. */
-static int touch_paper(pub_db *db, int64_t id)
+int pub__paper_touch(pub_db *db, int64_t id)
 {
 	sqlite3_stmt *st;
 	int err;
@@ -650,7 +649,7 @@ int pub_paper_edit(pub_db *db, const char *key, const pub_assignment *assignment
 			goto done;
 	if (rederive && (err = pub__store_rederive(db, id, authors_changed)) < 0)
 		goto done;
-	if ((err = touch_paper(db, id)) < 0)
+	if ((err = pub__paper_touch(db, id)) < 0)
 		goto done;
 	err = pub__db_commit(db);
 done:
@@ -665,65 +664,6 @@ int pub_paper_set(pub_db *db, const char *key, const char *field, const char *va
 	a.field = field;
 	a.value = value;
 	return pub_paper_edit(db, key, &a, 1);
-}
-
-int pub_paper_tag(pub_db *db, const char *key, const pub_tag_change *changes,
-	size_t n)
-{
-	int64_t id;
-	int err;
-	size_t i;
-	if ((err = pub__db_begin(db)) < 0)
-		return err;
-	if ((err = pub__store_paper_id(&id, db, key)) < 0)
-		goto done;
-	for (i = 0; i < n; i++) {
-		const char *c = changes[i].tag ? changes[i].tag : "";
-		if (changes[i].remove) {
-			sqlite3_stmt *st;
-			if ((err = pub__db_stmt(&st, db,
-				     "DELETE FROM paper_tags WHERE paper_id = ?1 AND "
-				     "tag_id IN (SELECT id FROM tags WHERE name = ?2 COLLATE NOCASE)")) < 0)
-				goto done;
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_text(st, 2, c, -1, SQLITE_TRANSIENT);
-			if ((err = pub__db_step_done(db, st, "untagging")) < 0)
-				goto done;
-			continue;
-		}
-		if (!*c) {
-			err = pub__error(PUB_EINVAL, "empty tag name");
-			goto done;
-		}
-		if ((err = pub__store_add_tag(db, id, c)) < 0)
-			goto done;
-	}
-	if ((err = pub__db_exec(db,
-		     "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM paper_tags)")) < 0)
-		goto done;
-	if ((err = touch_paper(db, id)) < 0)
-		goto done;
-	err = pub__db_commit(db);
-done:
-	if (err < 0)
-		pub__db_rollback(db);
-	return err;
-}
-
-int pub_paper_tag_add(pub_db *db, const char *key, const char *tag)
-{
-	pub_tag_change c;
-	c.tag = tag;
-	c.remove = 0;
-	return pub_paper_tag(db, key, &c, 1);
-}
-
-int pub_paper_tag_remove(pub_db *db, const char *key, const char *tag)
-{
-	pub_tag_change c;
-	c.tag = tag;
-	c.remove = 1;
-	return pub_paper_tag(db, key, &c, 1);
 }
 
 static int check_kind(const char *kind)
@@ -750,7 +690,7 @@ int pub_paper_link_add(pub_db *db, const char *key, const char *kind, const char
 		goto done;
 	if ((err = pub__store_add_link(db, id, kind, url)) < 0)
 		goto done;
-	if ((err = touch_paper(db, id)) < 0)
+	if ((err = pub__paper_touch(db, id)) < 0)
 		goto done;
 	err = pub__db_commit(db);
 done:
@@ -791,7 +731,7 @@ int pub_paper_link_remove(pub_db *db, const char *key, const char *kind,
 		     "DELETE FROM repos WHERE standalone = 0 AND "
 		     "id NOT IN (SELECT repo_id FROM links WHERE repo_id IS NOT NULL)")) < 0)
 		goto done;
-	if ((err = touch_paper(db, id)) < 0)
+	if ((err = pub__paper_touch(db, id)) < 0)
 		goto done;
 	err = pub__db_commit(db);
 done:

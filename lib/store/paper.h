@@ -15,4 +15,7 @@ int pub__paper_ids(int64_t **ids, size_t *n, pub_db *db,
 /* Loads everything about paper `id` (caller frees with pub_paper_free). */
 int pub__paper_load(pub_paper **out, pub_db *db, int64_t id);
 
+/* Sets a paper's `modified` time to now. */
+int pub__paper_touch(pub_db *db, int64_t id);
+
 #endif

@@ -1,11 +1,14 @@
 /*
- * tags.c: tags as a whole (pub_tag_rename), beside the per-paper tag
- * changes of paper.c.  A tag's name is its group heading, so renaming it
+ * tags.c: a paper's tags (pub_paper_tag and its two shorthands) and tags
+ * as a whole (pub_tag_rename).  A tag's name is its group heading, so renaming it
  * is how a heading gets its emoji ("📽️ Efficient Video Generation").
  */
 #include "pub.h"
 #include "util/error.h"
 #include "store/db.h"
+#include "store/links.h"
+#include "store/paper.h"
+#include "store/store.h"
 
 static int tag_id(int64_t *out, pub_db *db, const char *name, int64_t not_id)
 {
@@ -76,4 +79,63 @@ done:
 	if (err < 0)
 		pub__db_rollback(db);
 	return err;
+}
+
+int pub_paper_tag(pub_db *db, const char *key, const pub_tag_change *changes,
+	size_t n)
+{
+	int64_t id;
+	int err;
+	size_t i;
+	if ((err = pub__db_begin(db)) < 0)
+		return err;
+	if ((err = pub__store_paper_id(&id, db, key)) < 0)
+		goto done;
+	for (i = 0; i < n; i++) {
+		const char *c = changes[i].tag ? changes[i].tag : "";
+		if (changes[i].remove) {
+			sqlite3_stmt *st;
+			if ((err = pub__db_stmt(&st, db,
+				     "DELETE FROM paper_tags WHERE paper_id = ?1 AND "
+				     "tag_id IN (SELECT id FROM tags WHERE name = ?2 COLLATE NOCASE)")) < 0)
+				goto done;
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_text(st, 2, c, -1, SQLITE_TRANSIENT);
+			if ((err = pub__db_step_done(db, st, "untagging")) < 0)
+				goto done;
+			continue;
+		}
+		if (!*c) {
+			err = pub__error(PUB_EINVAL, "empty tag name");
+			goto done;
+		}
+		if ((err = pub__store_add_tag(db, id, c)) < 0)
+			goto done;
+	}
+	if ((err = pub__db_exec(db,
+		     "DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM paper_tags)")) < 0)
+		goto done;
+	if ((err = pub__paper_touch(db, id)) < 0)
+		goto done;
+	err = pub__db_commit(db);
+done:
+	if (err < 0)
+		pub__db_rollback(db);
+	return err;
+}
+
+int pub_paper_tag_add(pub_db *db, const char *key, const char *tag)
+{
+	pub_tag_change c;
+	c.tag = tag;
+	c.remove = 0;
+	return pub_paper_tag(db, key, &c, 1);
+}
+
+int pub_paper_tag_remove(pub_db *db, const char *key, const char *tag)
+{
+	pub_tag_change c;
+	c.tag = tag;
+	c.remove = 1;
+	return pub_paper_tag(db, key, &c, 1);
 }
