@@ -187,6 +187,17 @@ CREATE INDEX events_day ON events(day, id);
 CREATE INDEX events_paper ON events(paper_id) WHERE paper_id IS NOT NULL;
 CREATE INDEX events_repo ON events(repo_id) WHERE repo_id IS NOT NULL;
 
+-- Venue discovery (`refresh --venues`, version 5): when each paper without
+-- a badge was last looked up, and the published versions found for it that
+-- were not applied (two acceptable ones, or only a workshop version) as a
+-- JSON array [{"venue":"ICLR 2025","dblp":"conf/iclr/..."}], which
+-- `pubdb doctor` lists.  NULL: nothing left for the user to judge.
+CREATE TABLE venue_lookups (
+	paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+	checked TEXT NOT NULL,
+	candidates TEXT
+);
+
 -- Full-text index over title, abstract and author names; rowid = papers.id,
 -- maintained by lib/store/derive.c whenever a paper changes.
 CREATE VIRTUAL TABLE papers_fts USING fts5(

@@ -127,13 +127,17 @@ const cmd cli_commands[] = {
 		cmd_doctor_opts, NULL},
 	{"export", cmd_export, CMD_DB, "write BibTeX, HTML, Markdown, JSON ...",
 		"usage: pubdb export FORMAT [options]\n", NULL, cmd_export_opts, NULL},
-	{"refresh", cmd_refresh, CMD_DB, "refresh arXiv metadata and GitHub stars (for cron)",
-		"usage: pubdb refresh [--stars] [--arxiv] [--max-age DURATION] [--jobs N]\n",
-		"Refreshes GitHub star counts (--stars) and arXiv metadata (--arxiv); both\n"
-		"when neither is given.  Made for cron: '0 4 * * * pubdb -q refresh'.\n",
+	{"refresh", cmd_refresh, CMD_DB, "refresh arXiv metadata, venues and GitHub stars (for cron)",
+		"usage: pubdb refresh [--arxiv] [--venues] [--stars] [--only SOURCES]\n"
+		"                     [--max-age DURATION] [--jobs N]\n",
+		"Refreshes arXiv metadata (--arxiv), finds published versions and venue\n"
+		"badges (--venues: Semantic Scholar, then DBLP) and refreshes GitHub star\n"
+		"counts (--stars), in that order; all of them when no source is named.\n"
+		"Made for cron: '0 4 * * * pubdb -q refresh --max-age 12h'.\n",
 		cmd_refresh_opts,
-		"GITHUB_TOKEN, when set, is used for GraphQL batches; it is never printed\n"
-		"or stored.  Only one refresh runs at a time: a second one says so and\n"
+		"GITHUB_TOKEN, when set, is used for GraphQL batches, and S2_API_KEY is sent\n"
+		"to Semantic Scholar; neither is ever printed or stored.  A venue set with\n"
+		"edit or add --venue is never replaced.  Only one refresh runs at a time: a second one says so and\n"
 		"exits 0.  Exit codes: 0 all refreshed, 3 some items failed (each named on\n"
 		"stderr), 75 no network or rate limit exhausted (retry later), 1 error.\n"},
 	{"stars", cmd_stars, CMD_DB, "star counts and their history",

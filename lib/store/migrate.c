@@ -196,6 +196,7 @@ static int migrate_4_5(pub_db *db)
 		"CREATE INDEX papers_dblp ",
 		"CREATE TABLE events (", "CREATE INDEX events_day ",
 		"CREATE INDEX events_paper ", "CREATE INDEX events_repo ",
+		"CREATE TABLE venue_lookups (",
 	};
 	size_t i;
 	int err = 0, has;
