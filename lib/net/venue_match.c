@@ -194,7 +194,9 @@ static void take_hit(pub__vpaper *p, const pub__dblp_hit *hit)
 
 static void add_candidate(json_t *arr, const pub__dblp_hit *hit, int workshop)
 {
-	char *shortv = pub__dblp_short_venue(hit->key, hit->venue, NULL, NULL);
+	/* a workshop is named as DBLP names it ("CVPR Workshops"), not as
+	 * its conference's stream would */
+	char *shortv = pub__dblp_short_venue(workshop ? NULL : hit->key, hit->venue, NULL, NULL);
 	char *badge = hit->year ? pub__sprintf("%s %d", shortv ? shortv : "?", hit->year)
 				: pub__strdup(shortv ? shortv : "?");
 	json_t *o = json_pack("{s:s, s:s, s:b}", "venue", badge, "dblp", hit->key ? hit->key : "",
