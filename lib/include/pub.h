@@ -520,7 +520,10 @@ PUB_EXTERN int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
  * venue the user did not set (edit venue=, add --venue): Semantic Scholar
  * first (arXiv ids and DOIs, 500 per batch request), which names the
  * published version's DBLP record; then that record's BibTeX, or for the
- * papers S2 could not place a DBLP title search.  A version is accepted
+ * papers S2 could not place a DBLP title search; a paper DBLP does not
+ * know gets S2's own journal or conference (venue_source
+ * 'semanticscholar'; not for a merged arXiv preprint, whose year S2
+ * keeps).  A version is accepted
  * only with the same folded title, a common author family name, a year
  * from the paper's year - 1 to + 2, and never a CoRR/arXiv/preprint
  * record; a workshop version is not taken, and neither are two acceptable

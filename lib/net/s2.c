@@ -28,6 +28,7 @@ void pub__s2_paper_free(pub__s2_paper *p)
 	free(p->pv_name);
 	free(p->pv_type);
 	free(p->pv_id);
+	free(p->pv_short);
 	free(p->doi);
 	free(p->arxiv);
 	free(p->dblp);
@@ -75,6 +76,14 @@ static void parse_paper(pub__s2_paper *p, json_t *o)
 		p->pv_name = str_of(json_object_get(pv, "name"));
 		p->pv_type = str_of(json_object_get(pv, "type"));
 		p->pv_id = str_of(json_object_get(pv, "id"));
+		json_array_foreach(json_object_get(pv, "alternate_names"), i, v) {
+			const char *a = json_string_value(v);
+			size_t n = a ? strlen(a) : 0;
+			if (n >= 2 && n <= 16 && !strchr(a, ' ') && a[0] >= 'A' && a[0] <= 'Z') {
+				p->pv_short = pub__strdup(a);
+				break;
+			}
+		}
 	}
 	if (json_is_object(ext = json_object_get(o, "externalIds"))) {
 		p->doi = str_of(json_object_get(ext, "DOI"));

@@ -29,6 +29,8 @@ typedef struct pub__s2_paper {
 	int year;             /* 0 unknown; S2 keeps the arXiv year */
 	char *venue;          /* free text: "Nat. Mac. Intell.", "arXiv.org", "" */
 	char *pv_name, *pv_type, *pv_id; /* publicationVenue {name,type,id} */
+	char *pv_short;       /* its first alternate name without a space
+	                         ("ICLR", "Science"), or NULL */
 	char *doi, *arxiv, *dblp;        /* externalIds DOI, ArXiv, DBLP (a key) */
 	char **authors;       /* display names */
 	size_t nauthors;

@@ -13,6 +13,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "bibtex/entry.h"
+#include "bibtex/value.h"
 #include "text/latex.h"
 #include "text/names.h"
 #include "store/db.h"
@@ -25,6 +26,7 @@ void pub__vmatch_clear(pub__vmatch *m)
 {
 	free(m->badge);
 	free(m->key);
+	free(m->ref);
 	free(m->full);
 	free(m->pages);
 	free(m->doi);
@@ -166,6 +168,7 @@ static void take_rec(pub__vpaper *p, const pub__dblp_rec *r, const char *venue)
 	free(shortv);
 	m->source = "dblp";
 	m->key = pub__strdup(r->key);
+	m->ref = pub__strdup(r->key);
 	m->vfield = journal ? "journal" : "booktitle";
 	m->full = r->booktitle || r->journal ? pub__strdup(journal ? r->journal : r->booktitle) : NULL;
 	m->pages = r->pages ? pub__strdup(r->pages) : NULL;
@@ -188,6 +191,7 @@ static void take_hit(pub__vpaper *p, const pub__dblp_hit *hit)
 	free(shortv);
 	m->source = "dblp";
 	m->key = pub__strdup(hit->key);
+	m->ref = pub__strdup(hit->key);
 	m->vfield = "booktitle";
 	m->doi = hit->doi ? pub__strdup(hit->doi) : NULL;
 }
@@ -260,7 +264,45 @@ static int search(pub__vpaper *p, pub__http *h)
 	return err;
 }
 
+static int field_is_preprint(const char *v);
+static int find_dblp(pub__vpaper *p, pub__http *h);
+
+/* arXiv.org's publicationVenue id at Semantic Scholar. */
+#define S2_ARXIV_VENUE "1901e811-ee72-4b20-8f7e-de08cd395a10"
+
+/* Semantic Scholar's own venue, for a paper DBLP does not place. */
+static void take_s2(pub__vpaper *p)
+{
+	pub__vmatch *m = &p->match;
+	const char *name = p->s2_pv_short ? p->s2_pv_short : p->s2_pv_name;
+	int journal;
+	if (!p->s2_found || p->s2_arxiv || !name || !*name || !p->s2_pv_type || !p->s2_year)
+		return;
+	journal = strcmp(p->s2_pv_type, "journal") == 0;
+	if (!journal && strcmp(p->s2_pv_type, "conference") != 0)
+		return;
+	if ((p->s2_pv_id && strcmp(p->s2_pv_id, S2_ARXIV_VENUE) == 0) ||
+	    field_is_preprint(p->s2_pv_name) || field_is_preprint(name))
+		return;
+	if (!pub__vacceptable(p, NULL, NULL, NULL, p->s2_title, p->s2_families,
+		    p->s2_nfamilies, p->s2_year))
+		return;
+	m->badge = pub__sprintf("%s %d", name, p->s2_year);
+	m->source = "semanticscholar";
+	m->ref = pub__strdup(p->s2_paper_id ? p->s2_paper_id : "");
+	m->vfield = journal ? "journal" : "booktitle";
+	m->full = p->s2_pv_name ? pub__bib_value_from_text(p->s2_pv_name) : NULL;
+}
+
 int pub__vfind(pub__vpaper *p, pub__http *h)
+{
+	int err = find_dblp(p, h);
+	if (err == 0 && !p->match.badge && !p->candidates)
+		take_s2(p);
+	return err;
+}
+
+static int find_dblp(pub__vpaper *p, pub__http *h)
 {
 	if (p->s2_dblp && !pub__dblp_is_preprint(p->s2_dblp, NULL, NULL)) {
 		pub__dblp_rec r;

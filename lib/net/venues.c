@@ -40,6 +40,15 @@ static void vpaper_free(pub__vpaper *p)
 	for (i = 0; i < p->nfamilies; i++)
 		free(p->families[i]);
 	free(p->families);
+	for (i = 0; i < p->s2_nfamilies; i++)
+		free(p->s2_families[i]);
+	free(p->s2_families);
+	free(p->s2_paper_id);
+	free(p->s2_title);
+	free(p->s2_pv_type);
+	free(p->s2_pv_name);
+	free(p->s2_pv_short);
+	free(p->s2_pv_id);
 	pub__vmatch_clear(&p->match);
 }
 
@@ -142,9 +151,25 @@ static int ask_s2(pub__http *h, pub__vpaper *ps, size_t n)
 		if ((err = pub__s2_batch(res, h, (const char *const *)ids, k)) == 0) {
 			for (i = 0; i < k; i++) {
 				pub__vpaper *p = &ps[of[i]];
-				p->s2_found = res[i].found;
-				if (res[i].dblp && *res[i].dblp)
-					p->s2_dblp = pub__strdup(res[i].dblp);
+				pub__s2_paper *r = &res[i];
+				p->s2_found = r->found;
+				if (!r->found)
+					continue;
+				if (r->dblp && *r->dblp)
+					p->s2_dblp = pub__strdup(r->dblp);
+				/* moved, not copied */
+				p->s2_paper_id = r->paper_id;
+				p->s2_title = r->title;
+				p->s2_pv_type = r->pv_type;
+				p->s2_pv_name = r->pv_name;
+				p->s2_pv_short = r->pv_short;
+				p->s2_pv_id = r->pv_id;
+				r->paper_id = r->title = r->pv_type = r->pv_name = NULL;
+				r->pv_short = r->pv_id = NULL;
+				p->s2_year = r->year;
+				p->s2_arxiv = r->arxiv && *r->arxiv;
+				p->s2_families = pub__vfamilies((const char *const *)r->authors,
+					r->nauthors, NULL, &p->s2_nfamilies);
 			}
 			pub__s2_papers_free(res, k);
 		}
@@ -243,7 +268,7 @@ int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_sta
 				goto done;
 			if (changed)
 				change(opts, "%s: published at %s (%s %s)", p->citekey, p->match.badge,
-					p->match.source, p->match.key);
+					p->match.source, p->match.ref);
 		}
 		if ((err = record_lookup(db, p->id, p->match.badge ? NULL : p->candidates)) < 0)
 			goto done;

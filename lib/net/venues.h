@@ -14,8 +14,10 @@
 /* The published version accepted for a paper.  Strings owned. */
 typedef struct pub__vmatch {
 	char *badge;       /* "ICLR 2025": short venue and year; NULL: none */
-	const char *source;/* "dblp" (static) */
-	char *key;         /* DBLP record key */
+	const char *source;/* "dblp" or "semanticscholar" (static) */
+	char *key;         /* DBLP record key, or NULL (Semantic Scholar's) */
+	char *ref;         /* what the change line names: the DBLP key or S2's
+	                      paperId */
 	const char *vfield;/* "booktitle" or "journal" (static) */
 	char *full;        /* the full venue name (BibTeX value) or NULL */
 	char *pages, *doi, *volume, *number;
@@ -34,6 +36,14 @@ typedef struct pub__vpaper {
 	size_t nfamilies;
 	int s2_found;      /* S2 knew it */
 	char *s2_dblp;     /* the DBLP key S2 gave, or NULL */
+	/* what else S2 said, for a paper DBLP does not place: its record
+	 * (the paperId), title, year, authors' family names, whether it
+	 * merged an arXiv preprint (then the year is the preprint's), and
+	 * its publicationVenue: type, name, short name */
+	char *s2_paper_id, *s2_title, *s2_pv_type, *s2_pv_name, *s2_pv_short, *s2_pv_id;
+	int s2_year, s2_arxiv;
+	char **s2_families;
+	size_t s2_nfamilies;
 	pub__vmatch match; /* filled by pub__vfind when one version is taken */
 	char *candidates;  /* JSON array of versions not taken, or NULL */
 	int workshop_only; /* the candidates are only workshop versions */
@@ -58,7 +68,10 @@ int pub__vacceptable(const pub__vpaper *p, const char *key, const char *venue,
 	const char *type, const char *title, char **families, size_t nfamilies, int year);
 
 /* Finds p's published version: the record of the DBLP key S2 gave, else a
- * DBLP title search.  Sets p->match, or p->candidates when two versions
+ * DBLP title search, else (nothing found on DBLP) S2's own publication
+ * venue when it is a journal or conference, not a preprint server, and
+ * S2's record merged no arXiv preprint (whose year would be the
+ * preprint's) and passes the same title, author and year checks.  Sets p->match, or p->candidates when two versions
  * are acceptable or only a workshop version is.  Returns 0 (also when
  * nothing was found), or the error of a failed request. */
 int pub__vfind(pub__vpaper *p, pub__http *h);

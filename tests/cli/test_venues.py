@@ -137,6 +137,33 @@ class VenuesTest(PubTestCase):
         for badge in FIVE.values():
             self.assertIn('<code class="pub-venue">%s</code>' % badge, html)
 
+    def test_semantic_scholar_venue_when_dblp_has_none(self):
+        # a paper DBLP does not know (chemistry, added by DOI): S2's journal
+        self.net("-q", "add", "doi:10.1126/science.169.3946.635")
+        self.mark_log()
+        r = self.net("refresh", "--venues")
+        self.assertEqual(r.out.strip(), "frank1970structure: published at Science 1970 "
+                         "(semanticscholar 0a7c3e5f1b9d2c4e6f8a0b1c3d5e7f9a1b3c5d7e)")
+        self.assertEqual(self.sql("SELECT venue, venue_source, dblp FROM papers"),
+                         [("Science 1970", "semanticscholar", None)])
+        self.assertEqual(len(self.sent("/search/publ/api")), 1)  # DBLP was asked first
+        self.assertEqual(self.sql("SELECT count(*) FROM events WHERE source = 'semanticscholar'"),
+                         [(1,)])
+
+    def test_semantic_scholar_venue_not_for_a_merged_preprint(self):
+        # S2 merged arXiv 2408.12588 with its ICLR version but keeps the
+        # arXiv year: without DBLP, its own venue would give "ICLR 2024"
+        self.add_five()
+        self.srv.control({"path_prefix": "/rec/conf/iclr/ZhaoJWY25.bib", "status": 404,
+                          "times": -1, "body": "<html>Not Found</html>", "content_type": "text/html"})
+        self.srv.control({"path_prefix": "/search/publ/api", "times": -1, "status": 200,
+                          "body_file": "dblp/search_publ_json_no_hits_dasfaa90.json",
+                          "content_type": "application/json"})
+        self.net("-q", "refresh", "--venues")
+        b = self.badges()
+        self.assertIsNone(b["zhao2024realtime"])
+        self.assertEqual(b["zhao2024autochunk"], "ICLR 2024")
+
     # ---- what is not taken ----
     def test_not_taken(self):
         self.ok("add", self.write("o.bib", OTHERS))
