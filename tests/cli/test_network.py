@@ -507,6 +507,8 @@ class RefreshArxiv(NetTestCase):
         self.assertTrue(row[3].startswith("2025-02-11"), row)
         self.assertEqual(row[4:6], ("ICLR 2025", "article"))
         self.assertIsNotNone(row[6])
+        self.assertEqual(self.sql("SELECT venue_source FROM papers WHERE citekey = "
+                                  "'zhao2024realtime'"), [("arxiv",)])
         fields = dict(self.sql("SELECT f.name, f.value FROM fields f JOIN papers p ON "
                                "p.id = f.paper_id WHERE p.citekey = 'zhao2024realtime'"))
         self.assertEqual(fields["doi"], "10.5555/iclr.2025.pab")
