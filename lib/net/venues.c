@@ -284,7 +284,7 @@ int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_sta
 	err = pub__db_commit(db);
 	began = 0;
 	if (err == 0 && stats->failed)
-		err = pub__error(PUB_EPARTIAL, "%zu of %zu papers could not be placed",
+		err = pub__error(PUB_EPARTIAL, "%zu of %zu papers could not be checked",
 			stats->failed, stats->checked);
 done:
 	if (began)
