@@ -58,6 +58,8 @@ const cmd cli_commands[] = {
 		"Fields: title= venue= year= key= type= selected=0|1 rank=N\n"
 		"equal=1,2,3 (author positions with equal contribution), or any BibTeX\n"
 		"field (an empty value removes it).  All changes are one transaction.\n"
+		"A venue= badge is yours: refresh --venues never replaces it, and venue=\n"
+		"(empty) clears it so that refresh --venues looks for one again.\n"
 		"A field neither BibTeX nor biblatex knows gets a warning naming the\n"
 		"nearest known one (yaer: year); an unknown type= is refused unless\n"
 		"--force.  Every argument after KEY is an assignment, never an option.\n",
@@ -137,9 +139,11 @@ const cmd cli_commands[] = {
 		cmd_refresh_opts,
 		"GITHUB_TOKEN, when set, is used for GraphQL batches, and S2_API_KEY is sent\n"
 		"to Semantic Scholar; neither is ever printed or stored.  A venue set with\n"
-		"edit or add --venue is never replaced.  Only one refresh runs at a time: a second one says so and\n"
-		"exits 0.  Exit codes: 0 all refreshed, 3 some items failed (each named on\n"
-		"stderr), 75 no network or rate limit exhausted (retry later), 1 error.\n"},
+		"edit or add --venue is never replaced; `pubdb doctor` lists the versions\n"
+		"--venues found but did not take (workshops, two that fit).  Only one\n"
+		"refresh runs at a time: a second one says so and exits 0.  Exit codes:\n"
+		"0 all refreshed, 3 some items failed (each named on stderr), 75 no\n"
+		"network or rate limit exhausted (retry later), 1 error.\n"},
 	{"stars", cmd_stars, CMD_DB, "star counts and their history",
 		"usage: pubdb stars [--history] [--svg FILE] [--json]\n",
 		"Lists repositories with their star count, change over 7 and 30 days,\n"
