@@ -100,20 +100,24 @@ static void clear_progress(void)
 	drawn = 0;
 }
 
-/* The steps of a refresh, in the order they run.  `fn` NULL: a source
- * that this build knows by name but does not refresh yet. */
+/* The steps of a refresh, in the order they run.  A step is refreshed by
+ * `fn` with the common summary line, or by `run` when it reports in its
+ * own way (`named`: asked for by --NAME or --only, not only as part of a
+ * plain refresh).  Neither: a source this build knows by name but does not
+ * refresh yet. */
 typedef int (*refresh_fn)(pub_db *, const pub_refresh_opts *, pub_refresh_stats *);
 static const struct step {
 	const char *name;  /* for --only */
 	const char *label; /* for the summary line */
 	int *flag;         /* its --NAME switch, or NULL */
 	refresh_fn fn;
+	int (*run)(cli *c, const pub_refresh_opts *o, int named);
 } steps[] = {
-	{"arxiv", "arXiv", &arxiv, pub_refresh_arxiv},
-	{"venues", "venues", &venues, pub_refresh_venues},
-	{"citations", "citations", NULL, NULL},
-	{"stars", "GitHub stars", &stars, pub_refresh_stars},
-	{"profiles", "profiles", NULL, NULL},
+	{"arxiv", "arXiv", &arxiv, pub_refresh_arxiv, NULL},
+	{"venues", "venues", &venues, pub_refresh_venues, NULL},
+	{"citations", "citations", NULL, NULL, NULL},
+	{"stars", "GitHub stars", &stars, pub_refresh_stars, NULL},
+	{"profiles", "profiles", NULL, NULL, NULL},
 };
 #define NSTEPS (sizeof(steps) / sizeof(steps[0]))
 
@@ -155,7 +159,7 @@ static int parse_only(int *want, const char *list)
 int cmd_refresh(cli *c)
 {
 	pub_refresh_opts o = PUB_REFRESH_OPTIONS_INIT;
-	int err, rc = EXIT_OK, rc2, want[NSTEPS], any = 0;
+	int err, rc = EXIT_OK, rc2, want[NSTEPS], named[NSTEPS], any = 0;
 	size_t i;
 	char *end;
 	if (max_age && (o.max_age = parse_duration(max_age)) < 0)
@@ -173,6 +177,7 @@ int cmd_refresh(cli *c)
 	for (i = 0; i < NSTEPS; i++) {
 		if (steps[i].flag && *steps[i].flag)
 			want[i] = 1;
+		named[i] = want[i];
 		any |= want[i];
 	}
 	if (!any) /* plain `refresh`: every step there is */
@@ -192,9 +197,10 @@ int cmd_refresh(cli *c)
 		return cli_fail(err);
 	}
 	for (i = 0; i < NSTEPS; i++) {
-		if (!want[i] || !steps[i].fn)
+		if (!want[i] || (!steps[i].fn && !steps[i].run))
 			continue;
-		rc2 = run_one(c, steps[i].label, steps[i].fn, &o);
+		rc2 = steps[i].run ? steps[i].run(c, &o, named[i])
+				   : run_one(c, steps[i].label, steps[i].fn, &o);
 		if (rc2 != EXIT_OK && (rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
 			rc = rc2;
 		if (rc == EXIT_TEMPFAIL) /* offline or limited: cron tries again later */
