@@ -240,6 +240,17 @@ CREATE TABLE inbox_rejected (
 	PRIMARY KEY (kind, value)
 ) WITHOUT ROWID;
 
+-- Venue discovery (`refresh --venues`, version 5): when each paper without
+-- a badge was last looked up, and the published versions found for it that
+-- were not applied (two acceptable ones, or only a workshop version) as a
+-- JSON array [{"venue":"ICLR 2025","dblp":"conf/iclr/..."}], which
+-- `pubdb doctor` lists.  NULL: nothing left for the user to judge.
+CREATE TABLE venue_lookups (
+	paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+	checked TEXT NOT NULL,
+	candidates TEXT
+);
+
 -- Full-text index over title, abstract and author names; rowid = papers.id,
 -- maintained by lib/store/derive.c whenever a paper changes.
 CREATE VIRTUAL TABLE papers_fts USING fts5(

@@ -1,5 +1,7 @@
 /*
- * cmd_refresh.c: `pubdb refresh [--stars] [--arxiv] [--citations]`, for cron:
+ * cmd_refresh.c: `pubdb refresh [--arxiv] [--venues] [--citations] [--stars]
+ * [--profiles] [--only SOURCE,...]`, built for cron: the steps run in the order of the table
+ * `steps` (a source is a row there), each paced by its own service;
  * silent on success with -q, one line per problem on stderr, exit 0 / 3
  * (some items failed) / 75 (no network or rate limit: retry later), and
  * only one refresh at a time (a second one says so and exits 0).
@@ -11,17 +13,22 @@
 
 #include "cli.h"
 
-static int stars, arxiv, citations, profiles, drawn;
-static const char *max_age, *jobs;
+static int stars, arxiv, venues, citations, profiles, drawn;
+static const char *max_age, *jobs, *only;
 
 const cli_opt_spec cmd_refresh_opts[] = {
-	{CLI_OPT_SWITCH, "stars", 0, &stars, 0, NULL, "GitHub star counts", 0},
 	{CLI_OPT_SWITCH, "arxiv", 0, &arxiv, 0, NULL, "arXiv metadata (versions, DOIs, venues)", 0},
+	{CLI_OPT_SWITCH, "venues", 0, &venues, 0, NULL,
+		"published versions and venue badges (Semantic Scholar, DBLP)", 0},
 	{CLI_OPT_SWITCH, "citations", 0, &citations, 0, NULL,
-		"citation counts (OpenAlex), with daily history", 0},
+		"citation counts (Semantic Scholar, OpenAlex), with daily history", 0},
+	{CLI_OPT_SWITCH, "stars", 0, &stars, 0, NULL, "GitHub star counts", 0},
 	{CLI_OPT_SWITCH, "profiles", 0, &profiles, 0, NULL,
 		"the owner's DBLP, ORCID, Semantic Scholar profiles: new papers go\n"
 		"to the inbox ('N new papers in the inbox' on stdout, even with -q)", 0},
+	{CLI_OPT_VALUE, "only", 0, &only, 0, "SOURCES",
+		"only these steps, comma-separated: arxiv, venues, citations,\n"
+		"stars, profiles", CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "max-age", 0, &max_age, 0, "D",
 		"skip items checked within D (90s, 30m, 12h, 7d, 2w)", 0},
 	{CLI_OPT_VALUE, "jobs", 0, &jobs, 0, "N",
@@ -98,9 +105,49 @@ static void clear_progress(void)
 	drawn = 0;
 }
 
-static int run_one(cli *c, const char *what,
-	int (*fn)(pub_db *, const pub_refresh_opts *, pub_refresh_stats *),
-	const pub_refresh_opts *o)
+/* New papers on the owner's profiles go to the inbox; the one line saying
+ * so is printed even with -q, as cron should mail it. */
+static int run_profiles(cli *c, const pub_refresh_opts *o, int named)
+{
+	pub_refresh_stats st;
+	int err;
+	memset(&st, 0, sizeof(st));
+	err = pub_refresh_profiles(c->db, o, &st);
+	clear_progress();
+	if (err < 0 && err != PUB_EPARTIAL)
+		return cli_fail(err);
+	if (st.changed)
+		printf("%zu new paper%s in the inbox (pubdb inbox)\n", st.changed,
+			st.changed == 1 ? "" : "s");
+	/* plain `refresh` without profiles set says nothing about them */
+	if (st.checked || st.failed || named)
+		cli_note(c, "profiles: %zu papers listed, %zu new, %zu known, %zu rejected, %zu failed",
+			st.checked, st.changed, st.unchanged, st.skipped, st.failed);
+	return cli_exit_code(err);
+}
+
+/* The steps of a refresh, in the order they run.  A step is refreshed by
+ * `fn` with the common summary line, or by `run` when it reports in its
+ * own way (`named`: asked for by --NAME or --only, not only as part of a
+ * plain refresh).  Neither: a source this build knows by name but does not
+ * refresh yet. */
+typedef int (*refresh_fn)(pub_db *, const pub_refresh_opts *, pub_refresh_stats *);
+static const struct step {
+	const char *name;  /* for --only */
+	const char *label; /* for the summary line */
+	int *flag;         /* its --NAME switch, or NULL */
+	refresh_fn fn;
+	int (*run)(cli *c, const pub_refresh_opts *o, int named);
+} steps[] = {
+	{"arxiv", "arXiv", &arxiv, pub_refresh_arxiv, NULL},
+	{"venues", "venues", &venues, pub_refresh_venues, NULL},
+	{"citations", "citations", &citations, pub_refresh_citations, NULL},
+	{"stars", "GitHub stars", &stars, pub_refresh_stars, NULL},
+	{"profiles", "profiles", &profiles, NULL, run_profiles},
+};
+#define NSTEPS (sizeof(steps) / sizeof(steps[0]))
+
+static int run_one(cli *c, const char *what, refresh_fn fn, const pub_refresh_opts *o)
 {
 	pub_refresh_stats st;
 	int err;
@@ -114,31 +161,32 @@ static int run_one(cli *c, const char *what,
 	return cli_exit_code(err);
 }
 
-/* New papers on the owner's profiles go to the inbox; the one line saying
- * so is printed even with -q, as cron should mail it. */
-static int run_profiles(cli *c, const pub_refresh_opts *o)
+/* --only arxiv,venues: marks want[i] for each named step; usage error for
+ * an unknown name. */
+static int parse_only(int *want, const char *list)
 {
-	pub_refresh_stats st;
-	int err;
-	memset(&st, 0, sizeof(st));
-	err = pub_refresh_profiles(c->db, o, &st);
-	clear_progress();
-	if (err < 0 && err != PUB_EPARTIAL)
-		return cli_fail(err);
-	if (st.changed)
-		printf("%zu new paper%s in the inbox (pubdb inbox)\n", st.changed,
-			st.changed == 1 ? "" : "s");
-	/* plain `refresh` without profiles set says nothing about them */
-	if (st.checked || st.failed || profiles == 1)
-		cli_note(c, "profiles: %zu papers listed, %zu new, %zu known, %zu rejected, %zu failed",
-			st.checked, st.changed, st.unchanged, st.skipped, st.failed);
-	return cli_exit_code(err);
+	const char *p = list;
+	while (*p) {
+		size_t n = strcspn(p, ","), i;
+		int found = 0;
+		for (i = 0; i < NSTEPS; i++)
+			if (strlen(steps[i].name) == n && strncmp(steps[i].name, p, n) == 0)
+				want[i] = found = 1;
+		if (!found && n > 0)
+			return cli_usage_error("refresh", "--only: unknown source '%.*s' "
+				"(arxiv, venues, citations, stars, profiles)", (int)n, p);
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return EXIT_OK;
 }
 
 int cmd_refresh(cli *c)
 {
 	pub_refresh_opts o = PUB_REFRESH_OPTIONS_INIT;
-	int err, rc = EXIT_OK, rc2;
+	int err, rc = EXIT_OK, rc2, want[NSTEPS], named[NSTEPS], any = 0;
+	size_t i;
 	char *end;
 	if (max_age && (o.max_age = parse_duration(max_age)) < 0)
 		return cli_usage_error("refresh",
@@ -149,9 +197,18 @@ int cmd_refresh(cli *c)
 			return cli_usage_error("refresh", "--jobs takes a number from 1 to 64");
 		o.jobs = (int)n;
 	}
-	/* profiles 2: part of a plain refresh, not asked for by name */
-	if (!stars && !arxiv && !citations && !profiles)
-		stars = arxiv = 1, profiles = 2;
+	memset(want, 0, sizeof(want));
+	if (only && (rc = parse_only(want, only)) != EXIT_OK)
+		return rc;
+	for (i = 0; i < NSTEPS; i++) {
+		if (steps[i].flag && *steps[i].flag)
+			want[i] = 1;
+		named[i] = want[i];
+		any |= want[i];
+	}
+	if (!any) /* plain `refresh`: every step there is */
+		for (i = 0; i < NSTEPS; i++)
+			want[i] = 1;
 	o.warn = on_warning;
 	o.on_change = on_change;
 	o.change_ctx = c;
@@ -165,22 +222,15 @@ int cmd_refresh(cli *c)
 		}
 		return cli_fail(err);
 	}
-	if (arxiv)
-		rc = run_one(c, "arXiv", pub_refresh_arxiv, &o);
-	if (citations && rc != EXIT_TEMPFAIL) {
-		rc2 = run_one(c, "citations", pub_refresh_citations, &o);
+	for (i = 0; i < NSTEPS; i++) {
+		if (!want[i] || (!steps[i].fn && !steps[i].run))
+			continue;
+		rc2 = steps[i].run ? steps[i].run(c, &o, named[i])
+				   : run_one(c, steps[i].label, steps[i].fn, &o);
 		if (rc2 != EXIT_OK && (rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
 			rc = rc2;
-	}
-	if (stars && rc != EXIT_TEMPFAIL) {
-		rc2 = run_one(c, "GitHub stars", pub_refresh_stars, &o);
-		if (rc2 != EXIT_OK && (rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
-			rc = rc2;
-	}
-	if (profiles && rc != EXIT_TEMPFAIL) {
-		rc2 = run_profiles(c, &o);
-		if (rc2 != EXIT_OK && (rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
-			rc = rc2;
+		if (rc == EXIT_TEMPFAIL) /* offline or limited: cron tries again later */
+			break;
 	}
 	pub_refresh_unlock(c->db);
 	return rc;

@@ -65,6 +65,8 @@ const cmd cli_commands[] = {
 		"Fields: title= venue= year= key= type= selected=0|1 rank=N\n"
 		"equal=1,2,3 (author positions with equal contribution), or any BibTeX\n"
 		"field (an empty value removes it).  All changes are one transaction.\n"
+		"A venue= badge is yours: refresh --venues never replaces it, and venue=\n"
+		"(empty) clears it so that refresh --venues looks for one again.\n"
 		"A field neither BibTeX nor biblatex knows gets a warning naming the\n"
 		"nearest known one (yaer: year); an unknown type= is refused unless\n"
 		"--force.  Every argument after KEY is an assignment, never an option.\n",
@@ -156,21 +158,24 @@ const cmd cli_commands[] = {
 		"star badges (--static-stars: the stored counts).\n",
 		cmd_export_opts, NULL},
 	{"refresh", cmd_refresh, CMD_DB,
-		"refresh arXiv metadata, citation counts, profiles and GitHub stars (for cron)",
-		"usage: pubdb refresh [--stars] [--arxiv] [--citations] [--profiles]\n"
-		"                     [--max-age DURATION] [--jobs N]\n",
-		"Refreshes GitHub star counts (--stars), arXiv metadata (--arxiv),\n"
-		"citation counts (--citations, from OpenAlex by DOI or arXiv DOI) and the\n"
-		"owner's profiles (--profiles: new papers go to 'pubdb inbox'); stars,\n"
-		"arXiv and profiles when none is given.  Made for cron:\n"
-		"'0 4 * * * pubdb -q refresh'.\n",
+		"refresh arXiv metadata, venues, citations, stars and profiles (for cron)",
+		"usage: pubdb refresh [--arxiv] [--venues] [--citations] [--stars] [--profiles]\n"
+		"                     [--only SOURCES] [--max-age DURATION] [--jobs N]\n",
+		"Refreshes arXiv metadata (--arxiv), finds published versions and venue\n"
+		"badges (--venues: Semantic Scholar, then DBLP), citation counts\n"
+		"(--citations: Semantic Scholar and OpenAlex), GitHub star counts (--stars)\n"
+		"and the owner's profiles (--profiles: new papers go to 'pubdb inbox'), in\n"
+		"that order; all of them when no source is named.\n"
+		"Made for cron: '0 4 * * * pubdb -q refresh --max-age 12h'.\n",
 		cmd_refresh_opts,
-		"GITHUB_TOKEN, when set, is used for GraphQL batches; OPENALEX_API_KEY is\n"
-		"sent to OpenAlex as api_key; neither is ever printed or stored.  Only\n"
-		"one refresh runs at a time: a second one says so and exits 0.  A paper\n"
-		"OpenAlex does not know is noted, not failed.  Exit codes: 0 all\n"
-		"refreshed, 3 some items failed (each named on stderr), 75 no network or\n"
-		"rate limit exhausted (retry later), 1 error.\n"},
+		"GITHUB_TOKEN, when set, is used for GraphQL batches, S2_API_KEY is sent\n"
+		"to Semantic Scholar and OPENALEX_API_KEY to OpenAlex; none is ever printed\n"
+		"or stored.  A venue set with edit or add --venue is never replaced;\n"
+		"`pubdb doctor` lists the versions --venues found but did not take\n"
+		"(workshops, two that fit).  A paper OpenAlex does not know is noted, not\n"
+		"failed.  Only one refresh runs at a time: a second one says so and exits\n"
+		"0.  Exit codes: 0 all refreshed, 3 some items failed (each named on\n"
+		"stderr), 75 no network or rate limit exhausted (retry later), 1 error.\n"},
 	{"stars", cmd_stars, CMD_DB, "star counts and their history",
 		"usage: pubdb stars [--history] [--svg FILE] [--json]\n",
 		"Lists repositories with their star count, change over 7 and 30 days,\n"

@@ -1,10 +1,10 @@
-# net.cmake: the network layer (lib/net/: http.c, arxiv.c, doi.c): unit
+# net.cmake: the network layer (lib/net/: http.c, arxiv.c, doi.c, s2.c, dblp.c): unit
 # tests that talk to the loopback replay server, parser tests on fixtures,
 # and the fuzz targets of the Atom and JSON parsers.
 set(PUB_NET_FIXTURES ${PROJECT_SOURCE_DIR}/fixtures)
 set(PUB_REPLAY ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/run_with_replay.py --fixtures ${PUB_NET_FIXTURES} --)
 
-foreach(t http arxiv doi openalex)
+foreach(t http arxiv doi openalex s2 dblp)
   pub_unit_program(test_${t} DEFINES PUB_FIXTURES="${PUB_NET_FIXTURES}")
   add_test(NAME net_${t} COMMAND ${PUB_REPLAY} $<TARGET_FILE:test_${t}>)
   set_tests_properties(net_${t} PROPERTIES TIMEOUT 120)
@@ -17,8 +17,11 @@ add_test(NAME net_replay_server_help COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DI
 add_test(NAME net_replay_server COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/tools/replay_selftest.py ${PUB_NET_FIXTURES})
 set_tests_properties(net_replay_server PROPERTIES TIMEOUT 120)
 
-# Fuzz targets: arXiv's Atom XML; GitHub's and Crossref's JSON.
+# Fuzz targets: arXiv's Atom XML; GitHub's and Crossref's JSON; Semantic
+# Scholar's batch JSON; DBLP's search JSON and record BibTeX.
 pub_fuzz_target(atom TEST net_fuzz_atom_corpus TIMEOUT 120 LABELS net)
 pub_fuzz_target(json TEST net_fuzz_json_corpus TIMEOUT 120 LABELS net)
 # OpenAlex's work JSON (lib/net/openalex.c).
 pub_fuzz_target(openalex TEST net_fuzz_openalex_corpus TIMEOUT 120 LABELS net)
+pub_fuzz_target(s2 TEST net_fuzz_s2_corpus TIMEOUT 120 LABELS net)
+pub_fuzz_target(dblp TEST net_fuzz_dblp_corpus TIMEOUT 120 LABELS net)

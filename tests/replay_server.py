@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """replay_server.py: a loopback stand-in for arXiv, GitHub, doi.org,
 Crossref and OpenAlex that serves pubdb's fixtures/ and injects faults on demand.
+Crossref, Semantic Scholar and DBLP that serves pubdb's fixtures/ and
+injects faults on demand.
 
   python3 tests/replay_server.py --fixtures DIR [--port 0] [--port-file F]
       [--log F] [--latency-ms N] [--fault-file F]
@@ -35,6 +37,15 @@ Paths (all services share one port, so every PUBDB_*_URL points here):
        holds {"data": [...all papers...], "page_size": N (optional)}: the
        page at `offset` has min(limit, page_size) papers and `next` until
        the last page, as S2 pages; unknown -> 404 {"error": ...}
+  POST /graph/v1/paper/batch?fields=...       Semantic Scholar: body {"ids": [...]},
+       answered slot by slot from fixtures/semanticscholar/batch/<id>.json
+       (id lower-cased, ':' and '/' as '_'), null for an unknown id; more
+       than 500 ids or a body without "ids" -> 400 {"error": ...}
+  GET  /rec/{key}.bib                         DBLP record BibTeX from
+       fixtures/dblp/rec/<key, '/' as '_'>.bib, unknown -> 404 HTML page
+  GET  /search/publ/api?q=...&format=json     DBLP search from
+       fixtures/dblp/search/<slug>.json (slug: q lower-cased, other runs as
+       '_'), unknown -> the recorded no-hits shape (no "hit" key)
 Control:
   POST /_control  JSON fault {path_prefix, status, retry_after, times (1; -1
        forever), delay (s before answering), truncate (bytes of body sent
@@ -47,8 +58,9 @@ Control:
        a list adds several.  DELETE /_control or {"clear": true} clears them.
   GET  /_log      the request log so far (JSON lines)
 Every request is logged as a JSON line: time, method, path, query, headers
-(User-Agent, Accept, If-None-Match, whether Authorization was present: never
-its value), fault applied.
+(User-Agent, Accept, If-None-Match, whether Authorization or x-api-key was
+present: never their values), the number of ids of an S2 batch, fault
+applied.
 """
 import argparse
 import json
@@ -218,8 +230,14 @@ class Handler(BaseHTTPRequestHandler):
             "if_none_match": self.headers.get("If-None-Match"),
             "accept_encoding": self.headers.get("Accept-Encoding"),
             "authorization": self.headers.get("Authorization") is not None,
+            "x_api_key": self.headers.get("x-api-key") is not None,
             "fault": bool(fault),
         }
+        if path == "/graph/v1/paper/batch":
+            try:
+                rec["ids"] = len(json.loads(body or b"{}").get("ids") or [])
+            except (ValueError, AttributeError):
+                rec["ids"] = None
         st.log(rec)
         if st.latency:
             time.sleep(st.latency)
@@ -342,6 +360,51 @@ class Handler(BaseHTTPRequestHandler):
             page["next"] = offset + size
         page["data"] = papers[offset:offset + size]
         return self.send(200, json.dumps(page))
+        if path == "/graph/v1/paper/batch" and self.command == "POST":
+            return self.s2_batch(body)
+        if path.startswith("/rec/") and path.endswith(".bib"):
+            return self.dblp_rec(path[len("/rec/"):-len(".bib")])
+        if path == "/search/publ/api":
+            return self.dblp_search(query)
+        return self.send(404, '{"message":"Not Found"}')
+
+    def s2_batch(self, body):
+        try:
+            ids = json.loads(body or b"{}").get("ids")
+        except (ValueError, AttributeError):
+            ids = None
+        if not isinstance(ids, list):
+            return self.send(400, '{"error":"Unacceptable JSON body"}')
+        if len(ids) > 500:
+            return self.send(400, '{"error":"Cannot process more than 500 ids"}')
+        out = []
+        for i in ids:
+            name = re.sub(r"[:/]", "_", str(i).lower()) + ".json"
+            data = self.state.fixture("semanticscholar", "batch", name)
+            out.append(json.loads(data) if data else None)
+        self.send(200, json.dumps(out), "application/json")
+
+    def dblp_rec(self, key):
+        data = None
+        if re.match(r"^[A-Za-z0-9/_.-]+$", key):
+            data = self.state.fixture("dblp", "rec", key.replace("/", "_") + ".bib")
+        if data is None:
+            return self.send(404, "<!DOCTYPE html><html><head><title>Error 404: Not Found"
+                             "</title></head><body><h1>Not Found</h1></body></html>",
+                             "text/html; charset=utf-8")
+        self.send(200, data, "application/x-bibtex; charset=utf-8")
+
+    def dblp_search(self, query):
+        q = urllib.parse.parse_qs(query).get("q", [""])[0]
+        slug = re.sub(r"[^a-z0-9]+", "_", q.lower()).strip("_")
+        data = self.state.fixture("dblp", "search", slug + ".json") if slug else None
+        if data is None:
+            data = ('{\n"result":{\n"query":%s,\n"status":{\n"@code":"200",\n"text":"OK"\n},\n'
+                    '"time":{\n"@unit":"msecs",\n"text":"0.57"\n},\n"completions":{\n'
+                    '"@total":"0",\n"@computed":"0",\n"@sent":"0"\n},\n"hits":{\n'
+                    '"@total":"0",\n"@computed":"0",\n"@sent":"0",\n"@first":"0"}\n}\n}\n'
+                    % json.dumps(q))
+        self.send(200, data, "application/json")
 
     def arxiv(self, query):
         q = urllib.parse.parse_qs(query)

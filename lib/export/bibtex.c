@@ -123,6 +123,13 @@ static int preprint_like(const char *type, const pub_field *f, size_t n)
 		get(f, n, "eprint");
 }
 
+/* A stored booktitle or journal naming a venue, not a preprint server. */
+static int real_venue(const char *v)
+{
+	return v && *v && !contains_ci(v, "arxiv") && strcasecmp(v, "CoRR") != 0 &&
+		strncasecmp(v, "CoRR ", 5) != 0 && !contains_ci(v, "preprint");
+}
+
 /* The entry to write: with a published venue badge ("ICLR 2025") a
  * preprint's fields become @inproceedings with booktitle (or @article with
  * journal) and the badge's year, derived here, never stored; the fields it
@@ -132,7 +139,7 @@ static const char *published(out_fields *o, const char *type, const pub_field *f
 	size_t n, const char *venue, int plain)
 {
 	char *name = NULL, ys[16];
-	int year = 0, year_changed = 0, placed = 0;
+	int year = 0, year_changed = 0, placed = 0, kept = 0;
 	pub__venue_kind kind = pub__venue_parse(&name, &year, venue);
 	const char *vfield, *drop, *stored_year;
 	size_t i;
@@ -155,7 +162,15 @@ static const char *published(out_fields *o, const char *type, const pub_field *f
 		} else if (year_changed && !strcmp(fn, "month")) {
 			continue; /* the preprint's month, not the publication's */
 		} else if (!strcmp(fn, vfield)) {
-			out_put(o, fn, name);
+			/* a full venue name found with the badge (refresh
+			 * --venues: DBLP's booktitle) stays; a preprint's
+			 * "arXiv preprint ..." gives way to the badge's name */
+			if (real_venue(f[i].value)) {
+				out_put(o, fn, f[i].value);
+				kept = 1;
+			} else {
+				out_put(o, fn, name);
+			}
 			placed = 1;
 		} else if (drop && !strcmp(fn, drop)) {
 			continue;
@@ -176,7 +191,7 @@ static const char *published(out_fields *o, const char *type, const pub_field *f
 				out_put(o, "pubdb-stored-month", v);
 		}
 		v = get(f, n, vfield);
-		if (!v || strcmp(v, name) != 0)
+		if (!kept && (!v || strcmp(v, name) != 0))
 			out_put(o, kind == PUB__VENUE_CONFERENCE ? "pubdb-stored-booktitle"
 								  : "pubdb-stored-journal", v ? v : "");
 		if (drop && (v = get(f, n, drop)))

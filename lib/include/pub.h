@@ -605,6 +605,33 @@ PUB_EXTERN int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 PUB_EXTERN int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats);
 
+/* ---- venues: published versions found by pubdb (refresh --venues) ----- */
+
+/* Finds the published version of every paper without a venue badge whose
+ * venue the user did not set (edit venue=, add --venue): Semantic Scholar
+ * first (arXiv ids and DOIs, 500 per batch request), which names the
+ * published version's DBLP record; then that record's BibTeX, or for the
+ * papers S2 could not place a DBLP title search; a paper DBLP does not
+ * know gets S2's own journal or conference (venue_source
+ * 'semanticscholar'; not for a merged arXiv preprint, whose year S2
+ * keeps).  A version is accepted
+ * only with the same folded title, a common author family name, a year
+ * from the paper's year - 1 to + 2, and never a CoRR/arXiv/preprint
+ * record; a workshop version is not taken, and neither are two acceptable
+ * versions: those are kept as candidates that `pubdb doctor` lists.  On a
+ * match: the badge ("ICLR 2025", DBLP's short venue and year) with
+ * venue_source 'dblp' and the DBLP key, the full venue name, pages and
+ * DOI into the BibTeX fields the entry lacks, an event "venue", and a line
+ * to opts->on_change ("zhao2024realtime: published at ICLR 2025 (dblp
+ * conf/iclr/ZhaoJWY25)").  opts->max_age skips papers looked up more
+ * recently.  Every request runs before the one transaction that stores the
+ * results.  Returns 0; PUB_EPARTIAL when some papers failed (each through
+ * opts->warn; the others are stored); PUB_ERATELIMIT when S2 or DBLP kept
+ * answering 429, PUB_ENET/PUB_ENONET when S2 failed or DBLP is
+ * unreachable: nothing is stored then. */
+PUB_EXTERN int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts,
+	pub_refresh_stats *stats);
+
 /* Calls cb for each recorded day of each repository ("owner/name",
  * "YYYY-MM-DD", count), by repository then day; the strings are valid
  * during the call.  A non-zero return from cb stops and is returned. */

@@ -3,7 +3,8 @@
  * each source in turn (one step per source, steps[] below), and filing the
  * answers through pub__citation_store() (store/citations.c), one
  * transaction per batch, so a refresh killed midway leaves a consistent
- * file.  The OpenAlex client is openalex.c.
+ * file.  The clients are s2.c (Semantic Scholar's batch, shared with venue
+ * discovery) and openalex.c.
  */
 #include "pub.h"
 #include "util/alloc.h"
@@ -13,6 +14,7 @@
 #include "store/lock.h"
 #include "net/http.h"
 #include "net/openalex.h"
+#include "net/s2.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -111,16 +113,49 @@ static int openalex_fetch(run *R, item *items, size_t n)
 	return err;
 }
 
-/* The sources, asked in this order.  Semantic Scholar's citationCount
- * joins here as one more entry, {"semanticscholar", "Semantic Scholar",
- * "Semantic Scholar citations", 500, s2_fetch}, where s2_fetch asks lib/net/s2.c's batch client about
- * items[i].arxiv ("ARXIV:...") and items[i].doi ("DOI:...") in one POST
- * and fills each item's result and count ("null" slot: ITEM_NOTFOUND).
+/* ---- Semantic Scholar ----------------------------------------------------- */
+
+/* One batch request for the chunk: a paper by its arXiv id (S2 merges the
+ * preprint with its published version, so the count is the paper's), else
+ * by its DOI.  A `null` slot is a paper S2 does not know. */
+static int s2_fetch(run *R, item *items, size_t n)
+{
+	pub__s2_paper *out = pub__calloc(n, sizeof(*out));
+	char **ids = pub__calloc(n, sizeof(*ids));
+	size_t i;
+	int err;
+	for (i = 0; i < n; i++)
+		ids[i] = pub__s2_id(items[i].arxiv, items[i].doi);
+	err = pub__s2_batch(out, R->h, (const char *const *)ids, n);
+	for (i = 0; i < n; i++) {
+		if (err < 0) {
+			/* the source failed as a whole: one message, from the caller */
+			items[i].result = ITEM_PENDING;
+		} else if (!out[i].found || out[i].citation_count < 0) {
+			items[i].result = ITEM_NOTFOUND;
+			items[i].error = pub__sprintf("Semantic Scholar does not know %s", ids[i]);
+		} else {
+			items[i].result = ITEM_OK;
+			items[i].count = out[i].citation_count;
+		}
+		free(ids[i]);
+	}
+	if (err == 0)
+		pub__s2_papers_free(out, n);
+	free(out);
+	free(ids);
+	return err;
+}
+
+/* The sources, asked in this order: Semantic Scholar first (500 papers a
+ * request), then OpenAlex (one free lookup per DOI).
  * Crossref's is-referenced-by-count is stored whenever Crossref's /works
  * answer is fetched for metadata (source.c), but has no step here: its
  * public pool allows one request at a time at 5/s (1,000 DOIs: over 3
  * minutes) for the count OpenAlex gives free at 100/s. */
 static const step steps[] = {
+	{"semanticscholar", "Semantic Scholar", "Semantic Scholar citations",
+		PUB__S2_BATCH_MAX, s2_fetch},
 	{"openalex", "OpenAlex", "OpenAlex citations", OPENALEX_CHUNK, openalex_fetch},
 };
 
@@ -293,12 +328,25 @@ int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts,
 	}
 	if ((err = pub__http_new(&R.h)) < 0)
 		return err;
-	for (i = 0; i < sizeof(steps) / sizeof(steps[0]) && err == 0; i++)
-		err = run_step(&R, &steps[i], cut);
+	/* A source that fails as a whole (offline, rate-limited) does not keep
+	 * the next one from running; its error is the run's.  Any other error
+	 * (the database) stops the run. */
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		int e = run_step(&R, &steps[i], cut);
+		if (e == 0)
+			continue;
+		if (!err) {
+			err = e;
+			msg = pub__strdup(pub_error_last());
+		} else if (R.opts->warn) { /* the first is the run's error */
+			R.opts->warn(pub_error_last(), R.opts->warn_ctx);
+		}
+		if (e != PUB_ENET && e != PUB_ENONET && e != PUB_ERATELIMIT)
+			break;
+	}
 	pub__http_free(R.h);
 	if (err < 0) {
-		/* keep the message past the cleanup */
-		msg = pub__strdup(pub_error_last());
+		/* the first failure's message, kept past the cleanup */
 		err = pub__error(err, "%s", msg);
 		free(msg);
 	} else if (stats->failed) {

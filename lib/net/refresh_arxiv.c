@@ -188,6 +188,8 @@ static int apply(pub_db *db, const known *k, const pub__arxiv_paper *p,
 		}
 		if ((err = pub__db_stmt(&st, db,
 			     "UPDATE papers SET venue = COALESCE(venue, ?2), "
+			     "venue_source = CASE WHEN venue IS NULL AND ?2 IS NOT NULL "
+			     "THEN 'arxiv' ELSE venue_source END, "
 			     "type = CASE WHEN ?3 AND type = 'misc' THEN 'article' ELSE type END "
 			     "WHERE id = ?1")) < 0)
 			return err;

@@ -1,7 +1,8 @@
 /*
  * doctor.c: `pubdb doctor`: SQLite's integrity and foreign-key checks, the
  * search index against the papers, each paper's stored BibTeX fields,
- * crossref and xref fields that name no paper, and duplicate candidates.
+ * crossref and xref fields that name no paper, duplicate candidates, and
+ * the venues refresh --venues found but left for the user to choose.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +78,20 @@ int pub_doctor(pub_db *db, void (*cb)(const char *finding, void *ctx), void *ctx
 		     "and first author' FROM papers WHERE title_key <> '' "
 		     "GROUP BY title_key, year, author_key HAVING count(*) > 1",
 		     NULL, "note: duplicate candidates", cb, ctx, &notes)) < 0)
+		return err;
+	/* Published versions refresh --venues found but did not apply (two
+	 * acceptable ones, or only a workshop version): the user picks one
+	 * with `edit KEY venue=...`. */
+	if ((err = run_check(db,
+		     "SELECT p.citekey || ': ' || group_concat(json_extract(c.value, '$.venue') || "
+		     "' (dblp ' || json_extract(c.value, '$.dblp') || CASE WHEN "
+		     "json_extract(c.value, '$.workshop') THEN ', workshop' ELSE '' END || ')', "
+		     "', ') || '; set one with: pubdb edit ' || p.citekey || ' venue=...' "
+		     "FROM venue_lookups l JOIN papers p ON p.id = l.paper_id, "
+		     "json_each(l.candidates) c WHERE l.candidates IS NOT NULL "
+		     "AND json_valid(l.candidates) AND (p.venue IS NULL OR p.venue = '') "
+		     "GROUP BY p.id ORDER BY p.citekey",
+		     NULL, "note: venue candidates", cb, ctx, &notes)) < 0)
 		return err;
 	/* Duplicate candidates are for the user to judge (a --no-merge import
 	 * makes them on purpose); they are not damage. */

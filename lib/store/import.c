@@ -53,6 +53,8 @@ static int apply_extras(pub_db *db, int64_t id, const pub_import_opts *o)
 	if (err == 0 && (o->venue || o->selected)) {
 		if ((err = pub__db_stmt(&st, db,
 			     "UPDATE papers SET venue = COALESCE(?2, venue), "
+			     "venue_source = CASE WHEN ?2 IS NULL THEN venue_source "
+			     "ELSE 'user' END, "
 			     "selected = MAX(selected, ?3) WHERE id = ?1")) < 0)
 			return err;
 		sqlite3_bind_int64(st, 1, id);
@@ -248,7 +250,8 @@ static int own_apply(pub_db *db, int64_t id, const own_data *d)
 {
 	int err = 0;
 	if (d->venue && *d->venue)
-		err = own_update(db, "UPDATE papers SET venue = ?2 WHERE id = ?1", id, d->venue, 0);
+		err = own_update(db, "UPDATE papers SET venue = ?2, "
+			"venue_source = 'bibtex' WHERE id = ?1", id, d->venue, 0);
 	if (err == 0 && d->selected)
 		err = own_update(db, "UPDATE papers SET selected = ?2 WHERE id = ?1", id, NULL,
 			atoi(d->selected) ? 1 : 0);

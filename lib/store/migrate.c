@@ -199,6 +199,7 @@ static int migrate_4_5(pub_db *db)
 		"CREATE INDEX events_paper ", "CREATE INDEX events_repo ",
 		"CREATE TABLE citations (", "CREATE TABLE citation_history (",
 		"CREATE TABLE inbox (", "CREATE TABLE inbox_rejected (",
+		"CREATE TABLE venue_lookups (",
 	};
 	size_t i;
 	int err = 0, has;

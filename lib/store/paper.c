@@ -554,11 +554,18 @@ static int edit_one(pub_db *db, int64_t id, const pub_assignment *a, int *rederi
 			value, 0, 0);
 	}
 	if (strcmp(name, "venue") == 0) {
+		/* the user's venue is never overwritten by discovery; an
+		 * empty one clears it and lets discovery run again */
 		int err;
 		if (*value && (err = venue_gained(db, id, value)) < 0)
 			return err;
-		return update_column(db, id, "UPDATE papers SET venue = ?2 WHERE id = ?1",
-			*value ? value : NULL, 0, 0);
+		err = update_column(db, id, "UPDATE papers SET venue = ?2, "
+			"venue_source = CASE WHEN ?2 IS NULL THEN NULL ELSE 'user' END "
+			"WHERE id = ?1", *value ? value : NULL, 0, 0);
+		if (err == 0 && !*value)
+			err = update_column(db, id, "DELETE FROM venue_lookups "
+				"WHERE paper_id = ?1 AND ?2 IS NULL", NULL, 0, 0);
+		return err;
 	}
 	if (strcmp(name, "short") == 0)
 		return update_column(db, id, "UPDATE papers SET short = ?2 WHERE id = ?1",

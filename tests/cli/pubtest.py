@@ -33,6 +33,9 @@ class Result:
         return "exit %d\nstdout: %s\nstderr: %s" % (self.code, self.out[:2000], self.err[:2000])
 
 
+SERVICES = ("ARXIV", "GITHUB", "DOI", "CROSSREF", "DBLP", "S2", "OPENALEX", "ORCID")
+
+
 def command(args, db=None, env=None, outer=()):
     """The command line and environment of a pubdb run, wrapper included."""
     cmd = list(outer) + WRAPPER + [PUBDB]
@@ -41,6 +44,12 @@ def command(args, db=None, env=None, outer=()):
     cmd += list(args)
     e = dict(os.environ)
     e.pop("PUBDB_DB", None)
+    # No test goes online: a service a test does not point at its replay
+    # server is a closed port on 127.0.0.1 (a plain `refresh` runs every
+    # step, and a step a test did not mean to run must not reach the real
+    # service).
+    for svc in SERVICES:
+        e.setdefault("PUBDB_%s_URL" % svc, "http://127.0.0.1:9")
     if env:
         e.update(env)
     return cmd, e

@@ -201,6 +201,8 @@ class HomepageTest(PubTestCase):
         url = cls.srv.url
         cls.env = {"PUBDB_ARXIV_URL": url, "PUBDB_DOI_URL": url, "PUBDB_CROSSREF_URL": url,
                    "PUBDB_GITHUB_URL": url, "PUB_ARXIV_INTERVAL_MS": "0",
+                   "PUBDB_S2_URL": url, "PUBDB_DBLP_URL": url, "PUBDB_OPENALEX_URL": url,
+                   "PUB_S2_INTERVAL_MS": "0", "PUB_DBLP_INTERVAL_MS": "0",
                    "PUB_HTTP_BACKOFF_MS": "10", "GITHUB_TOKEN": ""}
         env = dict(os.environ, PUBDB_DB=cls.demo_db,
                    PATH=bindir + os.pathsep + os.environ.get("PATH", ""), **cls.env)

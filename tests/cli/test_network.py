@@ -94,6 +94,8 @@ class NetTestCase(PubTestCase):
         base = "http://127.0.0.1:%d" % PORT
         self.env = {"PUBDB_ARXIV_URL": base, "PUBDB_DOI_URL": base,
                     "PUBDB_CROSSREF_URL": base, "PUBDB_GITHUB_URL": base,
+                    "PUBDB_S2_URL": base, "PUBDB_DBLP_URL": base,
+                    "PUB_S2_INTERVAL_MS": "0", "PUB_DBLP_INTERVAL_MS": "0",
                     "PUB_ARXIV_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "50",
                     "PUB_HTTP_TIMEOUT": "5"}
         self.ok("init")
@@ -505,6 +507,8 @@ class RefreshArxiv(NetTestCase):
         self.assertTrue(row[3].startswith("2025-02-11"), row)
         self.assertEqual(row[4:6], ("ICLR 2025", "article"))
         self.assertIsNotNone(row[6])
+        self.assertEqual(self.sql("SELECT venue_source FROM papers WHERE citekey = "
+                                  "'zhao2024realtime'"), [("arxiv",)])
         fields = dict(self.sql("SELECT f.name, f.value FROM fields f JOIN papers p ON "
                                "p.id = f.paper_id WHERE p.citekey = 'zhao2024realtime'"))
         self.assertEqual(fields["doi"], "10.5555/iclr.2025.pab")

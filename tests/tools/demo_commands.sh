@@ -16,11 +16,14 @@ pubdb tag zhao2024autochunk +"Efficient Memory Cost"
 pubdb tag zhao2024hetegen +"Efficient Memory Cost"
 pubdb tag cheng2024fastfold +"Efficient AI for Science"
 
-pubdb edit zhao2024realtime venue="ICLR 2025" equal=1,2,3 selected=1
-pubdb edit zhao2024dsp venue="ICML 2025" selected=1
-pubdb edit zhao2024autochunk venue="ICLR 2024" selected=1
-pubdb edit zhao2024hetegen venue="MLSys 2024" equal=1,2,3 selected=1
-pubdb edit cheng2024fastfold venue="PPoPP 2024" selected=1
+pubdb edit zhao2024realtime equal=1,2,3 selected=1
+pubdb edit zhao2024dsp selected=1
+pubdb edit zhao2024autochunk selected=1
+pubdb edit zhao2024hetegen equal=1,2,3 selected=1
+pubdb edit cheng2024fastfold selected=1
+
+# the venue badges are found, not typed: Semantic Scholar, then DBLP
+pubdb -q refresh --venues
 
 pubdb link zhao2024realtime code https://github.com/NUS-HPC-AI-Lab/VideoSys
 pubdb link zhao2024realtime blog https://oahzxl.github.io/PAB/

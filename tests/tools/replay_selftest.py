@@ -5,6 +5,10 @@ a misspelt field or argument gives GitHub's 200 with errors and no data),
 doi.org's redirect and content negotiation, Crossref, OpenAlex (DOI and W
 id lookups, select=, the HTML 404 page), injected faults and
 the request log.  The end-to-end tests trust these answers, so a server that
+doi.org's redirect and content negotiation, Crossref, Semantic Scholar's
+batch (null for an unknown id, the 500-id cap), DBLP's record BibTeX and
+search (no "hit" key when nothing matched), injected faults and the request
+log (whether x-api-key was sent, never its value).  The end-to-end tests trust these answers, so a server that
 answered more than it was asked (a misspelt field in lib/net/github.c still
 getting its data) would hide bugs there.
 
@@ -205,6 +209,45 @@ class ReplayServer(unittest.TestCase):
         status, _, body = self.req("GET", "/graph/v1/author/1000001/papers?offset=0&limit=1")
         self.assertEqual((len(json.loads(body)["data"]), json.loads(body)["next"]), (1, 1))
         self.assertEqual(self.req("GET", "/graph/v1/author/42/papers")[0], 404)
+    # ---- Semantic Scholar and DBLP
+    def test_semantic_scholar_batch(self):
+        ids = ["ARXIV:2408.12588", "ARXIV:0000.00000", "DOI:10.1145/3627535.3638465"]
+        status, _, body = self.req("POST", "/graph/v1/paper/batch?fields=title,externalIds",
+                                   json.dumps({"ids": ids}), {"x-api-key": "s2-secret-value"})
+        self.assertEqual(status, 200, body)
+        got = json.loads(body)
+        self.assertEqual(len(got), 3)
+        self.assertEqual(got[0]["externalIds"]["DBLP"], "conf/iclr/ZhaoJWY25")
+        self.assertIsNone(got[1])
+        self.assertEqual(got[2]["externalIds"]["DOI"], "10.1145/3627535.3638465")
+        status, _, body = self.req("POST", "/graph/v1/paper/batch",
+                                   json.dumps({"ids": ["ARXIV:1"] * 501}))
+        self.assertEqual(status, 400)
+        self.assertIn(b"500", body)
+        self.assertEqual(self.req("POST", "/graph/v1/paper/batch", b"[]")[0], 400)
+        with open(self.log, encoding="utf-8") as f:
+            text = f.read()
+        self.assertNotIn("s2-secret-value", text)
+        log = [json.loads(l) for l in text.splitlines() if l.strip()]
+        batch = [r for r in log if r["path"] == "/graph/v1/paper/batch"]
+        self.assertEqual([(r["x_api_key"], r["ids"]) for r in batch[:2]], [(True, 3), (False, 501)])
+
+    def test_dblp_record_and_search(self):
+        status, h, body = self.req("GET", "/rec/conf/ppopp/ChengZLFZWZPY24.bib")
+        self.assertEqual(status, 200)
+        self.assertTrue(body.startswith(b"@inproceedings{DBLP:conf/ppopp/ChengZLFZWZPY24,"))
+        status, h, body = self.req("GET", "/rec/conf/none/X99.bib")
+        self.assertEqual(status, 404)
+        self.assertIn("text/html", h["content-type"])
+        q = urllib.parse.quote("one title at two venues")
+        status, _, body = self.req("GET", "/search/publ/api?q=%s&format=json&h=10" % q)
+        self.assertEqual(status, 200)
+        hits = json.loads(body)["result"]["hits"]["hit"]
+        self.assertEqual([x["info"]["key"] for x in hits], ["conf/icml/ZhaoY23", "journals/jmlr/ZhaoY24"])
+        status, _, body = self.req("GET", "/search/publ/api?q=nothing%20like%20this&format=json")
+        hits = json.loads(body)["result"]["hits"]
+        self.assertEqual((status, hits["@total"]), (200, "0"))
+        self.assertNotIn("hit", hits)
 
     # ---- faults and the log
     def test_faults_and_log(self):

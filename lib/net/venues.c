@@ -1,0 +1,301 @@
+/*
+ * venues.c: `pubdb refresh --venues`: finds the published version of every
+ * paper without a venue badge.  Semantic Scholar first, all papers in one
+ * batch (it merges a preprint with its published version and names the
+ * latter's DBLP key), then DBLP's record BibTeX for that key; papers S2
+ * could not place are searched on DBLP by title.  A match is accepted only
+ * with the same folded title, a common author family name, a year from the
+ * preprint's year - 1 to + 2, and never a CoRR/arXiv/preprint record.  A
+ * workshop version is not taken (its paper usually goes on to a main
+ * venue): it is kept as a candidate, as are two acceptable versions; both
+ * are listed by `pubdb doctor` (table venue_lookups).  All requests run
+ * before the one transaction that stores the results.  The choosing is in
+ * venue_match.c.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/error.h"
+#include "text/latex.h"
+#include "store/db.h"
+#include "store/lock.h"
+#include "net/dblp.h"
+#include "net/http.h"
+#include "net/s2.h"
+#include "net/source.h"
+#include "net/venues.h"
+
+static void vpaper_free(pub__vpaper *p)
+{
+	size_t i;
+	free(p->citekey);
+	free(p->title_key);
+	free(p->arxiv);
+	free(p->doi);
+	for (i = 0; i < p->nfamilies; i++)
+		free(p->families[i]);
+	free(p->families);
+	for (i = 0; i < p->s2_nfamilies; i++)
+		free(p->s2_families[i]);
+	free(p->s2_families);
+	free(p->s2_paper_id);
+	free(p->s2_title);
+	free(p->s2_pv_type);
+	free(p->s2_pv_name);
+	free(p->s2_pv_short);
+	free(p->s2_pv_id);
+	pub__vmatch_clear(&p->match);
+}
+
+static int load_families(pub_db *db, pub__vpaper *p)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT a.family, a.name FROM paper_authors pa JOIN authors a "
+		     "ON a.id = pa.author_id WHERE pa.paper_id = ?1 AND pa.role = 'author' "
+		     "ORDER BY pa.position")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, p->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *f = (const char *)sqlite3_column_text(st, 0);
+		char *k;
+		if (!f || !*f)
+			f = (const char *)sqlite3_column_text(st, 1);
+		if (!f || !(k = pub__fold_ascii(f)))
+			continue;
+		p->families = pub__realloc(p->families, (p->nfamilies + 1) * sizeof(char *));
+		p->families[p->nfamilies++] = k;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "reading authors");
+}
+
+/* The papers without a badge whose venue the user did not set, minus those
+ * looked up within max_age seconds. */
+static int load(pub_db *db, long max_age, pub__vpaper **out, size_t *n, size_t *skipped)
+{
+	sqlite3_stmt *st;
+	char cutoff[21] = "";
+	size_t cap = 0, i;
+	int err, rc;
+	*out = NULL;
+	*n = 0;
+	if (max_age > 0) {
+		time_t t = time(NULL) - max_age;
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(cutoff, sizeof(cutoff), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	}
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT p.id, p.citekey, p.title, p.year, p.arxiv, p.doi, l.checked "
+		     "FROM papers p LEFT JOIN venue_lookups l ON l.paper_id = p.id "
+		     "WHERE (p.venue IS NULL OR p.venue = '') "
+		     "AND COALESCE(p.venue_source, '') <> 'user' "
+		     "AND p.title IS NOT NULL AND p.title <> '' ORDER BY p.id")) < 0)
+		return err;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *checked = (const char *)sqlite3_column_text(st, 6);
+		pub__vpaper *p;
+		if (*cutoff && checked && strcmp(checked, cutoff) >= 0) {
+			(*skipped)++;
+			continue;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = pub__realloc(*out, cap * sizeof(**out));
+		}
+		p = &(*out)[(*n)++];
+		memset(p, 0, sizeof(*p));
+		p->id = sqlite3_column_int64(st, 0);
+		p->citekey = pub__col_strdup(st, 1);
+		p->title_key = pub__vtitle_key((const char *)sqlite3_column_text(st, 2));
+		p->year = sqlite3_column_int(st, 3);
+		p->arxiv = pub__col_strdup(st, 4);
+		p->doi = pub__col_strdup(st, 5);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return pub__db_error(db, "reading papers");
+	for (i = 0; i < *n; i++)
+		if ((err = load_families(db, &(*out)[i])) < 0)
+			return err;
+	return 0;
+}
+
+static void progress(const pub_refresh_opts *o, size_t done, size_t total)
+{
+	if (o->progress)
+		o->progress("venues", done, total, o->progress_ctx);
+}
+
+/* Asks S2 about every paper with an arXiv id or a DOI (one batch per 500)
+ * and sets each one's DBLP key. */
+static int ask_s2(pub__http *h, pub__vpaper *ps, size_t n)
+{
+	char **ids = pub__calloc(n ? n : 1, sizeof(char *));
+	size_t *of = pub__calloc(n ? n : 1, sizeof(size_t));
+	pub__s2_paper *res;
+	size_t i, k = 0;
+	int err = 0;
+	for (i = 0; i < n; i++)
+		if ((ids[k] = pub__s2_id(ps[i].arxiv, ps[i].doi)))
+			of[k++] = i;
+	if (k) {
+		res = pub__calloc(k, sizeof(*res));
+		if ((err = pub__s2_batch(res, h, (const char *const *)ids, k)) == 0) {
+			for (i = 0; i < k; i++) {
+				pub__vpaper *p = &ps[of[i]];
+				pub__s2_paper *r = &res[i];
+				p->s2_found = r->found;
+				if (!r->found)
+					continue;
+				if (r->dblp && *r->dblp)
+					p->s2_dblp = pub__strdup(r->dblp);
+				/* moved, not copied */
+				p->s2_paper_id = r->paper_id;
+				p->s2_title = r->title;
+				p->s2_pv_type = r->pv_type;
+				p->s2_pv_name = r->pv_name;
+				p->s2_pv_short = r->pv_short;
+				p->s2_pv_id = r->pv_id;
+				r->paper_id = r->title = r->pv_type = r->pv_name = NULL;
+				r->pv_short = r->pv_id = NULL;
+				p->s2_year = r->year;
+				p->s2_arxiv = r->arxiv && *r->arxiv;
+				p->s2_families = pub__vfamilies((const char *const *)r->authors,
+					r->nauthors, NULL, &p->s2_nfamilies);
+			}
+			pub__s2_papers_free(res, k);
+		}
+		free(res);
+	}
+	for (i = 0; i < k; i++)
+		free(ids[i]);
+	free(ids);
+	free(of);
+	return err;
+}
+
+static void change(const pub_refresh_opts *o, const char *fmt, ...) PUB__PRINTF(2, 3);
+
+static void change(const pub_refresh_opts *o, const char *fmt, ...)
+{
+	va_list ap;
+	char msg[1024];
+	if (!o->on_change)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	o->on_change(msg, o->change_ctx);
+}
+
+static int record_lookup(pub_db *db, int64_t id, const char *candidates)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int err;
+	pub__now_iso(now);
+	if ((err = pub__db_stmt(&st, db,
+		     "INSERT INTO venue_lookups(paper_id, checked, candidates) VALUES (?1, ?2, ?3) "
+		     "ON CONFLICT(paper_id) DO UPDATE SET checked = ?2, candidates = ?3")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	pub__bind_text(st, 3, candidates);
+	err = pub__db_step_done(db, st, "recording a venue lookup");
+	sqlite3_reset(st);
+	return err;
+}
+
+int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+{
+	pub_refresh_opts none;
+	pub_refresh_stats local;
+	pub__vpaper *ps = NULL;
+	pub__http *h = NULL;
+	size_t n = 0, i;
+	int err, began = 0;
+
+	if ((err = pub__refresh_start(&opts, &none, &stats, &local)) < 0)
+		return err;
+	if ((err = load(db, opts->max_age, &ps, &n, &stats->skipped)) < 0 || n == 0)
+		goto done;
+	if ((err = pub__net_open(db, &h)) < 0)
+		goto done;
+	progress(opts, 0, n);
+	/* The network part runs before the transaction: no write lock is held
+	 * while DBLP is paced.  A service failing as a whole stores nothing. */
+	if ((err = ask_s2(h, ps, n)) < 0)
+		goto done;
+	for (i = 0; i < n; i++) {
+		int rc = pub__vfind(&ps[i], h);
+		if (rc == PUB_ERATELIMIT || rc == PUB_ENONET) {
+			err = rc;
+			goto done;
+		}
+		if (rc < 0) {
+			ps[i].failed = 1;
+			ps[i].error = pub__strdup(pub_error_last());
+		}
+		progress(opts, i + 1, n);
+	}
+	if ((err = pub__db_begin(db)) < 0)
+		goto done;
+	began = 1;
+	for (i = 0; i < n; i++) {
+		pub__vpaper *p = &ps[i];
+		int changed = 0;
+		stats->checked++;
+		if (p->failed) {
+			char *msg = pub__sprintf("%s: %s", p->citekey, p->error);
+			stats->failed++;
+			if (opts->warn)
+				opts->warn(msg, opts->warn_ctx);
+			free(msg);
+			free(p->error);
+			p->error = NULL;
+			continue;
+		}
+		if (p->match.badge) {
+			if ((err = pub__vapply(db, p, &changed)) < 0)
+				goto done;
+			if (changed)
+				change(opts, "%s: published at %s (%s %s)", p->citekey, p->match.badge,
+					p->match.source, p->match.ref);
+		}
+		if ((err = record_lookup(db, p->id, p->match.badge ? NULL : p->candidates)) < 0)
+			goto done;
+		if (!p->match.badge && p->candidates)
+			change(opts, "%s: %s, not applied (see pubdb doctor)", p->citekey,
+				p->workshop_only ? "only a workshop version found"
+						 : "more than one published version found");
+		if (changed)
+			stats->changed++;
+		else
+			stats->unchanged++;
+	}
+	err = pub__db_commit(db);
+	began = 0;
+	if (err == 0 && stats->failed)
+		err = pub__error(PUB_EPARTIAL, "%zu of %zu papers could not be checked",
+			stats->failed, stats->checked);
+done:
+	if (began)
+		pub__db_rollback(db);
+	for (i = 0; i < n; i++) {
+		free(ps[i].error);
+		free(ps[i].candidates);
+		free(ps[i].s2_dblp);
+		vpaper_free(&ps[i]);
+	}
+	free(ps);
+	pub__http_free(h);
+	return err;
+}
