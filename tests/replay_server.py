@@ -323,6 +323,12 @@ class Handler(BaseHTTPRequestHandler):
         m = re.match(r"^/graph/v1/author/([^/]+)/papers$", path)
         if m:
             return self.s2_author_papers(m.group(1), query)
+        if path == "/graph/v1/paper/batch" and self.command == "POST":
+            return self.s2_batch(body)
+        if path.startswith("/rec/") and path.endswith(".bib"):
+            return self.dblp_rec(path[len("/rec/"):-len(".bib")])
+        if path == "/search/publ/api":
+            return self.dblp_search(query)
         return self.send(404, '{"message":"Not Found"}')
 
     def dblp_person(self, pid):
@@ -360,13 +366,6 @@ class Handler(BaseHTTPRequestHandler):
             page["next"] = offset + size
         page["data"] = papers[offset:offset + size]
         return self.send(200, json.dumps(page))
-        if path == "/graph/v1/paper/batch" and self.command == "POST":
-            return self.s2_batch(body)
-        if path.startswith("/rec/") and path.endswith(".bib"):
-            return self.dblp_rec(path[len("/rec/"):-len(".bib")])
-        if path == "/search/publ/api":
-            return self.dblp_search(query)
-        return self.send(404, '{"message":"Not Found"}')
 
     def s2_batch(self, body):
         try:

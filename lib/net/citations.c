@@ -94,6 +94,12 @@ static int openalex_fetch(run *R, item *items, size_t n)
 	}
 	err = pub__openalex_fetch(R->h, q, n, OPENALEX_JOBS);
 	for (i = 0; i < n; i++) {
+		if (err == PUB_ENONET || err == PUB_ERATELIMIT) {
+			/* OpenAlex failed as a whole: one message, from the caller */
+			pub__openalex_item_clear(&q[i]);
+			free(dois[i]);
+			continue;
+		}
 		if (q[i].error) {
 			items[i].error = q[i].error;
 			q[i].error = NULL;

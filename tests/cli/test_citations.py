@@ -67,18 +67,28 @@ class CitationsTest(PubTestCase):
         cls.srv.stop()
         cls.logtmp.cleanup()
 
+    # Semantic Scholar, asked first, knows none of these papers here (a
+    # batch answer of four nulls), so the tests below are OpenAlex's;
+    # test_semantic_scholar_* take the fault away.
+    S2_NULLS = {"path_prefix": "/graph/v1/paper/batch", "times": -1, "status": 200,
+                "body": "[null, null, null, null]", "content_type": "application/json"}
+
     def setUp(self):
         super().setUp()
         self.srv.control()
+        self.srv.control(self.S2_NULLS)
         self.mark = len(self.srv.requests())
         self.env = {"PUBDB_OPENALEX_URL": self.srv.url, "PUBDB_DOI_URL": self.srv.url,
                     "PUBDB_CROSSREF_URL": self.srv.url, "PUB_HTTP_BACKOFF_MS": "10",
-                    "OPENALEX_API_KEY": ""}
+                    "PUBDB_S2_URL": self.srv.url, "PUB_S2_INTERVAL_MS": "0",
+                    "OPENALEX_API_KEY": "", "S2_API_KEY": ""}
         self.ok("add", self.write("p.bib", BIB))
 
     # ---- helpers ----
-    def sent(self):
-        return self.srv.requests()[self.mark:]
+    def sent(self, s2=False):
+        """OpenAlex's requests since setUp (Semantic Scholar's with s2)."""
+        return [q for q in self.srv.requests()[self.mark:]
+                if (q["path"] == "/graph/v1/paper/batch") == s2]
 
     def refresh(self, *args, env=None, code=0):
         e = dict(self.env)
@@ -132,7 +142,8 @@ class CitationsTest(PubTestCase):
                           "content_type": "application/json"})
         r = self.refresh()
         self.assertIn("cheng2024fastfold: cited by 57 -> 60 (openalex)", r.out)
-        self.assertNotIn("zhao2024realtime", r.out.replace("not in", ""))
+        changed = [l for l in r.out.splitlines() if ": not in " not in l]
+        self.assertNotIn("zhao2024realtime", "\n".join(changed))
         self.assertEqual(self.sql("SELECT COUNT(*), MAX(count) FROM citation_history WHERE paper_id = ?",
                                   self.pid("cheng2024fastfold")), [(1, 60)])
         self.assertEqual(self.sql("SELECT COUNT(*) FROM citation_history"), [(3,)])
@@ -192,6 +203,36 @@ class CitationsTest(PubTestCase):
             self.assertNotIn(KEY.encode(), f.read())
         r = self.ok("--json", "citations")
         self.assertNotIn(KEY, r.out)
+
+    def test_semantic_scholar_first_in_one_batch(self):
+        # Semantic Scholar's citationCount: one batch request for every
+        # paper with an arXiv id or DOI, the preprint by its arXiv id
+        self.srv.control()
+        r = self.refresh()
+        batches = self.sent(s2=True)
+        self.assertEqual(len(batches), 1)
+        self.assertEqual(batches[0].get("ids"), 4)
+        self.assertIn("cheng2024fastfold: cited by 9 (semanticscholar)", r.out)
+        self.assertIn("zhao2024realtime: cited by 142 (semanticscholar)", r.out)
+        self.assertIn("old2001: not in Semantic Scholar", r.out)
+        rows = self.sql("SELECT c.source, c.count FROM citations c JOIN papers p ON p.id = c.paper_id "
+                        "WHERE p.citekey = 'cheng2024fastfold' ORDER BY c.source")
+        self.assertEqual(rows, [("openalex", 57), ("semanticscholar", 9)])
+        # stats takes per paper the largest count of any source
+        self.assertEqual(json.loads(self.ok("--json", "stats").out)["citations"], 151 + 57 + 7)
+
+    def test_semantic_scholar_rate_limited_still_asks_openalex(self):
+        # S2's 429 (no Retry-After) past the retries: exit 75 for cron, and
+        # OpenAlex's counts are stored all the same
+        self.srv.control()
+        self.srv.control({"path_prefix": "/graph/v1/paper/batch", "times": -1, "status": 429,
+                          "body": '{"message":"Too Many Requests. Please wait and try again or '
+                                  'apply for a key for higher rate limits.","code":"429"}',
+                          "content_type": "application/json"})
+        r = self.refresh(code=75)
+        self.assertIn("Semantic Scholar", r.err)
+        self.assertEqual(self.sql("SELECT source, COUNT(*) FROM citations GROUP BY source"),
+                         [("openalex", 3)])
 
     # ---- citations ----
     def test_citations_json_deltas_and_history(self):

@@ -41,7 +41,7 @@ class VenuesTest(PubTestCase):
         self.srv.control()
         u = self.srv.url
         self.env = {"PUBDB_ARXIV_URL": u, "PUBDB_DOI_URL": u, "PUBDB_CROSSREF_URL": u,
-                    "PUBDB_GITHUB_URL": u, "PUBDB_S2_URL": u, "PUBDB_DBLP_URL": u,
+                    "PUBDB_GITHUB_URL": u, "PUBDB_S2_URL": u, "PUBDB_DBLP_URL": u, "PUBDB_OPENALEX_URL": u,
                     "PUB_ARXIV_INTERVAL_MS": "0", "PUB_S2_INTERVAL_MS": "0",
                     "PUB_DBLP_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "10",
                     "S2_API_KEY": S2_KEY, "GITHUB_TOKEN": ""}
@@ -294,10 +294,12 @@ class VenuesTest(PubTestCase):
         self.assertEqual(len(self.sent("/graph/v1/paper/batch")), 1)
         self.ok("edit", "zhao2024dsp", "venue=")
         self.mark_log()
-        r = self.net("-q", "refresh")  # every step: arXiv, venues, stars
+        r = self.net("-q", "refresh")  # every step: arXiv, venues, citations, stars, profiles
         self.assertEqual((r.out, r.err), ("", ""))
         self.assertEqual(len(self.sent("/api/query")), 1)
-        self.assertEqual([b["ids"] for b in self.sent("/graph/v1/paper/batch")], [1])
+        # venues asks about the one paper without a badge, citations about
+        # all five, each in one batch
+        self.assertEqual([b["ids"] for b in self.sent("/graph/v1/paper/batch")], [1, 5])
         self.assertEqual(self.badges()["zhao2024dsp"], "ICML 2025")
         self.mark_log()
         self.net("-q", "refresh", "--only", "arxiv,citations,profiles")
