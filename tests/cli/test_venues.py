@@ -302,7 +302,7 @@ class VenuesTest(PubTestCase):
         self.assertEqual([b["ids"] for b in self.sent("/graph/v1/paper/batch")], [1, 5])
         self.assertEqual(self.badges()["zhao2024dsp"], "ICML 2025")
         self.mark_log()
-        self.net("-q", "refresh", "--only", "arxiv,citations,profiles")
+        self.net("-q", "refresh", "--only", "arxiv,stars,profiles")
         self.assertEqual(self.sent("/graph/v1/paper/batch"), [])
 
     def test_max_age_skips_recent_lookups(self):
