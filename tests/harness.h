@@ -7,6 +7,7 @@
 #define PUB_TEST_HARNESS_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int test_run, test_failed;
@@ -40,5 +41,32 @@ static inline int test_summary(void)
 	printf("%d checks, %d failed\n", test_run, test_failed);
 	return test_failed ? 1 : 0;
 }
+
+#ifdef PUB_FIXTURES
+/* The whole of fixture file `rel` (under PUB_FIXTURES), NUL-terminated,
+ * its length in *n; exits when it cannot be read. */
+static inline char *slurp(const char *rel, size_t *n)
+{
+	char path[1024];
+	FILE *fp;
+	char *buf;
+	long len;
+	snprintf(path, sizeof(path), "%s/%s", PUB_FIXTURES, rel);
+	if (!(fp = fopen(path, "rb"))) {
+		fprintf(stderr, "cannot open %s\n", path);
+		exit(1);
+	}
+	fseek(fp, 0, SEEK_END);
+	len = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	buf = malloc((size_t)len + 1);
+	if (fread(buf, 1, (size_t)len, fp) != (size_t)len)
+		exit(1);
+	buf[len] = '\0';
+	fclose(fp);
+	*n = (size_t)len;
+	return buf;
+}
+#endif
 
 #endif

@@ -54,28 +54,6 @@ typedef struct step {
 	int (*fetch)(run *R, item *items, size_t n);
 } step;
 
-static void say(const run *R, int warn, const char *fmt, ...) PUB__PRINTF(3, 4);
-
-static void say(const run *R, int warn, const char *fmt, ...)
-{
-	va_list ap;
-	char *m;
-	int len;
-	if (warn ? !R->opts->warn : !R->opts->on_change)
-		return;
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	m = pub__malloc((size_t)(len > 0 ? len : 0) + 1);
-	va_start(ap, fmt);
-	vsnprintf(m, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
-	va_end(ap);
-	if (warn)
-		R->opts->warn(m, R->opts->warn_ctx);
-	else
-		R->opts->on_change(m, R->opts->change_ctx);
-	free(m);
-}
 
 /* ---- OpenAlex ----------------------------------------------------------- */
 
@@ -240,12 +218,12 @@ static int file_item(run *R, const step *s, item *it, const char *now)
 		/* not a failure: the source does not index every paper */
 		R->stats->checked++;
 		R->stats->unchanged++;
-		say(R, 0, "%s: not in %s", it->key, s->name);
+		pub__refresh_say(R->opts, 0, "%s: not in %s", it->key, s->name);
 		return 0;
 	case ITEM_FAILED:
 		R->stats->checked++;
 		R->stats->failed++;
-		say(R, 1, "%s: %s", it->key, it->error ? it->error : "failed");
+		pub__refresh_say(R->opts, 1, "%s: %s", it->key, it->error ? it->error : "failed");
 		return 0;
 	case ITEM_OK:
 		break;
@@ -259,9 +237,9 @@ static int file_item(run *R, const step *s, item *it, const char *now)
 	}
 	R->stats->changed++;
 	if (prev < 0)
-		say(R, 0, "%s: cited by %lld (%s)", it->key, (long long)it->count, s->source);
+		pub__refresh_say(R->opts, 0, "%s: cited by %lld (%s)", it->key, (long long)it->count, s->source);
 	else
-		say(R, 0, "%s: cited by %ld -> %lld (%s)", it->key, prev,
+		pub__refresh_say(R->opts, 0, "%s: cited by %ld -> %lld (%s)", it->key, prev,
 			(long long)it->count, s->source);
 	return 0;
 }
@@ -315,7 +293,7 @@ int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts,
 	pub_refresh_opts none;
 	pub_refresh_stats st0;
 	run R;
-	char cutoff[32], *cut = NULL, *msg = NULL;
+	char cutoff[21], *cut = NULL, *msg = NULL;
 	size_t i;
 	int err;
 
@@ -325,13 +303,8 @@ int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts,
 	R.db = db;
 	R.opts = opts;
 	R.stats = stats;
-	if (opts->max_age > 0) {
-		time_t t = time(NULL) - (time_t)opts->max_age;
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(cutoff, sizeof(cutoff), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		cut = cutoff;
-	}
+	pub__refresh_cutoff(cutoff, opts->max_age);
+	cut = *cutoff ? cutoff : NULL;
 	if ((err = pub__http_new(&R.h)) < 0)
 		return err;
 	/* A source that fails as a whole (offline, rate-limited) does not keep

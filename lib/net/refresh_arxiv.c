@@ -47,21 +47,6 @@ static void known_free(known *k)
 	free(k->venue);
 }
 
-static void change(const pub_refresh_opts *o, const char *fmt, ...)
-	PUB__PRINTF(2, 3);
-
-static void change(const pub_refresh_opts *o, const char *fmt, ...)
-{
-	va_list ap;
-	char msg[1024]; /* ids and DOIs are short; a long journal ref is cut */
-	if (!o->on_change)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	o->on_change(msg, o->change_ctx);
-}
-
 static int same(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -91,17 +76,12 @@ static int load(pub_db *db, long max_age, known **out, size_t *n,
 	size_t *skipped)
 {
 	sqlite3_stmt *st;
-	char cutoff[21] = "";
+	char cutoff[21];
 	size_t cap = 0;
 	int err, rc;
 	*out = NULL;
 	*n = 0;
-	if (max_age > 0) {
-		time_t t = time(NULL) - max_age;
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(cutoff, sizeof(cutoff), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	}
+	pub__refresh_cutoff(cutoff, max_age);
 	if ((err = pub__db_stmt(&st, db,
 		     "SELECT p.id, p.arxiv, p.arxiv_version, p.doi, "
 		     "json_extract(p.fields_json, '$.journal'), "
@@ -146,9 +126,9 @@ static int apply(pub_db *db, const known *k, const pub__arxiv_paper *p,
 					  strncasecmp(k->journal, "arXiv", 5) == 0);
 	if (p->version > 0 && p->version != k->version) {
 		if (k->version > 0)
-			change(o, "%s: v%d -> v%d", k->arxiv, k->version, p->version);
+			pub__refresh_say(o, 0, "%s: v%d -> v%d", k->arxiv, k->version, p->version);
 		else
-			change(o, "%s: now v%d", k->arxiv, p->version);
+			pub__refresh_say(o, 0, "%s: now v%d", k->arxiv, p->version);
 		*changed = 1;
 	}
 	if ((p->updated && !same(p->updated, k->updated)) ||
@@ -161,9 +141,9 @@ static int apply(pub_db *db, const known *k, const pub__arxiv_paper *p,
 		if (err < 0)
 			return err;
 		if (gained_doi)
-			change(o, "%s: published as %s", k->arxiv, p->doi);
+			pub__refresh_say(o, 0, "%s: published as %s", k->arxiv, p->doi);
 		else
-			change(o, "%s: DOI %s -> %s", k->arxiv, k->doi, p->doi);
+			pub__refresh_say(o, 0, "%s: DOI %s -> %s", k->arxiv, k->doi, p->doi);
 		fields = *changed = 1;
 	}
 	if (p->journal_ref && !same(p->journal_ref, k->journal)) {
@@ -172,7 +152,7 @@ static int apply(pub_db *db, const known *k, const pub__arxiv_paper *p,
 		free(v);
 		if (err < 0)
 			return err;
-		change(o, "%s: journal reference %s", k->arxiv, p->journal_ref);
+		pub__refresh_say(o, 0, "%s: journal reference %s", k->arxiv, p->journal_ref);
 		fields = *changed = 1;
 	}
 	if (gained_doi || gained_ref) {

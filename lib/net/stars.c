@@ -47,29 +47,6 @@ static void row_free(row *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static void say(const run *R, int warn, const char *fmt, ...)
-	PUB__PRINTF(3, 4);
-
-static void say(const run *R, int warn, const char *fmt, ...)
-{
-	va_list ap;
-	char *m;
-	int len;
-	if (warn ? !R->opts->warn : !R->opts->on_change)
-		return;
-	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	m = pub__malloc((size_t)(len > 0 ? len : 0) + 1);
-	va_start(ap, fmt);
-	vsnprintf(m, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
-	va_end(ap);
-	if (warn)
-		R->opts->warn(m, R->opts->warn_ctx);
-	else
-		R->opts->on_change(m, R->opts->change_ctx);
-	free(m);
-}
 
 /* The caller draws progress, if it wants to: the library never prints. */
 static void progress(const run *R, size_t done, size_t total)
@@ -256,7 +233,7 @@ static int file_ok(run *R, row *r, const pub__github_item *it, int rest)
 	if ((twin = find_twin(R->db, id, g->id, owner, name)) != 0) {
 		if ((err = merge_rows(R->db, id, twin)) < 0)
 			goto done;
-		say(R, 0, "%s: same repository as %s; merged", old, g->full_name);
+		pub__refresh_say(R->opts, 0, "%s: same repository as %s; merged", old, g->full_name);
 		id = twin;
 		changed = 1;
 	}
@@ -287,7 +264,7 @@ static int file_ok(run *R, row *r, const pub__github_item *it, int rest)
 	if (renamed) {
 		if ((err = rewrite_links(R->db, id, owner, name)) < 0)
 			goto done;
-		say(R, 0, "%s: renamed to %s", old, g->full_name);
+		pub__refresh_say(R->opts, 0, "%s: renamed to %s", old, g->full_name);
 		changed = 1;
 	} else if (strcmp(old, g->full_name) != 0) {
 		changed = 1; /* only the letter case: GitHub's spelling wins */
@@ -296,16 +273,16 @@ static int file_ok(run *R, row *r, const pub__github_item *it, int rest)
 		goto done;
 	if (r->stars != g->stars) {
 		if (r->stars < 0)
-			say(R, 0, "%s: - -> %ld", g->full_name, g->stars);
+			pub__refresh_say(R->opts, 0, "%s: - -> %ld", g->full_name, g->stars);
 		else
-			say(R, 0, "%s: %ld -> %ld", g->full_name, r->stars, g->stars);
+			pub__refresh_say(R->opts, 0, "%s: %ld -> %ld", g->full_name, r->stars, g->stars);
 		changed = 1;
 	}
 	if (g->archived && !r->archived) {
-		say(R, 0, "%s: archived on GitHub", g->full_name);
+		pub__refresh_say(R->opts, 0, "%s: archived on GitHub", g->full_name);
 		changed = 1;
 	} else if (r->status && !strcmp(r->status, "missing")) {
-		say(R, 0, "%s: found on GitHub again", g->full_name);
+		pub__refresh_say(R->opts, 0, "%s: found on GitHub again", g->full_name);
 		changed = 1;
 	}
 	if (changed)
@@ -351,15 +328,15 @@ static int file_item(run *R, row *r, const pub__github_item *it, int rest)
 		if ((err = pub__db_step_done(R->db, st, "storing a check")) < 0)
 			return err;
 		if (r->stars >= 0)
-			say(R, 1, "%s/%s: not found on GitHub (kept the last count, %ld)",
+			pub__refresh_say(R->opts, 1, "%s/%s: not found on GitHub (kept the last count, %ld)",
 				r->owner, r->name, r->stars);
 		else
-			say(R, 1, "%s/%s: not found on GitHub", r->owner, r->name);
+			pub__refresh_say(R->opts, 1, "%s/%s: not found on GitHub", r->owner, r->name);
 		return 0;
 	case PUB__GH_FAILED:
 		R->stats->checked++;
 		R->stats->failed++;
-		say(R, 1, "%s/%s: %s", r->owner, r->name,
+		pub__refresh_say(R->opts, 1, "%s/%s: %s", r->owner, r->name,
 			it->error ? it->error : "failed");
 		return 0;
 	}
@@ -377,7 +354,7 @@ int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 	int graphql = tok && *tok, err = 0, ferr = 0;
 	unsigned jobs;
 	size_t chunk, total = 0, done_n = 0, n = 0, i;
-	char cutoff[32], *cut = NULL, *ferr_msg = NULL;
+	char cutoff[21], *cut = NULL, *ferr_msg = NULL;
 	int64_t after = 0;
 	row *rows = NULL;
 	pub__github_item *items = NULL;
@@ -391,13 +368,8 @@ int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 	jobs = opts->jobs > 1 ? (unsigned)opts->jobs : 1;
 	chunk = graphql ? (size_t)PUB__GITHUB_GRAPHQL_BATCH * jobs :
 		(jobs * 8 > REST_CHUNK ? jobs * 8 : REST_CHUNK);
-	if (opts->max_age > 0) {
-		time_t t = time(NULL) - (time_t)opts->max_age;
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(cutoff, sizeof(cutoff), "%Y-%m-%dT%H:%M:%SZ", &tm);
-		cut = cutoff;
-	}
+	pub__refresh_cutoff(cutoff, opts->max_age);
+	cut = *cutoff ? cutoff : NULL;
 	if ((err = count_rows(db, cut, 1, &stats->skipped)) < 0 ||
 	    (err = count_rows(db, cut, 0, &total)) < 0)
 		goto done;

@@ -81,17 +81,12 @@ static int load_families(pub_db *db, pub__vpaper *p)
 static int load(pub_db *db, long max_age, pub__vpaper **out, size_t *n, size_t *skipped)
 {
 	sqlite3_stmt *st;
-	char cutoff[21] = "";
+	char cutoff[21];
 	size_t cap = 0, i;
 	int err, rc;
 	*out = NULL;
 	*n = 0;
-	if (max_age > 0) {
-		time_t t = time(NULL) - max_age;
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(cutoff, sizeof(cutoff), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	}
+	pub__refresh_cutoff(cutoff, max_age);
 	if ((err = pub__db_stmt(&st, db,
 		     "SELECT p.id, p.citekey, p.title, p.year, p.arxiv, p.doi, l.checked "
 		     "FROM papers p LEFT JOIN venue_lookups l ON l.paper_id = p.id "
@@ -182,20 +177,6 @@ static int ask_s2(pub__http *h, pub__vpaper *ps, size_t n)
 	return err;
 }
 
-static void change(const pub_refresh_opts *o, const char *fmt, ...) PUB__PRINTF(2, 3);
-
-static void change(const pub_refresh_opts *o, const char *fmt, ...)
-{
-	va_list ap;
-	char msg[1024];
-	if (!o->on_change)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	o->on_change(msg, o->change_ctx);
-}
-
 static int record_lookup(pub_db *db, int64_t id, const char *candidates)
 {
 	sqlite3_stmt *st;
@@ -267,13 +248,13 @@ int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_sta
 			if ((err = pub__vapply(db, p, &changed)) < 0)
 				goto done;
 			if (changed)
-				change(opts, "%s: published at %s (%s %s)", p->citekey, p->match.badge,
+				pub__refresh_say(opts, 0, "%s: published at %s (%s %s)", p->citekey, p->match.badge,
 					p->match.source, p->match.ref);
 		}
 		if ((err = record_lookup(db, p->id, p->match.badge ? NULL : p->candidates)) < 0)
 			goto done;
 		if (!p->match.badge && p->candidates)
-			change(opts, "%s: %s, not applied (see pubdb doctor)", p->citekey,
+			pub__refresh_say(opts, 0, "%s: %s, not applied (see pubdb doctor)", p->citekey,
 				p->workshop_only ? "only a workshop version found"
 						 : "more than one published version found");
 		if (changed)

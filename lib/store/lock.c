@@ -5,6 +5,9 @@
  * job never blocks the next one.
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <time.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,4 +79,37 @@ int pub__refresh_start(const pub_refresh_opts **opts, pub_refresh_opts *none,
 	if ((*opts)->version != PUB_REFRESH_OPTIONS_VERSION)
 		return pub__version_error("pub_refresh_opts", (*opts)->version);
 	return 0;
+}
+
+void pub__refresh_cutoff(char out[21], long max_age)
+{
+	time_t t;
+	struct tm tm;
+	out[0] = '\0';
+	if (max_age <= 0)
+		return;
+	t = time(NULL) - (time_t)max_age;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void pub__refresh_say(const pub_refresh_opts *opts, int warn, const char *fmt, ...)
+{
+	va_list ap;
+	char *m;
+	int len;
+	if (warn ? !opts->warn : !opts->on_change)
+		return;
+	va_start(ap, fmt);
+	len = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	m = pub__malloc((size_t)(len > 0 ? len : 0) + 1);
+	va_start(ap, fmt);
+	vsnprintf(m, (size_t)(len > 0 ? len : 0) + 1, fmt, ap);
+	va_end(ap);
+	if (warn)
+		opts->warn(m, opts->warn_ctx);
+	else
+		opts->on_change(m, opts->change_ctx);
+	free(m);
 }

@@ -6,6 +6,7 @@
 #define PUB_STORE_LOCK_H
 
 #include "pub.h"
+#include "util/error.h"
 
 /* Initial value of pub_db.refresh_fd: the lock is not held. */
 #define PUB__LOCK_NONE (-1)
@@ -15,5 +16,15 @@
  * checked (PUB_EINVAL for an unknown one). */
 int pub__refresh_start(const pub_refresh_opts **opts, pub_refresh_opts *none,
 	pub_refresh_stats **stats, pub_refresh_stats *local);
+
+/* The time max_age seconds ago as "YYYY-MM-DDTHH:MM:SSZ" (the form of
+ * every `checked` column): items checked since are skipped.  "" when
+ * max_age is 0 or less (nothing skipped). */
+void pub__refresh_cutoff(char out[21], long max_age);
+
+/* One message of a refresh through its callbacks: opts->warn (a problem)
+ * when `warn`, else opts->on_change; nothing when that one is unset. */
+void pub__refresh_say(const pub_refresh_opts *opts, int warn, const char *fmt, ...)
+	PUB__PRINTF(3, 4);
 
 #endif

@@ -10,29 +10,6 @@
 #include "../harness.h"
 #include "net/profile.h"
 
-static char *slurp(const char *rel, size_t *n)
-{
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long len;
-	snprintf(path, sizeof(path), "%s/%s", PUB_FIXTURES, rel);
-	if (!(fp = fopen(path, "rb"))) {
-		fprintf(stderr, "cannot open %s\n", path);
-		exit(1);
-	}
-	fseek(fp, 0, SEEK_END);
-	len = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	buf = malloc((size_t)len + 1);
-	if (fread(buf, 1, (size_t)len, fp) != (size_t)len)
-		exit(1);
-	buf[len] = '\0';
-	fclose(fp);
-	*n = (size_t)len;
-	return buf;
-}
-
 static const pub__work *by_title(const pub__work_list *l, const char *t)
 {
 	size_t i;

@@ -13,29 +13,6 @@
 #include "net/http.h"
 #include "net/s2.h"
 
-static char *slurp(const char *rel, size_t *n)
-{
-	char path[1024];
-	FILE *fp;
-	char *buf;
-	long len;
-	snprintf(path, sizeof(path), "%s/%s", PUB_FIXTURES, rel);
-	if (!(fp = fopen(path, "rb"))) {
-		fprintf(stderr, "cannot open %s\n", path);
-		exit(1);
-	}
-	fseek(fp, 0, SEEK_END);
-	len = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	buf = malloc((size_t)len + 1);
-	if (fread(buf, 1, (size_t)len, fp) != (size_t)len)
-		exit(1);
-	buf[len] = '\0';
-	fclose(fp);
-	*n = (size_t)len;
-	return buf;
-}
-
 static void test_parse(void)
 {
 	pub__s2_paper p[4];
