@@ -14,71 +14,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Chart series collected from rows grouped by label, days increasing. */
-typedef struct chart {
-	pub__svg_series *s;
-	char **labels;
-	int64_t **days;
-	long **values;
-	size_t n, cap, pcap;
-} chart;
-
-static void chart_add(chart *c, const char *label, const char *day, long count)
-{
-	pub__svg_series *s;
-	int64_t d = pub__svg_day(day);
-	if (d < 0)
-		return;
-	if (!c->n || strcmp(c->labels[c->n - 1], label)) {
-		if (c->n == c->cap) {
-			c->cap = c->cap ? c->cap * 2 : 8;
-			c->s = pub__realloc(c->s, c->cap * sizeof(*c->s));
-			c->labels = pub__realloc(c->labels, c->cap * sizeof(*c->labels));
-			c->days = pub__realloc(c->days, c->cap * sizeof(*c->days));
-			c->values = pub__realloc(c->values, c->cap * sizeof(*c->values));
-		}
-		c->labels[c->n] = pub__strdup(label);
-		c->days[c->n] = NULL;
-		c->values[c->n] = NULL;
-		memset(&c->s[c->n], 0, sizeof(c->s[c->n]));
-		c->n++;
-		c->pcap = 0;
-	}
-	s = &c->s[c->n - 1];
-	if (s->n == c->pcap) {
-		c->pcap = c->pcap ? c->pcap * 2 : 16;
-		c->days[c->n - 1] = pub__realloc(c->days[c->n - 1], c->pcap * sizeof(int64_t));
-		c->values[c->n - 1] = pub__realloc(c->values[c->n - 1], c->pcap * sizeof(long));
-	}
-	c->days[c->n - 1][s->n] = d;
-	c->values[c->n - 1][s->n] = count;
-	s->n++;
-}
-
-static void chart_free(chart *c)
-{
-	size_t i;
-	for (i = 0; i < c->n; i++) {
-		free(c->labels[i]);
-		free(c->days[i]);
-		free(c->values[i]);
-	}
-	free(c->s);
-	free(c->labels);
-	free(c->days);
-	free(c->values);
-}
-
 static int by_source(const char *key, const char *source, const char *day,
 	long count, void *ctx)
 {
 	(void)key;
-	chart_add(ctx, source, day, count);
+	pub__svg_chart_add(ctx, source, day, count);
 	return 0;
 }
 
 /* One line per paper: its largest count of any source on each day. */
-static int per_paper(chart *c, pub_db *db)
+static int per_paper(pub__svg_chart *c, pub_db *db)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -88,7 +33,7 @@ static int per_paper(chart *c, pub_db *db)
 		    "ORDER BY lower(p.citekey), h.paper_id, h.day", -1, &st, NULL) != SQLITE_OK)
 		return pub__db_error(db, "reading citation history");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		chart_add(c, (const char *)sqlite3_column_text(st, 0),
+		pub__svg_chart_add(c, (const char *)sqlite3_column_text(st, 0),
 			(const char *)sqlite3_column_text(st, 1),
 			(long)sqlite3_column_int64(st, 2));
 	sqlite3_finalize(st);
@@ -97,8 +42,7 @@ static int per_paper(chart *c, pub_db *db)
 
 int pub_citations_svg(pub_db *db, const char *key, FILE *out)
 {
-	chart c;
-	size_t i;
+	pub__svg_chart c;
 	int err;
 	char *title = NULL;
 	memset(&c, 0, sizeof(c));
@@ -107,16 +51,11 @@ int pub_citations_svg(pub_db *db, const char *key, FILE *out)
 	else
 		err = per_paper(&c, db);
 	if (err == 0) {
-		for (i = 0; i < c.n; i++) {
-			c.s[i].label = c.labels[i];
-			c.s[i].day = c.days[i];
-			c.s[i].value = c.values[i];
-		}
 		title = key ? pub__sprintf("Citations of %s", key) : pub__strdup("Citations");
-		err = pub__svg_line_chart(out, title, c.s, c.n);
+		err = pub__svg_chart_write(out, title, &c);
 	}
 	free(title);
-	chart_free(&c);
+	pub__svg_chart_free(&c);
 	return err;
 }
 

@@ -24,35 +24,11 @@
 #include "export/render.h"
 #include "export/venue.h"
 
-/* A YAML double-quoted scalar (every byte YAML could read otherwise is
- * escaped). */
-static void yaml_str(pub__buf *b, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
-	pub__buf_putc(b, '"');
-	for (; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			pub__buf_printf(b, "\\%c", *p);
-		else if (*p == '\n')
-			pub__buf_puts(b, "\\n");
-		else if (*p < 0x20 || *p == 0x7f)
-			pub__buf_printf(b, "\\x%02x", *p);
-		else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
-			pub__buf_puts(b, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
-			p += 2;
-		} else if (p[0] == 0xc2 && p[1] == 0x85) {
-			pub__buf_puts(b, "\\u0085");
-			p++;
-		} else
-			pub__buf_putc(b, (char)*p);
-	}
-	pub__buf_putc(b, '"');
-}
 
 static void field(pub__buf *b, const char *indent, const char *name, const char *value)
 {
 	pub__buf_printf(b, "%s%s: ", indent, name);
-	yaml_str(b, value);
+	pub__yaml_str(b, value);
 	pub__buf_putc(b, '\n');
 }
 
@@ -138,14 +114,14 @@ static void page(pub__buf *b, const pub_paper *p, const char *owner)
 		/* the owner as `config owner` spells the name, which a Hugo Blox
 		 * author profile of that name links */
 		pub__buf_puts(b, "  - ");
-		yaml_str(b, owner && pub__author_is_owner(a, owner) ? owner : a->name);
+		pub__yaml_str(b, owner && pub__author_is_owner(a, owner) ? owner : a->name);
 		pub__buf_putc(b, '\n');
 	}
 	if (any_equal) {
 		pub__buf_puts(b, "author_notes:\n");
 		for (i = 0; i < p->nauthors; i++) {
 			pub__buf_puts(b, "  - ");
-			yaml_str(b, p->authors[i].equal ? "Equal contribution" : "");
+			pub__yaml_str(b, p->authors[i].equal ? "Equal contribution" : "");
 			pub__buf_putc(b, '\n');
 		}
 	}
@@ -162,7 +138,7 @@ static void page(pub__buf *b, const pub_paper *p, const char *owner)
 	}
 	field(b, "", "publishDate", p->added);
 	pub__buf_puts(b, "publication_types: [");
-	yaml_str(b, csl_type(type, p));
+	pub__yaml_str(b, csl_type(type, p));
 	pub__buf_puts(b, "]\n");
 	s = md(full ? full : badge ? badge : "");
 	field(b, "", "publication", s);
@@ -180,7 +156,7 @@ static void page(pub__buf *b, const pub_paper *p, const char *owner)
 		pub__buf_puts(b, "tags:\n");
 		for (i = 0; i < p->ntags; i++) {
 			pub__buf_puts(b, "  - ");
-			yaml_str(b, p->tags[i]);
+			pub__yaml_str(b, p->tags[i]);
 			pub__buf_putc(b, '\n');
 		}
 	}

@@ -618,3 +618,28 @@ void pub__thousands(char *out, size_t size, long n)
 	snprintf(out, size, "%s", tmp);
 }
 
+void pub__yaml_str(pub__buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	pub__buf_putc(b, '"');
+	for (; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			pub__buf_printf(b, "\\%c", *p);
+		else if (*p == '\n')
+			pub__buf_puts(b, "\\n");
+		else if (*p == '\t')
+			pub__buf_puts(b, "\\t");
+		else if (*p < 0x20 || *p == 0x7f)
+			pub__buf_printf(b, "\\x%02x", *p);
+		else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			/* U+2028/2029 are line breaks to YAML */
+			pub__buf_puts(b, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
+			p += 2;
+		} else if (p[0] == 0xc2 && p[1] == 0x85) {
+			pub__buf_puts(b, "\\u0085");
+			p++;
+		} else
+			pub__buf_putc(b, (char)*p);
+	}
+	pub__buf_putc(b, '"');
+}

@@ -48,4 +48,9 @@ int pub__url_safe(const char *url);
 /* Formats n with thousands separators ("2,012") into out. */
 void pub__thousands(char *out, size_t size, long n);
 
+/* Appends `s` (NULL: "") as a YAML double-quoted scalar: quotes,
+ * backslashes, control bytes and YAML's own line breaks (U+0085, U+2028,
+ * U+2029) escaped, so that front matter reads back the same text. */
+void pub__yaml_str(pub__buf *b, const char *s);
+
 #endif

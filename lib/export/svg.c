@@ -6,8 +6,10 @@
 #include "export/svg.h"
 
 #include "pub.h"
+#include "util/alloc.h"
 #include "util/error.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define W 820
@@ -278,4 +280,64 @@ int pub__svg_line_chart(FILE *out, const char *title,
 	if (fflush(out) != 0 || ferror(out))
 		return pub__error(PUB_ERROR, "cannot write the chart");
 	return 0;
+}
+
+void pub__svg_chart_add(pub__svg_chart *c, const char *label, const char *day,
+	long value)
+{
+	pub__svg_series *s;
+	int64_t d = pub__svg_day(day);
+	if (d < 0)
+		return;
+	if (!c->n || strcmp(c->labels[c->n - 1], label)) {
+		if (c->n == c->cap) {
+			c->cap = c->cap ? c->cap * 2 : 8;
+			c->s = pub__realloc(c->s, c->cap * sizeof(*c->s));
+			c->labels = pub__realloc(c->labels, c->cap * sizeof(*c->labels));
+			c->days = pub__realloc(c->days, c->cap * sizeof(*c->days));
+			c->values = pub__realloc(c->values, c->cap * sizeof(*c->values));
+		}
+		c->labels[c->n] = pub__strdup(label);
+		c->days[c->n] = NULL;
+		c->values[c->n] = NULL;
+		memset(&c->s[c->n], 0, sizeof(c->s[c->n]));
+		c->n++;
+		c->pcap = 0;
+	}
+	s = &c->s[c->n - 1];
+	/* Rows come grouped by label, so pcap belongs to this series. */
+	if (s->n == c->pcap || !c->days[c->n - 1]) {
+		c->pcap = c->pcap ? c->pcap * 2 : 16;
+		c->days[c->n - 1] = pub__realloc(c->days[c->n - 1], c->pcap * sizeof(int64_t));
+		c->values[c->n - 1] = pub__realloc(c->values[c->n - 1], c->pcap * sizeof(long));
+	}
+	c->days[c->n - 1][s->n] = d;
+	c->values[c->n - 1][s->n] = value;
+	s->n++;
+}
+
+int pub__svg_chart_write(FILE *out, const char *title, pub__svg_chart *c)
+{
+	size_t i;
+	for (i = 0; i < c->n; i++) {
+		c->s[i].label = c->labels[i];
+		c->s[i].day = c->days[i];
+		c->s[i].value = c->values[i];
+	}
+	return pub__svg_line_chart(out, title, c->s, c->n);
+}
+
+void pub__svg_chart_free(pub__svg_chart *c)
+{
+	size_t i;
+	for (i = 0; i < c->n; i++) {
+		free(c->labels[i]);
+		free(c->days[i]);
+		free(c->values[i]);
+	}
+	free(c->s);
+	free(c->labels);
+	free(c->days);
+	free(c->values);
+	memset(c, 0, sizeof(*c));
 }

@@ -29,4 +29,25 @@ int64_t pub__svg_day(const char *iso);
 int pub__svg_line_chart(FILE *out, const char *title,
 	const pub__svg_series *series, size_t n);
 
+/* Series collected row by row from a history grouped by label with days
+ * increasing (the star history by repository, citations by source or
+ * paper); zero it to start, free with pub__svg_chart_free. */
+typedef struct pub__svg_chart {
+	pub__svg_series *s;
+	char **labels;
+	int64_t **days;
+	long **values;
+	size_t n, cap, pcap;
+} pub__svg_chart;
+
+/* Adds the point (day "YYYY-MM-DD", value) to the series `label`, a new
+ * one when it differs from the last row's; a malformed day is skipped. */
+void pub__svg_chart_add(pub__svg_chart *c, const char *label, const char *day,
+	long value);
+
+/* pub__svg_line_chart() of the collected series. */
+int pub__svg_chart_write(FILE *out, const char *title, pub__svg_chart *c);
+
+void pub__svg_chart_free(pub__svg_chart *c);
+
 #endif
