@@ -158,3 +158,29 @@ class Replay:
             return []
         with open(self.log, encoding="utf-8") as f:
             return [json.loads(l) for l in f if l.strip()]
+
+
+class ReplayTestCase(PubTestCase):
+    """A PubTestCase with one replay server for the class (self.srv), its
+    faults cleared and its log marked (self.mark) before each test, and
+    self.env pointing every service at it, with no waits between requests
+    and no credentials; a test's own env adds to or overrides it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.logtmp = tempfile.TemporaryDirectory()
+        cls.srv = Replay(cls.logtmp.name)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.srv.stop()
+        cls.logtmp.cleanup()
+
+    def setUp(self):
+        super().setUp()
+        self.srv.control()  # no faults left over
+        self.mark = len(self.srv.requests())
+        self.env = {"PUBDB_%s_URL" % s: self.srv.url for s in SERVICES}
+        self.env.update({"PUB_ARXIV_INTERVAL_MS": "0", "PUB_S2_INTERVAL_MS": "0",
+                         "PUB_DBLP_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "10",
+                         "GITHUB_TOKEN": "", "S2_API_KEY": "", "OPENALEX_API_KEY": ""})

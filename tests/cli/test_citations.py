@@ -14,7 +14,7 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from pubtest import PubTestCase, Replay
+from pubtest import PubTestCase, ReplayTestCase, Replay
 
 KEY = "oa-secret-key-NeverPrinted-4242"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -55,18 +55,7 @@ CHROME_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-class CitationsTest(PubTestCase):
-    @classmethod
-    def setUpClass(cls):
-        import tempfile
-        cls.logtmp = tempfile.TemporaryDirectory()
-        cls.srv = Replay(cls.logtmp.name)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.stop()
-        cls.logtmp.cleanup()
-
+class CitationsTest(ReplayTestCase):
     # Semantic Scholar, asked first, knows none of these papers here (a
     # batch answer of four nulls), so the tests below are OpenAlex's;
     # test_semantic_scholar_* take the fault away.
@@ -75,7 +64,6 @@ class CitationsTest(PubTestCase):
 
     def setUp(self):
         super().setUp()
-        self.srv.control()
         self.srv.control(self.S2_NULLS)
         self.mark = len(self.srv.requests())
         self.env = {"PUBDB_OPENALEX_URL": self.srv.url, "PUBDB_DOI_URL": self.srv.url,

@@ -19,7 +19,7 @@ import tempfile
 import time
 import unittest
 
-from pubtest import FIXTURES, PUBDB, WRAPPER, PubTestCase, Replay
+from pubtest import FIXTURES, PUBDB, WRAPPER, PubTestCase, ReplayTestCase, Replay
 
 SRC = os.environ.get("PUB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 PAGE = os.path.join(FIXTURES, "homepage", "example-homepage.md")
@@ -431,17 +431,7 @@ class RegionTest(PubTestCase):
         return cm()
 
 
-class RepoEditTest(PubTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.logtmp = tempfile.TemporaryDirectory()
-        cls.srv = Replay(cls.logtmp.name)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.stop()
-        cls.logtmp.cleanup()
-
+class RepoEditTest(ReplayTestCase):
     def test_overrides_survive_refresh_and_show_everywhere(self):
         import json
         env = {"PUBDB_GITHUB_URL": self.srv.url, "GITHUB_TOKEN": "", "PUB_HTTP_BACKOFF_MS": "10"}

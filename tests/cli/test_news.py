@@ -11,7 +11,7 @@ import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 
-from pubtest import PubTestCase, Replay
+from pubtest import PubTestCase, ReplayTestCase, Replay
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -209,20 +209,9 @@ class NewsTest(PubTestCase):
         self.assertEqual(json.loads(self.ok("news", "--json").out), items)
 
 
-class NetworkNewsTest(PubTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.logtmp = tempfile.TemporaryDirectory()
-        cls.srv = Replay(cls.logtmp.name)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.stop()
-        cls.logtmp.cleanup()
-
+class NetworkNewsTest(ReplayTestCase):
     def setUp(self):
         super().setUp()
-        self.srv.control()
         self.env = {"PUBDB_ARXIV_URL": self.srv.url, "PUBDB_GITHUB_URL": self.srv.url,
                     "PUB_ARXIV_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "10",
                     "GITHUB_TOKEN": ""}

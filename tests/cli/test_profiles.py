@@ -9,7 +9,7 @@ import sqlite3
 import tempfile
 import unittest
 
-from pubtest import PubTestCase, Replay
+from pubtest import PubTestCase, ReplayTestCase, Replay
 
 BIB_NOTE = """@article{mynote,
   title = {A Note on Single Authors \\& Their Records},
@@ -21,20 +21,9 @@ BIB_NOTE = """@article{mynote,
 """
 
 
-class ProfilesTest(PubTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.logtmp = tempfile.TemporaryDirectory()
-        cls.srv = Replay(cls.logtmp.name)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.stop()
-        cls.logtmp.cleanup()
-
+class ProfilesTest(ReplayTestCase):
     def setUp(self):
         super().setUp()
-        self.srv.control()
         u = self.srv.url
         self.env = {"PUBDB_DBLP_URL": u, "PUBDB_ORCID_URL": u, "PUBDB_S2_URL": u,
                     "PUB_DBLP_INTERVAL_MS": "1", "PUB_S2_INTERVAL_MS": "1",

@@ -9,7 +9,7 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from pubtest import FIXTURES, SLOWDOWN, PubTestCase, Replay, spawn
+from pubtest import FIXTURES, SLOWDOWN, PubTestCase, ReplayTestCase, Replay, spawn
 
 TOKEN = "ghp_TestTokenNeverPrinted0123456789abcdef"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -28,22 +28,9 @@ BIB = """@inproceedings{li2022fastfold,
 """
 
 
-class StarsTest(PubTestCase):
-    @classmethod
-    def setUpClass(cls):
-        import tempfile
-        cls.logtmp = tempfile.TemporaryDirectory()
-        cls.srv = Replay(cls.logtmp.name)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.stop()
-        cls.logtmp.cleanup()
-
+class StarsTest(ReplayTestCase):
     def setUp(self):
         super().setUp()
-        self.srv.control()  # no faults left over
-        self.mark = len(self.srv.requests())
         self.env = {"PUBDB_GITHUB_URL": self.srv.url, "PUB_HTTP_BACKOFF_MS": "10",
                     "PUB_GITHUB_WAIT_UNIT_MS": "20", "GITHUB_TOKEN": ""}
 

@@ -11,7 +11,7 @@ import sqlite3
 import tempfile
 import unittest
 
-from pubtest import PubTestCase, Replay, dump_db
+from pubtest import PubTestCase, ReplayTestCase, Replay, dump_db
 
 S2_KEY = "s2-key-NeverShown-0123456789"
 FIVE = {"zhao2024realtime": "ICLR 2025", "zhao2024dsp": "ICML 2025",
@@ -25,20 +25,9 @@ OTHERS = r"""@misc{other, title={Efficient Attention for Everything}, author={Xu
 """
 
 
-class VenuesTest(PubTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.logtmp = tempfile.TemporaryDirectory()
-        cls.srv = Replay(cls.logtmp.name)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.srv.stop()
-        cls.logtmp.cleanup()
-
+class VenuesTest(ReplayTestCase):
     def setUp(self):
         super().setUp()
-        self.srv.control()
         u = self.srv.url
         self.env = {"PUBDB_ARXIV_URL": u, "PUBDB_DOI_URL": u, "PUBDB_CROSSREF_URL": u,
                     "PUBDB_GITHUB_URL": u, "PUBDB_S2_URL": u, "PUBDB_DBLP_URL": u, "PUBDB_OPENALEX_URL": u,
