@@ -19,7 +19,7 @@ const cmd cli_commands[] = {
 		"Creates the database (and its folder) if it does not exist yet.\n"
 		"Any other command that adds papers creates it too.\n",
 		cmd_init_opts, NULL},
-	{"add", cmd_add, CMD_CREATE, "add papers from BibTeX files, stdin, arXiv ids or DOIs",
+	{"add", cmd_add, CMD_CREATE, "add papers: BibTeX files, stdin, arXiv ids, DOIs, DBLP/ORCID/S2 profiles",
 		"usage: pubdb add [options] (FILE.bib | - | arxiv:ID | doi:DOI)...\n"
 		"       pubdb add [--dry-run] (dblp:PID | orcid:ID | s2author:ID)...\n",
 		"Adds papers.  A .bib file (or - for stdin) is imported in one transaction:\n"
@@ -258,7 +258,7 @@ static void print_main_help(FILE *out)
 	cli_opt_help(out, global_opts);
 	fputs("\ncommands:\n", out);
 	for (c = cli_commands; c->name; c++)
-		fprintf(out, "  %-8s %s\n", c->name, c->summary);
+		fprintf(out, "  %-9s %s\n", c->name, c->summary);
 	fputs("\nexit codes: 0 ok, 1 error, 2 usage, 3 refresh partly failed,\n"
 	      "75 network unavailable.  'pubdb help COMMAND' for more.\n", out);
 }
