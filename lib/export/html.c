@@ -137,7 +137,7 @@ static void html_paper(pub__buf *b, const pub__export_set *set, size_t idx,
 		html_stars(b, stars);
 		pub__buf_putc(b, '\n');
 	}
-	if (set->opts->citations &&
+	if (set->opts && set->opts->citations &&
 	    (cited = pub__citations_best(p->citations, p->ncitations)) >= 0) {
 		char num[48];
 		pub__thousands(num, sizeof(num), cited);

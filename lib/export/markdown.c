@@ -94,7 +94,7 @@ static void md_paper(pub__buf *b, const pub__export_set *set, const pub_paper *p
 	md_links(b, links, nlinks);
 	if ((stars = pub__links_stars(links, nlinks, shown)) >= 0)
 		md_stars(b, stars);
-	if (set->opts->citations &&
+	if (set->opts && set->opts->citations &&
 	    (cited = pub__citations_best(p->citations, p->ncitations)) >= 0) {
 		char num[48];
 		pub__thousands(num, sizeof(num), cited);

@@ -239,7 +239,7 @@ int pub_region_replace(pub_region_result *res, const char *path, const char *nam
 	res->old_lines = count_lines(old + r.start, r.end - r.start);
 	res->new_lines = count_lines(fresh.ptr ? fresh.ptr : "", fresh.len);
 	if (fresh.len == r.end - r.start &&
-	    (fresh.len == 0 || memcmp(fresh.ptr, old + r.start, fresh.len) == 0))
+	    (fresh.len == 0 || (fresh.ptr && memcmp(fresh.ptr, old + r.start, fresh.len) == 0)))
 		goto done; /* nothing to write: the file keeps its bytes and mtime */
 	pub__buf_put(&page, old, r.start);
 	if (fresh.len)

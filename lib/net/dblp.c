@@ -158,8 +158,9 @@ static void parse_hit(pub__dblp_hit *h, json_t *info)
 	authors = json_object_get(json_object_get(info, "authors"), "author");
 	if (json_is_array(authors)) {
 		h->authors = pub__calloc(json_array_size(authors) + 1, sizeof(char *));
-		json_array_foreach(authors, i, a)
+		json_array_foreach(authors, i, a) {
 			parse_author(h, a);
+		}
 	} else if (authors) { /* one author: an object, not an array */
 		h->authors = pub__calloc(1, sizeof(char *));
 		parse_author(h, authors);

@@ -112,7 +112,6 @@ static int s2_id_ok(const char *s)
 int pub__profile_parse(pub__profile_kind *kind, char **id, const char *in)
 {
 	pub__dblp_kind dk;
-	int err;
 	*id = NULL;
 	if (!strncmp(in, "dblp:", 5)) {
 		*kind = PUB__PROFILE_DBLP;
@@ -126,7 +125,7 @@ int pub__profile_parse(pub__profile_kind *kind, char **id, const char *in)
 	}
 	if (!strncmp(in, "orcid:", 6)) {
 		*kind = PUB__PROFILE_ORCID;
-		if ((err = pub__orcid_normalize(id, in + 6)) < 0)
+		if (pub__orcid_normalize(id, in + 6) < 0)
 			return pub__error(PUB_EINVAL, "not an ORCID iD: '%s' (16 digits, "
 				"the last a check digit: 0000-0002-1825-0097)", in + 6);
 		return 0;

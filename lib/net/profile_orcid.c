@@ -135,8 +135,9 @@ int pub__orcid_works_parse(pub__work_list *out, const char *body, size_t n,
 		if (value_of(best, "url"))
 			w->url = pub__strdup(value_of(best, "url"));
 		take_ids(w, g);
-		json_array_foreach(sums, k, s)
+		json_array_foreach(sums, k, s) {
 			take_ids(w, s);
+		}
 		if (w->arxiv && !w->doi && !strcmp(w->type, "article") && !w->venue) {
 			free(w->type);
 			w->type = pub__strdup("misc");

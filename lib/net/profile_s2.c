@@ -142,7 +142,7 @@ int pub__s2_author_papers_parse(pub__work_list *out, long *next,
 int pub__s2_author_fetch(pub__work_list *out, pub__http *h, const char *id)
 {
 	pub__http_response res = PUB__HTTP_RESPONSE_INIT;
-	long offset = 0, next;
+	long offset = 0, next = -1;
 	int err = 0, page;
 	for (page = 0; page < S2_MAX_PAGES; page++) {
 		char *path = pub__sprintf("/graph/v1/author/%s/papers?fields=title,year,"

@@ -227,7 +227,7 @@ static int search(pub__vpaper *p, pub__http *h)
 		if (!hits[i].key)
 			continue;
 		for (j = 0; j < i && !dup; j++)
-			dup = kind[j] && strcmp(hits[j].key, hits[i].key) == 0;
+			dup = kind[j] && hits[j].key && strcmp(hits[j].key, hits[i].key) == 0;
 		if (dup)
 			continue;
 		fam = pub__vfamilies((const char *const *)hits[i].authors, hits[i].nauthors, NULL, &nf);
