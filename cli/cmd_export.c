@@ -65,7 +65,8 @@ const cli_opt_spec cmd_export_opts[] = {
 	{CLI_OPT_SWITCH, "repos", 0, &repos, 0, NULL,
 		"list open-source projects (HTML, Markdown)", 0},
 	{CLI_OPT_SWITCH, "citations", 0, &citations, 0, NULL,
-		"\"cited by N\" per paper, the largest stored count (HTML, Markdown)", 0},
+		"\"cited by N\" per paper, the largest stored count (HTML, Markdown,\n"
+		"acad-homepage)", 0},
 	{CLI_OPT_VALUE, "title", 0, &title, 0, "TEXT",
 		"the page's title (--html --standalone) or a heading (--markdown)",
 		CLI_OPT_NONEMPTY},

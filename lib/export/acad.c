@@ -21,6 +21,7 @@
 #include "util/error.h"
 #include "ids/github.h"
 #include "text/person.h"
+#include "store/citations.h"
 #include "export/list.h"
 #include "export/render.h"
 
@@ -76,6 +77,7 @@ static void acad_paper(pub__buf *b, const pub__export_set *set, const pub_paper 
 	char *venue = pub__venue_badge(p);
 	pub__olink *links;
 	size_t nlinks, i, star;
+	long cited;
 
 	pub__buf_puts(b, "  <li>\n    ");
 	if (venue) {
@@ -103,6 +105,12 @@ static void acad_paper(pub__buf *b, const pub__export_set *set, const pub_paper 
 		acad_stars(b, links[star].url, links[star].stars,
 			set->opts && set->opts->static_stars);
 		pub__buf_putc(b, '\n');
+	}
+	if (set->opts && set->opts->citations &&
+	    (cited = pub__citations_best(p->citations, p->ncitations)) >= 0) {
+		char num[48];
+		pub__thousands(num, sizeof(num), cited);
+		pub__buf_printf(b, "    <span class=\"pub-citations\">cited by %s</span>\n", num);
 	}
 	if (p->nauthors > 0)
 		acad_authors(b, p, set->owner);

@@ -4,6 +4,7 @@ tests/replay_server.py serving fixtures/openalex (a real work, synthetic
 works in its shape, OpenAlex's real 404 HTML page) and fixtures/crossref,
 and injecting faults (429 with Retry-After, 429 for good, 500)."""
 import json
+from html.parser import HTMLParser
 import os
 import re
 import shutil
@@ -383,6 +384,36 @@ document.body.appendChild(pre);
         # a thousands separator, as for stars
         self.sql("UPDATE citations SET count = 12345 WHERE paper_id = ?", self.pid("old2001"))
         self.assertIn("(cited by 12,345)", self.ok("export", "--markdown", "--citations").out)
+
+    def test_acad_homepage_style_shows_citations(self):
+        # the acad-homepage list carries the count in its own span, read
+        # back from what kramdown (GFM input, as acad-homepage's Jekyll
+        # configures it; Debian's jekyll brings it) makes of the page
+        self.refresh()
+        self.assertNotIn("cited by", self.ok("export", "--style", "acad-homepage").out)
+        md = self.ok("export", "--style", "acad-homepage", "--citations").out
+        if not shutil.which("ruby") or subprocess.run(
+                ["ruby", "-e", 'require "kramdown"; require "kramdown-parser-gfm"'],
+                capture_output=True).returncode != 0:
+            self.skipTest("kramdown not installed (.ci/deps --test installs jekyll)")
+        out = subprocess.run(["ruby", "-e", 'require "kramdown"; require "kramdown-parser-gfm"; '
+                              'print Kramdown::Document.new(STDIN.read, input: "GFM").to_html'],
+                             input=md, capture_output=True, text=True, check=True).stdout
+        spans = []
+
+        class Spans(HTMLParser):
+            inside = False
+
+            def handle_starttag(self, tag, attrs):
+                self.inside = tag == "span" and ("class", "pub-citations") in attrs
+
+            def handle_data(self, data):
+                if self.inside and data.strip():
+                    spans.append(data.strip())
+                self.inside = False
+
+        Spans().feed(out)
+        self.assertEqual(sorted(spans), ["cited by 151", "cited by 57", "cited by 7"])
 
     def test_export_citations_only_html_markdown(self):
         r = self.pub("export", "--bibtex", "--citations")
