@@ -140,8 +140,10 @@ static const struct step {
 	int (*run)(cli *c, const pub_refresh_opts *o, int named);
 } steps[] = {
 	{"arxiv", "arXiv", &arxiv, pub_refresh_arxiv, NULL},
-	{"venues", "venues", &venues, pub_refresh_venues, NULL},
+	/* citations before venues: its Semantic Scholar batch (all papers)
+	 * is remembered for the command, so venues asks nothing more */
 	{"citations", "citations", &citations, pub_refresh_citations, NULL},
+	{"venues", "venues", &venues, pub_refresh_venues, NULL},
 	{"stars", "GitHub stars", &stars, pub_refresh_stars, NULL},
 	{"profiles", "profiles", &profiles, NULL, run_profiles},
 };

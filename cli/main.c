@@ -161,9 +161,10 @@ const cmd cli_commands[] = {
 		"refresh arXiv metadata, venues, citations, stars and profiles (for cron)",
 		"usage: pubdb refresh [--arxiv] [--venues] [--citations] [--stars] [--profiles]\n"
 		"                     [--only SOURCES] [--max-age DURATION] [--jobs N]\n",
-		"Refreshes arXiv metadata (--arxiv), finds published versions and venue\n"
-		"badges (--venues: Semantic Scholar, then DBLP), citation counts\n"
-		"(--citations: Semantic Scholar and OpenAlex), GitHub star counts (--stars)\n"
+		"Refreshes arXiv metadata (--arxiv), citation counts (--citations:\n"
+		"Semantic Scholar and OpenAlex), published versions and venue badges\n"
+		"(--venues: Semantic Scholar, then DBLP; its answers are the citations\n"
+		"step's, so Semantic Scholar is asked once), GitHub star counts (--stars)\n"
 		"and the owner's profiles (--profiles: new papers go to 'pubdb inbox'), in\n"
 		"that order; all of them when no source is named.\n"
 		"Made for cron: '0 4 * * * pubdb -q refresh --max-age 12h'.\n",

@@ -110,7 +110,7 @@ static int s2_fetch(run *R, item *items, size_t n)
 	int err;
 	for (i = 0; i < n; i++)
 		ids[i] = pub__s2_id(items[i].arxiv, items[i].doi);
-	err = pub__s2_batch(out, R->h, (const char *const *)ids, n);
+	err = pub__s2_batch_cached(out, R->db, R->h, (const char *const *)ids, n);
 	for (i = 0; i < n; i++) {
 		if (err < 0) {
 			/* the source failed as a whole: one message, from the caller */

@@ -131,7 +131,7 @@ static void progress(const pub_refresh_opts *o, size_t done, size_t total)
 
 /* Asks S2 about every paper with an arXiv id or a DOI (one batch per 500)
  * and sets each one's DBLP key. */
-static int ask_s2(pub__http *h, pub__vpaper *ps, size_t n)
+static int ask_s2(pub_db *db, pub__http *h, pub__vpaper *ps, size_t n)
 {
 	char **ids = pub__calloc(n ? n : 1, sizeof(char *));
 	size_t *of = pub__calloc(n ? n : 1, sizeof(size_t));
@@ -143,7 +143,7 @@ static int ask_s2(pub__http *h, pub__vpaper *ps, size_t n)
 			of[k++] = i;
 	if (k) {
 		res = pub__calloc(k, sizeof(*res));
-		if ((err = pub__s2_batch(res, h, (const char *const *)ids, k)) == 0) {
+		if ((err = pub__s2_batch_cached(res, db, h, (const char *const *)ids, k)) == 0) {
 			for (i = 0; i < k; i++) {
 				pub__vpaper *p = &ps[of[i]];
 				pub__s2_paper *r = &res[i];
@@ -213,7 +213,7 @@ int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_sta
 	progress(opts, 0, n);
 	/* The network part runs before the transaction: no write lock is held
 	 * while DBLP is paced.  A service failing as a whole stores nothing. */
-	if ((err = ask_s2(h, ps, n)) < 0)
+	if ((err = ask_s2(db, h, ps, n)) < 0)
 		goto done;
 	for (i = 0; i < n; i++) {
 		int rc = pub__vfind(&ps[i], h);

@@ -283,12 +283,12 @@ class VenuesTest(ReplayTestCase):
         self.assertEqual(len(self.sent("/graph/v1/paper/batch")), 1)
         self.ok("edit", "zhao2024dsp", "venue=")
         self.mark_log()
-        r = self.net("-q", "refresh")  # every step: arXiv, venues, citations, stars, profiles
+        r = self.net("-q", "refresh")  # every step: arXiv, citations, venues, stars, profiles
         self.assertEqual((r.out, r.err), ("", ""))
         self.assertEqual(len(self.sent("/api/query")), 1)
-        # venues asks about the one paper without a badge, citations about
-        # all five, each in one batch
-        self.assertEqual([b["ids"] for b in self.sent("/graph/v1/paper/batch")], [1, 5])
+        # one batch for all five papers: citations asks it, and venues finds
+        # its one paper without a badge among the answers
+        self.assertEqual([b["ids"] for b in self.sent("/graph/v1/paper/batch")], [5])
         self.assertEqual(self.badges()["zhao2024dsp"], "ICML 2025")
         self.mark_log()
         self.net("-q", "refresh", "--only", "arxiv,stars,profiles")
