@@ -29,6 +29,7 @@ int pub__alias_put(pub_db *db, int64_t id, const char *key)
 		return err;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	db->aliases_empty = 0; /* before the step: a failed one may have stored */
 	return pub__db_step_done(db, st, "storing an alias");
 }
 

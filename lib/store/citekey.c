@@ -114,10 +114,17 @@ int pub__citekey_resolve(int64_t *id, int *alias, pub_db *db, const char *key)
 	int err, rc;
 	*id = 0;
 	*alias = 0;
-	if ((err = pub__db_stmt(&st, db,
-		     "SELECT id, 0 FROM papers WHERE lower(citekey) = lower(?1) "
-		     "UNION ALL SELECT paper_id, 1 FROM aliases WHERE lower(key) = lower(?1) "
-		     "LIMIT 1")) < 0)
+	/* A bulk transaction that began with no aliases and stored none (a
+	 * first import) need not look in the aliases table. */
+	if (db->bulk && db->aliases_empty)
+		err = pub__db_stmt(&st, db,
+			"SELECT id, 0 FROM papers WHERE lower(citekey) = lower(?1)");
+	else
+		err = pub__db_stmt(&st, db,
+			"SELECT id, 0 FROM papers WHERE lower(citekey) = lower(?1) "
+			"UNION ALL SELECT paper_id, 1 FROM aliases WHERE lower(key) = lower(?1) "
+			"LIMIT 1");
+	if (err < 0)
 		return err;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);

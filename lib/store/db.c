@@ -133,12 +133,15 @@ int pub__db_begin_bulk(pub_db *db)
 	{
 		sqlite3_stmt *st;
 		if ((err = pub__db_stmt(&st, db,
-			     "SELECT NOT EXISTS (SELECT 1 FROM authors)")) < 0) {
+			     "SELECT NOT EXISTS (SELECT 1 FROM authors), "
+			     "NOT EXISTS (SELECT 1 FROM aliases)")) < 0) {
 			pub__db_rollback(db);
 			return err;
 		}
-		if (sqlite3_step(st) == SQLITE_ROW)
+		if (sqlite3_step(st) == SQLITE_ROW) {
 			db->authors_complete = sqlite3_column_int(st, 0);
+			db->aliases_empty = sqlite3_column_int(st, 1);
+		}
 		sqlite3_reset(st);
 	}
 	/* With no authors there are no author links: the index of links by
@@ -271,6 +274,7 @@ static void end_bulk(pub_db *db)
 {
 	authors_clear(db);
 	db->index_deferred = 0;
+	db->aliases_empty = 0;
 	if (db->bulk) {
 		sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 		db->bulk = 0;

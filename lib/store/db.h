@@ -32,6 +32,9 @@ struct pub_db {
 	size_t nauthors, authors_cap;
 	int authors_complete; /* the table was empty at the start: the cache is all */
 	int index_deferred;   /* paper_authors_author is rebuilt at the commit */
+	/* In a bulk transaction: the aliases table was empty at its start and
+	 * pub__alias_put() has stored none since, so a key names no alias. */
+	int aliases_empty;
 	/* The papers the current source (one file, one stdin stream, one
 	 * `add`'s identifiers) has stored or merged into: an open-addressing
 	 * set of ids, 0 marking a free slot.  in_source is 0 outside one. */
