@@ -254,6 +254,18 @@ class TestAliases(PubTestCase):
                                   "@misc{d, title={D}, doi={10.1/C}}\n"))
         self.assertEqual(self.paper("d")["key"], "c")
 
+    def test_an_alias_made_in_a_first_import_is_a_key_for_the_rest_of_it(self):
+        # into an empty database the key lookup skips the aliases table
+        # only until the first alias is stored
+        r = self.ok("add", self.write("cd.bib", "@misc{c, title={C}, doi={10.1/c}}\n"
+                                      "@misc{d, title={D}, doi={10.1/C}}\n"
+                                      "@misc{d, title={D}, doi={10.1/C}}\n"
+                                      "@misc{D, title={E}}\n"))
+        self.assertIn("merged 'd' (%s:3) into 'c' (same key)"
+                      % os.path.join(self.dir, "cd.bib"), r.out)
+        self.assertIn("'D' is taken", r.err)
+        self.assertEqual(sorted(p["key"] for p in self.papers()), ["Da", "c"])
+
     def test_entry_types_veto_the_title_rule(self):
         self.ok("add", self.write("t.bib", "@mastersthesis{m, title={On X}, author={Jane Doe}, "
                                   "year=2020, school={S}}\n"))
