@@ -230,9 +230,10 @@ authors:
 		     "VALUES (?1, ?2, ?3, ?4)")) < 0)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
-	pub__bind_text(st, 2, d->title);
-	pub__bind_text(st, 3, d->abstract);
-	pub__bind_text(st, 4, names.ptr ? names.ptr : "");
+	/* Static: the texts outlive the step, and the reset below. */
+	pub__bind_static(st, 2, d->title);
+	pub__bind_static(st, 3, d->abstract);
+	pub__bind_static(st, 4, names.ptr ? names.ptr : "");
 	err = pub__db_step_done(db, st, "updating the search index");
 	sqlite3_reset(st);
 done:

@@ -117,7 +117,7 @@ int pub__merge_find(int64_t *id, int *reason, int *key_free, pub_db *db,
 		if ((err = pub__db_stmt(&st, db,
 			     "SELECT id FROM papers WHERE doi = ?1 LIMIT 1")) < 0)
 			return err;
-		sqlite3_bind_text(st, 1, doi, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 1, doi, -1, SQLITE_STATIC);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			*id = sqlite3_column_int64(st, 0);
 		else if (rc != SQLITE_DONE)
@@ -131,7 +131,7 @@ int pub__merge_find(int64_t *id, int *reason, int *key_free, pub_db *db,
 		if ((err = pub__db_stmt(&st, db,
 			     "SELECT id FROM papers WHERE arxiv = ?1 LIMIT 1")) < 0)
 			return err;
-		sqlite3_bind_text(st, 1, arxiv, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 1, arxiv, -1, SQLITE_STATIC);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			*id = sqlite3_column_int64(st, 0);
 		else if (rc != SQLITE_DONE)
@@ -148,9 +148,9 @@ int pub__merge_find(int64_t *id, int *reason, int *key_free, pub_db *db,
 			     "SELECT id, type FROM papers WHERE title_key = ?1 AND year = ?2 "
 			     "AND author_key = ?3 ORDER BY id")) < 0)
 			return err;
-		sqlite3_bind_text(q, 1, title_key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 1, title_key, -1, SQLITE_STATIC);
 		sqlite3_bind_int(q, 2, year);
-		sqlite3_bind_text(q, 3, author_key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(q, 3, author_key, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 			int64_t cand = sqlite3_column_int64(q, 0);
 			int c = 0;
