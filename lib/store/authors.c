@@ -132,7 +132,7 @@ int pub__authors_store(pub_db *db, int64_t paper_id, const char *role,
 				pub__db_author_put(db, a->norm, author_id);
 		}
 		if (!author_id) {
-			if ((err = pub__db_stmt(&st, db, sql_insert)) < 0)
+			if ((err = pub__db_stmt_rebind(&st, db, sql_insert)) < 0)
 				return err;
 			pub__bind_static(st, 1, a->display);
 			pub__bind_static(st, 2, a->given);
@@ -147,7 +147,7 @@ int pub__authors_store(pub_db *db, int64_t paper_id, const char *role,
 			author_id = sqlite3_last_insert_rowid(db->sql);
 			pub__db_author_put(db, a->norm, author_id);
 		}
-		if ((err = pub__db_stmt(&st, db, sql_link)) < 0)
+		if ((err = pub__db_stmt_rebind(&st, db, sql_link)) < 0)
 			return err;
 		sqlite3_bind_int64(st, 1, paper_id);
 		sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);

@@ -117,10 +117,10 @@ int pub__citekey_resolve(int64_t *id, int *alias, pub_db *db, const char *key)
 	/* A bulk transaction that began with no aliases and stored none (a
 	 * first import) need not look in the aliases table. */
 	if (db->bulk && db->aliases_empty)
-		err = pub__db_stmt(&st, db,
+		err = pub__db_stmt_rebind(&st, db,
 			"SELECT id, 0 FROM papers WHERE lower(citekey) = lower(?1)");
 	else
-		err = pub__db_stmt(&st, db,
+		err = pub__db_stmt_rebind(&st, db,
 			"SELECT id, 0 FROM papers WHERE lower(citekey) = lower(?1) "
 			"UNION ALL SELECT paper_id, 1 FROM aliases WHERE lower(key) = lower(?1) "
 			"LIMIT 1");

@@ -65,14 +65,27 @@ static size_t stmt_slot(const struct pub__stmt_slot *tab, size_t cap,
 	return i;
 }
 
+static int stmt_get(sqlite3_stmt **out, pub_db *db, const char *sql, int clear);
+
 int pub__db_stmt(sqlite3_stmt **out, pub_db *db, const char *sql)
+{
+	return stmt_get(out, db, sql, 1);
+}
+
+int pub__db_stmt_rebind(sqlite3_stmt **out, pub_db *db, const char *sql)
+{
+	return stmt_get(out, db, sql, 0);
+}
+
+static int stmt_get(sqlite3_stmt **out, pub_db *db, const char *sql, int clear)
 {
 	size_t i;
 	if (db->cache_cap) {
 		i = stmt_slot(db->cache, db->cache_cap, sql);
 		if (db->cache[i].text) {
 			sqlite3_reset(db->cache[i].stmt);
-			sqlite3_clear_bindings(db->cache[i].stmt);
+			if (clear)
+				sqlite3_clear_bindings(db->cache[i].stmt);
 			*out = db->cache[i].stmt;
 			return 0;
 		}

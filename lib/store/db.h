@@ -53,6 +53,9 @@ struct pub_db {
  * key), reset and with bindings cleared.  Owned by the handle and valid
  * until pub_db_free(): statements are never evicted. */
 int pub__db_stmt(sqlite3_stmt **out, pub_db *db, const char *sql);
+/* The same with the last bindings left in place, for a hot statement whose
+ * caller binds every parameter each time (NULL through pub__bind_static). */
+int pub__db_stmt_rebind(sqlite3_stmt **out, pub_db *db, const char *sql);
 
 /* Turns the last SQLite error into a pub error (PUB_EBUSY when locked). */
 int pub__db_error(pub_db *db, const char *what);

@@ -225,7 +225,7 @@ authors:
 		if ((err = pub__db_step_done(db, st, "updating the search index")) < 0)
 			goto done;
 	}
-	if ((err = pub__db_stmt(&st, db,
+	if ((err = pub__db_stmt_rebind(&st, db,
 		     "INSERT INTO papers_fts(rowid, title, abstract, authors) "
 		     "VALUES (?1, ?2, ?3, ?4)")) < 0)
 		goto done;

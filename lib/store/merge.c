@@ -114,7 +114,7 @@ int pub__merge_find(int64_t *id, int *reason, int *key_free, pub_db *db,
 		return err;
 	*reason = PUB__SAME_DOI;
 	if (doi) {
-		if ((err = pub__db_stmt(&st, db,
+		if ((err = pub__db_stmt_rebind(&st, db,
 			     "SELECT id FROM papers WHERE doi = ?1 LIMIT 1")) < 0)
 			return err;
 		sqlite3_bind_text(st, 1, doi, -1, SQLITE_STATIC);
@@ -128,7 +128,7 @@ int pub__merge_find(int64_t *id, int *reason, int *key_free, pub_db *db,
 	}
 	*reason = PUB__SAME_ARXIV;
 	if (arxiv) {
-		if ((err = pub__db_stmt(&st, db,
+		if ((err = pub__db_stmt_rebind(&st, db,
 			     "SELECT id FROM papers WHERE arxiv = ?1 LIMIT 1")) < 0)
 			return err;
 		sqlite3_bind_text(st, 1, arxiv, -1, SQLITE_STATIC);
@@ -144,7 +144,7 @@ int pub__merge_find(int64_t *id, int *reason, int *key_free, pub_db *db,
 	if (title_key && *title_key && year && author_key) {
 		/* conflicts() runs other statements, never this one. */
 		sqlite3_stmt *q;
-		if ((err = pub__db_stmt(&q, db,
+		if ((err = pub__db_stmt_rebind(&q, db,
 			     "SELECT id, type FROM papers WHERE title_key = ?1 AND year = ?2 "
 			     "AND author_key = ?3 ORDER BY id")) < 0)
 			return err;
