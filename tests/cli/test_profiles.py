@@ -112,6 +112,17 @@ class ProfilesTest(ReplayTestCase):
                          ["Sebastian Kreutzer", "Norbert Mercier", "Loïc Martin"])
         self.assertEqual(ps["A Work Whose Full Record Is Gone"], [])
 
+    def test_orcid_bulk_100_put_codes_a_request(self):
+        n = len(self.srv.requests())
+        r = self.run_pub("add", "orcid:0000-0002-1000-0106")
+        self.assertIn("105 papers listed: 105 added", r.err)
+        bulk = [q["path"].rsplit("/", 1)[1].split(",") for q in self.srv.requests()[n:]
+                if q["path"].startswith("/v3.0/0000-0002-1000-0106/works/")]
+        self.assertEqual([len(b) for b in bulk], [100, 5])
+        self.assertEqual(bulk[1], ["601", "602", "603", "604", "605"])
+        p = [p for p in self.papers() if p["title"] == "Paged Work Number 105"][0]
+        self.assertEqual([a["name"] for a in p["authors"]], ["Robin Pager"])
+
     def test_orcid_paper_without_doi_merges_by_title(self):
         self.ok("add", self.write("dose.bib", BIB_DOSE))
         r = self.run_pub("add", "orcid:0000-0002-0734-2199")
