@@ -32,6 +32,10 @@ Paths (all services share one port, so every PUBDB_*_URL points here):
        fixtures/dblp/pid/<pid with '/' as '_'>.xml; unknown -> 404 HTML page
   GET  /v3.0/{orcid}/works                    ORCID works summaries from
        fixtures/orcid/<orcid>_works.json; unknown -> ORCID's 404 JSON (9016)
+  GET  /v3.0/{orcid}/works/{pc},{pc},...      ORCID bulk full works:
+       {"bulk": [...]} with one slot per put-code, in order: {"work": ...}
+       from fixtures/orcid/<orcid>_work_<pc>.json, else {"error": ...} (404
+       JSON, 9016); more than 100 put-codes -> 400 JSON error
   GET  /graph/v1/author/{id}/papers?offset=&limit=   Semantic Scholar author
        papers from fixtures/semanticscholar/author_<id>_papers.json, which
        holds {"data": [...all papers...], "page_size": N (optional)}: the
@@ -320,6 +324,9 @@ class Handler(BaseHTTPRequestHandler):
         m = re.match(r"^/v3\.0/([0-9X-]+)/works$", path)
         if m:
             return self.orcid_works(m.group(1))
+        m = re.match(r"^/v3\.0/([0-9X-]+)/works/([0-9,]+)$", path)
+        if m:
+            return self.orcid_bulk(m.group(1), m.group(2).split(","))
         m = re.match(r"^/graph/v1/author/([^/]+)/papers$", path)
         if m:
             return self.s2_author_papers(m.group(1), query)
@@ -350,6 +357,30 @@ class Handler(BaseHTTPRequestHandler):
                 "more-info": "https://members.orcid.org/api/resources/troubleshooting"}),
                 "application/json;charset=UTF-8")
         return self.send(200, data, "application/json;charset=UTF-8")
+
+    @staticmethod
+    def orcid_error(status, message):
+        return {"response-code": status,
+                "developer-message": "%d: %s" % (status, message),
+                "user-message": "The resource was not found." if status == 404
+                else "Bad request.", "error-code": 9016 if status == 404 else 9006,
+                "more-info": "https://members.orcid.org/api/resources/troubleshooting"}
+
+    def orcid_bulk(self, orcid, codes):
+        if len(codes) > 100:
+            return self.send(400, json.dumps(self.orcid_error(
+                400, "too many put-codes: %d (at most 100)" % len(codes))),
+                "application/json;charset=UTF-8")
+        slots = []
+        for pc in codes:
+            data = self.state.fixture("orcid", "%s_work_%s.json" % (orcid, pc))
+            if data is None:
+                slots.append({"error": self.orcid_error(
+                    404, "No entity found with id: %s" % pc)})
+            else:
+                slots.append({"work": json.loads(data)})
+        return self.send(200, json.dumps({"bulk": slots}, ensure_ascii=False),
+                         "application/json;charset=UTF-8")
 
     def s2_author_papers(self, author, query):
         data = self.state.fixture("semanticscholar", "author_%s_papers.json" % author)

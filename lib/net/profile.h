@@ -57,6 +57,14 @@ int pub__dblp_person_parse(pub__work_list *out, const char *body, size_t n,
 	const char *where);
 int pub__orcid_works_parse(pub__work_list *out, const char *body, size_t n,
 	const char *where);
+/* ORCID's bulk answer {"bulk": [{"work": {...}} | {"error": {...}}, ...]}
+ * to /v3.0/{orcid}/works/{pc},{pc},...: each work whose put-code is
+ * codes[k] gives works[k] (when it has no authors yet) its contributors
+ * with the author role, in sequence order, else the author field of its
+ * BibTeX citation.  An error slot changes nothing. */
+#define PUB__ORCID_BULK_MAX 100
+int pub__orcid_bulk_parse(pub__work *works, const long long *codes, size_t nworks,
+	const char *body, size_t n, const char *where);
 /* *next is the offset of the next page, or -1 after the last page. */
 int pub__s2_author_papers_parse(pub__work_list *out, long *next,
 	const char *body, size_t n, const char *where);
@@ -64,6 +72,9 @@ int pub__s2_author_papers_parse(pub__work_list *out, long *next,
 /* The fetches: every page of the person's list.  An unknown person is
  * PUB_ENOTFOUND; anything else that is not the list is PUB_ENET. */
 int pub__dblp_person_fetch(pub__work_list *out, pub__http *h, const char *pid);
+/* ORCID: the summaries, then the authors of the works kept from the bulk
+ * endpoint, PUB__ORCID_BULK_MAX put-codes a request; a failed bulk
+ * request fails the fetch as a failed summary list does. */
 int pub__orcid_works_fetch(pub__work_list *out, pub__http *h, const char *orcid);
 int pub__s2_author_fetch(pub__work_list *out, pub__http *h, const char *id);
 

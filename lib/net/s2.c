@@ -297,6 +297,7 @@ static const s2_cached *cache_find(const s2_cache *c, const char *id)
 	s2_cached key;
 	if (!c || !c->n)
 		return NULL;
+	memset(&key, 0, sizeof(key)); /* only id is compared; cppcheck wants all set */
 	key.id = (char *)id;
 	return bsearch(&key, c->items, c->n, sizeof(*c->items), cached_cmp);
 }

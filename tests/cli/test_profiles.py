@@ -20,6 +20,14 @@ BIB_NOTE = """@article{mynote,
 }
 """
 
+BIB_DOSE = """@article{dose20,
+  title = {Dose-Rate Estimation using α-Al2O3:C Chips: Aftermath},
+  author = {Kreutzer, Sebastian and Tribolo, Chantal},
+  journal = {Ancient TL},
+  year = {2020},
+}
+"""
+
 
 class ProfilesTest(ReplayTestCase):
     def setUp(self):
@@ -77,9 +85,65 @@ class ProfilesTest(ReplayTestCase):
         self.assertTrue(all("Di Xu" in [a["name"] for a in p["authors"]] for p in ps))
 
     def test_orcid_two_groups_one_doi(self):
+        n = len(self.srv.requests())
         r = self.run_pub("add", "orcid:0000-0002-1825-0097")
         self.assertIn("3 papers listed: 3 added, 0 merged", r.err)
         self.assertEqual(self.count("SELECT count(*) FROM papers WHERE doi = '10.1234/jtest.2024.1'"), 1)
+        # one bulk request for the preferred summaries' put-codes
+        bulk = [q["path"] for q in self.srv.requests()[n:]
+                if q["path"].startswith("/v3.0/0000-0002-1825-0097/works/")]
+        self.assertEqual(bulk, ["/v3.0/0000-0002-1825-0097/works/101,102,104,105"])
+        ps = {p["title"]: [a["name"] for a in p["authors"]] for p in self.papers()}
+        # contributors in sequence order, the editor left out
+        self.assertEqual(ps["Replay Servers Considered Helpful"], ["Ada Tester", "Kim Lee"])
+        # no contributors: the author field of the BibTeX citation
+        self.assertEqual(ps["A Note on Single Authors & Their Records"], ["Ada Tester"])
+        # an error slot: no authors, no failure
+        self.assertEqual(ps["Testing Profiles at Scale"], [])
+
+    def test_orcid_authors_from_full_works(self):
+        r = self.run_pub("add", "orcid:0000-0002-0734-2199")
+        self.assertIn("3 papers listed: 3 added, 0 merged", r.err)
+        ps = {p["title"]: [a["name"] for a in p["authors"]] for p in self.papers()}
+        self.assertEqual(ps["Dose-Rate Estimation using α-Al2O3:C Chips: Aftermath"],
+                         ["Sebastian Kreutzer", "Chantal Tribolo", "Loïc Martin",
+                          "Norbert Mercier"])
+        self.assertEqual(ps["Luminescence Without Identifiers"],
+                         ["Sebastian Kreutzer", "Norbert Mercier", "Loïc Martin"])
+        self.assertEqual(ps["A Work Whose Full Record Is Gone"], [])
+
+    def test_orcid_bulk_100_put_codes_a_request(self):
+        n = len(self.srv.requests())
+        r = self.run_pub("add", "orcid:0000-0002-1000-0106")
+        self.assertIn("105 papers listed: 105 added", r.err)
+        bulk = [q["path"].rsplit("/", 1)[1].split(",") for q in self.srv.requests()[n:]
+                if q["path"].startswith("/v3.0/0000-0002-1000-0106/works/")]
+        self.assertEqual([len(b) for b in bulk], [100, 5])
+        self.assertEqual(bulk[1], ["601", "602", "603", "604", "605"])
+        p = [p for p in self.papers() if p["title"] == "Paged Work Number 105"][0]
+        self.assertEqual([a["name"] for a in p["authors"]], ["Robin Pager"])
+
+    def test_orcid_paper_without_doi_merges_by_title(self):
+        self.ok("add", self.write("dose.bib", BIB_DOSE))
+        r = self.run_pub("add", "orcid:0000-0002-0734-2199")
+        self.assertIn("3 papers listed: 2 added, 1 merged", r.err)
+        self.assertEqual(self.count("SELECT count(*) FROM papers"), 3)
+        self.assertEqual(self.count("SELECT count(*) FROM papers WHERE citekey = 'dose20'"), 1)
+
+    def test_orcid_bulk_failure_stores_nothing(self):
+        self.ok("add", self.write("note.bib", BIB_NOTE))
+        self.srv.control({"path_prefix": "/v3.0/0000-0002-0734-2199/works/", "status": 500,
+                          "times": -1, "body": "{}", "content_type": "application/json"})
+        r = self.run_pub("add", "dblp:00/0001", "orcid:0000-0002-0734-2199", code=1)
+        self.assertIn("ORCID", r.err)
+        self.assertIn("500", r.err)
+        self.assertIn("nothing was stored", r.err)
+        self.assertEqual(self.count("SELECT count(*) FROM papers"), 1)
+        # refresh --profiles fails that profile as a failed /works does
+        self.ok("config", "set", "owner.orcid", "0000-0002-0734-2199")
+        r = self.run_pub("-q", "refresh", "--profiles", code=3)
+        self.assertIn("ORCID", r.err)
+        self.assertEqual(self.inbox(), [])
 
     def test_already_stored_paper_merges(self):
         self.ok("add", self.write("note.bib", BIB_NOTE))

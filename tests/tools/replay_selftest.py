@@ -197,6 +197,14 @@ class ReplayServer(unittest.TestCase):
         self.assertEqual((status, json.loads(body)["group"]), (200, []))
         status, _, body = self.req("GET", "/v3.0/0000-0001-5109-3700/works")
         self.assertEqual((status, json.loads(body)["error-code"]), (404, 9016))
+        status, _, body = self.req("GET", "/v3.0/0000-0002-0734-2199/works/77226586,1")
+        bulk = json.loads(body)["bulk"]
+        self.assertEqual(status, 200)
+        self.assertEqual(bulk[0]["work"]["put-code"], 77226586)
+        self.assertEqual(bulk[1]["error"]["response-code"], 404)
+        status, _, body = self.req("GET", "/v3.0/0000-0002-0734-2199/works/"
+                                   + ",".join(str(i) for i in range(101)))
+        self.assertEqual(status, 400)
         pages, offset = [], 0
         while offset is not None:
             status, _, body = self.req("GET", "/graph/v1/author/1000001/papers?offset=%d&limit=100" % offset)

@@ -120,6 +120,77 @@ static void test_orcid(void)
 	OK(strstr(pub_error_last(), "line 1") != NULL, "position: %s", pub_error_last());
 }
 
+/* Wraps one work (a /work/{put-code} body) as a bulk answer's slot, with
+ * an error slot after it. */
+static char *bulk_of(const char *work, size_t n, size_t *len)
+{
+	static const char head[] = "{\"bulk\":[{\"work\":";
+	static const char tail[] = "},{\"error\":{\"response-code\":404,\"error-code\":9016}}]}";
+	char *b = malloc(sizeof(head) + n + sizeof(tail));
+	memcpy(b, head, sizeof(head) - 1);
+	memcpy(b + sizeof(head) - 1, work, n);
+	memcpy(b + sizeof(head) - 1 + n, tail, sizeof(tail));
+	*len = sizeof(head) - 1 + n + sizeof(tail) - 1;
+	return b;
+}
+
+static void test_orcid_bulk(void)
+{
+	pub__work w[3];
+	long long codes[3] = {77226586, 1, 77226586};
+	size_t n, len, i;
+	char *work = slurp("orcid/0000-0002-0734-2199_work_77226586.json", &n), *body, *cut;
+	memset(w, 0, sizeof(w));
+	body = bulk_of(work, n, &len);
+	OK(pub__orcid_bulk_parse(w, codes, 2, body, len, "/v3.0/x/works/77226586,1") == 0,
+		"recorded work in a bulk answer");
+	OK(w[0].nauthors == 4, "four contributors (%zu)", w[0].nauthors);
+	if (w[0].nauthors == 4) {
+		STR_EQ(w[0].authors[0], "Sebastian Kreutzer", "credit name");
+		STR_EQ(w[0].authors[2], "Loïc Martin", "UTF-8 kept");
+		STR_EQ(w[0].authors[3], "Norbert Mercier", "order kept without sequence");
+	}
+	OK(w[1].nauthors == 0, "an error slot leaves its work alone");
+	free(body);
+
+	/* without contributors: the author field of the BibTeX citation */
+	cut = strstr(work, "\"contributors\":{");
+	OK(cut != NULL, "recorded work has contributors");
+	if (cut) {
+		memcpy(cut, "\"contributorz\"", 14);
+		body = bulk_of(work, n, &len);
+		OK(pub__orcid_bulk_parse(&w[2], &codes[2], 1, body, len, "x") == 0, "citation");
+		OK(w[2].nauthors == 4, "four BibTeX authors (%zu)", w[2].nauthors);
+		if (w[2].nauthors == 4) {
+			STR_EQ(w[2].authors[0], "Sebastian Kreutzer", "First Last");
+			STR_EQ(w[2].authors[2], "Loïc Martin", "LaTeX accent decoded");
+		}
+		free(body);
+	}
+	free(work);
+	for (i = 0; i < 3; i++)
+		pub__work_clear(&w[i]);
+
+	/* crafted: sequence order, the editor left out */
+	memset(w, 0, sizeof(w));
+	codes[0] = 77226587;
+	work = slurp("orcid/0000-0002-0734-2199_work_77226587.json", &n);
+	body = bulk_of(work, n, &len);
+	OK(pub__orcid_bulk_parse(w, codes, 1, body, len, "x") == 0 && w[0].nauthors == 3,
+		"three authors (%zu)", w[0].nauthors);
+	if (w[0].nauthors == 3) {
+		STR_EQ(w[0].authors[0], "Sebastian Kreutzer", "sequence first");
+		STR_EQ(w[0].authors[1], "Norbert Mercier", "then the others as listed");
+	}
+	pub__work_clear(&w[0]);
+	free(body);
+	free(work);
+	OK(pub__orcid_bulk_parse(w, codes, 1, "{\"bulk\": [", 10, "x") == PUB_EPARSE, "truncated");
+	OK(pub__orcid_bulk_parse(w, codes, 1, "{\"group\": []}", 13, "/v3.0/x/works/1") ==
+		PUB_EPARSE && strstr(pub_error_last(), "/v3.0/x/works/1"), "no bulk: %s",
+		pub_error_last());
+}
+
 static void test_s2(void)
 {
 	pub__work_list l = {0};
@@ -188,6 +259,7 @@ int main(void)
 {
 	test_dblp();
 	test_orcid();
+	test_orcid_bulk();
 	test_s2();
 	test_ids();
 	return test_summary();
