@@ -16,6 +16,7 @@
 #include "ids/github.h"
 #include "net/http.h"
 #include "net/source.h"
+#include "net/xml.h"
 
 #include <ctype.h>
 #include <libxml/parser.h>
@@ -162,74 +163,6 @@ static void parse_entry(pub__arxiv_paper *p, const xmlNode *e, const char *idurl
 		p->code_url = pub__github_find(p->abstract);
 }
 
-/* A DOCTYPE means entities could follow: stop before any is declared. */
-static void refuse_dtd(void *vctx, const xmlChar *name, const xmlChar *ext,
-	const xmlChar *sys)
-{
-	xmlParserCtxtPtr ctxt = vctx;
-	(void)name;
-	(void)ext;
-	(void)sys;
-	ctxt->_private = (void *)1;
-	xmlStopParser(ctxt);
-}
-
-static int looks_like_html(const char *body, size_t n)
-{
-	size_t i = 0;
-	if (n >= 3 && !memcmp(body, "\xEF\xBB\xBF", 3))
-		i = 3;
-	while (i < n && isspace((unsigned char)body[i]))
-		i++;
-	return (n - i >= 14 && !strncasecmp(body + i, "<!DOCTYPE html", 14)) ||
-		(n - i >= 5 && !strncasecmp(body + i, "<html", 5));
-}
-
-static xmlDocPtr parse_xml(const char *body, size_t n, const char *who)
-{
-	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc = NULL;
-	static int inited;
-
-	if (!inited) {
-		xmlInitParser();
-		inited = 1;
-	}
-	if (n > INT32_MAX) {
-		pub__error(PUB_EPARSE, "%s: response too large", who);
-		return NULL;
-	}
-	if (!(ctxt = xmlCreateMemoryParserCtxt(body, (int)n))) {
-		pub__error(PUB_EPARSE, "%s: cannot parse the response", who);
-		return NULL;
-	}
-	ctxt->sax->internalSubset = refuse_dtd;
-	ctxt->sax->externalSubset = refuse_dtd;
-	/* NONET, no NOENT, no DTDLOAD/DTDATTR: nothing is fetched or expanded */
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
-		XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-	xmlParseDocument(ctxt);
-	if (ctxt->_private) {
-		pub__error(PUB_EPARSE, "%s: response has a DOCTYPE; refusing it (entities are not allowed)", who);
-	} else if (!ctxt->wellFormed || !ctxt->myDoc) {
-		const xmlError *err = xmlCtxtGetLastError(ctxt);
-		char msg[256];
-		size_t k;
-		snprintf(msg, sizeof(msg), "%s", err && err->message ? err->message : "malformed");
-		for (k = strlen(msg); k && isspace((unsigned char)msg[k - 1]); k--)
-			msg[k - 1] = '\0';
-		pub__error(PUB_EPARSE, "%s: malformed or truncated XML (line %d: %s)",
-			who, err ? err->line : 0, msg);
-	} else {
-		doc = ctxt->myDoc;
-		ctxt->myDoc = NULL;
-	}
-	if (ctxt->myDoc)
-		xmlFreeDoc(ctxt->myDoc);
-	xmlFreeParserCtxt(ctxt);
-	return doc;
-}
-
 int pub__arxiv_parse_feed(pub__arxiv_feed *out, const char *body, size_t n,
 	long status)
 {
@@ -245,10 +178,10 @@ int pub__arxiv_parse_feed(pub__arxiv_feed *out, const char *body, size_t n,
 	if (!body || !n)
 		return pub__error(PUB_EPARSE, "arXiv: empty response%s",
 			status ? "" : "");
-	if (looks_like_html(body, n))
+	if (pub__xml_looks_like_html(body, n))
 		return pub__error(PUB_EPARSE,
 			"arXiv: expected an Atom feed but got an HTML page (HTTP %ld)", status);
-	if (!(doc = parse_xml(body, n, "arXiv")))
+	if (!(doc = pub__xml_parse(body, n, "arXiv", PUB__XML_NO_DOCTYPE)))
 		return PUB_EPARSE;
 	root = xmlDocGetRootElement(doc);
 	if (!root || !is_el(root, NS_ATOM, "feed")) {

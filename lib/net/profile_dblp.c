@@ -14,6 +14,7 @@
 #include "util/error.h"
 #include "ids/doi.h"
 #include "net/http.h"
+#include "net/xml.h"
 
 #include <ctype.h>
 #include <libxml/parser.h>
@@ -173,81 +174,21 @@ static void parse_record(pub__work *w, const xmlNode *rec)
 	}
 }
 
-/* An entity declaration could expand without bound: stop there.  A
- * DOCTYPE naming dblp's DTD is fine (it is never loaded). */
-static void refuse_entity(void *vctx, const xmlChar *name, int type,
-	const xmlChar *pub, const xmlChar *sys, xmlChar *content)
-{
-	xmlParserCtxtPtr ctxt = vctx;
-	(void)name;
-	(void)type;
-	(void)pub;
-	(void)sys;
-	(void)content;
-	ctxt->_private = (void *)1;
-	xmlStopParser(ctxt);
-}
-
-static int looks_like_html(const char *body, size_t n)
-{
-	size_t i = 0;
-	if (n >= 3 && !memcmp(body, "\xEF\xBB\xBF", 3))
-		i = 3;
-	while (i < n && isspace((unsigned char)body[i]))
-		i++;
-	return (n - i >= 14 && !strncasecmp(body + i, "<!DOCTYPE html", 14)) ||
-		(n - i >= 5 && !strncasecmp(body + i, "<html", 5));
-}
-
-static xmlDocPtr parse_xml(const char *body, size_t n, const char *where)
-{
-	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc = NULL;
-	if (n > INT32_MAX) {
-		pub__error(PUB_EPARSE, "DBLP: %s: response too large", where);
-		return NULL;
-	}
-	xmlInitParser();
-	if (!(ctxt = xmlCreateMemoryParserCtxt(body, (int)n))) {
-		pub__error(PUB_EPARSE, "DBLP: %s: cannot parse the response", where);
-		return NULL;
-	}
-	ctxt->sax->entityDecl = refuse_entity;
-	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR |
-		XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
-	xmlParseDocument(ctxt);
-	if (ctxt->_private) {
-		pub__error(PUB_EPARSE, "DBLP: %s: response declares entities; refusing it", where);
-	} else if (!ctxt->wellFormed || !ctxt->myDoc) {
-		const xmlError *e = xmlCtxtGetLastError(ctxt);
-		char msg[200];
-		size_t k;
-		snprintf(msg, sizeof(msg), "%s", e && e->message ? e->message : "malformed");
-		for (k = strlen(msg); k && isspace((unsigned char)msg[k - 1]); k--)
-			msg[k - 1] = '\0';
-		pub__error(PUB_EPARSE, "DBLP: %s: malformed or truncated XML (line %d: %s)",
-			where, e ? e->line : 0, msg);
-	} else {
-		doc = ctxt->myDoc;
-		ctxt->myDoc = NULL;
-	}
-	if (ctxt->myDoc)
-		xmlFreeDoc(ctxt->myDoc);
-	xmlFreeParserCtxt(ctxt);
-	return doc;
-}
-
 int pub__dblp_person_parse(pub__work_list *out, const char *body, size_t n,
 	const char *where)
 {
 	xmlDocPtr doc;
 	const xmlNode *root, *r, *c;
+	char *who;
 	if (!body || !n)
 		return pub__error(PUB_EPARSE, "DBLP: %s: empty response", where);
-	if (looks_like_html(body, n))
+	if (pub__xml_looks_like_html(body, n))
 		return pub__error(PUB_EPARSE,
 			"DBLP: %s: expected a person's XML but got an HTML page", where);
-	if (!(doc = parse_xml(body, n, where)))
+	who = pub__sprintf("DBLP: %s", where);
+	doc = pub__xml_parse(body, n, who, PUB__XML_NO_ENTITIES);
+	free(who);
+	if (!doc)
 		return PUB_EPARSE;
 	root = xmlDocGetRootElement(doc);
 	if (!root || !is_el(root, "dblpperson")) {
