@@ -195,9 +195,9 @@ const cmd cli_commands[] = {
 		cmd_news_opts, NULL},
 	{"citations", cmd_citations, CMD_DB, "citation counts and their history",
 		"usage: pubdb citations [--history KEY] [--svg FILE] [--json]\n",
-		"Lists each paper's citation count per source (openalex, crossref ...)\n"
-		"with its change over 7 and 30 days and when it was checked; counts come\n"
-		"from 'pubdb refresh --citations'.  With --json: a JSON array.\n",
+		"Lists each paper's citation count per source (semanticscholar, openalex,\n"
+		"crossref) with its change over 7 and 30 days and when it was checked;\n"
+		"counts come from 'pubdb refresh --citations'.  With --json: a JSON array.\n",
 		cmd_citations_opts, NULL},
 	{"stats", cmd_stats, CMD_DB, "papers, citations, h-index, i10-index, stars",
 		"usage: pubdb stats [--svg FILE] [--json]\n",
