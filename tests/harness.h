@@ -1,7 +1,7 @@
 /*
  * harness.h: the tiny unit-test harness (after cmark's api_test).
  * OK(cond, msg) and STR_EQ(got, want, msg) count failures; main returns
- * test_summary().
+ * test_summary(), which fails when no check ran.
  */
 #ifndef PUB_TEST_HARNESS_H
 #define PUB_TEST_HARNESS_H
@@ -36,9 +36,15 @@ static int test_run, test_failed;
 		}                                                         \
 	} while (0)
 
+/* A program that made no check proves nothing: it fails, as one whose
+ * checks failed does (a test body compiled out, or returning early). */
 static inline int test_summary(void)
 {
 	printf("%d checks, %d failed\n", test_run, test_failed);
+	if (test_run == 0) {
+		fprintf(stderr, "FAIL: no check ran\n");
+		return 1;
+	}
 	return test_failed ? 1 : 0;
 }
 
@@ -66,6 +72,26 @@ static inline char *slurp(const char *rel, size_t *n)
 	fclose(fp);
 	*n = (size_t)len;
 	return buf;
+}
+#endif
+
+#ifdef PUB_REPLAY_RUNNER
+#include <errno.h>
+#include <unistd.h>
+/* A network test needs the loopback replay server: started by hand,
+ * without one, it runs itself again under tests/run_with_replay.py, so its
+ * network checks never depend on how it was started. */
+static inline void replay_ensure(char **argv)
+{
+	char *args[] = {(char *)PUB_PYTHON, (char *)PUB_REPLAY_RUNNER, (char *)"--fixtures",
+			(char *)PUB_FIXTURES, (char *)"--", argv[0], NULL};
+	if (getenv("PUB_REPLAY_LOG"))
+		return;
+	fflush(NULL);
+	execv(PUB_PYTHON, args);
+	fprintf(stderr, "FAIL: cannot start the replay server (%s %s): %s\n", PUB_PYTHON,
+		PUB_REPLAY_RUNNER, strerror(errno));
+	exit(1);
 }
 #endif
 

@@ -5,7 +5,10 @@ points every PUBDB_*_URL at it, runs the given command and stops the server.
   python3 tests/run_with_replay.py --fixtures DIR [--latency-ms N] -- CMD ARGS...
 
 The command also gets PUB_REPLAY_URL (the server's base URL) and
-PUB_REPLAY_LOG (its JSON-lines request log)."""
+PUB_REPLAY_LOG (its JSON-lines request log).  With PUB_TEST_WRAPPER set
+(say "valgrind -q --error-exitcode=99"), the command runs under it: .ci/run
+checks the network unit tests under valgrind that way, the server not."""
+import shlex
 import argparse
 import os
 import subprocess
@@ -48,7 +51,8 @@ def main():
             env.setdefault("PUB_HTTP_BACKOFF_MS", "20")
             env.setdefault("PUB_HTTP_TIMEOUT", "10")
             env.pop("GITHUB_TOKEN", None)
-            return subprocess.call(cmd, env=env)
+            wrapper = shlex.split(os.environ.get("PUB_TEST_WRAPPER", ""))
+            return subprocess.call(wrapper + cmd, env=env)
         finally:
             srv.terminate()
             try:

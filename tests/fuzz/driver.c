@@ -71,5 +71,10 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++)
 		rc |= run_path(argv[i], &count);
 	printf("replayed %u inputs\n", count);
+	if (count == 0) {
+		/* an empty or missing corpus would pass without testing anything */
+		fprintf(stderr, "no input to replay (an empty corpus?)\n");
+		return 1;
+	}
 	return rc;
 }

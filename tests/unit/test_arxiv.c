@@ -306,15 +306,15 @@ static void test_fetch_faults(void)
 	pub__http_free(h);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	(void)argc;
+	replay_ensure(argv);
 	test_normalize();
 	test_layouts();
 	test_errors();
 	test_bib();
-	if (getenv("PUB_REPLAY_LOG")) {
-		test_fetch();
-		test_fetch_faults();
-	}
+	test_fetch();
+	test_fetch_faults();
 	return test_summary();
 }

@@ -243,13 +243,14 @@ static void test_fetch(void)
 	pub__http_free(h);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	(void)argc;
+	replay_ensure(argv);
 	test_search_parse();
 	test_rec_parse();
 	test_names();
 	test_match();
-	if (getenv("PUB_REPLAY_LOG"))
-		test_fetch();
+	test_fetch();
 	return test_summary();
 }

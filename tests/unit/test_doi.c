@@ -172,11 +172,12 @@ static void test_fetch(void)
 	pub__http_free(h);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	(void)argc;
+	replay_ensure(argv);
 	test_normalize();
 	test_parse();
-	if (getenv("PUB_REPLAY_LOG"))
-		test_fetch();
+	test_fetch();
 	return test_summary();
 }

@@ -380,12 +380,10 @@ static void test_batch(void)
 	pub__http_free(h);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-	if (!getenv("PUB_REPLAY_LOG")) {
-		fprintf(stderr, "run me under tests/run_with_replay.py\n");
-		return 1;
-	}
+	(void)argc;
+	replay_ensure(argv);
 	test_basic();
 	test_token();
 	test_retries();

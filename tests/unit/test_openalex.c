@@ -115,10 +115,11 @@ static void test_fetch(void)
 	OK(keyed == 4, "api_key on every lookup (%d)", keyed);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	(void)argc;
+	replay_ensure(argv);
 	test_parse();
-	if (getenv("PUB_REPLAY_LOG"))
-		test_fetch();
+	test_fetch();
 	return test_summary();
 }
