@@ -372,6 +372,83 @@ char *pub_db_default_path(void)
 		home && *home ? home : ".");
 }
 
+/* 1 when nothing this process does can write the database: the file or
+ * its folder is read-only (a read-only mount, chattr +i, a mode that
+ * excludes us).  SQLite needs the folder too, for its journal or its WAL
+ * index. */
+static int db_unwritable(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int no;
+	if (access(path, W_OK) != 0 && (errno == EACCES || errno == EPERM || errno == EROFS))
+		return 1;
+	dir = slash ? pub__strndup(path, slash == path ? 1 : (size_t)(slash - path))
+		    : pub__strdup(".");
+	no = access(dir, W_OK) != 0 && (errno == EACCES || errno == EPERM || errno == EROFS);
+	free(dir);
+	return no;
+}
+
+/* A "file:" URI of `path` with `query`, reserved characters
+ * percent-encoded (sqlite.org/uri.html). */
+static char *db_uri(const char *path, const char *query)
+{
+	pub__buf b = PUB__BUF_INIT;
+	const char *p;
+	pub__buf_puts(&b, "file:");
+	for (p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			pub__buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			pub__buf_putc(&b, *p);
+	}
+	pub__buf_printf(&b, "?%s", query);
+	return pub__buf_detach(&b);
+}
+
+/* The size of `path`-SUFFIX, or 0 when there is none. */
+static off_t companion_size(const char *path, const char *suffix)
+{
+	char *f = pub__sprintf("%s%s", path, suffix);
+	struct stat st;
+	off_t n = stat(f, &st) == 0 ? st.st_size : 0;
+	free(f);
+	return n;
+}
+
+/* Opens a database nothing can write, for reading.  A WAL database there
+ * has no WAL index (-shm) and cannot get one: SQLite then reads it only as
+ * an immutable file, which is right when no WAL holds changes; a WAL that
+ * does cannot be read from here, and that is the error. */
+static int db_open_unwritable(pub_db *db)
+{
+	char *uri;
+	int rc;
+	if (sqlite3_open_v2(db->path, &db->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+		    NULL) != SQLITE_OK)
+		return db->sql ? pub__db_error(db, "opening")
+			       : pub__error(PUB_ERROR, "cannot open database '%s'", db->path);
+	rc = sqlite3_exec(db->sql, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	if ((rc & 0xff) != SQLITE_CANTOPEN)
+		return 0; /* readable as it is (or an error the caller reports) */
+	if (companion_size(db->path, "-wal") > 0)
+		return pub__error(PUB_ERROR,
+			"database '%s' is read-only and its write-ahead log '%s-wal' holds "
+			"changes that cannot be read from here; open it once where it can be "
+			"written", db->path, db->path);
+	sqlite3_close(db->sql);
+	db->sql = NULL;
+	uri = db_uri(db->path, "immutable=1");
+	rc = sqlite3_open_v2(uri, &db->sql,
+		SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return db->sql ? pub__db_error(db, "opening")
+			       : pub__error(PUB_ERROR, "cannot open database '%s'", db->path);
+	return 0;
+}
+
 int pub_db_open(pub_db **out, const char *path, unsigned flags)
 {
 	pub_db *db = NULL;
@@ -394,12 +471,21 @@ int pub_db_open(pub_db **out, const char *path, unsigned flags)
 	db = pub__calloc(1, sizeof(*db));
 	db->path = pub__strdup(path);
 	db->refresh_fd = PUB__LOCK_NONE;
-	oflags = (flags & PUB_OPEN_READONLY) ? SQLITE_OPEN_READONLY
-		: SQLITE_OPEN_READWRITE | ((flags & PUB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
-	if (sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		err = db->sql ? pub__db_error(db, "opening")
-			      : pub__error(PUB_ERROR, "cannot open database '%s'", path);
-		goto done;
+	/* A database nothing can write (a read-only mount, chattr +i) is
+	 * read: every write then fails as read-only, and reading works, WAL
+	 * or not. */
+	if (!fresh && !(flags & PUB_OPEN_READONLY) && db_unwritable(path))
+		flags |= PUB_OPEN_READONLY;
+	if (flags & PUB_OPEN_READONLY) {
+		if ((err = db_open_unwritable(db)) < 0)
+			goto done;
+	} else {
+		oflags = SQLITE_OPEN_READWRITE | ((flags & PUB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
+		if (sqlite3_open_v2(path, &db->sql, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+			err = db->sql ? pub__db_error(db, "opening")
+				      : pub__error(PUB_ERROR, "cannot open database '%s'", path);
+			goto done;
+		}
 	}
 	sqlite3_extended_result_codes(db->sql, 1);
 	/* cron and the user may work at once: wait rather than fail.
@@ -441,10 +527,15 @@ int pub_db_open(pub_db **out, const char *path, unsigned flags)
 		else
 			err = pub__db_error(db, "reading the schema version");
 		sqlite3_finalize(st);
-		if (err == 0 && v != PUB__SCHEMA_VERSION)
-			err = pub__error(v > PUB__SCHEMA_VERSION ? PUB_EVERSION : PUB_ERROR,
-				"database '%s' has schema version %d, this pubdb needs %d",
-				path, v, PUB__SCHEMA_VERSION);
+		if (err == 0 && v > PUB__SCHEMA_VERSION)
+			err = pub__error(PUB_EVERSION,
+				"database '%s' has schema version %d, newer than this pubdb "
+				"understands (%d); upgrade pubdb", path, v, PUB__SCHEMA_VERSION);
+		else if (err == 0 && v != PUB__SCHEMA_VERSION)
+			err = pub__error(PUB_ERROR,
+				"database '%s' is read-only and has schema version %d; this "
+				"pubdb needs %d, an upgrade it cannot write", path, v,
+				PUB__SCHEMA_VERSION);
 	} else {
 		err = pub__db_migrate(db);
 	}

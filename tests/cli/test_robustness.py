@@ -23,6 +23,7 @@ import time
 import unittest
 import urllib.request
 
+from needs import need
 from pubtest import CORPORA, FIXTURES, PUBDB, WRAPPER, PubTestCase, dump_db, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -347,39 +348,93 @@ class TestDiskAndFileFaults(PubTestCase):
         finally:
             subprocess.run(["umount", "-l", mnt])
 
-    def make_read_only(self):
-        """Makes the database file unwritable even for root, or skips."""
-        if os.geteuid() != 0:
-            os.chmod(self.db, 0o444)
-            return lambda: os.chmod(self.db, 0o644)
-        if shutil.which("chattr") and subprocess.run(
-                ["chattr", "+i", self.db], stderr=subprocess.DEVNULL).returncode == 0:
-            return lambda: subprocess.run(["chattr", "-i", self.db])
-        ro = os.path.join(self.dir, "ro")
-        os.mkdir(ro)
-        if subprocess.run(["mount", "--bind", self.dir, ro], stderr=subprocess.DEVNULL).returncode == 0:
-            if subprocess.run(["mount", "-o", "remount,bind,ro", ro],
-                              stderr=subprocess.DEVNULL).returncode == 0:
-                self.db = os.path.join(ro, os.path.basename(self.db))
-                return lambda: subprocess.run(["umount", "-l", ro])
-            subprocess.run(["umount", "-l", ro])
-        self.skipTest("root, and neither chattr +i nor a read-only bind mount works here")
+    # ---- a database nothing can write (docs/robustness.md) ----
+    READS = (["list"], ["list", "--json"], ["show", "seed1"], ["search", "Seed"],
+             ["export", "--bibtex"], ["export", "--html"], ["export", "--json"], ["stats"])
+    WRITES = ((["add", "-"], "@misc{n, title={New}}\n"), (["edit", "seed1", "title=Changed"], None),
+              (["tag", "seed1", "+t"], None), (["link", "seed1", "code", "https://github.com/a/b"], None),
+              (["config", "set", "owner", "Jane Doe"], None), (["rm", "seed1"], None))
 
-    def test_read_only_database(self):
-        # checkpoint the WAL first so that the read-only file holds everything
-        con = sqlite3.connect(self.db)
-        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        con.close()
-        undo = self.make_read_only()
-        try:
-            r = self.pub("add", "-", input="@misc{n, title={New}}\n")
-            self.assertCleanFailure(r)
-            r = self.pub("edit", "seed1", "title=Changed")
-            self.assertCleanFailure(r)
-            self.assertEqual(self.papers()[0]["title"], "Seed paper")
+    def change_in_the_wal(self):
+        """A change that stays in the WAL: a second connection keeps the
+        log from being checkpointed until the test ends."""
+        con = sqlite3.connect(self.db, isolation_level=None)
+        self.assertEqual(con.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+        con.execute("PRAGMA wal_autocheckpoint = 0")
+        con.execute("UPDATE papers SET title = 'Seed paper, in the WAL'")
+        self.addCleanup(con.close)
+
+    def assertReadsAndRefusesWrites(self, outer=(), keys=("seed1",)):
+        before = dump_db(self.db) if not outer else None
+        for args in self.READS:
+            r = run(*args, db=self.db, outer=outer)
+            self.assertEqual(r.code, 0, (args, r))
+            self.assertNotIn("pubdb:", r.err, (args, r))  # no error, no warning
+        r = run("list", "--json", db=self.db, outer=outer)
+        self.assertEqual(sorted(p["key"] for p in json.loads(r.out)), sorted(keys))
+        self.assertIn("Seed paper", run("show", "seed1", db=self.db, outer=outer).out)
+        self.assertIn("seed1", run("search", "Seed", db=self.db, outer=outer).out)
+        for args, stdin in self.WRITES:
+            r = run(*args, db=self.db, input=stdin, outer=outer)
+            self.assertCleanFailure(r, "database '%s' is read-only" % self.db)
+        if before is not None:
+            self.assertEqual(dump_db(self.db), before)
+
+    def test_read_only_database_chattr(self):
+        """chattr +i: the file cannot be written, even by root; its folder
+        can, so SQLite reads the WAL through its index."""
+        chattr = need(self, "chattr")
+        self.change_in_the_wal()
+        r = subprocess.run([chattr, "+i", self.db], capture_output=True, text=True)
+        if r.returncode != 0:
+            self.skipTest("chattr +i is not supported on %s's file system: %s" % (self.dir, r.stderr))
+        try:  # (tearDown, which removes the folder, runs before cleanups)
+            self.assertReadsAndRefusesWrites()
+            self.assertIn("Seed paper, in the WAL", run("show", "seed1", db=self.db).out)
         finally:
-            undo()
+            subprocess.run([chattr, "-i", self.db])
+
+    def read_only_mount(self):
+        """The command prefix that runs pubdb where self.dir is a read-only
+        bind mount of itself (a mount namespace of its own)."""
+        outer = ["unshare", "-m"] if os.geteuid() == 0 else ["unshare", "-r", "-m"]
+        outer += ["sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"', self.dir]
+        r = subprocess.run(outer + ["touch", os.path.join(self.dir, "probe")], capture_output=True, text=True)
+        if "Read-only file system" not in r.stderr:
+            self.fail("cannot make a read-only bind mount here (unshare -m, mount --bind -o ro): %s"
+                      % r.stderr)
+        return tuple(outer)
+
+    def test_read_only_database_bind_mount(self):
+        """A read-only medium: a WAL database pubdb closed cleanly has no
+        -wal or -shm, and none can be created beside it."""
+        outer = self.read_only_mount()
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+        con.close()
+        self.assertEqual(sorted(os.listdir(self.dir)), ["pub.sqlite3"], os.listdir(self.dir))
+        self.assertReadsAndRefusesWrites(outer)
         self.assertEqual(dump_db(self.db), self.before)
+        self.assertEqual(sorted(os.listdir(self.dir)), ["pub.sqlite3"])
+
+    def test_read_only_database_with_a_wal_to_replay(self):
+        """A read-only medium holding a WAL with changes (copied while a
+        writer had it open): they cannot be read there, and pubdb says so
+        rather than show the older papers."""
+        outer = self.read_only_mount()
+        con = sqlite3.connect(self.db, isolation_level=None)
+        con.execute("PRAGMA wal_autocheckpoint = 0")
+        con.execute("UPDATE papers SET title = 'Changed in the WAL'")
+        snap = os.path.join(self.dir, "snap")
+        os.mkdir(snap)
+        shutil.copy(self.db, snap)
+        shutil.copy(self.db + "-wal", snap)
+        con.close()
+        self.db = os.path.join(snap, "pub.sqlite3")
+        r = run("list", db=self.db, outer=outer)
+        self.assertCleanFailure(r, "is read-only", "write-ahead log")
+        # where it can be written, the log is replayed and the change is there
+        self.assertIn("Changed in the WAL", self.ok("list").out)
 
     def test_vanished_directory(self):
         sub = os.path.join(self.dir, "gone", "deeper")
