@@ -18,7 +18,7 @@ foreach(t ${PUB_CLI_TESTS})
   get_filename_component(name ${t} NAME_WE)
   string(REGEX REPLACE "^test_" "" name ${name})
   add_test(NAME cli_${name}
-    COMMAND ${Python3_EXECUTABLE} -m unittest -v test_${name}
+    COMMAND ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/cli/run_suite.py test_${name}
     WORKING_DIRECTORY ${PUB_TEST_DIR}/cli)
   set_tests_properties(cli_${name} PROPERTIES ENVIRONMENT "${PUB_CLI_ENV}"
     TIMEOUT 600)

@@ -19,6 +19,7 @@ import sys
 import unittest
 
 sys.path.insert(0, os.path.dirname(__file__))
+from needs import need  # noqa: E402
 from pubtest import CORPORA, PubTestCase  # noqa: E402
 
 FILES = ["texlive-base-xampl.bib", "biblatex-examples.bib", "gost-ex24-utf8.bib"]
@@ -54,23 +55,10 @@ print(json.dumps(out))
 """
 
 
-def pybtex_python():
-    """Debian's python3, where python3-pybtex and latexcodec live."""
-    for p in ("/usr/bin/python3", sys.executable):
-        if os.path.exists(p):
-            r = subprocess.run([p, "-c", "import pybtex, latexcodec"], capture_output=True,
-                               cwd="/")
-            if r.returncode == 0:
-                return p
-    return None
-
-
 class PybtexReadsTheExport(PubTestCase):
     def setUp(self):
         super().setUp()
-        self.py = pybtex_python()
-        if not self.py:
-            self.skipTest("python3-pybtex is not installed (.ci/deps --test installs it)")
+        self.py = need(self, "pybtex")
         self.ok("-q", "add", "--no-merge", *[os.path.join(CORPORA, f) for f in FILES])
         self.papers = {p["key"]: p for p in json.loads(self.ok("export", "--json").out)}
 

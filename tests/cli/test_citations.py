@@ -7,7 +7,6 @@ import json
 from html.parser import HTMLParser
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import html
@@ -15,6 +14,7 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
+from needs import need
 from pubtest import PubTestCase, ReplayTestCase, Replay
 
 KEY = "oa-secret-key-NeverPrinted-4242"
@@ -324,11 +324,9 @@ class CitationsTest(ReplayTestCase):
         self.assertEqual(root.tag, SVG + "svg")
         texts = [t.text for t in root.iter(SVG + "text")]
         self.assertEqual(texts, ["citations", "citations", "24", "24", "h-index", "h-index", "3", "3"])
-        if shutil.which("xmllint"):
-            subprocess.run(["xmllint", "--noout", badge], check=True)
-        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-        if not chromium:
-            self.skipTest("chromium not installed (.ci/deps --test installs it)")
+        r = subprocess.run([need(self, "xmllint"), "--noout", badge], capture_output=True, text=True)
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+        chromium = need(self, "chromium")
         page = self.write("badge.html", """<!doctype html><html><body>
 <img id="b" src="badge.svg"><pre id="probe"></pre>
 <script>window.addEventListener("load", function () {
@@ -353,10 +351,9 @@ class CitationsTest(ReplayTestCase):
         page = self.write("page.html", self.ok("export", "--html", "--standalone", "--citations").out)
         plain = self.ok("export", "--html").out
         self.assertNotIn("pub-citations", plain)
-        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-        if chromium:
-            with open(page, encoding="utf-8") as f:
-                probe = self.write("probe.html", f.read().replace("</body>", """<script>
+        chromium = need(self, "chromium")
+        with open(page, encoding="utf-8") as f:
+            probe = self.write("probe.html", f.read().replace("</body>", """<script>
 var out = {};
 document.querySelectorAll("li.pub").forEach(function (li) {
   var s = li.querySelector("span.pub-citations");
@@ -365,18 +362,16 @@ document.querySelectorAll("li.pub").forEach(function (li) {
 var pre = document.createElement("pre"); pre.id = "probe"; pre.textContent = JSON.stringify(out);
 document.body.appendChild(pre);
 </script></body>"""))
-            r = subprocess.run([chromium] + CHROME_FLAGS + ["--user-data-dir=" + os.path.join(self.dir, "chrome"),
-                                                           "--dump-dom", "file://" + probe],
-                               capture_output=True, text=True, timeout=120)
-            self.assertEqual(r.returncode, 0, r.stderr[-2000:])
-            seen = json.loads(html.unescape(re.search(r'<pre id="probe">(.*?)</pre>', r.stdout, re.S).group(1)))
-            self.assertEqual(seen, {"zhao2024realtime": "cited by 151", "cheng2024fastfold": "cited by 57",
-                                    "old2001": "cited by 7", "unknown2020": None, "nodoi2019": None})
+        r = subprocess.run([chromium] + CHROME_FLAGS + ["--user-data-dir=" + os.path.join(self.dir, "chrome"),
+                                                       "--dump-dom", "file://" + probe],
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr[-2000:])
+        seen = json.loads(html.unescape(re.search(r'<pre id="probe">(.*?)</pre>', r.stdout, re.S).group(1)))
+        self.assertEqual(seen, {"zhao2024realtime": "cited by 151", "cheng2024fastfold": "cited by 57",
+                                "old2001": "cited by 7", "unknown2020": None, "nodoi2019": None})
         md = self.ok("export", "--markdown", "--citations").out
         self.assertNotIn("cited by", self.ok("export", "--markdown").out)
-        if not shutil.which("pandoc"):
-            self.skipTest("pandoc not installed (.ci/deps --test installs it)")
-        r = subprocess.run(["pandoc", "-f", "markdown", "-t", "plain", "--wrap=none"], input=md,
+        r = subprocess.run([need(self, "pandoc"), "-f", "markdown", "-t", "plain", "--wrap=none"], input=md,
                            capture_output=True, text=True, check=True)
         lines = [l for l in r.stdout.splitlines() if "cited by" in l]
         self.assertEqual(len(lines), 3)
@@ -392,11 +387,7 @@ document.body.appendChild(pre);
         self.refresh()
         self.assertNotIn("cited by", self.ok("export", "--style", "acad-homepage").out)
         md = self.ok("export", "--style", "acad-homepage", "--citations").out
-        if not shutil.which("ruby") or subprocess.run(
-                ["ruby", "-e", 'require "kramdown"; require "kramdown-parser-gfm"'],
-                capture_output=True).returncode != 0:
-            self.skipTest("kramdown not installed (.ci/deps --test installs jekyll)")
-        out = subprocess.run(["ruby", "-e", 'require "kramdown"; require "kramdown-parser-gfm"; '
+        out = subprocess.run([need(self, "kramdown"), "-e", 'require "kramdown"; require "kramdown-parser-gfm"; '
                               'print Kramdown::Document.new(STDIN.read, input: "GFM").to_html'],
                              input=md, capture_output=True, text=True, check=True).stdout
         spans = []

@@ -4,13 +4,13 @@ link, repo, config, doctor, export --bibtex/--json, help, exit codes, and
 bad input that must leave the database exactly as it was."""
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import threading
 import time
 import unittest
 
+from needs import need
 from pubtest import CORPORA, FIXTURES, PubTestCase, dump_db, run
 
 PAB = """@inproceedings{zhao2024realtime,
@@ -308,8 +308,7 @@ class TestAliases(PubTestCase):
         self.assertEqual(json.loads(self.ok("show", "--json", "b", db=other).out)["key"], "a")
         self.assertEqual(self.ok("export", "--bibtex", db=other).out, bib)
         self.ok("unmerge", "b", db=other)  # what the copy said was kept
-        if not shutil.which("bibtex"):
-            self.skipTest("no bibtex(1)")
+        bibtex = need(self, "bibtex")
         d = os.path.join(self.dir, "tex")
         os.mkdir(d)
         with open(os.path.join(d, "refs.bib"), "w") as f:
@@ -317,7 +316,7 @@ class TestAliases(PubTestCase):
         with open(os.path.join(d, "doc.aux"), "w") as f:
             f.write("\\citation{b}\n\\bibdata{refs}\n\\bibstyle{plain}\n")
         env = dict(os.environ, BIBINPUTS=d + ":")
-        r = subprocess.run(["bibtex", "-terse", "doc"], cwd=d, env=env,
+        r = subprocess.run([bibtex, "-terse", "doc"], cwd=d, env=env,
                            capture_output=True, text=True)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         with open(os.path.join(d, "doc.bbl")) as f:

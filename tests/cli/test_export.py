@@ -12,12 +12,12 @@ import html.parser
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 import unittest
 
+from needs import need
 from pubtest import PubTestCase, Replay, run
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -40,16 +40,6 @@ REPOS = ["https://github.com/NUS-HPC-AI-Lab/VideoSys", "https://github.com/hpcai
          "https://github.com/hpcaitech/FastFold"]
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-
-def system_python():
-    """Debian's python3, where python3-pybtex lives (not a pyenv one)."""
-    for p in ("/usr/bin/python3", sys.executable):
-        if os.path.exists(p):
-            r = subprocess.run([p, "-c", "import pybtex"], capture_output=True)
-            if r.returncode == 0:
-                return p
-    return None
 
 
 class Homepage(PubTestCase):
@@ -165,37 +155,32 @@ class Homepage(PubTestCase):
     def test_bibtex_read_by_an_independent_parser(self):
         bib = self.save("pubs.bib", self.export("--bibtex"))
         ours = {p["key"]: p for p in json.loads(self.export("--json"))}
-        py = system_python()
-        if py:
-            code = ("import json,sys\nfrom pybtex.database import parse_file\n"
-                    "d = parse_file(sys.argv[1], bib_format='bibtex')\n"
-                    "print(json.dumps({k: {'type': e.type, 'fields': {f.lower(): v for f, v in e.fields.items()},"
-                    " 'authors': [str(p) for p in e.persons.get('author', [])]} for k, e in d.entries.items()}))")
-            r = subprocess.run([py, "-c", code, bib], capture_output=True, text=True)
-            self.assertEqual(r.returncode, 0, r.stderr)
-            theirs = json.loads(r.stdout)
-            self.assertEqual(sorted(theirs), sorted(ours))
-            for key, e in theirs.items():
-                # a preprint with a venue badge goes out as the published entry
-                published = ours[key]["type"] in ("misc", "article") and \
-                    "eprint" in ours[key]["fields"]
-                self.assertEqual(e["type"].lower(),
-                                 "inproceedings" if published else ours[key]["type"], key)
-                self.assertEqual(len(e["authors"]), len(ours[key]["authors"]), key)
-                for name, value in ours[key]["fields"].items():
-                    if published and name in ("month", "journal"):
-                        continue  # the preprint's, not the publication's
-                    self.assertIn(name, e["fields"], (key, name))
-                if published:
-                    venue = ours[key]["venue"]
-                    self.assertEqual(e["fields"]["booktitle"], venue.rsplit(" ", 1)[0], key)
-                    self.assertEqual(e["fields"]["year"], venue.rsplit(" ", 1)[1], key)
-                    self.assertEqual(e["fields"]["eprint"], ours[key]["arxiv"], key)
-                    self.assertEqual(e["fields"]["pubdb-venue"], venue, key)
-        else:
-            # No weaker fallback (bibtool's output only counted '@'): values are
-            # compared by test_bibtex_values.py (pybtex) and bibtex_oracle.py.
-            self.skipTest("python3-pybtex is not installed (.ci/deps --test installs it)")
+        py = need(self, "pybtex")
+        code = ("import json,sys\nfrom pybtex.database import parse_file\n"
+                "d = parse_file(sys.argv[1], bib_format='bibtex')\n"
+                "print(json.dumps({k: {'type': e.type, 'fields': {f.lower(): v for f, v in e.fields.items()},"
+                " 'authors': [str(p) for p in e.persons.get('author', [])]} for k, e in d.entries.items()}))")
+        r = subprocess.run([py, "-c", code, bib], capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        theirs = json.loads(r.stdout)
+        self.assertEqual(sorted(theirs), sorted(ours))
+        for key, e in theirs.items():
+            # a preprint with a venue badge goes out as the published entry
+            published = ours[key]["type"] in ("misc", "article") and \
+                "eprint" in ours[key]["fields"]
+            self.assertEqual(e["type"].lower(),
+                             "inproceedings" if published else ours[key]["type"], key)
+            self.assertEqual(len(e["authors"]), len(ours[key]["authors"]), key)
+            for name, value in ours[key]["fields"].items():
+                if published and name in ("month", "journal"):
+                    continue  # the preprint's, not the publication's
+                self.assertIn(name, e["fields"], (key, name))
+            if published:
+                venue = ours[key]["venue"]
+                self.assertEqual(e["fields"]["booktitle"], venue.rsplit(" ", 1)[0], key)
+                self.assertEqual(e["fields"]["year"], venue.rsplit(" ", 1)[1], key)
+                self.assertEqual(e["fields"]["eprint"], ours[key]["arxiv"], key)
+                self.assertEqual(e["fields"]["pubdb-venue"], venue, key)
 
     def test_bibtex_is_a_backup(self):
         """export --bibtex, then add into a new database: the same papers,
@@ -258,10 +243,9 @@ class Homepage(PubTestCase):
         csl = self.save("pubs.json", self.export("--csl-json"))
         items = json.load(open(csl, encoding="utf-8"))
         self.assertEqual(len(items), 5)
-        if not shutil.which("pandoc"):
-            self.skipTest("pandoc not installed (.ci/deps --test installs it)")
+        pandoc = need(self, "pandoc")
         doc = self.save("doc.md", "---\nnocite: '@*'\n---\n\n# Refs\n")
-        r = subprocess.run(["pandoc", "--citeproc", "--bibliography", csl, "-t", "plain", doc],
+        r = subprocess.run([pandoc, "--citeproc", "--bibliography", csl, "-t", "plain", doc],
                            capture_output=True, text=True, timeout=120)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertNotIn("[WARNING]", r.stderr)
@@ -276,10 +260,9 @@ class Homepage(PubTestCase):
         proceedings, else the venue).  The JSON has no month of its own: it
         is the stored `month` field, read by the rule below.  The JSON holds the stored LaTeX; these
         papers have none, so the two compare as they are."""
-        if not shutil.which("pandoc"):
-            self.skipTest("pandoc not installed (.ci/deps --test installs it)")
+        pandoc = need(self, "pandoc")
         csl = self.save("values.json", self.export("--csl-json"))
-        r = subprocess.run(["pandoc", "-f", "csljson", "-t", "csljson", csl],
+        r = subprocess.run([pandoc, "-f", "csljson", "-t", "csljson", csl],
                            capture_output=True, text=True, timeout=120)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stderr, "")
@@ -313,9 +296,7 @@ class Homepage(PubTestCase):
 
     def test_standalone_page_in_chromium(self):
         page = self.save("page.html", self.export("--html", "--standalone", "--selected", *self.tag_args))
-        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-        if not chromium:
-            self.skipTest("chromium not installed (.ci/deps --test installs it)")
+        chromium = need(self, "chromium")
         flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--user-data-dir=" + os.path.join(self.dir, "chrome")]
@@ -394,8 +375,7 @@ ITERATE {call.type$}
 def bibtex_fields(test, bib, fields):
     """What bibtex(1) reads: {key: {"type": ..., field: value}} for `fields`
     (/work/shared/bibtex-oracle.md: a generated .bst writes them)."""
-    if not shutil.which("bibtex"):
-        test.skipTest("bibtex(1) is not installed (.ci/deps --test installs texlive-binaries)")
+    need(test, "bibtex")
     with tempfile.TemporaryDirectory() as d:
         writes = "".join('  %s empty$ \'skip$ { "@@%s=" %s * write$ newline$ } if$\n'
                          % (f, f, f) for f in fields)
@@ -457,9 +437,7 @@ class PublishedVenue(PubTestCase):
         self.assertEqual(json.loads(before)[0]["type"], "misc")
 
     def test_pybtex_reads_the_published_entry(self):
-        py = system_python()
-        if not py:
-            self.skipTest("python3-pybtex is not installed")
+        py = need(self, "pybtex")
         bib = self.write("out.bib", self.ok("export", "--bibtex").out)
         code = ("import json,sys\nfrom pybtex.database import parse_file\n"
                 "d = parse_file(sys.argv[1], bib_format='bibtex')\n"

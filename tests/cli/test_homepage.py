@@ -12,13 +12,13 @@ symlinks; repo edit; the pubdb style without its stylesheet."""
 import html.parser
 import os
 import re
-import shutil
 import stat
 import subprocess
 import tempfile
 import time
 import unittest
 
+import needs
 from pubtest import FIXTURES, PUBDB, WRAPPER, PubTestCase, ReplayTestCase, Replay
 
 SRC = os.environ.get("PUB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -165,9 +165,9 @@ def entries(html_text):
 def jekyll_build(page_text, workdir):
     """Builds a one-page site with the page as _pages/about.md (as
     acad-homepage keeps it) and returns the rendered index.html."""
-    jekyll = shutil.which("jekyll")
-    if not jekyll:
-        raise AssertionError("jekyll is not installed (.ci/deps --test installs it)")
+    jekyll, pkg = needs.find("jekyll")
+    if not jekyll:  # always a failure: the page's own build is the check
+        raise AssertionError(needs.message("jekyll", pkg))
     os.makedirs(os.path.join(workdir, "_pages"))
     with open(os.path.join(workdir, "_config.yml"), "w") as f:
         f.write(JEKYLL_CONFIG)

@@ -5,11 +5,11 @@ bibtex(1) (al-folio's BibTeX dialect: jekyll-scholar itself is not in
 Debian), and hugo building a small site from the Hugo Blox page bundles
 (its layouts print the front matter Hugo Blox's templates read)."""
 import os
-import shutil
 import subprocess
 import unittest
 import xml.etree.ElementTree as ET
 
+from needs import need
 from pubtest import PubTestCase
 
 BLTX = "{http://biblatex-biber.sourceforge.net/biblatexml}"
@@ -42,14 +42,6 @@ BIB = r"""@misc{pab,
 def read(path):
     with open(path, encoding="utf-8") as f:
         return f.read()
-
-
-def pybtex_python():
-    for p in ("/usr/bin/python3",):
-        if os.path.exists(p) and subprocess.run(
-                [p, "-c", "import pybtex"], capture_output=True, cwd="/").returncode == 0:
-            return p
-    return None
 
 
 READ = r"""
@@ -86,10 +78,10 @@ class SiteExportTest(PubTestCase):
         self.ok("edit", "other", "author+an=1=student")
         self.assertIn("author+an = {1=student}", self.ok("export", "--biblatex").out)
 
-    @unittest.skipUnless(shutil.which("biber"), "biber is not installed (.ci/deps --test)")
     def test_biber_reads_the_annotations(self):
+        biber = need(self, "biber")
         bib = self.write("cv.bib", self.ok("export", "--biblatex").out)
-        r = subprocess.run(["biber", "--tool", "--output-format=biblatexml",
+        r = subprocess.run([biber, "--tool", "--output-format=biblatexml",
                             "--output-file=" + self.dir + "/cv.bltxml", bib],
                            capture_output=True, text=True, cwd=self.dir)
         self.assertEqual(r.returncode, 0, r.stdout[-2000:] + r.stderr[-2000:])
@@ -106,9 +98,7 @@ class SiteExportTest(PubTestCase):
 
     # ---- al-folio ----
     def alfolio(self):
-        py = pybtex_python()
-        if not py:
-            self.skipTest("python3-pybtex is not installed (.ci/deps --test)")
+        py = need(self, "pybtex")
         text = self.ok("export", "--bibtex", "--dialect", "al-folio").out
         path = self.write("papers.bib", text)
         r = subprocess.run([py, "-c", READ, path], capture_output=True, text=True, cwd="/")
@@ -148,9 +138,8 @@ class SiteExportTest(PubTestCase):
         text = self.ok("export", "--bibtex", "--dialect", "al-folio").out
         self.write("papers.bib", text)
         self.write("t.aux", "\\citation{*}\n\\bibdata{papers}\n\\bibstyle{plain}\n")
-        if not shutil.which("bibtex"):
-            self.skipTest("bibtex is not installed")
-        r = subprocess.run(["bibtex", "t"], capture_output=True, text=True, cwd=self.dir)
+        bibtex = need(self, "bibtex")
+        r = subprocess.run([bibtex, "t"], capture_output=True, text=True, cwd=self.dir)
         self.assertEqual(r.returncode, 0, r.stdout)
         self.assertNotIn("Warning", r.stdout)
         bbl = read(os.path.join(self.dir, "t.bbl"))
@@ -198,8 +187,8 @@ class SiteExportTest(PubTestCase):
         r = self.pub("export", "--hugo", site, "-o", os.path.join(self.dir, "x"))
         self.assertEqual(r.code, 2, r)
 
-    @unittest.skipUnless(shutil.which("hugo"), "hugo is not installed (.ci/deps --test)")
     def test_hugo_builds_the_site(self):
+        hugo = need(self, "hugo")
         site = os.path.join(self.dir, "site")
         os.makedirs(os.path.join(site, "layouts", "_default"))
         with open(os.path.join(site, "hugo.toml"), "w") as f:
@@ -222,7 +211,7 @@ class SiteExportTest(PubTestCase):
             f.write("{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>\n"
                     "{{ end }}")
         self.ok("export", "--hugo", site)
-        r = subprocess.run(["hugo", "--quiet", "-s", site, "-d", os.path.join(self.dir, "pub")],
+        r = subprocess.run([hugo, "--quiet", "-s", site, "-d", os.path.join(self.dir, "pub")],
                            capture_output=True, text=True)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         page = read(os.path.join(self.dir, "pub", "publication", "pab", "index.html"))
