@@ -10,14 +10,23 @@ import sys
 import tempfile
 import unittest
 
-from pubtest import CORPORA, run, bibdump
+from pubtest import CORPORA, WRAPPER, run, bibdump
+
+# Under a wrapper (valgrind in .ci/run: 20-40 times slower, 832 runs would
+# take hours) one file in STRIDE, spread over the whole sorted list; the
+# plain and ASan+UBSan stages take every file.
+STRIDE = 16 if WRAPPER else 1
 
 
 def corpus_files():
-    for root, _, names in os.walk(CORPORA):
+    i = 0
+    for root, dirs, names in os.walk(CORPORA):
+        dirs.sort()
         for n in sorted(names):
             if n.endswith(".bib"):
-                yield os.path.join(root, n)
+                if i % STRIDE == 0:
+                    yield os.path.join(root, n)
+                i += 1
 
 
 def lost_keys(path, d):
@@ -53,7 +62,9 @@ def survey():
 class TestCorpusKeys(unittest.TestCase):
     def test_every_source_key_resolves(self):
         files, total, lost = survey()
-        self.assertGreater(files, 400)
+        self.assertGreater(files, 400 // STRIDE)
+        if STRIDE > 1:
+            print("under %s: %d corpus files, one in %d" % (WRAPPER[0], files, STRIDE), file=sys.stderr)
         report = ["%s: %d keys lost, e.g. %s%s" % (f, len(m), ", ".join(m[:5]),
                                                    " (import failed: %r)" % r if r else "")
                   for f, (m, r) in sorted(lost.items())]
