@@ -230,7 +230,7 @@ static json_t *column_json(sqlite3_stmt *st, int i, const pub__dump_table *t,
 		/* JSON text that is an object or array goes in as JSON; any
 		 * other text stays a string, which load stores as it is. */
 		if (col->kind == PUB__DUMP_JSON &&
-		    (v = json_loadb(s, n, JSON_ALLOW_NUL, NULL)))
+		    (v = json_loadb(s, n, 0, NULL)))
 			return v;
 		if (!(v = json_stringn(s, n)))
 			pub__error(PUB_ERROR, "cannot dump a %s row: its %s is not UTF-8",

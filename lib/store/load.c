@@ -148,6 +148,11 @@ static int load_record(pub_db *db, json_t *rec, int schema, const where *w)
 			w->line, type);
 	if ((err = upgrade(rec, schema, w)) < 0)
 		return err;
+	/* A repository is named "owner/name" wherever it is referred to. */
+	v = json_object_get(rec, "owner");
+	if (strcmp(type, "repos") == 0 && json_is_string(v) && strchr(json_string_value(v), '/'))
+		return pub__error(PUB_EPARSE, "%s:%ld: repos record: the owner has a '/'",
+			w->name, w->line);
 	json_object_foreach(rec, key, v) {
 		if (strcmp(key, "t") == 0)
 			continue;
@@ -226,7 +231,7 @@ int pub__load_stream(size_t *nrecords, pub_db *db, FILE *in, const char *name)
 			len--;
 		if (len == 0)
 			continue;
-		if (!(rec = json_loadb(line, (size_t)len, JSON_ALLOW_NUL, &je))) {
+		if (!(rec = json_loadb(line, (size_t)len, 0, &je))) {
 			err = pub__error(PUB_EPARSE, "%s:%ld:%d: %s", name, w.line, je.column,
 				je.text);
 			goto done;
