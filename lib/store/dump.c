@@ -16,84 +16,104 @@
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 #define V PUB__DUMP_VALUE
 
-static const pub__dump_col settings_cols[] = {{"key", V}, {"value", V}};
+static const pub__dump_col settings_cols[] = {
+	{"key", V, NULL}, {"value", V, NULL},
+};
 
-static const pub__dump_col venues_cols[] = {{"tag", V}, {"name", V}, {"kind", V}};
+static const pub__dump_col venues_cols[] = {
+	{"tag", V, NULL}, {"name", V, NULL}, {"kind", V, NULL},
+};
 
 static const pub__dump_col papers_cols[] = {
-	{"key", V}, {"type", V}, {"title", V}, {"year", V}, {"month", V},
-	{"venue", V}, {"venue_tag", PUB__DUMP_VENUE}, {"arxiv", V},
-	{"arxiv_version", V}, {"arxiv_category", V}, {"published", V},
-	{"updated", V}, {"doi", V}, {"abstract", V}, {"selected", V},
-	{"rank", V}, {"title_key", V}, {"author_key", V}, {"source", V},
-	{"added", V}, {"modified", V}, {"checked", V}, {"venue_source", V},
-	{"dblp", V}, {"short", V}, {"fields", PUB__DUMP_JSON},
+	{"key", V, NULL}, {"type", V, NULL}, {"title", V, NULL}, {"year", V, NULL},
+	{"month", V, NULL}, {"venue", V, NULL}, {"venue_tag", PUB__DUMP_VENUE, NULL},
+	{"arxiv", V, NULL}, {"arxiv_version", V, NULL}, {"arxiv_category", V, NULL},
+	{"published", V, NULL}, {"updated", V, NULL}, {"doi", V, NULL},
+	{"abstract", V, NULL}, {"selected", V, "0"}, {"rank", V, "0"},
+	{"title_key", V, NULL}, {"author_key", V, NULL}, {"source", V, NULL},
+	{"added", V, NULL}, {"modified", V, NULL}, {"checked", V, NULL},
+	{"venue_source", V, NULL}, {"dblp", V, NULL}, {"short", V, NULL},
+	{"fields", PUB__DUMP_JSON, "{}"},
 };
 
 static const pub__dump_col authors_cols[] = {
-	{"name", V}, {"given", V}, {"von", V}, {"family", V}, {"jr", V}, {"norm", V},
+	{"name", V, NULL}, {"given", V, NULL}, {"von", V, NULL}, {"family", V, NULL},
+	{"jr", V, NULL}, {"norm", V, NULL},
 };
 
 static const pub__dump_col paper_authors_cols[] = {
-	{"paper", PUB__DUMP_PAPER}, {"role", V}, {"position", V},
-	{"author", PUB__DUMP_AUTHOR}, {"equal", V}, {"corresponding", V},
+	{"paper", PUB__DUMP_PAPER, NULL}, {"role", V, "author"}, {"position", V, NULL},
+	{"author", PUB__DUMP_AUTHOR, NULL}, {"equal", V, "0"},
+	{"corresponding", V, "0"},
 };
 
-static const pub__dump_col aliases_cols[] = {{"paper", PUB__DUMP_PAPER}, {"key", V}};
+static const pub__dump_col aliases_cols[] = {
+	{"paper", PUB__DUMP_PAPER, NULL}, {"key", V, NULL},
+};
 
 static const pub__dump_col entry_sources_cols[] = {
-	{"paper", PUB__DUMP_PAPER}, {"position", V}, {"key", V}, {"type", V},
-	{"source", V}, {"fields", PUB__DUMP_JSON},
+	{"paper", PUB__DUMP_PAPER, NULL}, {"position", V, NULL}, {"key", V, NULL},
+	{"type", V, NULL}, {"source", V, NULL}, {"fields", PUB__DUMP_JSON, NULL},
 };
 
-static const pub__dump_col tags_cols[] = {{"name", V}};
+static const pub__dump_col tags_cols[] = {
+	{"name", V, NULL},
+};
 
 static const pub__dump_col paper_tags_cols[] = {
-	{"paper", PUB__DUMP_PAPER}, {"tag", PUB__DUMP_TAG},
+	{"paper", PUB__DUMP_PAPER, NULL}, {"tag", PUB__DUMP_TAG, NULL},
 };
 
 static const pub__dump_col repos_cols[] = {
-	{"owner", V}, {"name", V}, {"github_id", V}, {"description", V},
-	{"stars", V}, {"etag", V}, {"checked", V}, {"status", V},
-	{"archived", V}, {"renamed_from", V}, {"standalone", V},
-	{"display_name", V}, {"display_description", V},
+	{"owner", V, NULL}, {"name", V, NULL}, {"github_id", V, NULL},
+	{"description", V, NULL}, {"stars", V, NULL}, {"etag", V, NULL},
+	{"checked", V, NULL}, {"status", V, "new"}, {"archived", V, "0"},
+	{"renamed_from", V, NULL}, {"standalone", V, "0"}, {"display_name", V, NULL},
+	{"display_description", V, NULL},
 };
 
 static const pub__dump_col links_cols[] = {
-	{"paper", PUB__DUMP_PAPER}, {"kind", V}, {"url", V}, {"repo", PUB__DUMP_REPO},
+	{"paper", PUB__DUMP_PAPER, NULL}, {"kind", V, NULL}, {"url", V, NULL},
+	{"repo", PUB__DUMP_REPO, NULL},
 };
 
 static const pub__dump_col star_history_cols[] = {
-	{"repo", PUB__DUMP_REPO}, {"day", V}, {"stars", V},
+	{"repo", PUB__DUMP_REPO, NULL}, {"day", V, NULL}, {"stars", V, NULL},
 };
 
 static const pub__dump_col citations_cols[] = {
-	{"paper", PUB__DUMP_PAPER}, {"source", V}, {"count", V}, {"checked", V},
+	{"paper", PUB__DUMP_PAPER, NULL}, {"source", V, NULL}, {"count", V, NULL},
+	{"checked", V, NULL},
 };
 
 static const pub__dump_col citation_history_cols[] = {
-	{"paper", PUB__DUMP_PAPER}, {"source", V}, {"day", V}, {"count", V},
+	{"paper", PUB__DUMP_PAPER, NULL}, {"source", V, NULL}, {"day", V, NULL},
+	{"count", V, NULL},
 };
 
-static const pub__dump_col preambles_cols[] = {{"text", V}};
+static const pub__dump_col preambles_cols[] = {
+	{"text", V, NULL},
+};
 
 static const pub__dump_col events_cols[] = {
-	{"day", V}, {"recorded", V}, {"kind", V}, {"paper", PUB__DUMP_PAPER},
-	{"repo", PUB__DUMP_REPO}, {"value", V}, {"source", V},
+	{"day", V, NULL}, {"recorded", V, NULL}, {"kind", V, NULL},
+	{"paper", PUB__DUMP_PAPER, NULL}, {"repo", PUB__DUMP_REPO, NULL},
+	{"value", V, NULL}, {"source", V, NULL},
 };
 
 static const pub__dump_col inbox_cols[] = {
-	{"added", V}, {"source", V}, {"title", V}, {"year", V}, {"venue", V},
-	{"doi", V}, {"arxiv", V}, {"dblp", V}, {"dblp_alt", V},
-	{"title_key", V}, {"work", PUB__DUMP_JSON},
+	{"added", V, NULL}, {"source", V, NULL}, {"title", V, NULL}, {"year", V, NULL},
+	{"venue", V, NULL}, {"doi", V, NULL}, {"arxiv", V, NULL}, {"dblp", V, NULL},
+	{"dblp_alt", V, NULL}, {"title_key", V, NULL}, {"work", PUB__DUMP_JSON, "{}"},
 };
 
 static const pub__dump_col inbox_rejected_cols[] = {
-	{"kind", V}, {"value", V}, {"rejected", V},
+	{"kind", V, NULL}, {"value", V, NULL}, {"rejected", V, NULL},
 };
 
 static const pub__dump_col venue_lookups_cols[] = {
-	{"paper", PUB__DUMP_PAPER}, {"checked", V}, {"candidates", PUB__DUMP_JSON},
+	{"paper", PUB__DUMP_PAPER, NULL}, {"checked", V, NULL},
+	{"candidates", PUB__DUMP_JSON, NULL},
 };
 
 /* References are written by name; rows come in the order of their ids
@@ -257,7 +277,9 @@ static int dump_table(pub_db *db, const pub__dump_table *t, FILE *out)
 		json_object_set_new(rec, "t", json_string(t->name));
 		for (i = 0; i < t->ncols; i++) {
 			json_t *v;
-			if (sqlite3_column_type(st, (int)i) == SQLITE_NULL)
+			if (sqlite3_column_type(st, (int)i) == SQLITE_NULL ||
+			    (t->cols[i].dflt && strcmp((const char *)sqlite3_column_text(st,
+				    (int)i), t->cols[i].dflt) == 0))
 				continue;
 			if (!(v = column_json(st, (int)i, t, &t->cols[i]))) {
 				err = PUB_ERROR;

@@ -31,6 +31,9 @@ typedef enum pub__dump_kind {
 typedef struct pub__dump_col {
 	const char *key; /* the member's name */
 	pub__dump_kind kind;
+	/* The column's default as text, or NULL: a value equal to it is not
+	 * written, and the INSERT puts it back (COALESCE) when absent. */
+	const char *dflt;
 } pub__dump_col;
 
 /* One table: its record type (the table's name, member "t"), its

@@ -154,6 +154,10 @@ static void test_round_trip_every_table(void)
 		"\"url\":\"https://github.com/Org/Tool\",\"repo\":\"Org/Tool\"}") != NULL,
 		"link names its paper and repository");
 	OK(!strstr(one, "\"id\""), "no ids");
+	/* a column's default is not written */
+	OK(strstr(one, "{\"t\":\"paper_authors\",\"paper\":\"doe2020\",\"position\":1,"
+		"\"author\":\"jane doe\"}\n") != NULL, "defaults left out: %s", one);
+	OK(strstr(one, "\"role\":\"editor\"") != NULL, "an editor is one");
 	/* events by day */
 	OK(strstr(one, "\"day\":\"2024-05-01\"") < strstr(one, "\"day\":\"2025-01-22\""),
 		"events by day");
