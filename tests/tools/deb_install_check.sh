@@ -100,7 +100,7 @@ out=$(inroot "$scratch/check $scratch/check.sqlite3") || fail "the C program fai
 echo "ok: a C program linked against libpub runs: $out"
 
 inroot "cd $scratch && pubdb --db a.sqlite3 config set owner 'Jane Doe' &&
-	pubdb --db a.sqlite3 dump -o a.jsonl && pubdb -q --db b.sqlite3 load a.jsonl &&
+	pubdb -q --db a.sqlite3 dump -o a.jsonl && pubdb -q --db b.sqlite3 load a.jsonl &&
 	pubdb --db b.sqlite3 dump | cmp - a.jsonl" || fail "pubdb dump and load fail"
 echo "ok: pubdb dump, load, dump"
 
