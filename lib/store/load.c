@@ -136,7 +136,7 @@ static int load_record(pub_db *db, json_t *rec, int schema, const where *w)
 	sqlite3_stmt *st;
 	json_t *v;
 	size_t i;
-	int err;
+	int err, rc;
 	if (!type)
 		return pub__error(PUB_EPARSE, "%s:%ld: the record has no \"t\" (its table)",
 			w->name, w->line);
@@ -168,9 +168,14 @@ static int load_record(pub_db *db, json_t *rec, int schema, const where *w)
 		if ((err = bind_member(db, st, (int)i + 1, &t->cols[i],
 			     json_object_get(rec, t->cols[i].key), w, type)) < 0)
 			return err;
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		err = pub__error(PUB_EPARSE, "%s:%ld: %s record: %s", w->name, w->line, type,
-			sqlite3_errmsg(db->sql));
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		/* The record's fault (a duplicate, a NULL where none may be),
+		 * or the machine's (disk full), said as such. */
+		if ((rc & 0xff) == SQLITE_CONSTRAINT || (rc & 0xff) == SQLITE_MISMATCH)
+			err = pub__error(PUB_EPARSE, "%s:%ld: %s record: %s", w->name, w->line,
+				type, sqlite3_errmsg(db->sql));
+		else
+			err = pub__db_error(db, "loading a dump");
 		sqlite3_reset(st);
 		return err;
 	}
