@@ -215,7 +215,7 @@ static void test_bad_line_leaves_nothing(void)
 	bad = strdup(one);
 	for (nl = bad, i = 1; i < 5; i++)
 		nl = strchr(nl, '\n') + 1;
-	strcpy(nl + 10, strchr(nl, '\n'));
+	memmove(nl + 10, strchr(nl, '\n'), strlen(strchr(nl, '\n')) + 1);
 	err = load_text(path, bad, 0, &n);
 	OK(err == PUB_EPARSE, "bad line: %d", err);
 	OK(strncmp(pub_error_last(), "test.jsonl:5:", 13) == 0, "names line 5: %s",
