@@ -134,6 +134,8 @@ int cmd_news(cli *c);
 int cmd_citations(cli *c);
 int cmd_stats(cli *c);
 int cmd_inbox(cli *c);
+int cmd_dump(cli *c);
+int cmd_load(cli *c);
 int cmd_help(cli *c);
 
 extern const cmd cli_commands[];
@@ -143,6 +145,6 @@ extern const cli_opt_spec cmd_init_opts[], cmd_add_opts[], cmd_list_opts[],
 	cmd_tag_opts[], cmd_link_opts[], cmd_repo_opts[], cmd_config_opts[],
 	cmd_doctor_opts[], cmd_export_opts[], cmd_refresh_opts[], cmd_stars_opts[],
 	cmd_news_opts[], cmd_citations_opts[], cmd_stats_opts[],
-	cmd_help_opts[], cmd_inbox_opts[];
+	cmd_help_opts[], cmd_inbox_opts[], cmd_dump_opts[], cmd_load_opts[];
 
 #endif

@@ -142,6 +142,24 @@ const cmd cli_commands[] = {
 		"crossref and xref names a paper, and lists duplicate candidates (as\n"
 		"notes).  Exit 0 when all is well, 1 otherwise.\n",
 		cmd_doctor_opts, NULL},
+	{"dump", cmd_dump, CMD_DB, "write the whole database as text (JSON Lines)",
+		"usage: pubdb dump [-o FILE]\n",
+		"Writes every paper, author, alias, merged entry, tag, link, repository,\n"
+		"star and citation history, news item, inbox paper and rejection, and the\n"
+		"settings (never a secret) as JSON Lines: a header line, then one record\n"
+		"per line in a stable order, so the text diffs well in git and the same\n"
+		"database always gives the same bytes.  'pubdb load' reads it back.\n"
+		"docs/dump.md describes the format.\n",
+		cmd_dump_opts, NULL},
+	{"load", cmd_load, 0, "build the database from a dump",
+		"usage: pubdb load [--force] FILE\n",
+		"Builds a new database from a dump of 'pubdb dump' (FILE - reads stdin), in\n"
+		"one transaction into a temporary file that is renamed into place only\n"
+		"when every line went in: a bad line leaves nothing behind, and the error\n"
+		"names FILE:LINE.  An existing database is refused unless --force, which\n"
+		"replaces it (no other pubdb may use it meanwhile).  Dumps of the previous\n"
+		"schema version load too.  dump, load, dump gives the same bytes.\n",
+		cmd_load_opts, NULL},
 	{"export", cmd_export, CMD_DB, "write BibTeX, HTML, Markdown, JSON ...",
 		"usage: pubdb export FORMAT [options] [-o FILE | --into FILE --region NAME]\n",
 		"--into FILE --region NAME rewrites one marked region of a page and no\n"

@@ -865,6 +865,28 @@ PUB_EXTERN void pub_file_free(pub_file *f);
 PUB_EXTERN int pub_doctor(pub_db *db,
 	void (*cb)(const char *finding, void *ctx), void *ctx);
 
+/* ---- the database as text (dump and load, docs/dump.md) -------------- */
+
+/* Writes the whole database to `out` as deterministic JSON Lines: a
+ * header {"pubdb_dump":1,"schema":N}, then one record per row, tables in
+ * a fixed order, rows in a stable order, members in a fixed order, no
+ * ids and no secrets.  One read transaction; write errors of `out` are
+ * PUB_ERROR. */
+PUB_EXTERN int pub_db_dump(pub_db *db, FILE *out);
+
+#define PUB_LOAD_FORCE 0x1 /* replace a database that exists */
+
+/* Builds a new database at `path` from the dump read from `in` (`name`
+ * names it in messages: "dump.jsonl:12: ..."): into a temporary file
+ * beside `path`, in one transaction, renamed over `path` only when every
+ * line went in, so a bad line leaves nothing behind (PUB_EPARSE, the
+ * message names the line).  An existing database is PUB_EEXISTS unless
+ * flags has PUB_LOAD_FORCE.  A dump of the schema version before this
+ * library's loads too.  *nrecords (may be NULL) gets the number of
+ * records loaded.  No other process may use `path` meanwhile. */
+PUB_EXTERN int pub_db_load(size_t *nrecords, const char *path, FILE *in,
+	const char *name, unsigned flags);
+
 #ifdef __cplusplus
 }
 #endif
