@@ -311,7 +311,7 @@ int pub_db_dump(pub_db *db, FILE *out)
 	/* One read transaction: the dump is one state of the database. */
 	if ((err = pub__db_exec(db, "BEGIN")) < 0)
 		return err;
-	fprintf(out, "{\"pubdb_dump\":%d,\"schema\":%d}\n", PUB__DUMP_FORMAT,
+	fprintf(out, "{\"pubdb_dump\": %d, \"schema\": %d}\n", PUB__DUMP_FORMAT,
 		PUB__SCHEMA_VERSION);
 	for (i = 0; i < pub__dump_ntables && err == 0; i++)
 		err = dump_table(db, &pub__dump_tables[i], out);

@@ -190,7 +190,7 @@ static int read_header(int *schema, json_t *rec, const where *w)
 	json_t *version = json_object_get(rec, "schema");
 	if (!json_is_integer(format) || !json_is_integer(version))
 		return pub__error(PUB_EPARSE, "%s:%ld: not a pubdb dump (its first line must "
-			"be {\"pubdb_dump\":%d,\"schema\":N})", w->name, w->line,
+			"be {\"pubdb_dump\": %d, \"schema\": N})", w->name, w->line,
 			PUB__DUMP_FORMAT);
 	if (json_integer_value(format) != PUB__DUMP_FORMAT)
 		return pub__error(PUB_EVERSION, "%s:%ld: dump format %lld; this pubdb reads "

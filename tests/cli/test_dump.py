@@ -85,7 +85,7 @@ class DemoDumpTest(DumpCase):
         one, back = self.round_trip(self.demo_db)
         print("demo database: dump of %d bytes, %d lines; round trip %.2f s" %
               (len(one.encode()), len(one.splitlines()), time.monotonic() - t0))
-        self.assertTrue(one.startswith('{"pubdb_dump":1,"schema":5}\n'))
+        self.assertTrue(one.startswith('{"pubdb_dump": 1, "schema": 5}\n'))
         for line in one.splitlines():
             json.loads(line)
         self.assertEqual(tables(self.demo_db), tables(back))
@@ -281,7 +281,7 @@ REFS = {"venue_id": "SELECT tag FROM venues WHERE id = ?",
 
 def reference_dump(path, schema):
     con = sqlite3.connect(path)
-    out = [json.dumps({"pubdb_dump": 1, "schema": schema}, separators=(",", ":"))]
+    out = [json.dumps({"pubdb_dump": 1, "schema": schema})]  # the header as DESIGN.md writes it
     for table, order in V4_TABLES:
         cols = [r[1] for r in con.execute("PRAGMA table_info(%s)" % table) if r[1] != "id"]
         for row in con.execute("SELECT %s FROM %s ORDER BY %s" % (", ".join(cols), table, order)):
@@ -342,7 +342,7 @@ class OlderDumpTest(DumpCase):
         self.ok("doctor", db=loaded)
         # a dump of a newer schema is refused, naming the versions
         with open(old) as f:
-            newer = f.read().replace('"schema":4', '"schema":99', 1)
+            newer = f.read().replace('"schema": 4', '"schema": 99', 1)
         r = self.pub("load", self.write("v99.jsonl", newer),
                      db=os.path.join(self.dir, "v99.sqlite3"))
         self.assertEqual(r.code, 1, r)
