@@ -23,8 +23,8 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
-#include "text/person.h"
 #include "store/citations.h"
+#include "export/authors.h"
 #include "export/export.h"
 #include "export/list.h"
 #include "export/render.h"
@@ -73,12 +73,22 @@ static void md_stars(pub__buf *b, long stars)
 	pub__buf_printf(b, " \xe2\x98\x85 %s", num);
 }
 
+/* The author line on the item's second line (<br>), in Markdown. */
+static const pub__author_markup md_markup = {
+	"<br>", NULL, ", ", "<u>", "</u>", "\\*", PUB__RENDER_MD,
+};
+
+/* The plain "A, B, C" of the Jekyll citation: nobody marked. */
+static const pub__author_markup plain_markup = {
+	NULL, NULL, ", ", NULL, NULL, NULL, PUB__RENDER_TEXT,
+};
+
 static void md_paper(pub__buf *b, const pub__export_set *set, const pub_paper *p,
 	pub__urlset *shown)
 {
 	char *venue = pub__venue_badge(p);
 	pub__olink *links;
-	size_t nlinks, i;
+	size_t nlinks;
 	long stars, cited;
 	pub__buf title = PUB__BUF_INIT;
 
@@ -100,21 +110,7 @@ static void md_paper(pub__buf *b, const pub__export_set *set, const pub_paper *p
 		pub__thousands(num, sizeof(num), cited);
 		pub__buf_printf(b, " (cited by %s)", num);
 	}
-	for (i = 0; i < p->nauthors; i++) {
-		const pub_author *a = &p->authors[i];
-		char *name = pub__author_display(a);
-		const char *u = set->underline ? set->underline : set->owner;
-		int me = u && pub__author_is_owner(a, u);
-		pub__buf_puts(b, i == 0 ? "<br>" : ", ");
-		if (me)
-			pub__buf_puts(b, "<u>");
-		pub__render_latex(b, name, PUB__RENDER_MD);
-		if (me)
-			pub__buf_puts(b, "</u>");
-		if (a->equal)
-			pub__buf_puts(b, "\\*");
-		free(name);
-	}
+	pub__authors_line(b, p, pub__set_marked(set), &md_markup);
 	pub__buf_putc(b, '\n');
 	pub__links_free(links, nlinks);
 	pub__buf_free(&title);
@@ -234,14 +230,7 @@ static char *citation(const pub_paper *p, const char *venue)
 {
 	pub__buf b = PUB__BUF_INIT;
 	char *title = plain(p->title);
-	size_t i;
-	for (i = 0; i < p->nauthors; i++) {
-		char *name = pub__author_display(&p->authors[i]);
-		char *text = plain(name);
-		pub__buf_printf(&b, "%s%s", i > 0 ? ", " : "", text);
-		free(text);
-		free(name);
-	}
+	pub__authors_line(&b, p, NULL, &plain_markup);
 	if (p->nauthors > 0)
 		pub__buf_puts(&b, ". ");
 	if (p->year > 0)
