@@ -54,10 +54,12 @@ PUB_EXTERN const char *pub_error_last(void);
 PUB_EXTERN int pub_error_code(void);
 PUB_EXTERN void pub_error_clear(void);
 
-/* Optional set-up for programs: call once at start, before any thread uses
- * SQLite.  It turns off SQLite's global memory statistics, which take a
- * mutex on every allocation (7% of a large import).  Libraries embedding
- * libpub need not call it; everything works without it. */
+/* Set-up for programs: call once at start, before any other thread runs.
+ * It initialises libcurl (curl_global_init) and turns off SQLite's global
+ * memory statistics, which take a mutex on every allocation (7% of a large
+ * import).  Libraries embedding libpub need not call it: the first network
+ * client initialises libcurl then (once, thread-safely), and everything
+ * else works without it. */
 PUB_EXTERN void pub_init(void);
 
 /* The library version string (PUB_VERSION of the built library). */

@@ -116,17 +116,6 @@ static long env_long(const char *name, long def)
 	return *end || v < 0 ? def : v;
 }
 
-static void sleep_ms(int64_t ms)
-{
-	struct timespec ts;
-	if (ms <= 0)
-		return;
-	ts.tv_sec = (time_t)(ms / 1000);
-	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-	while (nanosleep(&ts, &ts) != 0)
-		;
-}
-
 /* GitHub owner and repository names: letters, digits, '-', '_', '.'.
  * Checking them keeps paths and GraphQL string literals clean. */
 static int valid_name(const char *s)
@@ -428,7 +417,7 @@ static int after_round(gh *g, int maxatt)
 		int64_t now = pub__http_now_ms() / 1000, wait = g->reset - now;
 		g->primary = 0;
 		if (g->reset > 0 && wait <= g->max_wait_s) {
-			sleep_ms((wait > 0 ? wait + 1 : 1) * g->unit_ms);
+			pub__http_sleep_ms((wait > 0 ? wait + 1 : 1) * g->unit_ms);
 			g->reset = 0;
 			return 0;
 		}
@@ -451,7 +440,7 @@ static int after_round(gh *g, int maxatt)
 			return pub__error(PUB_ERATELIMIT,
 				"GitHub: secondary rate limit persists; retry in an hour");
 		/* back off: longer each time, and one request at a time from now */
-		sleep_ms((int64_t)s * g->unit_ms << (g->secondary - 1));
+		pub__http_sleep_ms((int64_t)s * g->unit_ms << (g->secondary - 1));
 		g->jobs = 1;
 		return 0;
 	}
@@ -464,7 +453,7 @@ static int after_round(gh *g, int maxatt)
 		return pub__error(PUB_ENONET, "GitHub: cannot connect to %s",
 			pub__http_base(g->h, PUB__SVC_GITHUB));
 	if (maxatt)
-		sleep_ms((int64_t)g->backoff_ms << (maxatt - 1 < 6 ? maxatt - 1 : 6));
+		pub__http_sleep_ms((int64_t)g->backoff_ms << (maxatt - 1 < 6 ? maxatt - 1 : 6));
 	return 0;
 }
 

@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-void pub_init(void)
+void pub__store_init(void)
 {
 	/* Fails harmlessly (SQLITE_MISUSE) once SQLite is initialised. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);

@@ -52,6 +52,9 @@ struct pub_db {
 /* A prepared statement for `sql` (a string literal: its address is the
  * key), reset and with bindings cleared.  Owned by the handle and valid
  * until pub_db_free(): statements are never evicted. */
+/* SQLite's process-wide set-up for pub_init(): memory statistics off. */
+void pub__store_init(void);
+
 int pub__db_stmt(sqlite3_stmt **out, pub_db *db, const char *sql);
 /* The same with the last bindings left in place, for a hot statement whose
  * caller binds every parameter each time (NULL through pub__bind_static). */
