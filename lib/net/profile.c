@@ -244,54 +244,34 @@ void pub__works_merge(pub__work_list *l)
 
 /* ---- records ------------------------------------------------------------ */
 
-static void add_text(pub__bib_entry *e, const char *name, const char *text)
-{
-	char *v;
-	if (!text || !*text)
-		return;
-	v = pub__bib_value_from_text(text);
-	pub__bib_entry_add(e, name, v);
-	free(v);
-}
-
 void pub__work_to_record(pub__record *r, const pub__work *w, const char *source)
 {
-	pub__bib_entry *e = pub__calloc(1, sizeof(*e));
-	pub__buf b = PUB__BUF_INIT;
 	const char *type = w->type ? w->type : "misc";
-	size_t i;
+	pub__bib_entry *e = pub__bib_entry_new(type);
 	memset(r, 0, sizeof(*r));
-	e->type = pub__strdup(type);
-	e->key = pub__strdup("");
-	add_text(e, "title", w->title);
-	for (i = 0; i < w->nauthors; i++) {
-		if (i)
-			pub__buf_puts(&b, " and ");
-		pub__buf_puts(&b, w->authors[i]);
-	}
-	add_text(e, "author", b.ptr);
-	pub__buf_free(&b);
+	pub__bib_add_text(e, "title", w->title);
+	pub__bib_add_authors(e, w->authors, w->nauthors);
 	if (!strcmp(type, "article"))
-		add_text(e, "journal", w->venue);
+		pub__bib_add_text(e, "journal", w->venue);
 	else if (!strcmp(type, "inproceedings") || !strcmp(type, "incollection"))
-		add_text(e, "booktitle", w->venue);
+		pub__bib_add_text(e, "booktitle", w->venue);
 	else if (w->venue)
-		add_text(e, "howpublished", w->venue);
+		pub__bib_add_text(e, "howpublished", w->venue);
 	if (w->year > 0) {
 		char y[16];
 		snprintf(y, sizeof(y), "%d", w->year);
 		pub__bib_entry_add(e, "year", y);
 	}
-	add_text(e, "volume", w->volume);
-	add_text(e, "number", w->number);
-	add_text(e, "pages", w->pages);
-	add_text(e, "doi", w->doi);
+	pub__bib_add_verbatim(e, "volume", w->volume);
+	pub__bib_add_verbatim(e, "number", w->number);
+	pub__bib_add_verbatim(e, "pages", w->pages);
+	pub__bib_add_verbatim(e, "doi", w->doi);
 	if (w->arxiv) {
-		pub__bib_entry_add(e, "eprint", w->arxiv);
+		pub__bib_add_verbatim(e, "eprint", w->arxiv);
 		pub__bib_entry_add(e, "archiveprefix", "arXiv");
 	}
 	if (w->url && !w->doi && !w->arxiv)
-		add_text(e, "url", w->url);
+		pub__bib_add_verbatim(e, "url", w->url);
 	r->entry = e;
 	r->source = pub__strdup(source);
 }
