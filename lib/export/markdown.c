@@ -361,7 +361,7 @@ static void jekyll_page(pub__buf *b, const pub_paper *p, const char *stem)
 int pub__export_jekyll(const char *dir, const pub__export_set *set)
 {
 	char **names = pub__calloc(set->npapers + 1, sizeof(*names));
-	size_t i, j;
+	size_t i;
 	int err = 0;
 
 	if ((err = pub__make_dirs(dir, 1)) < 0)
@@ -371,17 +371,9 @@ int pub__export_jekyll(const char *dir, const pub__export_set *set)
 		char *key = safe_key(p->key);
 		char *base = pub__sprintf("%04d-%02d-01-%s", p->year > 0 ? p->year : 1970,
 			p->month >= 1 && p->month <= 12 ? p->month : 1, key);
-		char *stem = pub__strdup(base);
-		pub__buf b = PUB__BUF_INIT;
-		unsigned dup = 1;
 		/* two keys may sanitise to one name: number the later ones */
-		for (j = 0; j < i; j++) {
-			if (names[j] && strcmp(names[j], stem) == 0) {
-				free(stem);
-				stem = pub__sprintf("%s-%u", base, ++dup);
-				j = (size_t)-1; /* check the new name from the start */
-			}
-		}
+		char *stem = pub__name_unique(names, i, base);
+		pub__buf b = PUB__BUF_INIT;
 		free(base);
 		names[i] = stem;
 		jekyll_page(&b, p, stem);

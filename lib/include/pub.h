@@ -62,6 +62,12 @@ PUB_EXTERN void pub_error_clear(void);
  * else works without it. */
 PUB_EXTERN void pub_init(void);
 
+/* Edit distance (insertions, deletions, substitutions, compared without
+ * case) between the first `na` bytes of `a` and the string `b`; 99 when
+ * either has 63 bytes or more.  For "did you mean" (libpub's own messages
+ * use it too). */
+PUB_EXTERN size_t pub_edit_distance(const char *a, size_t na, const char *b);
+
 /* The library version string (PUB_VERSION of the built library). */
 PUB_EXTERN const char *pub_version(void);
 
