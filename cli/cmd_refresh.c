@@ -109,9 +109,8 @@ static void clear_progress(void)
  * so is printed even with -q, as cron should mail it. */
 static int run_profiles(cli *c, const pub_refresh_opts *o, int named)
 {
-	pub_refresh_stats st;
+	pub_refresh_stats st = PUB_REFRESH_STATS_INIT;
 	int err;
-	memset(&st, 0, sizeof(st));
 	err = pub_refresh_profiles(c->db, o, &st);
 	clear_progress();
 	if (err < 0 && err != PUB_EPARTIAL)
@@ -151,9 +150,8 @@ static const struct step {
 
 static int run_one(cli *c, const char *what, refresh_fn fn, const pub_refresh_opts *o)
 {
-	pub_refresh_stats st;
+	pub_refresh_stats st = PUB_REFRESH_STATS_INIT;
 	int err;
-	memset(&st, 0, sizeof(st));
 	err = fn(c->db, o, &st);
 	clear_progress();
 	if (err < 0 && err != PUB_EPARTIAL)

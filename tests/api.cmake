@@ -46,6 +46,16 @@ target_link_libraries(test_api PRIVATE pub_shared)
 add_test(NAME api COMMAND test_api)
 set_tests_properties(api PROPERTIES TIMEOUT 120 LABELS api)
 
+# A program written against version 1 of the options and result structs
+# (their layouts written out in the test) still works: every call accepts
+# versions 1 to the current and touches only the caller's version's bytes.
+add_executable(test_api_v1 ${PUB_TEST_DIR}/api/test_api_v1.c)
+target_compile_options(test_api_v1 PRIVATE ${PUB_WARNINGS})
+target_compile_definitions(test_api_v1 PRIVATE _POSIX_C_SOURCE=200809L)
+target_link_libraries(test_api_v1 PRIVATE pub_shared)
+add_test(NAME api_v1 COMMAND test_api_v1)
+set_tests_properties(api_v1 PROPERTIES TIMEOUT 120 LABELS api)
+
 # The shared library exports pub_* and nothing private.
 add_test(NAME shared_exports_only_public
   COMMAND sh -c "bad=$(nm -D --defined-only $<TARGET_FILE:pub_shared> | awk '$2 ~ /^[TDBR]$/ {print $3}' | grep -v '^pub_[a-z]' || true); test -z \"$bad\" || { echo \"exported: $bad\"; exit 1; }")

@@ -287,18 +287,14 @@ static int run_step(run *R, const step *s, const char *cut)
 	return err < 0 ? err : ferr;
 }
 
-int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts,
+static int refresh_citations(pub_db *db, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
-	pub_refresh_opts none;
-	pub_refresh_stats st0;
 	run R;
 	char cutoff[21], *cut = NULL, *msg = NULL;
 	size_t i;
 	int err;
 
-	if ((err = pub__refresh_start(&opts, &none, &stats, &st0)) < 0)
-		return err;
 	memset(&R, 0, sizeof(R));
 	R.db = db;
 	R.opts = opts;
@@ -333,4 +329,13 @@ int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts,
 			stats->checked);
 	}
 	return err;
+}
+
+int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+{
+	pub__refresh_call c;
+	int err = pub__refresh_begin(&c, opts, stats);
+	if (err == 0)
+		err = refresh_citations(db, &c.opts, &c.stats);
+	return pub__refresh_end(&c, stats, err);
 }

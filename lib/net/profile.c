@@ -19,6 +19,7 @@
 #include "ids/dblp.h"
 #include "ids/doi.h"
 #include "ids/orcid.h"
+#include "store/import.h"
 #include "store/db.h"
 #include "store/inbox.h"
 #include "store/merge.h"
@@ -467,20 +468,10 @@ static void on_keyed_merge(const pub_merge_info *m, void *ctx)
 		k->user->on_merge(m, k->user->paper_ctx);
 }
 
-static void print_entry(FILE *out, const pub__bib_entry *e, const char *key)
-{
-	pub__buf b = PUB__BUF_INIT;
-	pub__bib_format_entry(&b, e->type, key, e->fields, e->nfields, 0);
-	if (out && b.ptr)
-		fprintf(out, "%s\n", b.ptr);
-	pub__buf_free(&b);
-}
-
-int pub_add_profiles(pub_db *db, const char *const *ids, size_t n,
+static int add_profiles(pub_db *db, const char *const *ids, size_t n,
 	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
 {
-	pub_import_opts none, o;
-	pub_import_stats local;
+	pub_import_opts o;
 	pub__http *h = NULL;
 	pub__profile_kind *kinds = pub__calloc(n ? n : 1, sizeof(*kinds));
 	char **norm = pub__calloc(n ? n : 1, sizeof(*norm));
@@ -489,17 +480,6 @@ int pub_add_profiles(pub_db *db, const char *const *ids, size_t n,
 	int err = 0, began = 0;
 	keyed kc;
 
-	if (!opts) {
-		pub_import_options_init(&none, PUB_IMPORT_OPTIONS_VERSION);
-		opts = &none;
-	}
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof(*stats));
-	if (opts->version != PUB_IMPORT_OPTIONS_VERSION) {
-		err = pub__version_error("pub_import_opts", opts->version);
-		goto done;
-	}
 	if (opts->key) {
 		err = pub__error(PUB_EINVAL, "a profile lists many papers; --key names one");
 		goto done;
@@ -540,7 +520,7 @@ int pub_add_profiles(pub_db *db, const char *const *ids, size_t n,
 			if (err == 0 && opts->dry_run && stats->added > before) {
 				pub__record r;
 				pub__work_to_record(&r, &lists[i].items[j], source);
-				print_entry(dry_run_out, r.entry, kc.key);
+				pub__dry_run_entry(opts, dry_run_out, r.entry, kc.key);
 				pub__record_clear(&r);
 			}
 		}
@@ -568,4 +548,14 @@ done:
 	free(lists);
 	pub__http_free(h);
 	return err;
+}
+
+int pub_add_profiles(pub_db *db, const char *const *ids, size_t n,
+	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
+{
+	pub__import_call c;
+	int err = pub__import_begin(&c, opts, stats);
+	if (err == 0)
+		err = add_profiles(db, ids, n, &c.opts, &c.stats, dry_run_out);
+	return pub__import_end(&c, stats, err);
 }

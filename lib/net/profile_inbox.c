@@ -10,9 +10,11 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "text/latex.h"
+#include "store/import.h"
 #include "store/db.h"
 #include "store/events.h"
 #include "store/inbox.h"
+#include "store/lock.h"
 #include "net/http.h"
 #include "net/source.h"
 
@@ -74,12 +76,11 @@ done:
 	return err;
 }
 
-int pub_refresh_profiles(pub_db *db, const pub_refresh_opts *opts,
+static int refresh_profiles(pub_db *db, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
 	static const char *const keys[] = {"owner.dblp", "owner.orcid", "owner.s2"};
 	static const char *const prefixes[] = {"dblp:", "orcid:", "s2author:"};
-	pub_refresh_stats local;
 	pub__http *h = NULL;
 	pub__work_list lists[3];
 	pub__profile_kind kinds[3];
@@ -88,12 +89,7 @@ int pub_refresh_profiles(pub_db *db, const pub_refresh_opts *opts,
 	size_t i, j, nset = 0, arrived = 0, pruned;
 	int err = 0, failed_net = 0, began = 0;
 
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof(*stats));
 	memset(lists, 0, sizeof(lists));
-	if (opts && opts->version != PUB_REFRESH_OPTIONS_VERSION)
-		return pub__version_error("pub_refresh_opts", opts->version);
 	for (i = 0; i < 3; i++) {
 		char *v = NULL, *in;
 		if ((err = pub_config_get(&v, db, keys[i])) < 0)
@@ -181,6 +177,15 @@ done:
 	}
 	pub__http_free(h);
 	return err;
+}
+
+int pub_refresh_profiles(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+{
+	pub__refresh_call c;
+	int err = pub__refresh_begin(&c, opts, stats);
+	if (err == 0)
+		err = refresh_profiles(db, &c.opts, &c.stats);
+	return pub__refresh_end(&c, stats, err);
 }
 
 /* ---- the inbox ------------------------------------------------------------ */
@@ -283,23 +288,12 @@ static int rows_of(int64_t **rows, size_t *nrows, pub_db *db, const char *const 
 	return err;
 }
 
-int pub_inbox_accept(pub_db *db, const char *const *ids, size_t n, int all,
+static int inbox_accept(pub_db *db, const char *const *ids, size_t n, int all,
 	const pub_import_opts *opts, pub_import_stats *stats)
 {
-	pub_import_opts none;
-	pub_import_stats local;
 	int64_t *rows = NULL;
 	size_t nrows = 0, i, pruned;
 	int err, began = 0;
-	if (!opts) {
-		pub_import_options_init(&none, PUB_IMPORT_OPTIONS_VERSION);
-		opts = &none;
-	}
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof(*stats));
-	if (opts->version != PUB_IMPORT_OPTIONS_VERSION)
-		return pub__version_error("pub_import_opts", opts->version);
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
 	began = 1;
@@ -337,6 +331,16 @@ done:
 		pub__db_rollback(db);
 	free(rows);
 	return err;
+}
+
+int pub_inbox_accept(pub_db *db, const char *const *ids, size_t n, int all,
+	const pub_import_opts *opts, pub_import_stats *stats)
+{
+	pub__import_call c;
+	int err = pub__import_begin(&c, opts, stats);
+	if (err == 0)
+		err = inbox_accept(db, ids, n, all, &c.opts, &c.stats);
+	return pub__import_end(&c, stats, err);
 }
 
 int pub_inbox_reject(pub_db *db, const char *const *ids, size_t n)

@@ -187,11 +187,9 @@ static int apply(pub_db *db, const known *k, const pub__arxiv_paper *p,
 	return pub__arxiv_store_extras(db, k->id, p);
 }
 
-int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
+static int refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
-	pub_refresh_opts none;
-	pub_refresh_stats local;
 	known *ks = NULL;
 	size_t n = 0, nids = 0, i, ok = 0, *slot = NULL;
 	const char **ids = NULL;
@@ -199,8 +197,6 @@ int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 	pub__http *h = NULL;
 	int err, fetch_err, began = 0;
 
-	if ((err = pub__refresh_start(&opts, &none, &stats, &local)) < 0)
-		return err;
 	if ((err = load(db, opts->max_age, &ks, &n, &stats->skipped)) < 0 || n == 0)
 		goto done;
 	/* Each id is asked once even when several papers carry it
@@ -270,4 +266,13 @@ done:
 	free(res);
 	pub__http_free(h);
 	return err;
+}
+
+int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+{
+	pub__refresh_call c;
+	int err = pub__refresh_begin(&c, opts, stats);
+	if (err == 0)
+		err = refresh_arxiv(db, &c.opts, &c.stats);
+	return pub__refresh_end(&c, stats, err);
 }

@@ -9,6 +9,8 @@
 #include "text/latex.h"
 #include "text/names.h"
 #include "bibtex/entry.h"
+#include "bibtex/writer.h"
+#include "util/buf.h"
 #include "store/citations.h"
 #include "store/db.h"
 #include "store/events.h"
@@ -212,4 +214,16 @@ int pub__record_store(int64_t *paper_id, pub_db *db, const pub__record *r,
 			err = 0;
 	}
 	return err;
+}
+
+void pub__dry_run_entry(const pub_import_opts *o, FILE *out, const pub__bib_entry *e,
+	const char *key)
+{
+	pub__buf b = PUB__BUF_INIT;
+	pub__bib_format_entry(&b, e->type, key, e->fields, e->nfields, 0);
+	if (b.ptr && o->on_dry_run)
+		o->on_dry_run(b.ptr, o->dry_run_ctx);
+	else if (b.ptr && out)
+		fprintf(out, "%s\n", b.ptr);
+	pub__buf_free(&b);
 }

@@ -80,6 +80,12 @@ extern const pub__source pub__source_doi;   /* net/doi.c */
  * extras; *paper_id gets the stored paper.  A record with a DOI but no
  * arXiv id is first pointed at a stored preprint of the same paper, so
  * that it merges into it.  Inside a transaction. */
+/* A --dry-run's report of one entry as it would be stored under `key`:
+ * to o->on_dry_run when set (import options version 2), else to `out`
+ * (NULL: nowhere). */
+void pub__dry_run_entry(const pub_import_opts *o, FILE *out, const pub__bib_entry *e,
+	const char *key);
+
 int pub__record_store(int64_t *paper_id, pub_db *db, const pub__record *r,
 	const pub_import_opts *opts, pub_import_stats *stats);
 

@@ -343,11 +343,9 @@ static int file_item(run *R, row *r, const pub__github_item *it, int rest)
 	return 0;
 }
 
-int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
+static int refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
-	pub_refresh_opts none;
-	pub_refresh_stats st0;
 	run R;
 	pub__http *h = NULL;
 	const char *tok = getenv("GITHUB_TOKEN");
@@ -359,8 +357,6 @@ int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 	row *rows = NULL;
 	pub__github_item *items = NULL;
 
-	if ((err = pub__refresh_start(&opts, &none, &stats, &st0)) < 0)
-		return err;
 	memset(&R, 0, sizeof(R));
 	R.db = db;
 	R.opts = opts;
@@ -419,4 +415,13 @@ done:
 			stats->failed, stats->checked);
 	free(ferr_msg);
 	return err;
+}
+
+int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+{
+	pub__refresh_call c;
+	int err = pub__refresh_begin(&c, opts, stats);
+	if (err == 0)
+		err = refresh_stars(db, &c.opts, &c.stats);
+	return pub__refresh_end(&c, stats, err);
 }

@@ -195,17 +195,13 @@ static int record_lookup(pub_db *db, int64_t id, const char *candidates)
 	return err;
 }
 
-int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+static int refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
 {
-	pub_refresh_opts none;
-	pub_refresh_stats local;
 	pub__vpaper *ps = NULL;
 	pub__http *h = NULL;
 	size_t n = 0, i;
 	int err, began = 0;
 
-	if ((err = pub__refresh_start(&opts, &none, &stats, &local)) < 0)
-		return err;
 	if ((err = load(db, opts->max_age, &ps, &n, &stats->skipped)) < 0 || n == 0)
 		goto done;
 	if ((err = pub__net_open(db, &h)) < 0)
@@ -279,4 +275,13 @@ done:
 	free(ps);
 	pub__http_free(h);
 	return err;
+}
+
+int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+{
+	pub__refresh_call c;
+	int err = pub__refresh_begin(&c, opts, stats);
+	if (err == 0)
+		err = refresh_venues(db, &c.opts, &c.stats);
+	return pub__refresh_end(&c, stats, err);
 }

@@ -8,6 +8,7 @@
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/version.h"
 #include "store/db.h"
 #include "store/store.h"
 
@@ -192,13 +193,15 @@ long pub_h_index(const long *counts, size_t n)
 	return h;
 }
 
-int pub_stats_get(pub_stats *out, pub_db *db)
+static const size_t stats_sizes[] = {sizeof(pub_stats)};
+static const pub__versions stats_versions = {"pub_stats", PUB_STATS_VERSION, stats_sizes};
+
+static int stats_get(pub_stats *out, pub_db *db)
 {
 	sqlite3_stmt *st;
 	long *counts = NULL;
 	size_t n = 0, cap = 0;
 	int err, rc;
-	memset(out, 0, sizeof(*out));
 	if ((err = pub__db_stmt(&st, db,
 		     "SELECT (SELECT COUNT(*) FROM papers), "
 		     "(SELECT COALESCE(SUM(stars), 0) FROM repos WHERE stars IS NOT NULL)")) < 0)
@@ -230,5 +233,18 @@ int pub_stats_get(pub_stats *out, pub_db *db)
 	else
 		out->h_index = pub_h_index(counts, n);
 	free(counts);
+	return err;
+}
+
+int pub_stats_get(pub_stats *out, pub_db *db)
+{
+	pub_stats full;
+	int err;
+	if ((err = pub__versioned_check(out, &stats_versions)) < 0)
+		return err;
+	memset(&full, 0, sizeof(full));
+	full.version = PUB_STATS_VERSION;
+	err = stats_get(&full, db);
+	pub__versioned_out(out, &full, &stats_versions);
 	return err;
 }

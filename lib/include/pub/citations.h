@@ -59,13 +59,18 @@ PUB_EXTERN int pub_citations_history_foreach(pub_db *db, const char *key,
 PUB_EXTERN int pub_citations_svg(pub_db *db, const char *key, FILE *out);
 
 /* Totals over the whole database. */
+/* Filled by pub_stats_get(); the caller sets `version` (PUB_STATS_INIT). */
 typedef struct pub_stats {
+	unsigned int version; /* PUB_STATS_VERSION */
 	long papers;
 	long citations; /* sum over papers of the largest count of any source */
 	long h_index;   /* h papers with at least h citations each */
 	long i10_index; /* papers with at least 10 citations */
 	long stars;     /* sum over repositories with a known count */
 } pub_stats;
+
+#define PUB_STATS_VERSION 1
+#define PUB_STATS_INIT {.version = PUB_STATS_VERSION}
 
 PUB_EXTERN int pub_stats_get(pub_stats *out, pub_db *db);
 

@@ -43,6 +43,12 @@ typedef enum pub_group_by {
 	PUB_GROUP_NONE,
 } pub_group_by;
 
+/* pub_export_opts.style: the markup of the HTML and Markdown lists */
+typedef enum pub_style {
+	PUB_STYLE_PUBDB = 0,
+	PUB_STYLE_ACAD_HOMEPAGE,
+} pub_style;
+
 typedef struct pub_export_opts {
 	unsigned int version; /* PUB_EXPORT_OPTIONS_VERSION */
 	pub_format format;
@@ -58,12 +64,12 @@ typedef struct pub_export_opts {
 	const char *title;
 	int plain;         /* BibTeX: without pubdb's own fields (pubdb-links,
 			    * pubdb-tags, ...; see README.md) */
-	/* The markup of the HTML and Markdown lists (pub_style, below):
+	/* The markup of the HTML and Markdown lists (pub_style, above):
 	 * PUB_STYLE_PUBDB (0, the HTML contract's classes) or
 	 * PUB_STYLE_ACAD_HOMEPAGE (Markdown with inline HTML, as the
 	 * acad-homepage Jekyll template's pages write it; format must be
 	 * PUB_FORMAT_MARKDOWN). */
-	int style;
+	pub_style style;
 	/* acad-homepage: the stored star count ("\u2605 2,012") instead of the
 	 * live shields.io badge */
 	int static_stars;
@@ -98,20 +104,20 @@ PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
 
 /* ---- styles and regions of a homepage ---------------------------------- */
 
-/* pub_export_opts.style */
-typedef enum pub_style {
-	PUB_STYLE_PUBDB = 0,
-	PUB_STYLE_ACAD_HOMEPAGE,
-} pub_style;
 
-/* What pub_region_replace() did. */
+/* What pub_region_replace() did; the caller sets `version`
+ * (PUB_REGION_RESULT_INIT). */
 typedef struct pub_region_result {
+	unsigned int version; /* PUB_REGION_RESULT_VERSION */
 	int changed;      /* 1: the file was rewritten; 0: the region already
 			   * held the text and the file was not touched */
 	size_t line;      /* line of the opening marker */
 	size_t old_lines; /* lines in the region before and after */
 	size_t new_lines;
 } pub_region_result;
+
+#define PUB_REGION_RESULT_VERSION 1
+#define PUB_REGION_RESULT_INIT {.version = PUB_REGION_RESULT_VERSION}
 
 /* Replaces the lines between `<!-- pubdb:NAME -->` and `<!-- /pubdb:NAME
  * -->` in the file at `path` by `len` bytes of `text` (a last newline

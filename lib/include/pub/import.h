@@ -61,21 +61,35 @@ typedef struct pub_import_opts {
 	/* Called per merge, after on_paper, with paper_ctx: what merged into
 	 * what and why.  May be NULL. */
 	void (*on_merge)(const pub_merge_info *merge, void *ctx);
+	/* Version 2.  With dry_run, pub_add_ids() and pub_add_profiles() hand
+	 * each paper's BibTeX entry (as it would be stored, under the key it
+	 * would get) to this callback; NULL: they write it to their
+	 * dry_run_out stream as before. */
+	void (*on_dry_run)(const char *bibtex, void *ctx);
+	void *dry_run_ctx;
 } pub_import_opts;
 
-#define PUB_IMPORT_OPTIONS_VERSION 1
+/* Options and result structs version as libgit2's do: each appended field
+ * bumps the version, and every call accepts any version from 1 to the
+ * current (a program built against an older pub.h keeps working). */
+#define PUB_IMPORT_OPTIONS_VERSION 2
 #define PUB_IMPORT_OPTIONS_INIT {.version = PUB_IMPORT_OPTIONS_VERSION}
 
 /* Zeroes `opts` and sets its version; PUB_EINVAL for an unknown version. */
 PUB_EXTERN int pub_import_options_init(pub_import_opts *opts, unsigned int version);
 
+/* Filled by the call; the caller sets `version` (PUB_IMPORT_STATS_INIT). */
 typedef struct pub_import_stats {
+	unsigned int version; /* PUB_IMPORT_STATS_VERSION */
 	size_t entries; /* entries read */
 	size_t added;
 	size_t merged;
 	size_t skipped;  /* broken entries skipped */
 	size_t warnings;
 } pub_import_stats;
+
+#define PUB_IMPORT_STATS_VERSION 1
+#define PUB_IMPORT_STATS_INIT {.version = PUB_IMPORT_STATS_VERSION}
 
 /* Imports a BibTeX file (`path` "-" reads stdin) in one transaction. */
 PUB_EXTERN int pub_import_bibtex(pub_db *db, const char *path,

@@ -80,10 +80,13 @@ PUB_EXTERN void pub_paper_free(pub_paper *p);
  * `*out` is owned by the caller (pub_paper_free). */
 PUB_EXTERN int pub_paper_get(pub_paper **out, pub_db *db, const char *key);
 
-/* Options structs that callers fill start with a version, so that the
- * library can grow them: initialise with PUB_*_INIT (designated
- * initialisers, C99) or pub_*_init(), then fill.  A call given a version
- * it does not know returns PUB_EINVAL. */
+/* Options structs that callers fill, and result structs that callers
+ * allocate, start with a version, so that the library can grow them as
+ * libgit2's grow: a struct only grows, each appended field with a bump of
+ * its PUB_*_VERSION, and every call accepts any version from 1 to the
+ * current, reading and writing only that version's fields.  Initialise
+ * with PUB_*_INIT (designated initialisers, C99) or pub_*_init(), then
+ * fill.  A version outside 1..current is PUB_EINVAL. */
 
 /* A filter for listings and exports. */
 typedef struct pub_filter {

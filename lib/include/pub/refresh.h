@@ -58,13 +58,18 @@ typedef struct pub_refresh_opts {
 /* Zeroes `opts` and sets its version; PUB_EINVAL for an unknown version. */
 PUB_EXTERN int pub_refresh_options_init(pub_refresh_opts *opts, unsigned int version);
 
+/* Filled by the call; the caller sets `version` (PUB_REFRESH_STATS_INIT). */
 typedef struct pub_refresh_stats {
+	unsigned int version; /* PUB_REFRESH_STATS_VERSION */
 	size_t checked;   /* items asked about */
 	size_t changed;   /* items whose stored data changed */
 	size_t unchanged; /* e.g. GitHub 304 */
 	size_t skipped;   /* fresher than max_age */
 	size_t failed;    /* reported through warn */
 } pub_refresh_stats;
+
+#define PUB_REFRESH_STATS_VERSION 1
+#define PUB_REFRESH_STATS_INIT {.version = PUB_REFRESH_STATS_VERSION}
 
 /* Takes the refresh lock (one refresh at a time per database, released
  * when the process ends, even by SIGKILL).  PUB_EBUSY when another refresh
