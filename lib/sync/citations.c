@@ -15,6 +15,7 @@
 #include "net/http.h"
 #include "net/openalex.h"
 #include "net/s2.h"
+#include "sync/s2_cache.h"
 
 #include <stdarg.h>
 #include <stdlib.h>

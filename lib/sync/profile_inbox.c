@@ -17,6 +17,7 @@
 #include "store/lock.h"
 #include "net/http.h"
 #include "net/source.h"
+#include "sync/record.h"
 
 #include <jansson.h>
 #include <stdlib.h>

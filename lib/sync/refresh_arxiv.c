@@ -23,6 +23,7 @@
 #include "net/arxiv.h"
 #include "net/http.h"
 #include "net/source.h"
+#include "sync/record.h"
 
 typedef struct known {
 	int64_t id;

@@ -27,8 +27,10 @@
 #include "net/dblp.h"
 #include "net/http.h"
 #include "net/s2.h"
+#include "sync/s2_cache.h"
 #include "net/source.h"
-#include "net/venues.h"
+#include "sync/record.h"
+#include "sync/venues.h"
 
 static void vpaper_free(pub__vpaper *p)
 {

@@ -20,7 +20,7 @@
 #include "store/derive.h"
 #include "store/events.h"
 #include "net/dblp.h"
-#include "net/venues.h"
+#include "sync/venues.h"
 
 void pub__vmatch_clear(pub__vmatch *m)
 {

@@ -21,6 +21,7 @@
 #include "store/db.h"
 #include "net/http.h"
 #include "net/source.h"
+#include "sync/record.h"
 
 /* ---- storing ------------------------------------------------------------------ */
 
