@@ -462,8 +462,6 @@ void pub_db_free(pub_db *db)
 	size_t i;
 	if (!db)
 		return;
-	if (db->net_cache_free)
-		db->net_cache_free(db->net_cache);
 	for (i = 0; i < db->cache_cap; i++)
 		if (db->cache[i].text)
 			sqlite3_finalize(db->cache[i].stmt);

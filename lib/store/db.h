@@ -41,12 +41,6 @@ struct pub_db {
 	int64_t *source_ids;
 	size_t nsource, source_cap;
 	int in_source;
-	/* What a network source learned during this command, for a later
-	 * step of the same command (net/s2.c keeps Semantic Scholar's batch
-	 * answers here, so a plain refresh asks once for citations and
-	 * venues); opaque to the store, freed by pub_db_free. */
-	void *net_cache;
-	void (*net_cache_free)(void *cache);
 };
 
 /* A prepared statement for `sql` (a string literal: its address is the

@@ -58,7 +58,10 @@ void pub_refresh_unlock(pub_db *db)
 	}
 }
 
-static const size_t opts_sizes[] = {sizeof(pub_refresh_opts)};
+static const size_t opts_sizes[] = {
+	PUB__SIZE_TO(pub_refresh_opts, change_ctx), /* 1 */
+	sizeof(pub_refresh_opts),                    /* 2: on_step, step_ctx */
+};
 static const pub__versions opts_versions = {"pub_refresh_opts",
 	PUB_REFRESH_OPTIONS_VERSION, opts_sizes};
 static const size_t stats_sizes[] = {sizeof(pub_refresh_stats)};

@@ -15,6 +15,8 @@
 #include "net/http.h"
 #include "net/openalex.h"
 #include "net/s2.h"
+#include "sync/refresh.h"
+#include "sync/session.h"
 #include "sync/s2_cache.h"
 
 #include <stdarg.h>
@@ -38,6 +40,7 @@ typedef struct item {
 } item;
 
 typedef struct run {
+	pub__sync *sync;
 	pub_db *db;
 	const pub_refresh_opts *opts;
 	pub_refresh_stats *stats;
@@ -111,7 +114,7 @@ static int s2_fetch(run *R, item *items, size_t n)
 	int err;
 	for (i = 0; i < n; i++)
 		ids[i] = pub__s2_id(items[i].arxiv, items[i].doi);
-	err = pub__s2_batch_cached(out, R->db, R->h, (const char *const *)ids, n);
+	err = pub__s2_batch_cached(out, &R->sync->s2, R->h, (const char *const *)ids, n);
 	for (i = 0; i < n; i++) {
 		if (err < 0) {
 			/* the source failed as a whole: one message, from the caller */
@@ -288,21 +291,23 @@ static int run_step(run *R, const step *s, const char *cut)
 	return err < 0 ? err : ferr;
 }
 
-static int refresh_citations(pub_db *db, const pub_refresh_opts *opts,
+int pub__refresh_step_citations(pub__sync *s, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
+	pub_db *db = s->db;
 	run R;
 	char cutoff[21], *cut = NULL, *msg = NULL;
 	size_t i;
 	int err;
 
 	memset(&R, 0, sizeof(R));
+	R.sync = s;
 	R.db = db;
 	R.opts = opts;
 	R.stats = stats;
 	pub__refresh_cutoff(cutoff, opts->max_age);
 	cut = *cutoff ? cutoff : NULL;
-	if ((err = pub__http_new(&R.h)) < 0)
+	if ((err = pub__sync_http(&R.h, s)) < 0)
 		return err;
 	/* A source that fails as a whole (offline, rate-limited) does not keep
 	 * the next one from running; its error is the run's.  Any other error
@@ -320,7 +325,6 @@ static int refresh_citations(pub_db *db, const pub_refresh_opts *opts,
 		if (e != PUB_ENET && e != PUB_ENONET && e != PUB_ERATELIMIT)
 			break;
 	}
-	pub__http_free(R.h);
 	if (err < 0) {
 		/* the first failure's message, kept past the cleanup */
 		err = pub__error(err, "%s", msg);
@@ -335,8 +339,12 @@ static int refresh_citations(pub_db *db, const pub_refresh_opts *opts,
 int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
 {
 	pub__refresh_call c;
+	pub__sync s;
 	int err = pub__refresh_begin(&c, opts, stats);
-	if (err == 0)
-		err = refresh_citations(db, &c.opts, &c.stats);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		err = pub__refresh_step_citations(&s, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
 	return pub__refresh_end(&c, stats, err);
 }

@@ -17,6 +17,8 @@
 #include "store/lock.h"
 #include "net/http.h"
 #include "net/source.h"
+#include "sync/refresh.h"
+#include "sync/session.h"
 #include "sync/record.h"
 
 #include <jansson.h>
@@ -77,9 +79,10 @@ done:
 	return err;
 }
 
-static int refresh_profiles(pub_db *db, const pub_refresh_opts *opts,
+int pub__refresh_step_profiles(pub__sync *s, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
+	pub_db *db = s->db;
 	static const char *const keys[] = {"owner.dblp", "owner.orcid", "owner.s2"};
 	static const char *const prefixes[] = {"dblp:", "orcid:", "s2author:"};
 	pub__http *h = NULL;
@@ -113,7 +116,7 @@ static int refresh_profiles(pub_db *db, const pub_refresh_opts *opts,
 	}
 	if (!nset)
 		goto done;
-	if ((err = pub__net_open(db, &h)) < 0)
+	if ((err = pub__sync_http(&h, s)) < 0)
 		goto done;
 	if (opts && opts->progress)
 		opts->progress("profiles", 0, nset, opts->progress_ctx);
@@ -176,16 +179,19 @@ done:
 		free(ids[i]);
 		pub__work_list_free(&lists[i]);
 	}
-	pub__http_free(h);
 	return err;
 }
 
 int pub_refresh_profiles(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
 {
 	pub__refresh_call c;
+	pub__sync s;
 	int err = pub__refresh_begin(&c, opts, stats);
-	if (err == 0)
-		err = refresh_profiles(db, &c.opts, &c.stats);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		err = pub__refresh_step_profiles(&s, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
 	return pub__refresh_end(&c, stats, err);
 }
 

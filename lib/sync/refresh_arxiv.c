@@ -23,6 +23,8 @@
 #include "net/arxiv.h"
 #include "net/http.h"
 #include "net/source.h"
+#include "sync/refresh.h"
+#include "sync/session.h"
 #include "sync/record.h"
 
 typedef struct known {
@@ -188,9 +190,10 @@ static int apply(pub_db *db, const known *k, const pub__arxiv_paper *p,
 	return pub__arxiv_store_extras(db, k->id, p);
 }
 
-static int refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
+int pub__refresh_step_arxiv(pub__sync *s, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
+	pub_db *db = s->db;
 	known *ks = NULL;
 	size_t n = 0, nids = 0, i, ok = 0, *slot = NULL;
 	const char **ids = NULL;
@@ -213,7 +216,7 @@ static int refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 		slot[i] = j;
 	}
 	res = pub__calloc(nids, sizeof(*res));
-	if ((err = pub__net_open(db, &h)) < 0)
+	if ((err = pub__sync_http(&h, s)) < 0)
 		goto done;
 	/* The network part runs before the transaction: no write lock is held
 	 * while arXiv is slow or paced. */
@@ -265,15 +268,18 @@ done:
 	if (res)
 		pub__arxiv_results_free(res, nids);
 	free(res);
-	pub__http_free(h);
 	return err;
 }
 
 int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
 {
 	pub__refresh_call c;
+	pub__sync s;
 	int err = pub__refresh_begin(&c, opts, stats);
-	if (err == 0)
-		err = refresh_arxiv(db, &c.opts, &c.stats);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		err = pub__refresh_step_arxiv(&s, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
 	return pub__refresh_end(&c, stats, err);
 }

@@ -7,7 +7,6 @@
 #include "pub.h"
 #include "util/alloc.h"
 #include "util/error.h"
-#include "store/db.h"
 #include "net/http.h"
 #include "net/s2.h"
 
@@ -20,14 +19,13 @@ typedef struct s2_cached {
 	pub__s2_paper paper;
 } s2_cached;
 
-typedef struct s2_cache {
+struct pub__s2_cache {
 	s2_cached *items;
 	size_t n, cap;
-} s2_cache;
+};
 
-static void cache_free(void *p)
+void pub__s2_cache_free(pub__s2_cache *c)
 {
-	s2_cache *c = p;
 	size_t i;
 	if (!c)
 		return;
@@ -68,7 +66,7 @@ static void paper_copy(pub__s2_paper *dst, const pub__s2_paper *src)
 		dst->authors[i] = pub__strdup(src->authors[i]);
 }
 
-static const s2_cached *cache_find(const s2_cache *c, const char *id)
+static const s2_cached *cache_find(const pub__s2_cache *c, const char *id)
 {
 	s2_cached key;
 	if (!c || !c->n)
@@ -78,21 +76,17 @@ static const s2_cached *cache_find(const s2_cache *c, const char *id)
 	return bsearch(&key, c->items, c->n, sizeof(*c->items), cached_cmp);
 }
 
-int pub__s2_batch_cached(pub__s2_paper *out, pub_db *db, pub__http *h,
+int pub__s2_batch_cached(pub__s2_paper *out, pub__s2_cache **cache, pub__http *h,
 	const char *const *ids, size_t n)
 {
-	s2_cache *c;
+	pub__s2_cache *c;
 	const char **ask;
 	size_t nask = 0, i;
 	pub__s2_paper *got;
 	int err = 0;
-	if (db->net_cache && db->net_cache_free != cache_free)
-		return pub__s2_batch(out, h, ids, n); /* someone else's cache */
-	if (!db->net_cache) {
-		db->net_cache = pub__calloc(1, sizeof(s2_cache));
-		db->net_cache_free = cache_free;
-	}
-	c = db->net_cache;
+	if (!*cache)
+		*cache = pub__calloc(1, sizeof(**cache));
+	c = *cache;
 	ask = pub__calloc(n ? n : 1, sizeof(*ask));
 	for (i = 0; i < n; i++)
 		if (!cache_find(c, ids[i]))

@@ -11,11 +11,15 @@
 #include "net/http.h"
 #include "net/s2.h"
 
-/* pub__s2_batch, remembering the answers on `db` for the rest of the
- * command: an id answered before (by an earlier refresh step) is not asked
- * again, so a plain `refresh` sends one batch for citations and venues.
- * out[i] is the caller's copy either way. */
-int pub__s2_batch_cached(pub__s2_paper *out, pub_db *db, pub__http *h,
+/* Semantic Scholar's answers by id, for one sync session. */
+typedef struct pub__s2_cache pub__s2_cache;
+void pub__s2_cache_free(pub__s2_cache *c);
+
+/* pub__s2_batch, remembering the answers in `*cache` (made on first use)
+ * for the rest of the session: an id answered before (by an earlier
+ * refresh step) is not asked again, so a plain `refresh` sends one batch
+ * for citations and venues.  out[i] is the caller's copy either way. */
+int pub__s2_batch_cached(pub__s2_paper *out, pub__s2_cache **cache, pub__http *h,
 	const char *const *ids, size_t n);
 
 #endif

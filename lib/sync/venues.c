@@ -27,6 +27,8 @@
 #include "net/dblp.h"
 #include "net/http.h"
 #include "net/s2.h"
+#include "sync/refresh.h"
+#include "sync/session.h"
 #include "sync/s2_cache.h"
 #include "net/source.h"
 #include "sync/record.h"
@@ -133,7 +135,7 @@ static void progress(const pub_refresh_opts *o, size_t done, size_t total)
 
 /* Asks S2 about every paper with an arXiv id or a DOI (one batch per 500)
  * and sets each one's DBLP key. */
-static int ask_s2(pub_db *db, pub__http *h, pub__vpaper *ps, size_t n)
+static int ask_s2(pub__s2_cache **cache, pub__http *h, pub__vpaper *ps, size_t n)
 {
 	char **ids = pub__calloc(n ? n : 1, sizeof(char *));
 	size_t *of = pub__calloc(n ? n : 1, sizeof(size_t));
@@ -145,7 +147,7 @@ static int ask_s2(pub_db *db, pub__http *h, pub__vpaper *ps, size_t n)
 			of[k++] = i;
 	if (k) {
 		res = pub__calloc(k, sizeof(*res));
-		if ((err = pub__s2_batch_cached(res, db, h, (const char *const *)ids, k)) == 0) {
+		if ((err = pub__s2_batch_cached(res, cache, h, (const char *const *)ids, k)) == 0) {
 			for (i = 0; i < k; i++) {
 				pub__vpaper *p = &ps[of[i]];
 				pub__s2_paper *r = &res[i];
@@ -197,8 +199,9 @@ static int record_lookup(pub_db *db, int64_t id, const char *candidates)
 	return err;
 }
 
-static int refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_refresh_stats *stats)
 {
+	pub_db *db = s->db;
 	pub__vpaper *ps = NULL;
 	pub__http *h = NULL;
 	size_t n = 0, i;
@@ -206,12 +209,12 @@ static int refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_
 
 	if ((err = load(db, opts->max_age, &ps, &n, &stats->skipped)) < 0 || n == 0)
 		goto done;
-	if ((err = pub__net_open(db, &h)) < 0)
+	if ((err = pub__sync_http(&h, s)) < 0)
 		goto done;
 	progress(opts, 0, n);
 	/* The network part runs before the transaction: no write lock is held
 	 * while DBLP is paced.  A service failing as a whole stores nothing. */
-	if ((err = ask_s2(db, h, ps, n)) < 0)
+	if ((err = ask_s2(&s->s2, h, ps, n)) < 0)
 		goto done;
 	for (i = 0; i < n; i++) {
 		int rc = pub__vfind(&ps[i], h);
@@ -275,15 +278,18 @@ done:
 		vpaper_free(&ps[i]);
 	}
 	free(ps);
-	pub__http_free(h);
 	return err;
 }
 
 int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
 {
 	pub__refresh_call c;
+	pub__sync s;
 	int err = pub__refresh_begin(&c, opts, stats);
-	if (err == 0)
-		err = refresh_venues(db, &c.opts, &c.stats);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		err = pub__refresh_step_venues(&s, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
 	return pub__refresh_end(&c, stats, err);
 }

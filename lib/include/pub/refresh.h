@@ -38,6 +38,8 @@ PUB_EXTERN int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 typedef void (*pub_progress_fn)(const char *what, size_t done, size_t total,
 	void *ctx);
 
+typedef struct pub_refresh_stats pub_refresh_stats;
+
 typedef struct pub_refresh_opts {
 	unsigned int version; /* PUB_REFRESH_OPTIONS_VERSION */
 	long max_age;  /* seconds: skip items checked more recently (0: all) */
@@ -50,23 +52,29 @@ typedef struct pub_refresh_opts {
 	 * 1234 -> 1240"), for the CLI to print unless -q. */
 	void (*on_change)(const char *message, void *ctx);
 	void *change_ctx;
+	/* Version 2.  pub_refresh(): called after each step with the step, its
+	 * name ("arxiv", "citations", ...), its result (0, PUB_EPARTIAL or an
+	 * error whose message pub_error_last() still holds) and its stats. */
+	void (*on_step)(unsigned int step, const char *name, int err,
+		const pub_refresh_stats *stats, void *ctx);
+	void *step_ctx;
 } pub_refresh_opts;
 
-#define PUB_REFRESH_OPTIONS_VERSION 1
+#define PUB_REFRESH_OPTIONS_VERSION 2
 #define PUB_REFRESH_OPTIONS_INIT {.version = PUB_REFRESH_OPTIONS_VERSION}
 
 /* Zeroes `opts` and sets its version; PUB_EINVAL for an unknown version. */
 PUB_EXTERN int pub_refresh_options_init(pub_refresh_opts *opts, unsigned int version);
 
 /* Filled by the call; the caller sets `version` (PUB_REFRESH_STATS_INIT). */
-typedef struct pub_refresh_stats {
+struct pub_refresh_stats {
 	unsigned int version; /* PUB_REFRESH_STATS_VERSION */
 	size_t checked;   /* items asked about */
 	size_t changed;   /* items whose stored data changed */
 	size_t unchanged; /* e.g. GitHub 304 */
 	size_t skipped;   /* fresher than max_age */
 	size_t failed;    /* reported through warn */
-} pub_refresh_stats;
+};
 
 #define PUB_REFRESH_STATS_VERSION 1
 #define PUB_REFRESH_STATS_INIT {.version = PUB_REFRESH_STATS_VERSION}
@@ -75,6 +83,28 @@ typedef struct pub_refresh_stats {
  * when the process ends, even by SIGKILL).  PUB_EBUSY when another refresh
  * holds it.  pub_refresh_unlock releases it early. */
 PUB_EXTERN int pub_refresh_lock(pub_db *db);
+
+/* The steps of pub_refresh(), in the order it runs them: arXiv first (new
+ * versions and DOIs the others use), citations before venues (Semantic
+ * Scholar's batch is asked once and shared), then stars and profiles. */
+typedef enum pub_refresh_step {
+	PUB_REFRESH_ARXIV = 1u << 0,
+	PUB_REFRESH_CITATIONS = 1u << 1,
+	PUB_REFRESH_VENUES = 1u << 2,
+	PUB_REFRESH_STARS = 1u << 3,
+	PUB_REFRESH_PROFILES = 1u << 4,
+	PUB_REFRESH_ALL = (1u << 5) - 1,
+} pub_refresh_step;
+
+/* Runs the `steps` (pub_refresh_step bits) in the library's order in one
+ * sync session: one HTTP client whose per-service pacing holds across the
+ * steps, and caches shared between them.  Each step reports through
+ * opts->on_step (version 2).  A step that fails does not stop the next,
+ * except offline (PUB_ENONET) or rate-limited (PUB_ERATELIMIT), which end
+ * the run (cron tries again later).  Returns the first step's error
+ * (PUB_ENONET / PUB_ERATELIMIT when the run ended so), else PUB_EPARTIAL
+ * when a step had failed items, else 0. */
+PUB_EXTERN int pub_refresh(pub_db *db, unsigned int steps, const pub_refresh_opts *opts);
 PUB_EXTERN void pub_refresh_unlock(pub_db *db);
 
 /* Re-queries every arXiv paper in batches; updates version, dates, DOI and
