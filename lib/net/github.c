@@ -3,7 +3,7 @@
  * the stored ETag (a 304 is free), or with a token GraphQL queries of up to
  * 100 aliased lookups; both obey GitHub's primary limit (wait for a near
  * reset, else stop and say when to retry) and secondary limit (wait
- * Retry-After, back off).  The database side is net/stars.c.
+ * Retry-After, back off).  The database side is sync/stars.c.
  */
 #include "net/github.h"
 

@@ -1,7 +1,7 @@
 /*
  * citations.c: citation counts per paper and source, their daily history,
  * the listing with 7- and 30-day changes, and the totals of `pubdb stats`
- * (h-index, i10-index).  Fetching is lib/net/citations.c; charts and the
+ * (h-index, i10-index).  Fetching is lib/sync/citations.c; charts and the
  * badge are lib/export/citations.c.
  */
 #include "store/citations.h"

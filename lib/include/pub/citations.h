@@ -16,7 +16,9 @@ extern "C" {
 /* ---- citation counts and stats ---------------------------------------- */
 
 /* Fetches citation counts for every paper with a DOI or an arXiv id (then
- * asked as 10.48550/arXiv.ID), one step per source: OpenAlex's
+ * asked as 10.48550/arXiv.ID), one step per source: Semantic Scholar's
+ * citationCount from its paper batch (500 ids a request; the answers are
+ * kept for the venues step of the same pub_refresh()), then OpenAlex's
  * cited_by_count by single-work lookups (free; OPENALEX_API_KEY sent as
  * api_key when set), several side by side (opts->jobs, default 8).  Each
  * count is stored with its source and time, and today's in the history
