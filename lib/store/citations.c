@@ -248,3 +248,24 @@ int pub_stats_get(pub_stats *out, pub_db *db)
 	pub__versioned_out(out, &full, &stats_versions);
 	return err;
 }
+
+int pub__citations_best_by_day(pub_db *db,
+	int (*cb)(const char *key, const char *day, long count, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, err = 0;
+	/* Not cached: the callback may use the handle. */
+	if (sqlite3_prepare_v2(db->sql,
+		    "SELECT p.citekey, h.day, MAX(h.count) FROM citation_history h "
+		    "JOIN papers p ON p.id = h.paper_id GROUP BY h.paper_id, h.day "
+		    "ORDER BY lower(p.citekey), h.paper_id, h.day", -1, &st, NULL) != SQLITE_OK)
+		return pub__db_error(db, "reading citation history");
+	while (err == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		err = cb((const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1),
+			(long)sqlite3_column_int64(st, 2), ctx);
+	if (err == 0 && rc != SQLITE_DONE)
+		err = pub__db_error(db, "reading citation history");
+	sqlite3_finalize(st);
+	return err;
+}

@@ -28,4 +28,9 @@ void pub__citations_free(pub_citation *c, size_t n);
 /* The largest count of any source in c[0..n), -1 when n is 0. */
 long pub__citations_best(const pub_citation *c, size_t n);
 
+/* Each paper's citation history as one line: per day, its largest count
+ * of any source, papers by key (the chart of `citations --svg`). */
+int pub__citations_best_by_day(pub_db *db,
+	int (*cb)(const char *key, const char *day, long count, void *ctx), void *ctx);
+
 #endif
