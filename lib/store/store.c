@@ -170,3 +170,40 @@ int pub__store_paper_id(int64_t *id, pub_db *db, const char *key)
 		return pub__error(PUB_ENOTFOUND, "no paper with key '%s'", key);
 	return 0;
 }
+
+int pub__store_title_of(char **out, pub_db *db, const char *key)
+{
+	sqlite3_stmt *st;
+	int err;
+	*out = NULL;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT title FROM papers WHERE lower(citekey) = lower(?1)")) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = pub__col_strdup(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int pub__store_venue_found(int *changed, pub_db *db, int64_t id, const char *badge,
+	const char *source, const char *dblp)
+{
+	sqlite3_stmt *st;
+	int err;
+	*changed = 0;
+	if ((err = pub__db_stmt(&st, db,
+		     "UPDATE papers SET venue = ?2, venue_source = ?3, dblp = ?4 "
+		     "WHERE id = ?1 AND (venue IS NULL OR venue = '') "
+		     "AND COALESCE(venue_source, '') <> 'user'")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	pub__bind_text(st, 2, badge);
+	pub__bind_text(st, 3, source);
+	pub__bind_text(st, 4, dblp);
+	err = pub__db_step_done(db, st, "recording a venue");
+	sqlite3_reset(st);
+	if (err == 0)
+		*changed = sqlite3_changes(db->sql) > 0;
+	return err;
+}

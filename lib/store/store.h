@@ -35,4 +35,15 @@ int pub__store_entry(pub__store_result *res, pub_db *db,
 /* Paper id by citation key or alias (case-insensitive); PUB_ENOTFOUND. */
 int pub__store_paper_id(int64_t *id, pub_db *db, const char *key);
 
+/* The decoded title ("50% & more", not the field's "50\% \&") of the
+ * paper stored under `key` (case-insensitive); *out NULL when none.  New
+ * string. */
+int pub__store_title_of(char **out, pub_db *db, const char *key);
+
+/* Files a found venue: badge, where it came from and the DBLP key, unless
+ * the paper already has a venue or the owner set one.  *changed is 1 when
+ * the paper took it. */
+int pub__store_venue_found(int *changed, pub_db *db, int64_t id, const char *badge,
+	const char *source, const char *dblp);
+
 #endif

@@ -19,6 +19,7 @@
 #include "ids/doi.h"
 #include "store/import.h"
 #include "store/db.h"
+#include "store/store.h"
 #include "net/http.h"
 #include "net/source.h"
 #include "sync/record.h"
@@ -36,18 +37,13 @@ static void on_paper(const char *action, const char *key, const char *title,
 	const char *source, void *ctx)
 {
 	run *r = ctx;
-	sqlite3_stmt *st;
 	char *shown = NULL;
 	snprintf(r->key, sizeof(r->key), "%s", key);
 	if (r->dry_run || !r->user->on_paper)
 		return;
 	/* The decoded title ("50% & more"), not the BibTeX field ("50\% \&"). */
-	if (pub__db_stmt(&st, r->db, "SELECT title FROM papers WHERE lower(citekey) = lower(?1)") == 0) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			shown = pub__col_strdup(st, 0);
-		sqlite3_reset(st);
-	}
+	if (pub__store_title_of(&shown, r->db, key) < 0)
+		pub_error_clear();
 	r->user->on_paper(action, key, shown ? shown : title, source, r->user->paper_ctx);
 	free(shown);
 }
