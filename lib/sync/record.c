@@ -67,25 +67,9 @@ int pub__net_open(pub_db *db, pub__http **out)
 int pub__arxiv_store_extras(pub_db *db, int64_t paper_id,
 	const pub__arxiv_paper *p)
 {
-	sqlite3_stmt *st;
-	char now[21], *url;
-	int err;
-	pub__now_iso(now);
-	if ((err = pub__db_stmt(&st, db,
-		     "UPDATE papers SET arxiv_version = COALESCE(?2, arxiv_version), "
-		     "published = COALESCE(?3, published), updated = COALESCE(?4, updated), "
-		     "arxiv_category = COALESCE(?5, arxiv_category), checked = ?6 "
-		     "WHERE id = ?1")) < 0)
-		return err;
-	sqlite3_bind_int64(st, 1, paper_id);
-	if (p->version > 0)
-		sqlite3_bind_int(st, 2, p->version);
-	pub__bind_text(st, 3, p->published);
-	pub__bind_text(st, 4, p->updated);
-	pub__bind_text(st, 5, p->primary_category);
-	pub__bind_text(st, 6, now);
-	err = pub__db_step_done(db, st, "storing arXiv data");
-	sqlite3_reset(st);
+	char *url;
+	int err = pub__store_arxiv_meta(db, paper_id, p->version, p->published, p->updated,
+		p->primary_category);
 	/* a new paper is news of the day it appeared on arXiv */
 	if (err == 0)
 		err = pub__event_paper_day(db, paper_id, p->published);
@@ -112,7 +96,6 @@ static int point_at_preprint(pub_db *db, pub__bib_entry *e)
 	pub__name *names = NULL;
 	size_t n = 0;
 	char *title = NULL, *title_key = NULL, *author = NULL, *arxiv = NULL;
-	sqlite3_stmt *st;
 	int err = 0, year = y ? atoi(y) : 0;
 	if (!t || !list || year <= 0 || pub__bib_entry_get(e, "eprint"))
 		return 0;
@@ -124,17 +107,8 @@ static int point_at_preprint(pub_db *db, pub__bib_entry *e)
 	title_key = pub__fold_ascii(title);
 	if (!author || !*title_key)
 		goto done;
-	if ((err = pub__db_stmt(&st, db,
-		     "SELECT arxiv FROM papers WHERE arxiv IS NOT NULL AND doi IS NULL "
-		     "AND title_key = ?1 AND author_key = ?2 AND year BETWEEN ?3 - 1 AND ?3 "
-		     "ORDER BY id LIMIT 1")) < 0)
+	if ((err = pub__store_preprint_of(&arxiv, db, title_key, author, year)) < 0)
 		goto done;
-	pub__bind_text(st, 1, title_key);
-	pub__bind_text(st, 2, author);
-	sqlite3_bind_int(st, 3, year);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		arxiv = pub__col_strdup(st, 0);
-	sqlite3_reset(st);
 	if (arxiv) {
 		pub__bib_entry_add(e, "eprint", arxiv);
 		pub__bib_entry_add(e, "archiveprefix", "arXiv");
@@ -218,7 +192,6 @@ int pub__work_store(int64_t *paper_id, pub_db *db, const pub__work *w,
 	const char *source, const pub_import_opts *opts, pub_import_stats *stats)
 {
 	pub__record r;
-	sqlite3_stmt *st;
 	char *badge = NULL;
 	int64_t known = 0;
 	int err;
@@ -234,12 +207,8 @@ int pub__work_store(int64_t *paper_id, pub_db *db, const pub__work *w,
 		stats->merged++;
 		if (opts->on_paper) {
 			char *key = NULL;
-			if ((err = pub__db_stmt(&st, db, "SELECT citekey FROM papers WHERE id = ?1")) < 0)
+			if ((err = pub__store_key_of(&key, db, known)) < 0)
 				goto done;
-			sqlite3_bind_int64(st, 1, known);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				key = pub__col_strdup(st, 0);
-			sqlite3_reset(st);
 			opts->on_paper("merged", key ? key : "", w->title, source, opts->paper_ctx);
 			if (opts->on_merge) {
 				pub_merge_info m = {NULL, source, key ? key : "", "same DBLP key", 0};
@@ -251,17 +220,7 @@ int pub__work_store(int64_t *paper_id, pub_db *db, const pub__work *w,
 		goto done;
 	}
 	badge = pub__work_badge(w);
-	if ((err = pub__db_stmt(&st, db,
-		     "UPDATE papers SET dblp = COALESCE(dblp, ?2), "
-		     "venue_source = CASE WHEN venue IS NULL AND ?3 IS NOT NULL THEN ?4 "
-		     "ELSE venue_source END, venue = COALESCE(venue, ?3) WHERE id = ?1")) < 0)
-		goto done;
-	sqlite3_bind_int64(st, 1, *paper_id);
-	pub__bind_text(st, 2, w->dblp);
-	pub__bind_text(st, 3, badge);
-	pub__bind_text(st, 4, source);
-	err = pub__db_step_done(db, st, "storing a profile's paper");
-	sqlite3_reset(st);
+	err = pub__store_profile_fill(db, *paper_id, w->dblp, badge, source);
 done:
 	free(badge);
 	pub__record_clear(&r);
