@@ -197,41 +197,44 @@ int pub_refresh_profiles(pub_db *db, const pub_refresh_opts *opts, pub_refresh_s
 
 /* ---- the inbox ------------------------------------------------------------ */
 
+typedef struct inbox_walk {
+	int (*cb)(const pub_inbox_item *item, void *ctx);
+	void *ctx;
+} inbox_walk;
+
+/* A stored row as the public item, with the authors from its work. */
+static int inbox_row(const pub__inbox_row *r, void *ctx)
+{
+	inbox_walk *wk = ctx;
+	pub_inbox_item it;
+	pub__work w;
+	char id[32];
+	int err;
+	snprintf(id, sizeof(id), "%lld", (long long)r->id);
+	if ((err = pub__work_from_json(&w, r->work_json)) < 0)
+		return err;
+	memset(&it, 0, sizeof(it));
+	it.id = id;
+	it.title = r->title;
+	it.year = r->year;
+	it.venue = r->venue;
+	it.source = r->source;
+	it.arxiv = r->arxiv;
+	it.doi = r->doi;
+	it.authors = (const char *const *)w.authors;
+	it.nauthors = w.nauthors;
+	err = wk->cb(&it, wk->ctx);
+	pub__work_clear(&w);
+	return err;
+}
+
 int pub_inbox_foreach(pub_db *db,
 	int (*cb)(const pub_inbox_item *item, void *ctx), void *ctx)
 {
-	sqlite3_stmt *st = NULL;
-	int rc, err = 0;
-	if (sqlite3_prepare_v2(db->sql,
-		    "SELECT id, title, year, venue, source, arxiv, doi, work_json FROM inbox "
-		    "ORDER BY id", -1, &st, NULL) != SQLITE_OK)
-		return pub__db_error(db, "reading the inbox");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		pub_inbox_item it;
-		pub__work w;
-		char id[32];
-		snprintf(id, sizeof(id), "%lld", (long long)sqlite3_column_int64(st, 0));
-		if ((err = pub__work_from_json(&w, (const char *)sqlite3_column_text(st, 7))) < 0)
-			break;
-		memset(&it, 0, sizeof(it));
-		it.id = id;
-		it.title = (const char *)sqlite3_column_text(st, 1);
-		it.year = sqlite3_column_int(st, 2);
-		it.venue = (const char *)sqlite3_column_text(st, 3);
-		it.source = (const char *)sqlite3_column_text(st, 4);
-		it.arxiv = (const char *)sqlite3_column_text(st, 5);
-		it.doi = (const char *)sqlite3_column_text(st, 6);
-		it.authors = (const char *const *)w.authors;
-		it.nauthors = w.nauthors;
-		err = cb(&it, ctx);
-		pub__work_clear(&w);
-		if (err)
-			break;
-	}
-	if (err == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		err = pub__db_error(db, "reading the inbox");
-	sqlite3_finalize(st);
-	return err;
+	inbox_walk wk;
+	wk.cb = cb;
+	wk.ctx = ctx;
+	return pub__inbox_rows_foreach(db, inbox_row, &wk);
 }
 
 static json_t *str_or_null(const char *s)
