@@ -269,3 +269,54 @@ int pub__citations_best_by_day(pub_db *db,
 	sqlite3_finalize(st);
 	return err;
 }
+
+int pub__citations_due_count(size_t *out, pub_db *db, const char *source,
+	const char *cutoff, int fresh)
+{
+	static const char *sql =
+		"SELECT COUNT(*) FROM papers p LEFT JOIN citations c "
+		"ON c.paper_id = p.id AND c.source = ?1 "
+		"WHERE (p.doi IS NOT NULL OR p.arxiv IS NOT NULL) AND "
+		"COALESCE(?2 IS NOT NULL AND c.checked >= ?2, 0) = ?3";
+	sqlite3_stmt *st;
+	int err;
+	if ((err = pub__db_stmt(&st, db, sql)) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
+	pub__bind_text(st, 2, cutoff);
+	sqlite3_bind_int(st, 3, fresh);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		err = pub__db_error(db, "counting papers");
+	else
+		*out = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return err;
+}
+
+int pub__citations_due(pub_db *db, const char *source, int64_t after, const char *cutoff,
+	size_t limit, int (*cb)(int64_t id, const char *key, const char *doi,
+		const char *arxiv, void *ctx), void *ctx)
+{
+	static const char *sql =
+		"SELECT p.id, p.citekey, p.doi, p.arxiv FROM papers p LEFT JOIN citations c "
+		"ON c.paper_id = p.id AND c.source = ?1 "
+		"WHERE p.id > ?2 AND (p.doi IS NOT NULL OR p.arxiv IS NOT NULL) AND "
+		"NOT COALESCE(?3 IS NOT NULL AND c.checked >= ?3, 0) ORDER BY p.id LIMIT ?4";
+	sqlite3_stmt *st;
+	int err, rc;
+	if ((err = pub__db_stmt(&st, db, sql)) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, after);
+	pub__bind_text(st, 3, cutoff);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((err = cb(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+			     (const char *)sqlite3_column_text(st, 2),
+			     (const char *)sqlite3_column_text(st, 3), ctx)) != 0)
+			break;
+	sqlite3_reset(st);
+	if (err)
+		return err;
+	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "listing papers");
+}
