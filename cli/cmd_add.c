@@ -112,6 +112,13 @@ static int is_identifier(const char *arg)
 	return !(n >= 4 && strcmp(arg + n - 4, ".bib") == 0);
 }
 
+/* --dry-run: each entry as it would be stored, on stdout (data). */
+static void print_dry_run(const char *bibtex, void *ctx)
+{
+	(void)ctx;
+	printf("%s\n", bibtex);
+}
+
 int cmd_add(cli *c)
 {
 	pub_import_opts o = PUB_IMPORT_OPTIONS_INIT;
@@ -150,6 +157,7 @@ int cmd_add(cli *c)
 	o.encoding = encoding;
 	o.selected = selected;
 	o.dry_run = dry_run;
+	o.on_dry_run = print_dry_run;
 	o.no_merge = no_merge;
 	o.strict = strict;
 	o.tags = tags.items;
@@ -171,10 +179,10 @@ int cmd_add(cli *c)
 			cli_list_push(&ids, inputs.items[k]);
 	if (profs.n) {
 		/* Every paper of each profile, in one transaction. */
-		pub_import_stats st;
+		pub_import_stats st = PUB_IMPORT_STATS_INIT;
 		int err;
 		actx.per_paper = 1;
-		err = pub_add_profiles(c->db, profs.items, profs.n, &o, &st, stdout);
+		err = pub_add_profiles(c->db, profs.items, profs.n, &o, &st, NULL);
 		clear_notice();
 		if (err < 0) {
 			rc = err == PUB_EINVAL ? cli_usage_error("add", "%s", pub_error_last())
@@ -191,11 +199,11 @@ int cmd_add(cli *c)
 	if (ids.n) {
 		/* All identifiers in one call: one batched arXiv request and
 		 * one transaction. */
-		pub_import_stats st;
+		pub_import_stats st = PUB_IMPORT_STATS_INIT;
 		int err;
 		actx.source = NULL;
 		actx.per_paper = 1;
-		err = pub_add_ids(c->db, ids.items, ids.n, &o, &st, stdout);
+		err = pub_add_ids(c->db, ids.items, ids.n, &o, &st, NULL);
 		clear_notice();
 		if (!o.dry_run && (err >= 0 || err == PUB_ENOTFOUND))
 			stored += st.added + st.merged;
@@ -212,7 +220,7 @@ int cmd_add(cli *c)
 	}
 	for (k = 0; k < inputs.n; k++) {
 		const char *in = inputs.items[k];
-		pub_import_stats st;
+		pub_import_stats st = PUB_IMPORT_STATS_INIT;
 		int err;
 		if (is_identifier(in) || pub_profile_id_is(in))
 			continue;

@@ -81,7 +81,7 @@ int cmd_inbox(cli *c)
 		}
 	} else if (!strcmp(action, "accept")) {
 		pub_import_opts o = PUB_IMPORT_OPTIONS_INIT;
-		pub_import_stats st;
+		pub_import_stats st = PUB_IMPORT_STATS_INIT;
 		int all = args.n == 2 && !strcmp(args.items[1], "all");
 		if (args.n < 2) {
 			rc = cli_usage_error("inbox", "inbox accept takes IDs or 'all'");

@@ -1,7 +1,8 @@
 /*
  * cmd_refresh.c: `pubdb refresh [--arxiv] [--venues] [--citations] [--stars]
- * [--profiles] [--only SOURCE,...]`, built for cron: the steps run in the order of the table
- * `steps` (a source is a row there), each paced by its own service;
+ * [--profiles] [--only SOURCE,...]`, built for cron: the CLI names the
+ * steps (a row of `steps` each) and pub_refresh() runs them in the
+ * library's order, in one session, each service paced by its own rules;
  * silent on success with -q, one line per problem on stderr, exit 0 / 3
  * (some items failed) / 75 (no network or rate limit: retry later), and
  * only one refresh at a time (a second one says so and exits 0).
@@ -107,60 +108,74 @@ static void clear_progress(void)
 
 /* New papers on the owner's profiles go to the inbox; the one line saying
  * so is printed even with -q, as cron should mail it. */
-static int run_profiles(cli *c, const pub_refresh_opts *o, int named)
+static int report_profiles(cli *c, const char *label, int err, const pub_refresh_stats *st,
+	int named)
 {
-	pub_refresh_stats st;
-	int err;
-	memset(&st, 0, sizeof(st));
-	err = pub_refresh_profiles(c->db, o, &st);
-	clear_progress();
+	(void)label;
 	if (err < 0 && err != PUB_EPARTIAL)
 		return cli_fail(err);
-	if (st.changed)
-		printf("%zu new paper%s in the inbox (pubdb inbox)\n", st.changed,
-			st.changed == 1 ? "" : "s");
+	if (st->changed)
+		printf("%zu new paper%s in the inbox (pubdb inbox)\n", st->changed,
+			st->changed == 1 ? "" : "s");
 	/* plain `refresh` without profiles set says nothing about them */
-	if (st.checked || st.failed || named)
+	if (st->checked || st->failed || named)
 		cli_note(c, "profiles: %zu papers listed, %zu new, %zu known, %zu rejected, %zu failed",
-			st.checked, st.changed, st.unchanged, st.skipped, st.failed);
+			st->checked, st->changed, st->unchanged, st->skipped, st->failed);
 	return cli_exit_code(err);
 }
 
-/* The steps of a refresh, in the order they run.  A step is refreshed by
- * `fn` with the common summary line, or by `run` when it reports in its
- * own way (`named`: asked for by --NAME or --only, not only as part of a
- * plain refresh).  Neither: a source this build knows by name but does not
- * refresh yet. */
-typedef int (*refresh_fn)(pub_db *, const pub_refresh_opts *, pub_refresh_stats *);
-static const struct step {
-	const char *name;  /* for --only */
-	const char *label; /* for the summary line */
-	int *flag;         /* its --NAME switch, or NULL */
-	refresh_fn fn;
-	int (*run)(cli *c, const pub_refresh_opts *o, int named);
-} steps[] = {
-	{"arxiv", "arXiv", &arxiv, pub_refresh_arxiv, NULL},
-	/* citations before venues: its Semantic Scholar batch (all papers)
-	 * is remembered for the command, so venues asks nothing more */
-	{"citations", "citations", &citations, pub_refresh_citations, NULL},
-	{"venues", "venues", &venues, pub_refresh_venues, NULL},
-	{"stars", "GitHub stars", &stars, pub_refresh_stars, NULL},
-	{"profiles", "profiles", &profiles, NULL, run_profiles},
-};
-#define NSTEPS (sizeof(steps) / sizeof(steps[0]))
-
-static int run_one(cli *c, const char *what, refresh_fn fn, const pub_refresh_opts *o)
+static int report_one(cli *c, const char *label, int err, const pub_refresh_stats *st,
+	int named)
 {
-	pub_refresh_stats st;
-	int err;
-	memset(&st, 0, sizeof(st));
-	err = fn(c->db, o, &st);
-	clear_progress();
+	(void)named;
 	if (err < 0 && err != PUB_EPARTIAL)
 		return cli_fail(err);
 	cli_note(c, "%s: %zu checked, %zu changed, %zu unchanged, %zu skipped, %zu failed",
-		what, st.checked, st.changed, st.unchanged, st.skipped, st.failed);
+		label, st->checked, st->changed, st->unchanged, st->skipped, st->failed);
 	return cli_exit_code(err);
+}
+
+/* The steps a user can name, with how each reports; the library runs them
+ * in its own order (pub_refresh). */
+static const struct step {
+	const char *name;  /* for --only */
+	const char *label; /* for the summary line */
+	int *flag;         /* its --NAME switch */
+	unsigned int bit;  /* pub_refresh_step */
+	int (*report)(cli *c, const char *label, int err, const pub_refresh_stats *st,
+		int named);
+} steps[] = {
+	{"arxiv", "arXiv", &arxiv, PUB_REFRESH_ARXIV, report_one},
+	{"citations", "citations", &citations, PUB_REFRESH_CITATIONS, report_one},
+	{"venues", "venues", &venues, PUB_REFRESH_VENUES, report_one},
+	{"stars", "GitHub stars", &stars, PUB_REFRESH_STARS, report_one},
+	{"profiles", "profiles", &profiles, PUB_REFRESH_PROFILES, report_profiles},
+};
+#define NSTEPS (sizeof(steps) / sizeof(steps[0]))
+
+typedef struct refresh_run {
+	cli *c;
+	const int *named;
+	int rc;
+} refresh_run;
+
+/* Each step's summary as it ends; the exit code is the first failure's,
+ * or 75 when the run ended offline or rate-limited. */
+static void on_step(unsigned int bit, const char *name, int err,
+	const pub_refresh_stats *st, void *ctx)
+{
+	refresh_run *r = ctx;
+	size_t i;
+	int rc2;
+	(void)name;
+	for (i = 0; i < NSTEPS && steps[i].bit != bit; i++)
+		;
+	if (i == NSTEPS)
+		return;
+	clear_progress();
+	rc2 = steps[i].report(r->c, steps[i].label, err, st, r->named[i]);
+	if (rc2 != EXIT_OK && (r->rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
+		r->rc = rc2;
 }
 
 /* --only arxiv,venues: marks want[i] for each named step; usage error for
@@ -187,7 +202,9 @@ static int parse_only(int *want, const char *list)
 int cmd_refresh(cli *c)
 {
 	pub_refresh_opts o = PUB_REFRESH_OPTIONS_INIT;
-	int err, rc = EXIT_OK, rc2, want[NSTEPS], named[NSTEPS], any = 0;
+	int err, rc = EXIT_OK, want[NSTEPS], named[NSTEPS], any = 0;
+	unsigned int bits = 0;
+	refresh_run run;
 	size_t i;
 	char *end;
 	if (max_age && (o.max_age = parse_duration(max_age)) < 0)
@@ -224,16 +241,21 @@ int cmd_refresh(cli *c)
 		}
 		return cli_fail(err);
 	}
-	for (i = 0; i < NSTEPS; i++) {
-		if (!want[i] || (!steps[i].fn && !steps[i].run))
-			continue;
-		rc2 = steps[i].run ? steps[i].run(c, &o, named[i])
-				   : run_one(c, steps[i].label, steps[i].fn, &o);
-		if (rc2 != EXIT_OK && (rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
-			rc = rc2;
-		if (rc == EXIT_TEMPFAIL) /* offline or limited: cron tries again later */
-			break;
-	}
+	run.c = c;
+	run.named = named;
+	run.rc = EXIT_OK;
+	for (i = 0; i < NSTEPS; i++)
+		if (want[i])
+			bits |= steps[i].bit;
+	o.on_step = on_step;
+	o.step_ctx = &run;
+	/* the steps report through on_step; a failure before any step
+	 * (options) is the run's */
+	if ((err = pub_refresh(c->db, bits, &o)) < 0 && run.rc == EXIT_OK &&
+	    err != PUB_EPARTIAL)
+		rc = cli_fail(err);
+	else
+		rc = run.rc;
 	pub_refresh_unlock(c->db);
 	return rc;
 }

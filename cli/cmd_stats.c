@@ -21,7 +21,7 @@ const cli_opt_spec cmd_stats_opts[] = {
 
 int cmd_stats(cli *c)
 {
-	pub_stats s;
+	pub_stats s = PUB_STATS_INIT;
 	int err, rc;
 	if ((err = pub_stats_get(&s, c->db)) < 0)
 		return cli_fail(err);

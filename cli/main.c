@@ -298,7 +298,7 @@ static const cmd *nearest_command(const char *name)
 	const cmd *c, *best = NULL;
 	size_t n = strlen(name), d, bestd = n < 3 ? 2 : 3;
 	for (c = cli_commands; c->name; c++) {
-		d = cli_distance(name, n, c->name);
+		d = pub_edit_distance(name, n, c->name);
 		if (d < bestd) {
 			bestd = d;
 			best = c;

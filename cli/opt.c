@@ -33,30 +33,6 @@ static const cli_opt_spec *next_positional(const cli_opt_spec *s)
 	return NULL;
 }
 
-size_t cli_distance(const char *a, size_t na, const char *b)
-{
-	size_t nb = strlen(b), i, j, row[64], prev, tmp;
-	if (na >= 63 || nb >= 63)
-		return 99;
-	for (j = 0; j <= nb; j++)
-		row[j] = j;
-	for (i = 1; i <= na; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= nb; j++) {
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	return row[nb];
-}
-
 static const cli_opt_spec *find_long(const cli_opt_spec *specs, const char *name)
 {
 	size_t n = strcspn(name, "=");
@@ -96,7 +72,7 @@ static int unknown(const cli_opt_spec *specs, const char *arg, const char *comma
 	for (s = specs; s->type != CLI_OPT_END; s++) {
 		if (!is_option_spec(s) || !s->name)
 			continue;
-		d = cli_distance(name, n, s->name);
+		d = pub_edit_distance(name, n, s->name);
 		/* a prefix ("--sel" for --selected) is close too */
 		if (n >= 2 && strncmp(name, s->name, n) == 0)
 			d = 1;

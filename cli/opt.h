@@ -51,9 +51,6 @@ enum {
  * before the command); otherwise positionals fill the ARG/ARGS specs in
  * order.  `command` names the command in usage errors (NULL: the global
  * options).  Values are pointers into argv. */
-/* Edit distance between the first `na` bytes of `a` and `b`, for "did you
- * mean" (options here, commands in main.c); names are short. */
-size_t cli_distance(const char *a, size_t na, const char *b);
 
 int cli_opt_parse(const cli_opt_spec *specs, int argc, char **argv, int start,
 	int stop_at_arg, const char *command, int *next);

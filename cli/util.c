@@ -54,7 +54,7 @@ void cli_json_string(FILE *out, const char *s)
 int cli_write_region(const cli *c, const char *file, const char *region,
 	const char *text, size_t len)
 {
-	pub_region_result res;
+	pub_region_result res = PUB_REGION_RESULT_INIT;
 	int err = pub_region_replace(&res, file, region, text, len);
 	if (err < 0)
 		return cli_fail(err);

@@ -10,6 +10,19 @@ target_compile_options(test_header_alone PRIVATE ${PUB_WARNINGS} -Werror)
 target_link_libraries(test_header_alone PRIVATE pub_shared)
 add_test(NAME header_alone COMMAND test_header_alone)
 
+# Each subject header of pub.h (lib/include/pub/*.h) compiles alone too: it
+# includes what it uses.
+file(GLOB PUB_SUBJECT_HEADERS CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/lib/include/pub/*.h)
+set(PUB_SUBJECT_SOURCES)
+foreach(h ${PUB_SUBJECT_HEADERS})
+  get_filename_component(n ${h} NAME_WE)
+  file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/subject_${n}.c "#include \"pub/${n}.h\"\nint pub_subject_${n}(void);\nint pub_subject_${n}(void) { return 0; }\n")
+  list(APPEND PUB_SUBJECT_SOURCES ${CMAKE_CURRENT_BINARY_DIR}/subject_${n}.c)
+endforeach()
+add_library(test_subject_headers OBJECT ${PUB_SUBJECT_SOURCES})
+target_include_directories(test_subject_headers PRIVATE ${PROJECT_SOURCE_DIR}/lib/include)
+target_compile_options(test_subject_headers PRIVATE ${PUB_WARNINGS} -Werror)
+
 include(CheckLanguage)
 check_language(CXX)
 if(CMAKE_CXX_COMPILER)
@@ -32,6 +45,16 @@ target_compile_definitions(test_api PRIVATE _POSIX_C_SOURCE=200809L)
 target_link_libraries(test_api PRIVATE pub_shared)
 add_test(NAME api COMMAND test_api)
 set_tests_properties(api PROPERTIES TIMEOUT 120 LABELS api)
+
+# A program written against version 1 of the options and result structs
+# (their layouts written out in the test) still works: every call accepts
+# versions 1 to the current and touches only the caller's version's bytes.
+add_executable(test_api_v1 ${PUB_TEST_DIR}/api/test_api_v1.c)
+target_compile_options(test_api_v1 PRIVATE ${PUB_WARNINGS})
+target_compile_definitions(test_api_v1 PRIVATE _POSIX_C_SOURCE=200809L)
+target_link_libraries(test_api_v1 PRIVATE pub_shared)
+add_test(NAME api_v1 COMMAND test_api_v1)
+set_tests_properties(api_v1 PROPERTIES TIMEOUT 120 LABELS api)
 
 # The shared library exports pub_* and nothing private.
 add_test(NAME shared_exports_only_public

@@ -1,9 +1,11 @@
 /*
  * value.c: reading and making BibTeX field values: the year and month a
- * value names, and a value from plain text.
+ * value names, a value from plain text or an identifier, and the entry
+ * builders of the service clients.
  */
 #include "bibtex/value.h"
 
+#include "util/alloc.h"
 #include "util/buf.h"
 
 #include <ctype.h>
@@ -54,11 +56,13 @@ int pub__bib_month(const char *s)
 	return 0;
 }
 
-char *pub__bib_value_from_text(const char *s)
+/* The one rule: backslash sequences kept, stray '}' escaped, open '{'
+ * closed at the end; `escape` also escapes & % # (free text). */
+static char *value_of(const char *s, int escape)
 {
 	pub__buf b = PUB__BUF_INIT;
 	int depth = 0;
-	size_t i, opens = 0;
+	size_t i;
 	for (i = 0; s[i]; i++) {
 		char c = s[i];
 		if (c == '\\' && s[i + 1]) {
@@ -66,11 +70,10 @@ char *pub__bib_value_from_text(const char *s)
 			i++;
 			continue;
 		}
-		if (c == '&' || c == '%' || c == '#') {
+		if (escape && (c == '&' || c == '%' || c == '#')) {
 			pub__buf_putc(&b, '\\');
 		} else if (c == '{') {
 			depth++;
-			opens++;
 		} else if (c == '}') {
 			if (depth == 0) {
 				pub__buf_puts(&b, "\\}");
@@ -82,6 +85,57 @@ char *pub__bib_value_from_text(const char *s)
 	}
 	while (depth-- > 0)
 		pub__buf_putc(&b, '}');
-	(void)opens;
 	return pub__buf_detach(&b);
+}
+
+char *pub__bib_value_from_text(const char *s)
+{
+	return value_of(s, 1);
+}
+
+char *pub__bib_value_verbatim(const char *s)
+{
+	return value_of(s, 0);
+}
+
+pub__bib_entry *pub__bib_entry_new(const char *type)
+{
+	pub__bib_entry *e = pub__calloc(1, sizeof(*e));
+	e->type = pub__strdup(type);
+	e->key = pub__strdup("");
+	return e;
+}
+
+static void add(pub__bib_entry *e, const char *name, const char *value, int escape)
+{
+	char *v;
+	if (!value || !*value)
+		return;
+	v = value_of(value, escape);
+	pub__bib_entry_add(e, name, v);
+	free(v);
+}
+
+void pub__bib_add_text(pub__bib_entry *e, const char *name, const char *text)
+{
+	add(e, name, text, 1);
+}
+
+void pub__bib_add_verbatim(pub__bib_entry *e, const char *name, const char *value)
+{
+	add(e, name, value, 0);
+}
+
+void pub__bib_add_authors(pub__bib_entry *e, char *const *names, size_t n)
+{
+	pub__buf b = PUB__BUF_INIT;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		if (i)
+			pub__buf_puts(&b, " and ");
+		pub__buf_puts(&b, names[i]);
+	}
+	if (b.len)
+		add(e, "author", b.ptr, 1);
+	pub__buf_free(&b);
 }

@@ -20,8 +20,8 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "ids/github.h"
-#include "text/person.h"
 #include "store/citations.h"
+#include "export/authors.h"
 #include "export/list.h"
 #include "export/render.h"
 
@@ -49,27 +49,11 @@ done:
 	free(name);
 }
 
-static void acad_authors(pub__buf *b, const pub_paper *p, const char *owner)
-{
-	size_t i;
-	pub__buf_puts(b, "    <div><i>");
-	for (i = 0; i < p->nauthors; i++) {
-		const pub_author *a = &p->authors[i];
-		char *name = pub__author_display(a);
-		int me = owner && pub__author_is_owner(a, owner);
-		if (i > 0)
-			pub__buf_puts(b, ", ");
-		if (me)
-			pub__buf_puts(b, "<u>");
-		pub__render_latex(b, name, PUB__RENDER_HTML);
-		if (me)
-			pub__buf_puts(b, "</u>");
-		if (a->equal)
-			pub__buf_puts(b, "<b><sup>*</sup></b>");
-		free(name);
-	}
-	pub__buf_puts(b, "</i></div>\n");
-}
+/* The template's author line: italic, the owner underlined, a bold star. */
+static const pub__author_markup acad_markup = {
+	"    <div><i>", "</i></div>\n", ", ", "<u>", "</u>", "<b><sup>*</sup></b>",
+	PUB__RENDER_HTML,
+};
 
 static void acad_paper(pub__buf *b, const pub__export_set *set, const pub_paper *p,
 	pub__urlset *shown)
@@ -112,8 +96,7 @@ static void acad_paper(pub__buf *b, const pub__export_set *set, const pub_paper 
 		pub__thousands(num, sizeof(num), cited);
 		pub__buf_printf(b, "    <span class=\"pub-citations\">cited by %s</span>\n", num);
 	}
-	if (p->nauthors > 0)
-		acad_authors(b, p, set->owner);
+	pub__authors_line(b, p, pub__set_marked(set), &acad_markup);
 	pub__buf_puts(b, "  </li>\n");
 	pub__links_free(links, nlinks);
 	free(venue);

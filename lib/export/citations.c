@@ -6,8 +6,7 @@
 #include "pub.h"
 #include "util/alloc.h"
 #include "util/error.h"
-#include "store/db.h"
-#include "store/store.h"
+#include "store/citations.h"
 #include "export/svg.h"
 
 #include <stdio.h>
@@ -22,22 +21,10 @@ static int by_source(const char *key, const char *source, const char *day,
 	return 0;
 }
 
-/* One line per paper: its largest count of any source on each day. */
-static int per_paper(pub__svg_chart *c, pub_db *db)
+static int add_point(const char *key, const char *day, long count, void *ctx)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
-	if (sqlite3_prepare_v2(db->sql,
-		    "SELECT p.citekey, h.day, MAX(h.count) FROM citation_history h "
-		    "JOIN papers p ON p.id = h.paper_id GROUP BY h.paper_id, h.day "
-		    "ORDER BY lower(p.citekey), h.paper_id, h.day", -1, &st, NULL) != SQLITE_OK)
-		return pub__db_error(db, "reading citation history");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		pub__svg_chart_add(c, (const char *)sqlite3_column_text(st, 0),
-			(const char *)sqlite3_column_text(st, 1),
-			(long)sqlite3_column_int64(st, 2));
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "reading citation history");
+	pub__svg_chart_add(ctx, key, day, count);
+	return 0;
 }
 
 int pub_citations_svg(pub_db *db, const char *key, FILE *out)
@@ -49,7 +36,7 @@ int pub_citations_svg(pub_db *db, const char *key, FILE *out)
 	if (key)
 		err = pub_citations_history_foreach(db, key, by_source, &c);
 	else
-		err = per_paper(&c, db);
+		err = pub__citations_best_by_day(db, add_point, &c);
 	if (err == 0) {
 		title = key ? pub__sprintf("Citations of %s", key) : pub__strdup("Citations");
 		err = pub__svg_chart_write(out, title, &c);

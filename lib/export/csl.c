@@ -16,16 +16,6 @@
 #include "export/list.h"
 #include "export/render.h"
 
-static const char *field(const pub_paper *p, const char *name)
-{
-	size_t i;
-	for (i = 0; i < p->nfields; i++)
-		if (p->fields[i].name && strcmp(p->fields[i].name, name) == 0 &&
-			p->fields[i].value && *p->fields[i].value)
-			return p->fields[i].value;
-	return NULL;
-}
-
 /* Sets key to the plain-text rendering of s (nothing when empty). */
 static void set_text(json_t *obj, const char *key, const char *s)
 {
@@ -53,7 +43,7 @@ static const char *csl_type(const pub_paper *p)
 {
 	const char *t = p->type ? p->type : "misc";
 	if (!strcmp(t, "article"))
-		return field(p, "journal") || !(p->arxiv && *p->arxiv) ? "article-journal" : "article";
+		return pub__paper_field(p, "journal") || !(p->arxiv && *p->arxiv) ? "article-journal" : "article";
 	if (!strcmp(t, "inproceedings") || !strcmp(t, "conference"))
 		return "paper-conference";
 	if (!strcmp(t, "book") || !strcmp(t, "proceedings"))
@@ -113,10 +103,10 @@ static json_t *csl_item(const pub_paper *p)
 			json_pack("{s:[o]}", "date-parts", parts));
 	}
 	if (!strcmp(t, "article"))
-		container = field(p, "journal");
+		container = pub__paper_field(p, "journal");
 	else if (!strcmp(t, "inproceedings") || !strcmp(t, "conference") ||
 		!strcmp(t, "incollection") || !strcmp(t, "inbook"))
-		container = field(p, "booktitle");
+		container = pub__paper_field(p, "booktitle");
 	set_text(o, "container-title", container ? container : p->venue);
 	if (p->doi && *p->doi)
 		set_raw(o, "DOI", p->doi);
@@ -128,9 +118,9 @@ static json_t *csl_item(const pub_paper *p)
 		}
 	}
 	pub__links_free(links, nlinks);
-	set_text(o, "volume", field(p, "volume"));
-	set_text(o, "issue", field(p, "number"));
-	if ((f = field(p, "pages")) != NULL) {
+	set_text(o, "volume", pub__paper_field(p, "volume"));
+	set_text(o, "issue", pub__paper_field(p, "number"));
+	if ((f = pub__paper_field(p, "pages")) != NULL) {
 		pub__buf b = PUB__BUF_INIT;
 		const char *q;
 		/* CSL wants "12-34"; BibTeX writes "12--34" */
@@ -144,13 +134,13 @@ static json_t *csl_item(const pub_paper *p)
 		set_text(o, "page", b.ptr);
 		pub__buf_free(&b);
 	}
-	set_text(o, "publisher", field(p, "publisher"));
+	set_text(o, "publisher", pub__paper_field(p, "publisher"));
 	if (!json_object_get(o, "publisher"))
-		set_text(o, "publisher", field(p, "school") ? field(p, "school") : field(p, "institution"));
-	set_text(o, "publisher-place", field(p, "address"));
-	set_text(o, "edition", field(p, "edition"));
-	set_text(o, "ISBN", field(p, "isbn"));
-	set_text(o, "ISSN", field(p, "issn"));
+		set_text(o, "publisher", pub__paper_field(p, "school") ? pub__paper_field(p, "school") : pub__paper_field(p, "institution"));
+	set_text(o, "publisher-place", pub__paper_field(p, "address"));
+	set_text(o, "edition", pub__paper_field(p, "edition"));
+	set_text(o, "ISBN", pub__paper_field(p, "isbn"));
+	set_text(o, "ISSN", pub__paper_field(p, "issn"));
 	if (p->arxiv && *p->arxiv) {
 		pub__buf num = PUB__BUF_INIT;
 		pub__buf_puts(&num, "arXiv:");
@@ -169,7 +159,7 @@ static json_t *csl_item(const pub_paper *p)
 		pub__buf_free(&num);
 	}
 	set_text(o, "abstract", p->abstract);
-	set_text(o, "note", field(p, "note"));
+	set_text(o, "note", pub__paper_field(p, "note"));
 	return o;
 }
 

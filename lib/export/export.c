@@ -11,6 +11,7 @@
 #include "pub.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/version.h"
 #include "util/buf.h"
 #include "store/owner.h"
 #include "store/paper.h"
@@ -23,18 +24,24 @@
 #include "export/json.h"
 #include "export/markdown.h"
 
+/* pub_filter is inside: a bump of pub_filter that grows it is a bump of
+ * pub_export_opts too. */
+static const size_t opts_sizes[] = {sizeof(pub_export_opts)};
+static const pub__versions opts_versions = {"pub_export_opts",
+	PUB_EXPORT_OPTIONS_VERSION, opts_sizes};
+
 int pub_export_options_init(pub_export_opts *opts, unsigned int version)
 {
-	if (version != PUB_EXPORT_OPTIONS_VERSION)
-		return pub__version_error("pub_export_opts", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	opts->filter.version = PUB_FILTER_VERSION;
-	return 0;
+	int err = pub__versioned_init(opts, version, &opts_versions);
+	if (err == 0)
+		opts->filter.version = PUB_FILTER_VERSION;
+	return err;
 }
 
-int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
+int pub_export(pub_db *db, const pub_export_opts *given, FILE *out)
 {
+	pub_export_opts o;
+	const pub_export_opts *opts = &o;
 	pub__export_set set;
 	pub_paper **papers = NULL;
 	pub_repo **repos = NULL;
@@ -43,10 +50,12 @@ int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out)
 	char *owner = NULL, *me = NULL, *underline = NULL;
 	int err;
 
-	if (opts->version != PUB_EXPORT_OPTIONS_VERSION)
-		return pub__version_error("pub_export_opts", opts->version);
-	if (opts->filter.version != PUB_FILTER_VERSION)
-		return pub__version_error("pub_filter", opts->filter.version);
+	if (!given)
+		return pub__version_error("pub_export_opts", 0);
+	if ((err = pub__versioned_in(&o, sizeof(o), given, &opts_versions)) < 0)
+		return err;
+	if ((err = pub__filter_in(&o.filter, &given->filter)) < 0)
+		return err;
 	if (opts->jekyll_dir && opts->format != PUB_FORMAT_MARKDOWN)
 		return pub__error(PUB_EINVAL, "a Jekyll folder takes Markdown files only");
 	if (opts->repos && opts->format != PUB_FORMAT_HTML && opts->format != PUB_FORMAT_MARKDOWN)

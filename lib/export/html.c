@@ -18,8 +18,8 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/error.h"
-#include "text/person.h"
 #include "store/citations.h"
+#include "export/authors.h"
 #include "export/export.h"
 #include "export/list.h"
 #include "export/render.h"
@@ -65,27 +65,11 @@ static void html_stars(pub__buf *b, long stars)
 		"\xe2\x98\x85 %s</span>", num);
 }
 
-static void html_authors(pub__buf *b, const pub_paper *p, const char *underline)
-{
-	size_t i;
-	pub__buf_puts(b, "    <div class=\"pub-authors\"><em>");
-	for (i = 0; i < p->nauthors; i++) {
-		const pub_author *a = &p->authors[i];
-		char *name = pub__author_display(a);
-		int me = underline && pub__author_is_owner(a, underline);
-		if (i > 0)
-			pub__buf_puts(b, ", ");
-		if (me)
-			pub__buf_puts(b, "<u class=\"pub-me\">");
-		pub__render_latex(b, name, PUB__RENDER_HTML);
-		if (me)
-			pub__buf_puts(b, "</u>");
-		if (a->equal)
-			pub__buf_puts(b, "<sup>*</sup>");
-		free(name);
-	}
-	pub__buf_puts(b, "</em></div>\n");
-}
+/* The author line inside div.pub-authors, italic without a stylesheet. */
+static const pub__author_markup html_markup = {
+	"    <div class=\"pub-authors\"><em>", "</em></div>\n", ", ",
+	"<u class=\"pub-me\">", "</u>", "<sup>*</sup>", PUB__RENDER_HTML,
+};
 
 /* seen: keys already written (ids must stay unique when a paper sits
  * under several tags). */
@@ -143,8 +127,7 @@ static void html_paper(pub__buf *b, const pub__export_set *set, size_t idx,
 		pub__thousands(num, sizeof(num), cited);
 		pub__buf_printf(b, "    <span class=\"pub-citations\">cited by %s</span>\n", num);
 	}
-	if (p->nauthors > 0)
-		html_authors(b, p, set->underline ? set->underline : set->owner);
+	pub__authors_line(b, p, pub__set_marked(set), &html_markup);
 	pub__buf_puts(b, "  </li>\n");
 	pub__links_free(links, nlinks);
 	free(venue);

@@ -233,21 +233,13 @@ static int write_cite(pub_db *db, const char *path, const pub_paper *p,
 int pub__export_hugo(pub_db *db, const char *dir, const pub__export_set *set)
 {
 	char **names = pub__calloc(set->npapers + 1, sizeof(*names));
-	size_t i, j;
+	size_t i;
 	int err = 0;
 	for (i = 0; i < set->npapers && err == 0; i++) {
 		const pub_paper *p = set->papers[i];
-		char *base = slug(p->key), *stem = pub__strdup(base), *folder, *file;
-		pub__buf b = PUB__BUF_INIT;
-		unsigned dup = 1;
 		/* two keys may make one slug: number the later ones */
-		for (j = 0; j < i; j++) {
-			if (names[j] && strcmp(names[j], stem) == 0) {
-				free(stem);
-				stem = pub__sprintf("%s-%u", base, ++dup);
-				j = (size_t)-1;
-			}
-		}
+		char *base = slug(p->key), *stem = pub__name_unique(names, i, base), *folder, *file;
+		pub__buf b = PUB__BUF_INIT;
 		free(base);
 		names[i] = stem;
 		folder = pub__sprintf("%s/content/publication/%s", dir, stem);

@@ -220,16 +220,6 @@ void pub__groups_free(pub__group *g, size_t n)
 	free(g);
 }
 
-static const char *field(const pub_paper *p, const char *name)
-{
-	size_t i;
-	for (i = 0; i < p->nfields; i++)
-		if (p->fields[i].name && strcmp(p->fields[i].name, name) == 0 &&
-			p->fields[i].value && *p->fields[i].value)
-			return p->fields[i].value;
-	return NULL;
-}
-
 static char *text_of(const char *s)
 {
 	pub__buf b = PUB__BUF_INIT;
@@ -249,7 +239,7 @@ char *pub__venue_badge(const pub_paper *p)
 		return v;
 	if (p->arxiv && *p->arxiv)
 		return p->year > 0 ? pub__sprintf("arXiv %d", p->year) : pub__strdup("arXiv");
-	if ((f = field(p, "journal")) || (f = field(p, "booktitle")))
+	if ((f = pub__paper_field(p, "journal")) || (f = pub__paper_field(p, "booktitle")))
 		return text_of(f);
 	return NULL;
 }
@@ -399,4 +389,29 @@ int pub__set_has_equal(const pub__export_set *set)
 			if (set->papers[i]->authors[j].equal)
 				return 1;
 	return 0;
+}
+
+const char *pub__paper_field(const pub_paper *p, const char *name)
+{
+	size_t i;
+	for (i = 0; i < p->nfields; i++)
+		if (p->fields[i].name && strcmp(p->fields[i].name, name) == 0 &&
+			p->fields[i].value && *p->fields[i].value)
+			return p->fields[i].value;
+	return NULL;
+}
+
+char *pub__name_unique(char *const *taken, size_t n, const char *base)
+{
+	char *name = pub__strdup(base);
+	unsigned dup = 1;
+	size_t j;
+	for (j = 0; j < n; j++) {
+		if (taken[j] && strcmp(taken[j], name) == 0) {
+			free(name);
+			name = pub__sprintf("%s-%u", base, ++dup);
+			j = (size_t)-1; /* check the new name from the start */
+		}
+	}
+	return name;
 }

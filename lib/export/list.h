@@ -66,6 +66,14 @@ const char *pub__repo_description(const pub_repo *r);
  * pub__links_stars, which records it in `shown`), or n when none. */
 size_t pub__links_stars_at(const pub__olink *l, size_t n, pub__urlset *shown);
 
+/* The stored BibTeX field `name` of `p`, NULL when absent or empty. */
+const char *pub__paper_field(const pub_paper *p, const char *name);
+
+/* `base`, or "base-2", "base-3", ... : the first not among the n names of
+ * `taken` (NULLs allowed), for files and folders two keys would share.
+ * New string. */
+char *pub__name_unique(char *const *taken, size_t n, const char *base);
+
 /* 1 when any paper in the set has an equal-contribution mark. */
 int pub__set_has_equal(const pub__export_set *set);
 

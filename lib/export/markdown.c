@@ -23,8 +23,8 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
-#include "text/person.h"
 #include "store/citations.h"
+#include "export/authors.h"
 #include "export/export.h"
 #include "export/list.h"
 #include "export/render.h"
@@ -73,12 +73,22 @@ static void md_stars(pub__buf *b, long stars)
 	pub__buf_printf(b, " \xe2\x98\x85 %s", num);
 }
 
+/* The author line on the item's second line (<br>), in Markdown. */
+static const pub__author_markup md_markup = {
+	"<br>", NULL, ", ", "<u>", "</u>", "\\*", PUB__RENDER_MD,
+};
+
+/* The plain "A, B, C" of the Jekyll citation: nobody marked. */
+static const pub__author_markup plain_markup = {
+	NULL, NULL, ", ", NULL, NULL, NULL, PUB__RENDER_TEXT,
+};
+
 static void md_paper(pub__buf *b, const pub__export_set *set, const pub_paper *p,
 	pub__urlset *shown)
 {
 	char *venue = pub__venue_badge(p);
 	pub__olink *links;
-	size_t nlinks, i;
+	size_t nlinks;
 	long stars, cited;
 	pub__buf title = PUB__BUF_INIT;
 
@@ -100,21 +110,7 @@ static void md_paper(pub__buf *b, const pub__export_set *set, const pub_paper *p
 		pub__thousands(num, sizeof(num), cited);
 		pub__buf_printf(b, " (cited by %s)", num);
 	}
-	for (i = 0; i < p->nauthors; i++) {
-		const pub_author *a = &p->authors[i];
-		char *name = pub__author_display(a);
-		const char *u = set->underline ? set->underline : set->owner;
-		int me = u && pub__author_is_owner(a, u);
-		pub__buf_puts(b, i == 0 ? "<br>" : ", ");
-		if (me)
-			pub__buf_puts(b, "<u>");
-		pub__render_latex(b, name, PUB__RENDER_MD);
-		if (me)
-			pub__buf_puts(b, "</u>");
-		if (a->equal)
-			pub__buf_puts(b, "\\*");
-		free(name);
-	}
+	pub__authors_line(b, p, pub__set_marked(set), &md_markup);
 	pub__buf_putc(b, '\n');
 	pub__links_free(links, nlinks);
 	pub__buf_free(&title);
@@ -234,14 +230,7 @@ static char *citation(const pub_paper *p, const char *venue)
 {
 	pub__buf b = PUB__BUF_INIT;
 	char *title = plain(p->title);
-	size_t i;
-	for (i = 0; i < p->nauthors; i++) {
-		char *name = pub__author_display(&p->authors[i]);
-		char *text = plain(name);
-		pub__buf_printf(&b, "%s%s", i > 0 ? ", " : "", text);
-		free(text);
-		free(name);
-	}
+	pub__authors_line(&b, p, NULL, &plain_markup);
 	if (p->nauthors > 0)
 		pub__buf_puts(&b, ". ");
 	if (p->year > 0)
@@ -372,7 +361,7 @@ static void jekyll_page(pub__buf *b, const pub_paper *p, const char *stem)
 int pub__export_jekyll(const char *dir, const pub__export_set *set)
 {
 	char **names = pub__calloc(set->npapers + 1, sizeof(*names));
-	size_t i, j;
+	size_t i;
 	int err = 0;
 
 	if ((err = pub__make_dirs(dir, 1)) < 0)
@@ -382,17 +371,9 @@ int pub__export_jekyll(const char *dir, const pub__export_set *set)
 		char *key = safe_key(p->key);
 		char *base = pub__sprintf("%04d-%02d-01-%s", p->year > 0 ? p->year : 1970,
 			p->month >= 1 && p->month <= 12 ? p->month : 1, key);
-		char *stem = pub__strdup(base);
-		pub__buf b = PUB__BUF_INIT;
-		unsigned dup = 1;
 		/* two keys may sanitise to one name: number the later ones */
-		for (j = 0; j < i; j++) {
-			if (names[j] && strcmp(names[j], stem) == 0) {
-				free(stem);
-				stem = pub__sprintf("%s-%u", base, ++dup);
-				j = (size_t)-1; /* check the new name from the start */
-			}
-		}
+		char *stem = pub__name_unique(names, i, base);
+		pub__buf b = PUB__BUF_INIT;
 		free(base);
 		names[i] = stem;
 		jekyll_page(&b, p, stem);

@@ -14,16 +14,17 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/version.h"
 #include "store/db.h"
 #include "export/render.h"
 
+static const size_t opts_sizes[] = {sizeof(pub_news_opts)};
+static const pub__versions opts_versions = {"pub_news_opts",
+	PUB_NEWS_OPTIONS_VERSION, opts_sizes};
+
 int pub_news_options_init(pub_news_opts *opts, unsigned int version)
 {
-	if (version != PUB_NEWS_OPTIONS_VERSION)
-		return pub__version_error("pub_news_opts", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	return pub__versioned_init(opts, version, &opts_versions);
 }
 
 /* YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -78,13 +79,15 @@ static const char *col(sqlite3_stmt *st, int i)
 	return v && *v ? v : NULL;
 }
 
-int pub_news_foreach(pub_db *db, const pub_news_opts *opts,
+int pub_news_foreach(pub_db *db, const pub_news_opts *given,
 	int (*cb)(const pub_news_item *item, void *ctx), void *ctx)
 {
+	pub_news_opts o;
+	const pub_news_opts *opts = &o;
 	sqlite3_stmt *st;
 	int err, rc;
-	if (opts && opts->version != PUB_NEWS_OPTIONS_VERSION)
-		return pub__version_error("pub_news_opts", opts->version);
+	if ((err = pub__versioned_in(&o, sizeof(o), given, &opts_versions)) < 0)
+		return err;
 	if (opts && opts->since && !valid_day(opts->since))
 		return pub__error(PUB_EINVAL, "'%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
 			opts->since);
@@ -322,14 +325,18 @@ static int newest(const pub_news_item *it, void *ctx)
 	return 1;
 }
 
-int pub_news_render(char **out, pub_db *db, const pub_news_opts *opts)
+int pub_news_render(char **out, pub_db *db, const pub_news_opts *given)
 {
 	pub__buf b = PUB__BUF_INIT;
+	pub_news_opts o;
+	const pub_news_opts *opts = &o;
 	render r;
 	int err = 0;
 	*out = NULL;
-	if (!opts || opts->version != PUB_NEWS_OPTIONS_VERSION)
-		return pub__version_error("pub_news_opts", opts ? opts->version : 0);
+	if (!given)
+		return pub__version_error("pub_news_opts", 0);
+	if ((err = pub__versioned_in(&o, sizeof(o), given, &opts_versions)) < 0)
+		return err;
 	memset(&r, 0, sizeof(r));
 	r.b = &b;
 	r.opts = opts;

@@ -17,6 +17,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/fs.h"
+#include "util/version.h"
 
 /* A page bigger than this is no homepage. */
 #define REGION_MAX_FILE (64u << 20)
@@ -213,19 +214,19 @@ static void region_text(pub__buf *b, const char *text, size_t len, const char *e
 		pub__buf_puts(b, eol);
 }
 
-int pub_region_replace(pub_region_result *res, const char *path, const char *name,
+static const size_t result_sizes[] = {sizeof(pub_region_result)};
+static const pub__versions result_versions = {"pub_region_result",
+	PUB_REGION_RESULT_VERSION, result_sizes};
+
+static int region_replace(pub_region_result *res, const char *path, const char *name,
 	const char *text, size_t len)
 {
-	pub_region_result dummy;
 	pub__buf page = PUB__BUF_INIT, fresh = PUB__BUF_INIT;
 	pub__region r;
 	char *old = NULL;
 	size_t oldlen;
 	int err;
 
-	if (!res)
-		res = &dummy;
-	memset(res, 0, sizeof(*res));
 	if (!pub__region_name_ok(name))
 		return pub__error(PUB_EINVAL,
 			"'%s' cannot name a region: use letters, digits, '_', '.' and '-'",
@@ -252,5 +253,19 @@ done:
 	pub__buf_free(&page);
 	pub__buf_free(&fresh);
 	free(old);
+	return err;
+}
+
+int pub_region_replace(pub_region_result *res, const char *path, const char *name,
+	const char *text, size_t len)
+{
+	pub_region_result full;
+	int err;
+	if ((err = pub__versioned_check(res, &result_versions)) < 0)
+		return err;
+	memset(&full, 0, sizeof(full));
+	full.version = PUB_REGION_RESULT_VERSION;
+	err = region_replace(&full, path, name, text, len);
+	pub__versioned_out(res, &full, &result_versions);
 	return err;
 }

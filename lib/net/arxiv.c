@@ -32,74 +32,6 @@
 
 /* ---- feed parsing ------------------------------------------------------ */
 
-/* Collapses whitespace runs to one space and trims; NULL stays NULL. */
-static char *collapse(const char *s)
-{
-	pub__buf b = PUB__BUF_INIT;
-	int space = 0;
-	if (!s)
-		return NULL;
-	for (; *s; s++) {
-		if (isspace((unsigned char)*s)) {
-			space = 1;
-			continue;
-		}
-		if (space && b.len)
-			pub__buf_putc(&b, ' ');
-		space = 0;
-		pub__buf_putc(&b, *s);
-	}
-	return pub__buf_detach(&b);
-}
-
-static int is_el(const xmlNode *n, const char *ns, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-		!strcmp((const char *)n->ns->href, ns) &&
-		!strcmp((const char *)n->name, name);
-}
-
-static char *text_of(const xmlNode *n)
-{
-	xmlChar *c = xmlNodeGetContent(n);
-	char *s = collapse((const char *)c);
-	xmlFree(c);
-	return s;
-}
-
-static const xmlNode *child(const xmlNode *p, const char *ns, const char *name)
-{
-	const xmlNode *c;
-	for (c = p->children; c; c = c->next)
-		if (is_el(c, ns, name))
-			return c;
-	return NULL;
-}
-
-static char *child_text(const xmlNode *p, const char *ns, const char *name)
-{
-	const xmlNode *c = child(p, ns, name);
-	char *s;
-	if (!c)
-		return NULL;
-	s = text_of(c);
-	if (!*s) {
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
-static char *attr(const xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *s = NULL;
-	if (v && *v)
-		s = pub__strdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
 void pub__arxiv_paper_free(pub__arxiv_paper *p)
 {
 	size_t i;
@@ -140,20 +72,20 @@ static void parse_entry(pub__arxiv_paper *p, const xmlNode *e, const char *idurl
 		pub_error_clear();
 		p->id = pub__strdup(idurl);
 	}
-	p->title = child_text(e, NS_ATOM, "title");
-	p->abstract = child_text(e, NS_ATOM, "summary");
-	p->published = child_text(e, NS_ATOM, "published");
-	p->updated = child_text(e, NS_ATOM, "updated");
-	p->doi = child_text(e, NS_ARXIV, "doi");
-	p->journal_ref = child_text(e, NS_ARXIV, "journal_ref");
-	p->comment = child_text(e, NS_ARXIV, "comment");
-	if ((c = child(e, NS_ARXIV, "primary_category")))
-		p->primary_category = attr(c, "term");
+	p->title = pub__xml_child_text(e, NS_ATOM, "title");
+	p->abstract = pub__xml_child_text(e, NS_ATOM, "summary");
+	p->published = pub__xml_child_text(e, NS_ATOM, "published");
+	p->updated = pub__xml_child_text(e, NS_ATOM, "updated");
+	p->doi = pub__xml_child_text(e, NS_ARXIV, "doi");
+	p->journal_ref = pub__xml_child_text(e, NS_ARXIV, "journal_ref");
+	p->comment = pub__xml_child_text(e, NS_ARXIV, "comment");
+	if ((c = pub__xml_child(e, NS_ARXIV, "primary_category")))
+		p->primary_category = pub__xml_attr(c, "term");
 	for (c = e->children; c; c = c->next) {
 		char *name;
-		if (!is_el(c, NS_ATOM, "author"))
+		if (!pub__xml_is(c, NS_ATOM, "author"))
 			continue;
-		if (!(name = child_text(c, NS_ATOM, "name")))
+		if (!(name = pub__xml_child_text(c, NS_ATOM, "name")))
 			continue;
 		p->authors = pub__realloc(p->authors, (p->nauthors + 1) * sizeof(char *));
 		p->authors[p->nauthors++] = name;
@@ -184,25 +116,25 @@ int pub__arxiv_parse_feed(pub__arxiv_feed *out, const char *body, size_t n,
 	if (!(doc = pub__xml_parse(body, n, "arXiv", PUB__XML_NO_DOCTYPE)))
 		return PUB_EPARSE;
 	root = xmlDocGetRootElement(doc);
-	if (!root || !is_el(root, NS_ATOM, "feed")) {
+	if (!root || !pub__xml_is(root, NS_ATOM, "feed")) {
 		err = pub__error(PUB_EPARSE, "arXiv: response is not an Atom feed");
 		goto done;
 	}
-	if ((s = child_text(root, NS_OS, "totalResults"))) {
+	if ((s = pub__xml_child_text(root, NS_OS, "totalResults"))) {
 		f.total_results = strtol(s, NULL, 10);
 		free(s);
 	}
 	for (c = root->children; c; c = c->next) {
 		char *id, *title;
-		if (!is_el(c, NS_ATOM, "entry"))
+		if (!pub__xml_is(c, NS_ATOM, "entry"))
 			continue;
-		if (!(id = child_text(c, NS_ATOM, "id"))) {
+		if (!(id = pub__xml_child_text(c, NS_ATOM, "id"))) {
 			f.nghosts++;
 			continue;
 		}
-		title = child_text(c, NS_ATOM, "title");
+		title = pub__xml_child_text(c, NS_ATOM, "title");
 		if (strstr(id, "/api/errors") && title && !strcmp(title, "Error")) {
-			char *sum = child_text(c, NS_ATOM, "summary");
+			char *sum = pub__xml_child_text(c, NS_ATOM, "summary");
 			err = pub__error(PUB_ENET, "arXiv: %s", sum ? sum : "error without summary");
 			free(sum);
 			free(title);
@@ -341,80 +273,18 @@ int pub__arxiv_fetch(pub__arxiv_result *results, pub__http *h, const char *const
 
 /* ---- BibTeX ---------------------------------------------------------------- */
 
-/* BibTeX values must have balanced braces; drop the ones that do not pair. */
-static char *brace_safe(const char *s)
-{
-	pub__buf b = PUB__BUF_INIT;
-	int depth = 0;
-	size_t i, n;
-	if (!s)
-		return NULL;
-	n = strlen(s);
-	for (i = 0; i < n; i++) {
-		if (s[i] == '{')
-			depth++;
-		else if (s[i] == '}' && depth == 0)
-			continue;
-		else if (s[i] == '}')
-			depth--;
-		pub__buf_putc(&b, s[i]);
-	}
-	while (depth > 0) { /* remove the last unmatched '{' */
-		size_t j = b.len;
-		int d = 0;
-		while (j-- > 0) {
-			if (b.ptr[j] == '}')
-				d++;
-			else if (b.ptr[j] == '{' && d-- == 0) {
-				memmove(b.ptr + j, b.ptr + j + 1, b.len - j);
-				b.len--;
-				break;
-			}
-		}
-		depth--;
-	}
-	return pub__buf_detach(&b);
-}
-
-static void add_safe(pub__bib_entry *e, const char *name, const char *value)
-{
-	char *v = brace_safe(value);
-	pub__bib_entry_add(e, name, v);
-	free(v);
-}
-
-/* Free text (title, abstract, comment, journal reference) keeps arXiv's
- * TeX but gets & % # escaped, so the stored BibTeX is valid LaTeX. */
-static void add_text(pub__bib_entry *e, const char *name, const char *value)
-{
-	char *v;
-	if (!value)
-		return;
-	v = pub__bib_value_from_text(value);
-	pub__bib_entry_add(e, name, v);
-	free(v);
-}
-
 static const char *const months[] = {"January", "February", "March", "April",
 	"May", "June", "July", "August", "September", "October", "November",
 	"December"};
 
 pub__bib_entry *pub__arxiv_to_bib(const pub__arxiv_paper *p)
 {
-	pub__bib_entry *e = pub__calloc(1, sizeof(*e));
-	pub__buf b = PUB__BUF_INIT;
-	size_t i;
+	pub__bib_entry *e = pub__bib_entry_new(p->journal_ref ? "article" : "misc");
 
-	e->type = pub__strdup(p->journal_ref ? "article" : "misc");
-	e->key = pub__strdup("");
-	add_text(e, "title", p->title);
-	for (i = 0; i < p->nauthors; i++) {
-		if (i)
-			pub__buf_puts(&b, " and ");
-		pub__buf_puts(&b, p->authors[i]);
-	}
-	add_safe(e, "author", b.ptr);
-	pub__buf_free(&b);
+	/* free text keeps arXiv's TeX but gets & % # escaped, so the stored
+	 * BibTeX is valid LaTeX */
+	pub__bib_add_text(e, "title", p->title);
+	pub__bib_add_authors(e, p->authors, p->nauthors);
 	if (p->published && strlen(p->published) >= 7 && strspn(p->published, "0123456789") >= 4) {
 		int m = atoi(p->published + 5);
 		char year[5];
@@ -424,18 +294,18 @@ pub__bib_entry *pub__arxiv_to_bib(const pub__arxiv_paper *p)
 		if (m >= 1 && m <= 12)
 			pub__bib_entry_add(e, "month", months[m - 1]);
 	}
-	add_safe(e, "eprint", p->id);
+	pub__bib_add_verbatim(e, "eprint", p->id);
 	pub__bib_entry_add(e, "archiveprefix", "arXiv");
-	add_safe(e, "primaryclass", p->primary_category);
-	add_safe(e, "doi", p->doi);
-	add_text(e, "journal", p->journal_ref);
-	add_text(e, "abstract", p->abstract);
+	pub__bib_add_verbatim(e, "primaryclass", p->primary_category);
+	pub__bib_add_verbatim(e, "doi", p->doi);
+	pub__bib_add_text(e, "journal", p->journal_ref);
+	pub__bib_add_text(e, "abstract", p->abstract);
 	if (p->id) {
 		char *url = pub__sprintf("https://arxiv.org/abs/%s", p->id);
-		add_safe(e, "url", url);
+		pub__bib_add_verbatim(e, "url", url);
 		free(url);
 	}
-	add_text(e, "comment", p->comment);
+	pub__bib_add_text(e, "comment", p->comment);
 	return e;
 }
 

@@ -11,6 +11,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "bibtex/entry.h"
+#include "bibtex/value.h"
 #include "bibtex/reader.h"
 #include "net/http.h"
 #include "net/source.h"
@@ -222,65 +223,33 @@ const char *pub__csl_bibtex_type(const char *type)
 	return "misc";
 }
 
-static void add_field(pub__bib_entry *e, const char *name, const char *value)
-{
-	pub__buf b = PUB__BUF_INIT;
-	int depth = 0;
-	const char *p;
-	if (!value || !*value)
-		return;
-	for (p = value; *p; p++) { /* keep braces balanced for the writer */
-		if (*p == '{')
-			depth++;
-		else if (*p == '}' && !depth)
-			continue;
-		else if (*p == '}')
-			depth--;
-		pub__buf_putc(&b, *p);
-	}
-	while (depth-- > 0)
-		pub__buf_putc(&b, '}');
-	pub__bib_entry_add(e, name, b.ptr);
-	pub__buf_free(&b);
-}
-
 pub__bib_entry *pub__csl_to_bib(const pub__csl *c)
 {
 	static const char *const months[] = {"January", "February", "March",
 		"April", "May", "June", "July", "August", "September", "October",
 		"November", "December"};
-	pub__bib_entry *e = pub__calloc(1, sizeof(*e));
-	pub__buf b = PUB__BUF_INIT;
 	const char *type = pub__csl_bibtex_type(c->type);
-	size_t i;
+	pub__bib_entry *e = pub__bib_entry_new(type);
 
-	e->type = pub__strdup(type);
-	e->key = pub__strdup("");
-	add_field(e, "title", c->title);
-	for (i = 0; i < c->nauthors; i++) {
-		if (i)
-			pub__buf_puts(&b, " and ");
-		pub__buf_puts(&b, c->authors[i]);
-	}
-	add_field(e, "author", b.ptr);
-	pub__buf_free(&b);
+	pub__bib_add_text(e, "title", c->title);
+	pub__bib_add_authors(e, c->authors, c->nauthors);
 	if (!strcmp(type, "inproceedings") || !strcmp(type, "incollection"))
-		add_field(e, "booktitle", c->container);
+		pub__bib_add_text(e, "booktitle", c->container);
 	else
-		add_field(e, "journal", c->container);
+		pub__bib_add_text(e, "journal", c->container);
 	if (c->year) {
 		char y[16];
 		snprintf(y, sizeof(y), "%d", c->year);
-		add_field(e, "year", y);
+		pub__bib_entry_add(e, "year", y);
 	}
 	if (c->month >= 1 && c->month <= 12)
-		add_field(e, "month", months[c->month - 1]);
-	add_field(e, "volume", c->volume);
-	add_field(e, "number", c->issue);
-	add_field(e, "pages", c->page);
-	add_field(e, "publisher", c->publisher);
-	add_field(e, "doi", c->doi);
-	add_field(e, "url", c->url);
+		pub__bib_entry_add(e, "month", months[c->month - 1]);
+	pub__bib_add_verbatim(e, "volume", c->volume);
+	pub__bib_add_verbatim(e, "number", c->issue);
+	pub__bib_add_verbatim(e, "pages", c->page);
+	pub__bib_add_text(e, "publisher", c->publisher);
+	pub__bib_add_verbatim(e, "doi", c->doi);
+	pub__bib_add_verbatim(e, "url", c->url);
 	return e;
 }
 

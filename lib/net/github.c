@@ -3,7 +3,7 @@
  * the stored ETag (a 304 is free), or with a token GraphQL queries of up to
  * 100 aliased lookups; both obey GitHub's primary limit (wait for a near
  * reset, else stop and say when to retry) and secondary limit (wait
- * Retry-After, back off).  The database side is net/stars.c.
+ * Retry-After, back off).  The database side is sync/stars.c.
  */
 #include "net/github.h"
 
@@ -114,17 +114,6 @@ static long env_long(const char *name, long def)
 		return def;
 	v = strtol(s, &end, 10);
 	return *end || v < 0 ? def : v;
-}
-
-static void sleep_ms(int64_t ms)
-{
-	struct timespec ts;
-	if (ms <= 0)
-		return;
-	ts.tv_sec = (time_t)(ms / 1000);
-	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-	while (nanosleep(&ts, &ts) != 0)
-		;
 }
 
 /* GitHub owner and repository names: letters, digits, '-', '_', '.'.
@@ -428,7 +417,7 @@ static int after_round(gh *g, int maxatt)
 		int64_t now = pub__http_now_ms() / 1000, wait = g->reset - now;
 		g->primary = 0;
 		if (g->reset > 0 && wait <= g->max_wait_s) {
-			sleep_ms((wait > 0 ? wait + 1 : 1) * g->unit_ms);
+			pub__http_sleep_ms((wait > 0 ? wait + 1 : 1) * g->unit_ms);
 			g->reset = 0;
 			return 0;
 		}
@@ -451,7 +440,7 @@ static int after_round(gh *g, int maxatt)
 			return pub__error(PUB_ERATELIMIT,
 				"GitHub: secondary rate limit persists; retry in an hour");
 		/* back off: longer each time, and one request at a time from now */
-		sleep_ms((int64_t)s * g->unit_ms << (g->secondary - 1));
+		pub__http_sleep_ms((int64_t)s * g->unit_ms << (g->secondary - 1));
 		g->jobs = 1;
 		return 0;
 	}
@@ -464,7 +453,7 @@ static int after_round(gh *g, int maxatt)
 		return pub__error(PUB_ENONET, "GitHub: cannot connect to %s",
 			pub__http_base(g->h, PUB__SVC_GITHUB));
 	if (maxatt)
-		sleep_ms((int64_t)g->backoff_ms << (maxatt - 1 < 6 ? maxatt - 1 : 6));
+		pub__http_sleep_ms((int64_t)g->backoff_ms << (maxatt - 1 < 6 ? maxatt - 1 : 6));
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <curl/curl.h>
 #include <errno.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +86,7 @@ int64_t pub__http_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void sleep_ms(int64_t ms)
+void pub__http_sleep_ms(int64_t ms)
 {
 	struct timespec ts;
 	if (ms <= 0)
@@ -109,19 +110,31 @@ static long env_long(const char *name, long def, long min, long max)
 	return (long)v;
 }
 
+static CURLcode global_rc = CURLE_FAILED_INIT;
+
+static void global_init(void)
+{
+	global_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+int pub__net_init(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, global_init);
+	if (global_rc != CURLE_OK)
+		return pub__error(PUB_ERROR, "cannot initialise libcurl");
+	return 0;
+}
+
 int pub__http_new(pub__http **out)
 {
-	static int global_done;
 	pub__http *h;
 	const char *tok;
 	int i;
 
 	*out = NULL;
-	if (!global_done) {
-		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-			return pub__error(PUB_ERROR, "cannot initialise libcurl");
-		global_done = 1;
-	}
+	if (pub__net_init() < 0)
+		return PUB_ERROR;
 	h = pub__calloc(1, sizeof(*h));
 	for (i = 0; i < PUB__SVC_COUNT; i++) {
 		const char *v = getenv(services[i].env);
@@ -234,7 +247,7 @@ static void pace(pub__http *h, pub__service svc)
 	}
 	now = pub__http_now_ms();
 	if (last && last + p->interval_ms > now) {
-		sleep_ms(last + p->interval_ms - now);
+		pub__http_sleep_ms(last + p->interval_ms - now);
 		now = pub__http_now_ms();
 	}
 	p->last_ms = now;
@@ -604,7 +617,7 @@ int pub__http_request_do(pub__http_response *res, pub__http *h,
 	while (!x.done) {
 		CURLcode cc;
 		if (x.next_at)
-			sleep_ms(x.next_at - pub__http_now_ms());
+			pub__http_sleep_ms(x.next_at - pub__http_now_ms());
 		pace(h, req->service);
 		if ((err = xfer_setup(h, &x)) < 0) {
 			xfer_cleanup(&x);
@@ -679,7 +692,7 @@ int pub__http_batch(pub__http_response *res, int *rcs, pub__http *h,
 			active++;
 		}
 		if (!active) {
-			sleep_ms(soonest - now);
+			pub__http_sleep_ms(soonest - now);
 			continue;
 		}
 		curl_multi_perform(m, &running);

@@ -53,7 +53,12 @@ const char *pub__service_name(pub__service svc);
 
 typedef struct pub__http pub__http;
 
-/* Creates the client (calls curl_global_init once per process) and reads the
+/* libcurl's process-wide set-up (curl_global_init), once however many
+ * threads ask (pthread_once); pub_init() calls it, and pub__http_new() for
+ * programs that did not.  0, or PUB_ERROR when libcurl cannot start. */
+int pub__net_init(void);
+
+/* Creates the client (after pub__net_init()) and reads the
  * environment: base URLs, GITHUB_TOKEN (sent to GitHub as a bearer token),
  * S2_API_KEY (sent to Semantic Scholar as x-api-key), OPENALEX_API_KEY
  * (added to OpenAlex URLs as api_key=; messages name only the path, so it
@@ -85,6 +90,8 @@ void pub__http_set_pacing_hook(pub__http *h, pub__service svc,
 
 /* Milliseconds since the epoch (the clock used for pacing). */
 int64_t pub__http_now_ms(void);
+/* Sleeps `ms` milliseconds (nothing when <= 0), resuming after a signal. */
+void pub__http_sleep_ms(int64_t ms);
 
 typedef struct pub__http_request {
 	pub__service service;

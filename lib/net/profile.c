@@ -19,9 +19,6 @@
 #include "ids/dblp.h"
 #include "ids/doi.h"
 #include "ids/orcid.h"
-#include "store/db.h"
-#include "store/inbox.h"
-#include "store/merge.h"
 #include "net/http.h"
 #include "net/source.h"
 
@@ -244,54 +241,34 @@ void pub__works_merge(pub__work_list *l)
 
 /* ---- records ------------------------------------------------------------ */
 
-static void add_text(pub__bib_entry *e, const char *name, const char *text)
-{
-	char *v;
-	if (!text || !*text)
-		return;
-	v = pub__bib_value_from_text(text);
-	pub__bib_entry_add(e, name, v);
-	free(v);
-}
-
 void pub__work_to_record(pub__record *r, const pub__work *w, const char *source)
 {
-	pub__bib_entry *e = pub__calloc(1, sizeof(*e));
-	pub__buf b = PUB__BUF_INIT;
 	const char *type = w->type ? w->type : "misc";
-	size_t i;
+	pub__bib_entry *e = pub__bib_entry_new(type);
 	memset(r, 0, sizeof(*r));
-	e->type = pub__strdup(type);
-	e->key = pub__strdup("");
-	add_text(e, "title", w->title);
-	for (i = 0; i < w->nauthors; i++) {
-		if (i)
-			pub__buf_puts(&b, " and ");
-		pub__buf_puts(&b, w->authors[i]);
-	}
-	add_text(e, "author", b.ptr);
-	pub__buf_free(&b);
+	pub__bib_add_text(e, "title", w->title);
+	pub__bib_add_authors(e, w->authors, w->nauthors);
 	if (!strcmp(type, "article"))
-		add_text(e, "journal", w->venue);
+		pub__bib_add_text(e, "journal", w->venue);
 	else if (!strcmp(type, "inproceedings") || !strcmp(type, "incollection"))
-		add_text(e, "booktitle", w->venue);
+		pub__bib_add_text(e, "booktitle", w->venue);
 	else if (w->venue)
-		add_text(e, "howpublished", w->venue);
+		pub__bib_add_text(e, "howpublished", w->venue);
 	if (w->year > 0) {
 		char y[16];
 		snprintf(y, sizeof(y), "%d", w->year);
 		pub__bib_entry_add(e, "year", y);
 	}
-	add_text(e, "volume", w->volume);
-	add_text(e, "number", w->number);
-	add_text(e, "pages", w->pages);
-	add_text(e, "doi", w->doi);
+	pub__bib_add_verbatim(e, "volume", w->volume);
+	pub__bib_add_verbatim(e, "number", w->number);
+	pub__bib_add_verbatim(e, "pages", w->pages);
+	pub__bib_add_verbatim(e, "doi", w->doi);
 	if (w->arxiv) {
-		pub__bib_entry_add(e, "eprint", w->arxiv);
+		pub__bib_add_verbatim(e, "eprint", w->arxiv);
 		pub__bib_entry_add(e, "archiveprefix", "arXiv");
 	}
 	if (w->url && !w->doi && !w->arxiv)
-		add_text(e, "url", w->url);
+		pub__bib_add_verbatim(e, "url", w->url);
 	r->entry = e;
 	r->source = pub__strdup(source);
 }
@@ -403,189 +380,3 @@ int pub__profile_fetch(pub__work_list *out, pub__http *h, pub__profile_kind kind
 	}
 }
 
-/* ---- storing ------------------------------------------------------------- */
-
-/* Stores one work the way `pubdb add` stores a record, after the DBLP key
- * rule the entry merge rules lack: a stored paper with the work's DBLP key
- * is the work.  Then the paper keeps the key and, when it has none, the
- * profile's venue badge. */
-int pub__work_store(int64_t *paper_id, pub_db *db, const pub__work *w,
-	const char *source, const pub_import_opts *opts, pub_import_stats *stats)
-{
-	pub__record r;
-	sqlite3_stmt *st;
-	char *badge = NULL;
-	int64_t known = 0;
-	int err;
-	pub__work_to_record(&r, w, source);
-	if (!opts->no_merge && (err = pub__inbox_stored_by_dblp(&known, db, w->dblp,
-		     w->dblp_alt)) < 0)
-		goto done;
-	if (known) {
-		int added = 0, authors = 0;
-		if ((err = pub__merge_fill(&added, &authors, db, known, r.entry)) < 0)
-			goto done;
-		*paper_id = known;
-		stats->merged++;
-		if (opts->on_paper) {
-			char *key = NULL;
-			if ((err = pub__db_stmt(&st, db, "SELECT citekey FROM papers WHERE id = ?1")) < 0)
-				goto done;
-			sqlite3_bind_int64(st, 1, known);
-			if (sqlite3_step(st) == SQLITE_ROW)
-				key = pub__col_strdup(st, 0);
-			sqlite3_reset(st);
-			opts->on_paper("merged", key ? key : "", w->title, source, opts->paper_ctx);
-			if (opts->on_merge) {
-				pub_merge_info m = {NULL, source, key ? key : "", "same DBLP key", 0};
-				opts->on_merge(&m, opts->paper_ctx);
-			}
-			free(key);
-		}
-	} else if ((err = pub__record_store(paper_id, db, &r, opts, stats)) < 0) {
-		goto done;
-	}
-	badge = pub__work_badge(w);
-	if ((err = pub__db_stmt(&st, db,
-		     "UPDATE papers SET dblp = COALESCE(dblp, ?2), "
-		     "venue_source = CASE WHEN venue IS NULL AND ?3 IS NOT NULL THEN ?4 "
-		     "ELSE venue_source END, venue = COALESCE(venue, ?3) WHERE id = ?1")) < 0)
-		goto done;
-	sqlite3_bind_int64(st, 1, *paper_id);
-	pub__bind_text(st, 2, w->dblp);
-	pub__bind_text(st, 3, badge);
-	pub__bind_text(st, 4, source);
-	err = pub__db_step_done(db, st, "storing a profile's paper");
-	sqlite3_reset(st);
-done:
-	free(badge);
-	pub__record_clear(&r);
-	return err;
-}
-
-/* The key each stored work got, for the dry run's BibTeX. */
-typedef struct keyed {
-	const pub_import_opts *user;
-	const char *title; /* the work's plain title, not its BibTeX */
-	char key[256];
-} keyed;
-
-static void on_keyed(const char *action, const char *key, const char *title,
-	const char *source, void *ctx)
-{
-	keyed *k = ctx;
-	snprintf(k->key, sizeof(k->key), "%s", key);
-	if (!k->user->dry_run && k->user->on_paper)
-		k->user->on_paper(action, key, k->title ? k->title : title, source,
-			k->user->paper_ctx);
-}
-
-static void on_keyed_merge(const pub_merge_info *m, void *ctx)
-{
-	keyed *k = ctx;
-	if (!k->user->dry_run && k->user->on_merge)
-		k->user->on_merge(m, k->user->paper_ctx);
-}
-
-static void print_entry(FILE *out, const pub__bib_entry *e, const char *key)
-{
-	pub__buf b = PUB__BUF_INIT;
-	pub__bib_format_entry(&b, e->type, key, e->fields, e->nfields, 0);
-	if (out && b.ptr)
-		fprintf(out, "%s\n", b.ptr);
-	pub__buf_free(&b);
-}
-
-int pub_add_profiles(pub_db *db, const char *const *ids, size_t n,
-	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
-{
-	pub_import_opts none, o;
-	pub_import_stats local;
-	pub__http *h = NULL;
-	pub__profile_kind *kinds = pub__calloc(n ? n : 1, sizeof(*kinds));
-	char **norm = pub__calloc(n ? n : 1, sizeof(*norm));
-	pub__work_list *lists = pub__calloc(n ? n : 1, sizeof(*lists));
-	size_t i, j;
-	int err = 0, began = 0;
-	keyed kc;
-
-	if (!opts) {
-		pub_import_options_init(&none, PUB_IMPORT_OPTIONS_VERSION);
-		opts = &none;
-	}
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof(*stats));
-	if (opts->version != PUB_IMPORT_OPTIONS_VERSION) {
-		err = pub__version_error("pub_import_opts", opts->version);
-		goto done;
-	}
-	if (opts->key) {
-		err = pub__error(PUB_EINVAL, "a profile lists many papers; --key names one");
-		goto done;
-	}
-	for (i = 0; i < n; i++)
-		if ((err = pub__profile_parse(&kinds[i], &norm[i], ids[i])) < 0)
-			goto done;
-	if (n == 0)
-		goto done;
-	if ((err = pub__net_open(db, &h)) < 0)
-		goto done;
-	if (opts->notice)
-		pub__http_set_notice(h, opts->notice, opts->notice_ctx);
-	for (i = 0; i < n; i++) {
-		if ((err = pub__profile_fetch(&lists[i], h, kinds[i], norm[i])) < 0)
-			goto done;
-		pub__works_merge(&lists[i]);
-		stats->entries += lists[i].n;
-	}
-	o = *opts;
-	kc.user = opts;
-	o.on_paper = on_keyed;
-	o.on_merge = on_keyed_merge;
-	o.paper_ctx = &kc;
-	if ((err = pub__db_begin(db)) < 0)
-		goto done;
-	began = 1;
-	for (i = 0; i < n; i++) {
-		char *source = pub__sprintf("%s:%s", pub__profile_source(kinds[i]), norm[i]);
-		/* One profile is one source: its papers are distinct. */
-		pub__db_source_begin(db);
-		for (j = 0; j < lists[i].n && err == 0; j++) {
-			int64_t id;
-			size_t before = stats->added;
-			kc.key[0] = '\0';
-			kc.title = lists[i].items[j].title;
-			err = pub__work_store(&id, db, &lists[i].items[j], source, &o, stats);
-			if (err == 0 && opts->dry_run && stats->added > before) {
-				pub__record r;
-				pub__work_to_record(&r, &lists[i].items[j], source);
-				print_entry(dry_run_out, r.entry, kc.key);
-				pub__record_clear(&r);
-			}
-		}
-		pub__db_source_end(db);
-		free(source);
-		if (err < 0)
-			goto done;
-	}
-	if (opts->dry_run) {
-		pub__db_rollback(db);
-	} else if ((err = pub__db_commit(db)) < 0) {
-		began = 0;
-		goto done;
-	}
-	began = 0;
-done:
-	if (began)
-		pub__db_rollback(db);
-	for (i = 0; i < n; i++) {
-		free(norm[i]);
-		pub__work_list_free(&lists[i]);
-	}
-	free(norm);
-	free(kinds);
-	free(lists);
-	pub__http_free(h);
-	return err;
-}

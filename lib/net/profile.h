@@ -100,12 +100,6 @@ const char *pub__profile_source(pub__profile_kind kind);
 int pub__profile_fetch(pub__work_list *out, pub__http *h, pub__profile_kind kind,
 	const char *id);
 
-/* Stores one work as `pubdb add` stores a record, merging into a paper
- * with its DBLP key first; the paper keeps the key and, when it has no
- * venue, the work's badge.  Inside a transaction. */
-int pub__work_store(int64_t *paper_id, pub_db *db, const pub__work *w,
-	const char *source, const pub_import_opts *opts, pub_import_stats *stats);
-
 /* A work as JSON text and back (the inbox keeps it so). */
 char *pub__work_to_json(const pub__work *w);
 int pub__work_from_json(pub__work *w, const char *json);

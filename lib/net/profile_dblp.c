@@ -25,59 +25,10 @@
 #include <string.h>
 #include <strings.h>
 
-static int is_el(const xmlNode *n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
-
-/* The element's text with whitespace runs collapsed and trimmed. */
-static char *text_of(const xmlNode *n)
-{
-	xmlChar *c = xmlNodeGetContent(n);
-	pub__buf b = PUB__BUF_INIT;
-	const char *p;
-	int space = 0;
-	for (p = c ? (const char *)c : ""; *p; p++) {
-		if (isspace((unsigned char)*p)) {
-			space = b.len > 0;
-			continue;
-		}
-		if (space)
-			pub__buf_putc(&b, ' ');
-		space = 0;
-		pub__buf_putc(&b, *p);
-	}
-	xmlFree(c);
-	if (!b.len) {
-		pub__buf_free(&b);
-		return NULL;
-	}
-	return pub__buf_detach(&b);
-}
-
-static char *child_text(const xmlNode *p, const char *name)
-{
-	const xmlNode *c;
-	for (c = p->children; c; c = c->next)
-		if (is_el(c, name))
-			return text_of(c);
-	return NULL;
-}
-
-static char *attr(const xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
-	char *s = NULL;
-	if (v && *v)
-		s = pub__strdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
 /* DBLP tells homonyms apart by a number after the name ("Di Xu 0001"). */
 static char *person_name(const xmlNode *n)
 {
-	char *s = text_of(n);
+	char *s = pub__xml_text(n);
 	size_t len;
 	if (!s)
 		return NULL;
@@ -114,19 +65,20 @@ static void parse_record(pub__work *w, const xmlNode *rec)
 	const char *type = bib_type((const char *)rec->name);
 	char *s;
 	w->type = pub__strdup(type);
-	w->dblp = attr(rec, "key");
+	w->dblp = pub__xml_attr(rec, "key");
 	for (c = rec->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (is_el(c, "author") || (is_el(c, "editor") && !strcmp(type, "proceedings"))) {
+		if (pub__xml_is(c, NULL, "author") ||
+		    (pub__xml_is(c, NULL, "editor") && !strcmp(type, "proceedings"))) {
 			if ((s = person_name(c))) {
 				w->authors = pub__realloc(w->authors,
 					(w->nauthors + 1) * sizeof(*w->authors));
 				w->authors[w->nauthors++] = s;
 			}
-		} else if (is_el(c, "ee")) {
+		} else if (pub__xml_is(c, NULL, "ee")) {
 			char *doi = NULL, *ax;
-			if (!(s = text_of(c)))
+			if (!(s = pub__xml_text(c)))
 				continue;
 			if (!w->doi && pub__doi_is_meant(s) && pub__doi_normalize(&doi, s) == 0) {
 				/* arXiv's DataCite DOI is its id, not a publisher's DOI */
@@ -148,18 +100,18 @@ static void parse_record(pub__work *w, const xmlNode *rec)
 				free(s);
 		}
 	}
-	w->title = child_text(rec, "title");
+	w->title = pub__xml_child_text(rec, NULL, "title");
 	strip_title(w->title);
-	if ((s = child_text(rec, "year"))) {
+	if ((s = pub__xml_child_text(rec, NULL, "year"))) {
 		w->year = atoi(s);
 		free(s);
 	}
-	w->venue = child_text(rec, !strcmp(type, "article") ? "journal" : "booktitle");
+	w->venue = pub__xml_child_text(rec, NULL, !strcmp(type, "article") ? "journal" : "booktitle");
 	if (!w->venue && !strcmp(type, "proceedings"))
-		w->venue = child_text(rec, "series");
-	w->volume = child_text(rec, "volume");
-	w->number = child_text(rec, "number");
-	w->pages = child_text(rec, "pages");
+		w->venue = pub__xml_child_text(rec, NULL, "series");
+	w->volume = pub__xml_child_text(rec, NULL, "volume");
+	w->number = pub__xml_child_text(rec, NULL, "number");
+	w->pages = pub__xml_child_text(rec, NULL, "pages");
 	if (!w->arxiv && w->dblp)
 		w->arxiv = pub__work_arxiv_from(w->dblp);
 	if (!w->arxiv && w->volume && !strncmp(w->volume, "abs/", 4))
@@ -191,13 +143,13 @@ int pub__dblp_person_parse(pub__work_list *out, const char *body, size_t n,
 	if (!doc)
 		return PUB_EPARSE;
 	root = xmlDocGetRootElement(doc);
-	if (!root || !is_el(root, "dblpperson")) {
+	if (!root || !pub__xml_is(root, NULL, "dblpperson")) {
 		xmlFreeDoc(doc);
 		return pub__error(PUB_EPARSE, "DBLP: %s: not a person page (no <dblpperson>)",
 			where);
 	}
 	for (r = root->children; r; r = r->next) {
-		if (!is_el(r, "r"))
+		if (!pub__xml_is(r, NULL, "r"))
 			continue;
 		for (c = r->children; c; c = c->next) {
 			pub__work *w;
@@ -205,7 +157,7 @@ int pub__dblp_person_parse(pub__work_list *out, const char *body, size_t n,
 			if (c->type != XML_ELEMENT_NODE || !bib_type((const char *)c->name))
 				continue;
 			/* a record without a title is no paper to list */
-			if (!(title = child_text(c, "title")))
+			if (!(title = pub__xml_child_text(c, NULL, "title")))
 				continue;
 			free(title);
 			w = pub__work_list_push(out);

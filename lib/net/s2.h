@@ -58,11 +58,4 @@ int pub__s2_parse_batch(pub__s2_paper *out, size_t n, const char *body, size_t l
  * HTTP error with S2's "error" or "message"); out is freed then. */
 int pub__s2_batch(pub__s2_paper *out, pub__http *h, const char *const *ids, size_t n);
 
-/* pub__s2_batch, remembering the answers on `db` for the rest of the
- * command: an id answered before (by an earlier refresh step) is not asked
- * again, so a plain `refresh` sends one batch for citations and venues.
- * out[i] is the caller's copy either way. */
-int pub__s2_batch_cached(pub__s2_paper *out, pub_db *db, pub__http *h,
-	const char *const *ids, size_t n);
-
 #endif

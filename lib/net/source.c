@@ -9,47 +9,14 @@
 #include "text/latex.h"
 #include "text/names.h"
 #include "bibtex/entry.h"
-#include "store/citations.h"
-#include "store/db.h"
-#include "store/events.h"
-#include "store/import.h"
-#include "store/links.h"
-#include "store/store.h"
+#include "bibtex/writer.h"
+#include "util/buf.h"
 #include "net/arxiv.h"
 #include "net/http.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int64_t pace_get(void *ctx)
-{
-	char *v = NULL;
-	int64_t ms = 0;
-	if (pub_config_get(&v, ctx, PUB__ARXIV_LAST_KEY) == 0 && v)
-		ms = strtoll(v, NULL, 10);
-	free(v);
-	pub_error_clear();
-	return ms;
-}
-
-static void pace_set(int64_t ms, void *ctx)
-{
-	char buf[32];
-	snprintf(buf, sizeof(buf), "%lld", (long long)ms);
-	/* Best effort: a locked database must not fail the request. */
-	pub__config_write(ctx, PUB__ARXIV_LAST_KEY, buf);
-	pub_error_clear();
-}
-
-int pub__net_open(pub_db *db, pub__http **out)
-{
-	int err;
-	if ((err = pub__http_new(out)) < 0)
-		return err;
-	pub__http_set_pacing_hook(*out, PUB__SVC_ARXIV, pace_get, pace_set, db);
-	return 0;
-}
 
 int pub__net_error(int err)
 {
@@ -59,89 +26,6 @@ int pub__net_error(int err)
 	msg = pub__strdup(pub_error_last());
 	err = pub__error(PUB_ENET, "%s", msg);
 	free(msg);
-	return err;
-}
-
-int pub__arxiv_store_extras(pub_db *db, int64_t paper_id,
-	const pub__arxiv_paper *p)
-{
-	sqlite3_stmt *st;
-	char now[21], *url;
-	int err;
-	pub__now_iso(now);
-	if ((err = pub__db_stmt(&st, db,
-		     "UPDATE papers SET arxiv_version = COALESCE(?2, arxiv_version), "
-		     "published = COALESCE(?3, published), updated = COALESCE(?4, updated), "
-		     "arxiv_category = COALESCE(?5, arxiv_category), checked = ?6 "
-		     "WHERE id = ?1")) < 0)
-		return err;
-	sqlite3_bind_int64(st, 1, paper_id);
-	if (p->version > 0)
-		sqlite3_bind_int(st, 2, p->version);
-	pub__bind_text(st, 3, p->published);
-	pub__bind_text(st, 4, p->updated);
-	pub__bind_text(st, 5, p->primary_category);
-	pub__bind_text(st, 6, now);
-	err = pub__db_step_done(db, st, "storing arXiv data");
-	sqlite3_reset(st);
-	/* a new paper is news of the day it appeared on arXiv */
-	if (err == 0)
-		err = pub__event_paper_day(db, paper_id, p->published);
-	if (err < 0)
-		return err;
-	url = pub__sprintf("https://arxiv.org/abs/%s", p->id);
-	err = pub__store_add_link(db, paper_id, "paper", url);
-	free(url);
-	if (err == 0 && p->code_url)
-		err = pub__store_add_link(db, paper_id, "code", p->code_url);
-	return err;
-}
-
-/* A published version usually carries a later year than its preprint, so
- * the title + year + first author rule misses it.  A DOI entry whose folded
- * title and first author match a stored arXiv paper without a DOI, from
- * the same year or the one before, gets that paper's eprint and so merges
- * into it by arXiv id. */
-static int point_at_preprint(pub_db *db, pub__bib_entry *e)
-{
-	const char *t = pub__bib_entry_get(e, "title");
-	const char *y = pub__bib_entry_get(e, "year");
-	const char *list = pub__bib_entry_get(e, "author");
-	pub__name *names = NULL;
-	size_t n = 0;
-	char *title = NULL, *title_key = NULL, *author = NULL, *arxiv = NULL;
-	sqlite3_stmt *st;
-	int err = 0, year = y ? atoi(y) : 0;
-	if (!t || !list || year <= 0 || pub__bib_entry_get(e, "eprint"))
-		return 0;
-	pub__names_parse(&names, &n, list);
-	if (n > 0 && !names[0].others && names[0].last)
-		author = pub__fold_ascii(names[0].last);
-	pub__names_free(names, n);
-	title = pub__latex_to_unicode(t);
-	title_key = pub__fold_ascii(title);
-	if (!author || !*title_key)
-		goto done;
-	if ((err = pub__db_stmt(&st, db,
-		     "SELECT arxiv FROM papers WHERE arxiv IS NOT NULL AND doi IS NULL "
-		     "AND title_key = ?1 AND author_key = ?2 AND year BETWEEN ?3 - 1 AND ?3 "
-		     "ORDER BY id LIMIT 1")) < 0)
-		goto done;
-	pub__bind_text(st, 1, title_key);
-	pub__bind_text(st, 2, author);
-	sqlite3_bind_int(st, 3, year);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		arxiv = pub__col_strdup(st, 0);
-	sqlite3_reset(st);
-	if (arxiv) {
-		pub__bib_entry_add(e, "eprint", arxiv);
-		pub__bib_entry_add(e, "archiveprefix", "arXiv");
-	}
-done:
-	free(title);
-	free(title_key);
-	free(author);
-	free(arxiv);
 	return err;
 }
 
@@ -163,53 +47,3 @@ void pub__lookup_clear(pub__lookup *l)
 	pub__record_clear(&l->record);
 }
 
-typedef struct stored {
-	const pub_import_opts *user;
-	char key[256];
-} stored;
-
-static void on_stored(const char *action, const char *key, const char *title,
-	const char *source, void *ctx)
-{
-	stored *s = ctx;
-	snprintf(s->key, sizeof(s->key), "%s", key);
-	if (s->user->on_paper)
-		s->user->on_paper(action, key, title, source, s->user->paper_ctx);
-}
-
-static void on_merged(const pub_merge_info *m, void *ctx)
-{
-	stored *s = ctx;
-	if (s->user->on_merge)
-		s->user->on_merge(m, s->user->paper_ctx);
-}
-
-int pub__record_store(int64_t *paper_id, pub_db *db, const pub__record *r,
-	const pub_import_opts *opts, pub_import_stats *stats)
-{
-	pub_import_opts o = *opts;
-	stored s;
-	int err;
-	*paper_id = 0;
-	if (!opts->no_merge && (err = point_at_preprint(db, r->entry)) < 0)
-		return err;
-	s.user = opts;
-	s.key[0] = '\0';
-	o.on_paper = on_stored;
-	o.on_merge = on_merged;
-	o.paper_ctx = &s;
-	if ((err = pub__import_entry(db, r->entry, r->source, &o, stats)) < 0)
-		return err;
-	if ((err = pub__store_paper_id(paper_id, db, s.key)) < 0)
-		return err;
-	if (r->arxiv && (err = pub__arxiv_store_extras(db, *paper_id, r->arxiv)) < 0)
-		return err;
-	if (r->has_crossref_count) {
-		char now[21];
-		pub__now_iso(now);
-		if ((err = pub__citation_store(db, *paper_id, "crossref",
-			     r->crossref_count, now, NULL)) > 0)
-			err = 0;
-	}
-	return err;
-}

@@ -3,9 +3,8 @@
  * (arxiv.c, doi.c, and the services to come) takes identifiers, asks its
  * service, and answers each with a record: a BibTeX entry (fields, authors,
  * identifiers, links as fields) plus what BibTeX cannot carry.  The store
- * side is the same for every source: pub__record_store().  Also here: a
- * client whose arXiv pacing is kept in the database, and the mapping of a
- * malformed answer to a network error.
+ * side is the same for every source: pub__record_store() (sync/record.h).
+ * Also here: the mapping of a malformed answer to a network error.
  */
 #ifndef PUB_NET_SOURCE_H
 #define PUB_NET_SOURCE_H
@@ -17,25 +16,10 @@
 #include "net/arxiv.h"
 #include "net/http.h"
 
-/* The settings key holding arXiv's last request start (ms since the epoch),
- * so separate pubdb processes keep arXiv's pacing together. */
-#define PUB__ARXIV_LAST_KEY "arxiv_last_request"
-
-/* A client for one command on `db`, with arXiv's pacing kept in the
- * database (written outside any transaction, so a failed command still
- * remembers that it asked).  Free with pub__http_free. */
-int pub__net_open(pub_db *db, pub__http **out);
-
 /* A service's malformed answer (PUB_EPARSE: HTML, truncated XML, a
  * DOCTYPE) is a failure of that service for the caller: PUB_ENET with the
  * same message.  Other codes pass through. */
 int pub__net_error(int err);
-
-/* Stores what the BibTeX fields do not carry: arXiv version, published
- * and updated dates, primary category, checked time, the abstract page as
- * the `paper` link and a GitHub URL as the `code` link. */
-int pub__arxiv_store_extras(pub_db *db, int64_t paper_id,
-	const pub__arxiv_paper *p);
 
 /* What a source tells about one paper, in the form the store takes. */
 typedef struct pub__record {
@@ -74,13 +58,5 @@ typedef struct pub__source {
 
 extern const pub__source pub__source_arxiv; /* net/arxiv.c */
 extern const pub__source pub__source_doi;   /* net/doi.c */
-
-/* Stores a record the way `pubdb add` stores an entry (merge rules, key,
- * opts' tags, links, venue ...; opts->on_paper reports it) and then its
- * extras; *paper_id gets the stored paper.  A record with a DOI but no
- * arXiv id is first pointed at a stored preprint of the same paper, so
- * that it merges into it.  Inside a transaction. */
-int pub__record_store(int64_t *paper_id, pub_db *db, const pub__record *r,
-	const pub_import_opts *opts, pub_import_stats *stats);
 
 #endif

@@ -4,6 +4,8 @@
 #include "net/xml.h"
 
 #include "pub.h"
+#include "util/alloc.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 #include <ctype.h>
@@ -11,6 +13,7 @@
 #include <libxml/parserInternals.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -99,4 +102,60 @@ xmlDocPtr pub__xml_parse(const char *body, size_t n, const char *who,
 		xmlFreeDoc(ctxt->myDoc);
 	xmlFreeParserCtxt(ctxt);
 	return doc;
+}
+
+int pub__xml_is(const xmlNode *n, const char *ns, const char *name)
+{
+	if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, name))
+		return 0;
+	return !ns || (n->ns && n->ns->href && !strcmp((const char *)n->ns->href, ns));
+}
+
+const xmlNode *pub__xml_child(const xmlNode *p, const char *ns, const char *name)
+{
+	const xmlNode *c;
+	for (c = p->children; c; c = c->next)
+		if (pub__xml_is(c, ns, name))
+			return c;
+	return NULL;
+}
+
+char *pub__xml_text(const xmlNode *n)
+{
+	xmlChar *c = xmlNodeGetContent(n);
+	pub__buf b = PUB__BUF_INIT;
+	const char *p;
+	int space = 0;
+	for (p = c ? (const char *)c : ""; *p; p++) {
+		if (isspace((unsigned char)*p)) {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			pub__buf_putc(&b, ' ');
+		space = 0;
+		pub__buf_putc(&b, *p);
+	}
+	xmlFree(c);
+	if (!b.len) {
+		pub__buf_free(&b);
+		return NULL;
+	}
+	return pub__buf_detach(&b);
+}
+
+char *pub__xml_child_text(const xmlNode *p, const char *ns, const char *name)
+{
+	const xmlNode *c = pub__xml_child(p, ns, name);
+	return c ? pub__xml_text(c) : NULL;
+}
+
+char *pub__xml_attr(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s = NULL;
+	if (v && *v)
+		s = pub__strdup((const char *)v);
+	xmlFree(v);
+	return s;
 }

@@ -1,7 +1,8 @@
 /*
  * xml.h: parsing a service's XML answer safely (xml.c), for the arXiv Atom
  * feed and DBLP's person pages: nothing fetched, no entity expanded, an
- * HTML error page told apart from XML.
+ * HTML error page told apart from XML; and the few node helpers the
+ * parsers share.
  */
 #ifndef PUB_NET_XML_H
 #define PUB_NET_XML_H
@@ -26,5 +27,18 @@ typedef enum pub__xml_doctype {
  * libxml2's words), too large. */
 xmlDocPtr pub__xml_parse(const char *body, size_t n, const char *who,
 	pub__xml_doctype strict);
+
+/* Node helpers for the parsers.  `ns` is the namespace URI the element
+ * must have, NULL for any (DBLP's elements have none). */
+int pub__xml_is(const xmlNode *n, const char *ns, const char *name);
+/* The first child element `name`, or NULL. */
+const xmlNode *pub__xml_child(const xmlNode *p, const char *ns, const char *name);
+/* The element's text with whitespace runs collapsed and the ends trimmed;
+ * NULL when that leaves nothing.  New string. */
+char *pub__xml_text(const xmlNode *n);
+/* pub__xml_text of the first child element `name`; NULL when none. */
+char *pub__xml_child_text(const xmlNode *p, const char *ns, const char *name);
+/* The attribute's value, NULL when absent or empty.  New string. */
+char *pub__xml_attr(const xmlNode *n, const char *name);
 
 #endif

@@ -1,13 +1,14 @@
 /*
  * citations.c: citation counts per paper and source, their daily history,
  * the listing with 7- and 30-day changes, and the totals of `pubdb stats`
- * (h-index, i10-index).  Fetching is lib/net/citations.c; charts and the
+ * (h-index, i10-index).  Fetching is lib/sync/citations.c; charts and the
  * badge are lib/export/citations.c.
  */
 #include "store/citations.h"
 
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/version.h"
 #include "store/db.h"
 #include "store/store.h"
 
@@ -192,13 +193,15 @@ long pub_h_index(const long *counts, size_t n)
 	return h;
 }
 
-int pub_stats_get(pub_stats *out, pub_db *db)
+static const size_t stats_sizes[] = {sizeof(pub_stats)};
+static const pub__versions stats_versions = {"pub_stats", PUB_STATS_VERSION, stats_sizes};
+
+static int stats_get(pub_stats *out, pub_db *db)
 {
 	sqlite3_stmt *st;
 	long *counts = NULL;
 	size_t n = 0, cap = 0;
 	int err, rc;
-	memset(out, 0, sizeof(*out));
 	if ((err = pub__db_stmt(&st, db,
 		     "SELECT (SELECT COUNT(*) FROM papers), "
 		     "(SELECT COALESCE(SUM(stars), 0) FROM repos WHERE stars IS NOT NULL)")) < 0)
@@ -231,4 +234,89 @@ int pub_stats_get(pub_stats *out, pub_db *db)
 		out->h_index = pub_h_index(counts, n);
 	free(counts);
 	return err;
+}
+
+int pub_stats_get(pub_stats *out, pub_db *db)
+{
+	pub_stats full;
+	int err;
+	if ((err = pub__versioned_check(out, &stats_versions)) < 0)
+		return err;
+	memset(&full, 0, sizeof(full));
+	full.version = PUB_STATS_VERSION;
+	err = stats_get(&full, db);
+	pub__versioned_out(out, &full, &stats_versions);
+	return err;
+}
+
+int pub__citations_best_by_day(pub_db *db,
+	int (*cb)(const char *key, const char *day, long count, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, err = 0;
+	/* Not cached: the callback may use the handle. */
+	if (sqlite3_prepare_v2(db->sql,
+		    "SELECT p.citekey, h.day, MAX(h.count) FROM citation_history h "
+		    "JOIN papers p ON p.id = h.paper_id GROUP BY h.paper_id, h.day "
+		    "ORDER BY lower(p.citekey), h.paper_id, h.day", -1, &st, NULL) != SQLITE_OK)
+		return pub__db_error(db, "reading citation history");
+	while (err == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		err = cb((const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 1),
+			(long)sqlite3_column_int64(st, 2), ctx);
+	if (err == 0 && rc != SQLITE_DONE)
+		err = pub__db_error(db, "reading citation history");
+	sqlite3_finalize(st);
+	return err;
+}
+
+int pub__citations_due_count(size_t *out, pub_db *db, const char *source,
+	const char *cutoff, int fresh)
+{
+	static const char *sql =
+		"SELECT COUNT(*) FROM papers p LEFT JOIN citations c "
+		"ON c.paper_id = p.id AND c.source = ?1 "
+		"WHERE (p.doi IS NOT NULL OR p.arxiv IS NOT NULL) AND "
+		"COALESCE(?2 IS NOT NULL AND c.checked >= ?2, 0) = ?3";
+	sqlite3_stmt *st;
+	int err;
+	if ((err = pub__db_stmt(&st, db, sql)) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
+	pub__bind_text(st, 2, cutoff);
+	sqlite3_bind_int(st, 3, fresh);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		err = pub__db_error(db, "counting papers");
+	else
+		*out = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return err;
+}
+
+int pub__citations_due(pub_db *db, const char *source, int64_t after, const char *cutoff,
+	size_t limit, int (*cb)(int64_t id, const char *key, const char *doi,
+		const char *arxiv, void *ctx), void *ctx)
+{
+	static const char *sql =
+		"SELECT p.id, p.citekey, p.doi, p.arxiv FROM papers p LEFT JOIN citations c "
+		"ON c.paper_id = p.id AND c.source = ?1 "
+		"WHERE p.id > ?2 AND (p.doi IS NOT NULL OR p.arxiv IS NOT NULL) AND "
+		"NOT COALESCE(?3 IS NOT NULL AND c.checked >= ?3, 0) ORDER BY p.id LIMIT ?4";
+	sqlite3_stmt *st;
+	int err, rc;
+	if ((err = pub__db_stmt(&st, db, sql)) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, source, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, after);
+	pub__bind_text(st, 3, cutoff);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((err = cb(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+			     (const char *)sqlite3_column_text(st, 2),
+			     (const char *)sqlite3_column_text(st, 3), ctx)) != 0)
+			break;
+	sqlite3_reset(st);
+	if (err)
+		return err;
+	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "listing papers");
 }

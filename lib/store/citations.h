@@ -28,4 +28,21 @@ void pub__citations_free(pub_citation *c, size_t n);
 /* The largest count of any source in c[0..n), -1 when n is 0. */
 long pub__citations_best(const pub_citation *c, size_t n);
 
+/* Papers with a DOI or an arXiv id whose count from `source` was checked
+ * since `cutoff` (fresh 1) or not (fresh 0; cutoff NULL: none is fresh). */
+int pub__citations_due_count(size_t *out, pub_db *db, const char *source,
+	const char *cutoff, int fresh);
+
+/* The next `limit` papers after id `after` that `source` should count (a
+ * DOI or an arXiv id, not checked since `cutoff`), by id; strings valid
+ * during the callback (doi or arxiv may be NULL, not both). */
+int pub__citations_due(pub_db *db, const char *source, int64_t after, const char *cutoff,
+	size_t limit, int (*cb)(int64_t id, const char *key, const char *doi,
+		const char *arxiv, void *ctx), void *ctx);
+
+/* Each paper's citation history as one line: per day, its largest count
+ * of any source, papers by key (the chart of `citations --svg`). */
+int pub__citations_best_by_day(pub_db *db,
+	int (*cb)(const char *key, const char *day, long count, void *ctx), void *ctx);
+
 #endif

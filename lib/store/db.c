@@ -22,7 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-void pub_init(void)
+void pub__store_init(void)
 {
 	/* Fails harmlessly (SQLITE_MISUSE) once SQLite is initialised. */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
@@ -553,8 +553,6 @@ void pub_db_free(pub_db *db)
 	size_t i;
 	if (!db)
 		return;
-	if (db->net_cache_free)
-		db->net_cache_free(db->net_cache);
 	for (i = 0; i < db->cache_cap; i++)
 		if (db->cache[i].text)
 			sqlite3_finalize(db->cache[i].stmt);

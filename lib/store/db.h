@@ -41,17 +41,14 @@ struct pub_db {
 	int64_t *source_ids;
 	size_t nsource, source_cap;
 	int in_source;
-	/* What a network source learned during this command, for a later
-	 * step of the same command (net/s2.c keeps Semantic Scholar's batch
-	 * answers here, so a plain refresh asks once for citations and
-	 * venues); opaque to the store, freed by pub_db_free. */
-	void *net_cache;
-	void (*net_cache_free)(void *cache);
 };
 
 /* A prepared statement for `sql` (a string literal: its address is the
  * key), reset and with bindings cleared.  Owned by the handle and valid
  * until pub_db_free(): statements are never evicted. */
+/* SQLite's process-wide set-up for pub_init(): memory statistics off. */
+void pub__store_init(void);
+
 int pub__db_stmt(sqlite3_stmt **out, pub_db *db, const char *sql);
 /* The same with the last bindings left in place, for a hot statement whose
  * caller binds every parameter each time (NULL through pub__bind_static). */

@@ -348,20 +348,41 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *in, const char *source,
 	return 0;
 }
 
+static const size_t opts_sizes[] = {
+	PUB__SIZE_TO(pub_import_opts, on_merge), /* 1 */
+	sizeof(pub_import_opts),                  /* 2: on_dry_run, dry_run_ctx */
+};
+static const pub__versions opts_versions = {"pub_import_opts",
+	PUB_IMPORT_OPTIONS_VERSION, opts_sizes};
+static const size_t stats_sizes[] = {sizeof(pub_import_stats)};
+static const pub__versions stats_versions = {"pub_import_stats",
+	PUB_IMPORT_STATS_VERSION, stats_sizes};
+
 int pub_import_options_init(pub_import_opts *opts, unsigned int version)
 {
-	if (version != PUB_IMPORT_OPTIONS_VERSION)
-		return pub__version_error("pub_import_opts", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	return pub__versioned_init(opts, version, &opts_versions);
 }
 
-int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
+int pub__import_begin(pub__import_call *c, const pub_import_opts *opts,
+	const pub_import_stats *stats)
+{
+	int err;
+	memset(&c->stats, 0, sizeof(c->stats));
+	c->stats.version = PUB_IMPORT_STATS_VERSION;
+	if ((err = pub__versioned_in(&c->opts, sizeof(c->opts), opts, &opts_versions)) < 0)
+		return err;
+	return pub__versioned_check(stats, &stats_versions);
+}
+
+int pub__import_end(const pub__import_call *c, pub_import_stats *stats, int err)
+{
+	pub__versioned_out(stats, &c->stats, &stats_versions);
+	return err;
+}
+
+static int import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
 	pub_import_stats *stats)
 {
-	pub_import_opts none;
-	pub_import_stats local;
 	pub__bib_reader *r = NULL;
 	pub__bib_entry *e = NULL;
 	FILE *fp = NULL;
@@ -370,15 +391,6 @@ int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
 	int err, rc, began = 0;
 	long size = -1;
 
-	if (!opts) {
-		pub_import_options_init(&none, PUB_IMPORT_OPTIONS_VERSION);
-		opts = &none;
-	}
-	if (opts->version != PUB_IMPORT_OPTIONS_VERSION)
-		return pub__version_error("pub_import_opts", opts->version);
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof(*stats));
 	pair[0] = (void *)opts;
 	pair[1] = stats;
 
@@ -460,4 +472,14 @@ done:
 	if (fp && fp != stdin)
 		fclose(fp);
 	return err;
+}
+
+int pub_import_bibtex(pub_db *db, const char *path, const pub_import_opts *opts,
+	pub_import_stats *stats)
+{
+	pub__import_call c;
+	int err = pub__import_begin(&c, opts, stats);
+	if (err == 0)
+		err = import_bibtex(db, path, &c.opts, &c.stats);
+	return pub__import_end(&c, stats, err);
 }

@@ -221,3 +221,32 @@ int pub__inbox_prune(size_t *n, pub_db *db)
 		*n = (size_t)sqlite3_changes(db->sql);
 	return err;
 }
+
+int pub__inbox_rows_foreach(pub_db *db,
+	int (*cb)(const pub__inbox_row *row, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, err = 0;
+	/* Not cached: the callback may use the handle. */
+	if (sqlite3_prepare_v2(db->sql,
+		    "SELECT id, title, year, venue, source, arxiv, doi, work_json FROM inbox "
+		    "ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+		return pub__db_error(db, "reading the inbox");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pub__inbox_row r;
+		r.id = sqlite3_column_int64(st, 0);
+		r.title = (const char *)sqlite3_column_text(st, 1);
+		r.year = sqlite3_column_int(st, 2);
+		r.venue = (const char *)sqlite3_column_text(st, 3);
+		r.source = (const char *)sqlite3_column_text(st, 4);
+		r.arxiv = (const char *)sqlite3_column_text(st, 5);
+		r.doi = (const char *)sqlite3_column_text(st, 6);
+		r.work_json = (const char *)sqlite3_column_text(st, 7);
+		if ((err = cb(&r, ctx)) != 0)
+			break;
+	}
+	if (err == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		err = pub__db_error(db, "reading the inbox");
+	sqlite3_finalize(st);
+	return err;
+}

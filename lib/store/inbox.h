@@ -47,4 +47,18 @@ int pub__inbox_ids(int64_t **rows, size_t *n, pub_db *db);
  * hand, or accepted); *n gets how many. */
 int pub__inbox_prune(size_t *n, pub_db *db);
 
+/* One waiting paper as stored; strings valid during the callback. */
+typedef struct pub__inbox_row {
+	int64_t id;
+	const char *title;
+	int year;
+	const char *venue, *source, *arxiv, *doi;
+	const char *work_json; /* the work as the profile listed it */
+} pub__inbox_row;
+
+/* Each waiting paper in arrival order; a non-zero return of cb stops the
+ * walk and is returned. */
+int pub__inbox_rows_foreach(pub_db *db,
+	int (*cb)(const pub__inbox_row *row, void *ctx), void *ctx);
+
 #endif

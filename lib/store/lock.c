@@ -19,6 +19,7 @@
 #include "pub.h"
 #include "util/alloc.h"
 #include "util/error.h"
+#include "util/version.h"
 #include "store/db.h"
 
 int pub_refresh_lock(pub_db *db)
@@ -57,28 +58,36 @@ void pub_refresh_unlock(pub_db *db)
 	}
 }
 
+static const size_t opts_sizes[] = {
+	PUB__SIZE_TO(pub_refresh_opts, change_ctx), /* 1 */
+	sizeof(pub_refresh_opts),                    /* 2: on_step, step_ctx */
+};
+static const pub__versions opts_versions = {"pub_refresh_opts",
+	PUB_REFRESH_OPTIONS_VERSION, opts_sizes};
+static const size_t stats_sizes[] = {sizeof(pub_refresh_stats)};
+static const pub__versions stats_versions = {"pub_refresh_stats",
+	PUB_REFRESH_STATS_VERSION, stats_sizes};
+
 int pub_refresh_options_init(pub_refresh_opts *opts, unsigned int version)
 {
-	if (version != PUB_REFRESH_OPTIONS_VERSION)
-		return pub__version_error("pub_refresh_opts", version);
-	memset(opts, 0, sizeof(*opts));
-	opts->version = version;
-	return 0;
+	return pub__versioned_init(opts, version, &opts_versions);
 }
 
-int pub__refresh_start(const pub_refresh_opts **opts, pub_refresh_opts *none,
-	pub_refresh_stats **stats, pub_refresh_stats *local)
+int pub__refresh_begin(pub__refresh_call *c, const pub_refresh_opts *opts,
+	const pub_refresh_stats *stats)
 {
-	if (!*opts) {
-		pub_refresh_options_init(none, PUB_REFRESH_OPTIONS_VERSION);
-		*opts = none;
-	}
-	if (!*stats)
-		*stats = local;
-	memset(*stats, 0, sizeof(**stats));
-	if ((*opts)->version != PUB_REFRESH_OPTIONS_VERSION)
-		return pub__version_error("pub_refresh_opts", (*opts)->version);
-	return 0;
+	int err;
+	memset(&c->stats, 0, sizeof(c->stats));
+	c->stats.version = PUB_REFRESH_STATS_VERSION;
+	if ((err = pub__versioned_in(&c->opts, sizeof(c->opts), opts, &opts_versions)) < 0)
+		return err;
+	return pub__versioned_check(stats, &stats_versions);
+}
+
+int pub__refresh_end(const pub__refresh_call *c, pub_refresh_stats *stats, int err)
+{
+	pub__versioned_out(stats, &c->stats, &stats_versions);
+	return err;
 }
 
 void pub__refresh_cutoff(char out[21], long max_age)

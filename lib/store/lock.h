@@ -11,11 +11,18 @@
 /* Initial value of pub_db.refresh_fd: the lock is not held. */
 #define PUB__LOCK_NONE (-1)
 
-/* What every refresh starts with: defaults for NULL opts and stats (in
- * `none` and `local`), the stats zeroed, and the options' version
- * checked (PUB_EINVAL for an unknown one). */
-int pub__refresh_start(const pub_refresh_opts **opts, pub_refresh_opts *none,
-	pub_refresh_stats **stats, pub_refresh_stats *local);
+/* What every refresh starts and ends with: the caller's options of any
+ * version (NULL: defaults) as a whole current struct, the caller's stats
+ * version checked (PUB_EINVAL for an unknown one) and the counting done in
+ * a current struct, copied out by the caller's version at the end.
+ * pub__refresh_end returns `err`. */
+typedef struct pub__refresh_call {
+	pub_refresh_opts opts;
+	pub_refresh_stats stats;
+} pub__refresh_call;
+int pub__refresh_begin(pub__refresh_call *c, const pub_refresh_opts *opts,
+	const pub_refresh_stats *stats);
+int pub__refresh_end(const pub__refresh_call *c, pub_refresh_stats *stats, int err);
 
 /* The time max_age seconds ago as "YYYY-MM-DDTHH:MM:SSZ" (the form of
  * every `checked` column): items checked since are skipped.  "" when

@@ -12,6 +12,7 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/version.h"
 #include "util/nearest.h"
 #include "bibtex/entry.h"
 #include "bibtex/fields.h"
@@ -310,10 +311,10 @@ int pub_paper_foreach(pub_db *db, const pub_filter *filter,
 	int64_t *ids;
 	size_t n, i;
 	int err;
-	pub_filter none = PUB_FILTER_INIT;
-	if (filter && filter->version != PUB_FILTER_VERSION)
-		return pub__version_error("pub_filter", filter->version);
-	if ((err = pub__paper_ids(&ids, &n, db, filter ? filter : &none, 0)) < 0)
+	pub_filter f;
+	if ((err = pub__filter_in(&f, filter)) < 0)
+		return err;
+	if ((err = pub__paper_ids(&ids, &n, db, &f, 0)) < 0)
 		return err;
 	for (i = 0; i < n && err == 0; i++) {
 		pub_paper *p;
@@ -326,13 +327,18 @@ int pub_paper_foreach(pub_db *db, const pub_filter *filter,
 	return err;
 }
 
+static const size_t filter_sizes[] = {sizeof(pub_filter)};
+static const pub__versions filter_versions = {"pub_filter", PUB_FILTER_VERSION,
+	filter_sizes};
+
 int pub_filter_init(pub_filter *f, unsigned int version)
 {
-	if (version != PUB_FILTER_VERSION)
-		return pub__version_error("pub_filter", version);
-	memset(f, 0, sizeof(*f));
-	f->version = version;
-	return 0;
+	return pub__versioned_init(f, version, &filter_versions);
+}
+
+int pub__filter_in(pub_filter *full, const pub_filter *given)
+{
+	return pub__versioned_in(full, sizeof(*full), given, &filter_versions);
 }
 
 int pub_search(pub_db *db, const char *query,

@@ -9,6 +9,10 @@
 #include "pub.h"
 
 /* Ids of the matching papers in order; *ids is malloc'd. */
+/* The caller's filter of any version (NULL: all papers) as a whole
+ * current one; PUB_EINVAL for an unknown version. */
+int pub__filter_in(pub_filter *full, const pub_filter *given);
+
 int pub__paper_ids(int64_t **ids, size_t *n, pub_db *db,
 	const pub_filter *f, int bibtex_order);
 

@@ -170,3 +170,118 @@ int pub__store_paper_id(int64_t *id, pub_db *db, const char *key)
 		return pub__error(PUB_ENOTFOUND, "no paper with key '%s'", key);
 	return 0;
 }
+
+int pub__store_title_of(char **out, pub_db *db, const char *key)
+{
+	sqlite3_stmt *st;
+	int err;
+	*out = NULL;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT title FROM papers WHERE lower(citekey) = lower(?1)")) < 0)
+		return err;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = pub__col_strdup(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int pub__store_venue_found(int *changed, pub_db *db, int64_t id, const char *badge,
+	const char *source, const char *dblp)
+{
+	sqlite3_stmt *st;
+	int err;
+	*changed = 0;
+	if ((err = pub__db_stmt(&st, db,
+		     "UPDATE papers SET venue = ?2, venue_source = ?3, dblp = ?4 "
+		     "WHERE id = ?1 AND (venue IS NULL OR venue = '') "
+		     "AND COALESCE(venue_source, '') <> 'user'")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	pub__bind_text(st, 2, badge);
+	pub__bind_text(st, 3, source);
+	pub__bind_text(st, 4, dblp);
+	err = pub__db_step_done(db, st, "recording a venue");
+	sqlite3_reset(st);
+	if (err == 0)
+		*changed = sqlite3_changes(db->sql) > 0;
+	return err;
+}
+
+int pub__store_arxiv_meta(pub_db *db, int64_t id, int version, const char *published,
+	const char *updated, const char *category)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int err;
+	pub__now_iso(now);
+	if ((err = pub__db_stmt(&st, db,
+		     "UPDATE papers SET arxiv_version = COALESCE(?2, arxiv_version), "
+		     "published = COALESCE(?3, published), updated = COALESCE(?4, updated), "
+		     "arxiv_category = COALESCE(?5, arxiv_category), checked = ?6 "
+		     "WHERE id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	if (version > 0)
+		sqlite3_bind_int(st, 2, version);
+	pub__bind_text(st, 3, published);
+	pub__bind_text(st, 4, updated);
+	pub__bind_text(st, 5, category);
+	pub__bind_text(st, 6, now);
+	err = pub__db_step_done(db, st, "storing arXiv data");
+	sqlite3_reset(st);
+	return err;
+}
+
+int pub__store_preprint_of(char **arxiv, pub_db *db, const char *title_key,
+	const char *author_key, int year)
+{
+	sqlite3_stmt *st;
+	int err;
+	*arxiv = NULL;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT arxiv FROM papers WHERE arxiv IS NOT NULL AND doi IS NULL "
+		     "AND title_key = ?1 AND author_key = ?2 AND year BETWEEN ?3 - 1 AND ?3 "
+		     "ORDER BY id LIMIT 1")) < 0)
+		return err;
+	pub__bind_text(st, 1, title_key);
+	pub__bind_text(st, 2, author_key);
+	sqlite3_bind_int(st, 3, year);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*arxiv = pub__col_strdup(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int pub__store_key_of(char **key, pub_db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	int err;
+	*key = NULL;
+	if ((err = pub__db_stmt(&st, db, "SELECT citekey FROM papers WHERE id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*key = pub__col_strdup(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int pub__store_profile_fill(pub_db *db, int64_t id, const char *dblp, const char *badge,
+	const char *source)
+{
+	sqlite3_stmt *st;
+	int err;
+	if ((err = pub__db_stmt(&st, db,
+		     "UPDATE papers SET dblp = COALESCE(dblp, ?2), "
+		     "venue_source = CASE WHEN venue IS NULL AND ?3 IS NOT NULL THEN ?4 "
+		     "ELSE venue_source END, venue = COALESCE(venue, ?3) WHERE id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	pub__bind_text(st, 2, dblp);
+	pub__bind_text(st, 3, badge);
+	pub__bind_text(st, 4, source);
+	err = pub__db_step_done(db, st, "storing a profile's paper");
+	sqlite3_reset(st);
+	return err;
+}

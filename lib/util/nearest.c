@@ -1,15 +1,16 @@
 /*
  * nearest.c: "did you mean": the word of a list nearest to a typo
- * (config set ownr, edit yaer=1999).
+ * (config set ownr, edit yaer=1999), and the edit distance the CLI's
+ * "did you mean" for commands and options uses too (pub_edit_distance).
  */
 #include "util/nearest.h"
 
 #include <ctype.h>
 #include <string.h>
 
-size_t pub__distance(const char *a, const char *b)
+size_t pub_edit_distance(const char *a, size_t na, const char *b)
 {
-	size_t na = strlen(a), nb = strlen(b), i, j, row[64], prev, tmp;
+	size_t nb = strlen(b), i, j, row[64], prev, tmp;
 	if (na >= 63 || nb >= 63)
 		return 99;
 	for (j = 0; j <= nb; j++)
@@ -30,6 +31,11 @@ size_t pub__distance(const char *a, const char *b)
 		}
 	}
 	return row[nb];
+}
+
+size_t pub__distance(const char *a, const char *b)
+{
+	return pub_edit_distance(a, strlen(a), b);
 }
 
 const char *pub__nearest(const char *word, const char *const *list)

@@ -173,7 +173,7 @@ static void test_config(pub_db *db)
 static void test_import(pub_db *db)
 {
 	pub_import_opts opts;
-	pub_import_stats st;
+	pub_import_stats st = PUB_IMPORT_STATS_INIT;
 	FILE *fp = fopen(bibpath, "w");
 	int rc;
 	OK(fp != NULL, "write the .bib");
@@ -182,7 +182,6 @@ static void test_import(pub_db *db)
 	fputs(bib, fp);
 	fclose(fp);
 	OK(pub_import_options_init(&opts, PUB_IMPORT_OPTIONS_VERSION) == 0, "import options init");
-	memset(&st, 0, sizeof(st));
 	rc = pub_import_bibtex(db, bibpath, &opts, &st);
 	OK(rc == 0, "import: %d %s", rc, pub_error_last());
 	OK(st.entries == 4, "4 entries read, got %zu", st.entries);
@@ -491,7 +490,7 @@ static void test_typed_changes(pub_db *db)
 	pub_export_options_init(&eo, PUB_EXPORT_OPTIONS_VERSION);
 	eo.version = 0;
 	OK(pub_export(db, &eo, stdout) == PUB_EINVAL, "export of an unknown version");
-	OK(pub_import_options_init(&io, 2) == PUB_EINVAL, "import init of an unknown version");
+	OK(pub_import_options_init(&io, PUB_IMPORT_OPTIONS_VERSION + 1) == PUB_EINVAL, "import init of an unknown version");
 }
 
 /* pub_file: a symlink is written through, an existing file keeps its mode,
@@ -553,7 +552,7 @@ static void test_remove_and_doctor(pub_db *db)
 static void test_citations(pub_db *db)
 {
 	static const long counts[] = {10, 10, 3, 1};
-	pub_stats s;
+	pub_stats s = PUB_STATS_INIT;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp;

@@ -52,7 +52,7 @@ static pub_db *open_db(void)
 	char bib[128];
 	FILE *fp;
 	pub_import_opts opts;
-	pub_import_stats stats;
+	pub_import_stats stats = PUB_IMPORT_STATS_INIT;
 	if (the_db)
 		return the_db;
 	strcpy(tmpdir, "/tmp/pub-fuzz-query-XXXXXX");
@@ -67,7 +67,6 @@ static pub_db *open_db(void)
 	if (pub_db_open(&the_db, dbpath, PUB_OPEN_CREATE) < 0)
 		abort();
 	pub_import_options_init(&opts, PUB_IMPORT_OPTIONS_VERSION);
-	memset(&stats, 0, sizeof(stats));
 	if (pub_import_bibtex(the_db, bib, &opts, &stats) < 0 || stats.added != 3)
 		abort();
 	atexit(cleanup);

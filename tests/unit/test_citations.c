@@ -51,7 +51,7 @@ static void test_store(void)
 	pub_db *db = fixture_open();
 	int64_t a = add_paper(db, "a2024", "10.1/a"), b = add_paper(db, "b2024", "10.1/b");
 	pub_paper *p = NULL;
-	pub_stats s;
+	pub_stats s = PUB_STATS_INIT;
 	long prev;
 
 	OK(file_count(db, a, "openalex", 10, "2026-11-01T04:00:00Z", &prev) == 1 && prev == -1,

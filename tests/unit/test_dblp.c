@@ -11,7 +11,7 @@
 #include "../harness.h"
 #include "net/dblp.h"
 #include "net/http.h"
-#include "net/venues.h"
+#include "sync/venues.h"
 
 static void test_search_parse(void)
 {

@@ -99,7 +99,7 @@ static void writer(const char *tmp)
 	struct stat a, b;
 	size_t len;
 	char *s;
-	pub_region_result res;
+	pub_region_result res = PUB_REGION_RESULT_INIT;
 	snprintf(path, sizeof(path), "%s/region-page.md", tmp);
 	f = fopen(path, "wb");
 	fputs("top\r\n<!-- pubdb:a -->\r\nold\r\n<!-- /pubdb:a -->\r\nend", f);

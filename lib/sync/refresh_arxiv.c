@@ -20,32 +20,16 @@
 #include "store/db.h"
 #include "store/derive.h"
 #include "store/lock.h"
+#include "store/arxiv.h"
 #include "net/arxiv.h"
 #include "net/http.h"
 #include "net/source.h"
+#include "sync/refresh.h"
+#include "sync/session.h"
+#include "sync/record.h"
 
-typedef struct known {
-	int64_t id;
-	char *arxiv;
-	int version;
-	char *doi;
-	char *journal;  /* the BibTeX journal field */
-	char *updated;
-	char *published;
-	char *type;
-	char *venue;
-} known;
-
-static void known_free(known *k)
-{
-	free(k->arxiv);
-	free(k->doi);
-	free(k->journal);
-	free(k->updated);
-	free(k->published);
-	free(k->type);
-	free(k->venue);
-}
+/* A stored arXiv paper as the step compares it with arXiv's answer. */
+typedef pub__arxiv_row known;
 
 static int same(const char *a, const char *b)
 {
@@ -75,43 +59,9 @@ static int journal_year(const char *s)
 static int load(pub_db *db, long max_age, known **out, size_t *n,
 	size_t *skipped)
 {
-	sqlite3_stmt *st;
 	char cutoff[21];
-	size_t cap = 0;
-	int err, rc;
-	*out = NULL;
-	*n = 0;
 	pub__refresh_cutoff(cutoff, max_age);
-	if ((err = pub__db_stmt(&st, db,
-		     "SELECT p.id, p.arxiv, p.arxiv_version, p.doi, "
-		     "json_extract(p.fields_json, '$.journal'), "
-		     "p.updated, p.published, p.type, p.venue, p.checked "
-		     "FROM papers p WHERE p.arxiv IS NOT NULL ORDER BY p.id")) < 0)
-		return err;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *checked = (const char *)sqlite3_column_text(st, 9);
-		known *k;
-		if (*cutoff && checked && strcmp(checked, cutoff) >= 0) {
-			(*skipped)++;
-			continue;
-		}
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = pub__realloc(*out, cap * sizeof(**out));
-		}
-		k = &(*out)[(*n)++];
-		k->id = sqlite3_column_int64(st, 0);
-		k->arxiv = pub__col_strdup(st, 1);
-		k->version = sqlite3_column_int(st, 2);
-		k->doi = pub__col_strdup(st, 3);
-		k->journal = pub__col_strdup(st, 4);
-		k->updated = pub__col_strdup(st, 5);
-		k->published = pub__col_strdup(st, 6);
-		k->type = pub__col_strdup(st, 7);
-		k->venue = pub__col_strdup(st, 8);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "reading arXiv papers");
+	return pub__arxiv_rows(out, n, skipped, db, cutoff);
 }
 
 /* Applies one fresh answer; *changed is set when stored data changed. */
@@ -158,7 +108,6 @@ static int apply(pub_db *db, const known *k, const pub__arxiv_paper *p,
 	if (gained_doi || gained_ref) {
 		/* The preprint was published: record where, keeping the
 		 * eprint fields so the arXiv id stays. */
-		sqlite3_stmt *st;
 		int year = journal_year(p->journal_ref);
 		if (year) {
 			char y[8];
@@ -166,19 +115,7 @@ static int apply(pub_db *db, const known *k, const pub__arxiv_paper *p,
 			if ((err = pub__store_set_field(db, k->id, "year", y)) < 0)
 				return err;
 		}
-		if ((err = pub__db_stmt(&st, db,
-			     "UPDATE papers SET venue = COALESCE(venue, ?2), "
-			     "venue_source = CASE WHEN venue IS NULL AND ?2 IS NOT NULL "
-			     "THEN 'arxiv' ELSE venue_source END, "
-			     "type = CASE WHEN ?3 AND type = 'misc' THEN 'article' ELSE type END "
-			     "WHERE id = ?1")) < 0)
-			return err;
-		sqlite3_bind_int64(st, 1, k->id);
-		pub__bind_text(st, 2, p->journal_ref);
-		sqlite3_bind_int(st, 3, p->journal_ref ? 1 : 0);
-		err = pub__db_step_done(db, st, "recording the published version");
-		sqlite3_reset(st);
-		if (err < 0)
+		if ((err = pub__store_published_as(db, k->id, p->journal_ref)) < 0)
 			return err;
 		fields = 1;
 	}
@@ -187,11 +124,10 @@ static int apply(pub_db *db, const known *k, const pub__arxiv_paper *p,
 	return pub__arxiv_store_extras(db, k->id, p);
 }
 
-int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
+int pub__refresh_step_arxiv(pub__sync *s, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
-	pub_refresh_opts none;
-	pub_refresh_stats local;
+	pub_db *db = s->db;
 	known *ks = NULL;
 	size_t n = 0, nids = 0, i, ok = 0, *slot = NULL;
 	const char **ids = NULL;
@@ -199,8 +135,6 @@ int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 	pub__http *h = NULL;
 	int err, fetch_err, began = 0;
 
-	if ((err = pub__refresh_start(&opts, &none, &stats, &local)) < 0)
-		return err;
 	if ((err = load(db, opts->max_age, &ks, &n, &stats->skipped)) < 0 || n == 0)
 		goto done;
 	/* Each id is asked once even when several papers carry it
@@ -216,7 +150,7 @@ int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
 		slot[i] = j;
 	}
 	res = pub__calloc(nids, sizeof(*res));
-	if ((err = pub__net_open(db, &h)) < 0)
+	if ((err = pub__sync_http(&h, s)) < 0)
 		goto done;
 	/* The network part runs before the transaction: no write lock is held
 	 * while arXiv is slow or paced. */
@@ -261,13 +195,25 @@ done:
 	if (began)
 		pub__db_rollback(db);
 	for (i = 0; i < n; i++)
-		known_free(&ks[i]);
+		pub__arxiv_row_clear(&ks[i]);
 	free(ks);
 	free(ids);
 	free(slot);
 	if (res)
 		pub__arxiv_results_free(res, nids);
 	free(res);
-	pub__http_free(h);
 	return err;
+}
+
+int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+{
+	pub__refresh_call c;
+	pub__sync s;
+	int err = pub__refresh_begin(&c, opts, stats);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		err = pub__refresh_step_arxiv(&s, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
+	return pub__refresh_end(&c, stats, err);
 }

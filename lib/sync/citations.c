@@ -15,6 +15,9 @@
 #include "net/http.h"
 #include "net/openalex.h"
 #include "net/s2.h"
+#include "sync/refresh.h"
+#include "sync/session.h"
+#include "sync/s2_cache.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -37,6 +40,7 @@ typedef struct item {
 } item;
 
 typedef struct run {
+	pub__sync *sync;
 	pub_db *db;
 	const pub_refresh_opts *opts;
 	pub_refresh_stats *stats;
@@ -110,7 +114,7 @@ static int s2_fetch(run *R, item *items, size_t n)
 	int err;
 	for (i = 0; i < n; i++)
 		ids[i] = pub__s2_id(items[i].arxiv, items[i].doi);
-	err = pub__s2_batch_cached(out, R->db, R->h, (const char *const *)ids, n);
+	err = pub__s2_batch_cached(out, &R->sync->s2, R->h, (const char *const *)ids, n);
 	for (i = 0; i < n; i++) {
 		if (err < 0) {
 			/* the source failed as a whole: one message, from the caller */
@@ -157,54 +161,35 @@ static void item_free(item *it)
 static int count_rows(pub_db *db, const char *source, const char *cutoff, int fresh,
 	size_t *out)
 {
-	static const char *sql =
-		"SELECT COUNT(*) FROM papers p LEFT JOIN citations c "
-		"ON c.paper_id = p.id AND c.source = ?1 "
-		"WHERE (p.doi IS NOT NULL OR p.arxiv IS NOT NULL) AND "
-		"COALESCE(?2 IS NOT NULL AND c.checked >= ?2, 0) = ?3";
-	sqlite3_stmt *st;
-	int err;
-	if ((err = pub__db_stmt(&st, db, sql)) < 0)
-		return err;
-	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
-	pub__bind_text(st, 2, cutoff);
-	sqlite3_bind_int(st, 3, fresh);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		err = pub__db_error(db, "counting papers");
-	else
-		*out = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return err;
+	return pub__citations_due_count(out, db, source, cutoff, fresh);
+}
+
+typedef struct chunk {
+	item *items;
+	size_t *n;
+} chunk;
+
+static int take_due(int64_t id, const char *key, const char *doi, const char *arxiv, void *ctx)
+{
+	chunk *c = ctx;
+	item *it = &c->items[(*c->n)++];
+	memset(it, 0, sizeof(*it));
+	it->id = id;
+	it->key = key ? pub__strdup(key) : NULL;
+	it->doi = doi ? pub__strdup(doi) : NULL;
+	it->arxiv = arxiv ? pub__strdup(arxiv) : NULL;
+	return 0;
 }
 
 /* Papers with id > after not counted by `source` since cutoff (NULL: all). */
 static int load_chunk(pub_db *db, const char *source, int64_t after,
 	const char *cutoff, size_t limit, item *items, size_t *n)
 {
-	static const char *sql =
-		"SELECT p.id, p.citekey, p.doi, p.arxiv FROM papers p LEFT JOIN citations c "
-		"ON c.paper_id = p.id AND c.source = ?1 "
-		"WHERE p.id > ?2 AND (p.doi IS NOT NULL OR p.arxiv IS NOT NULL) AND "
-		"NOT COALESCE(?3 IS NOT NULL AND c.checked >= ?3, 0) ORDER BY p.id LIMIT ?4";
-	sqlite3_stmt *st;
-	int err, rc;
+	chunk c;
 	*n = 0;
-	if ((err = pub__db_stmt(&st, db, sql)) < 0)
-		return err;
-	sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, after);
-	pub__bind_text(st, 3, cutoff);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		item *it = &items[(*n)++];
-		memset(it, 0, sizeof(*it));
-		it->id = sqlite3_column_int64(st, 0);
-		it->key = pub__col_strdup(st, 1);
-		it->doi = pub__col_strdup(st, 2);
-		it->arxiv = pub__col_strdup(st, 3);
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "listing papers");
+	c.items = items;
+	c.n = n;
+	return pub__citations_due(db, source, after, cutoff, limit, take_due, &c);
 }
 
 static int file_item(run *R, const step *s, item *it, const char *now)
@@ -287,25 +272,23 @@ static int run_step(run *R, const step *s, const char *cut)
 	return err < 0 ? err : ferr;
 }
 
-int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts,
+int pub__refresh_step_citations(pub__sync *s, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
-	pub_refresh_opts none;
-	pub_refresh_stats st0;
+	pub_db *db = s->db;
 	run R;
 	char cutoff[21], *cut = NULL, *msg = NULL;
 	size_t i;
 	int err;
 
-	if ((err = pub__refresh_start(&opts, &none, &stats, &st0)) < 0)
-		return err;
 	memset(&R, 0, sizeof(R));
+	R.sync = s;
 	R.db = db;
 	R.opts = opts;
 	R.stats = stats;
 	pub__refresh_cutoff(cutoff, opts->max_age);
 	cut = *cutoff ? cutoff : NULL;
-	if ((err = pub__http_new(&R.h)) < 0)
+	if ((err = pub__sync_http(&R.h, s)) < 0)
 		return err;
 	/* A source that fails as a whole (offline, rate-limited) does not keep
 	 * the next one from running; its error is the run's.  Any other error
@@ -323,7 +306,6 @@ int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts,
 		if (e != PUB_ENET && e != PUB_ENONET && e != PUB_ERATELIMIT)
 			break;
 	}
-	pub__http_free(R.h);
 	if (err < 0) {
 		/* the first failure's message, kept past the cleanup */
 		err = pub__error(err, "%s", msg);
@@ -333,4 +315,17 @@ int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts,
 			stats->checked);
 	}
 	return err;
+}
+
+int pub_refresh_citations(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+{
+	pub__refresh_call c;
+	pub__sync s;
+	int err = pub__refresh_begin(&c, opts, stats);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		err = pub__refresh_step_citations(&s, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
+	return pub__refresh_end(&c, stats, err);
 }

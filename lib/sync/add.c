@@ -17,9 +17,12 @@
 #include "bibtex/writer.h"
 #include "ids/arxiv.h"
 #include "ids/doi.h"
+#include "store/import.h"
 #include "store/db.h"
+#include "store/store.h"
 #include "net/http.h"
 #include "net/source.h"
+#include "sync/record.h"
 
 /* ---- storing ------------------------------------------------------------------ */
 
@@ -34,18 +37,13 @@ static void on_paper(const char *action, const char *key, const char *title,
 	const char *source, void *ctx)
 {
 	run *r = ctx;
-	sqlite3_stmt *st;
 	char *shown = NULL;
 	snprintf(r->key, sizeof(r->key), "%s", key);
 	if (r->dry_run || !r->user->on_paper)
 		return;
 	/* The decoded title ("50% & more"), not the BibTeX field ("50\% \&"). */
-	if (pub__db_stmt(&st, r->db, "SELECT title FROM papers WHERE lower(citekey) = lower(?1)") == 0) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			shown = pub__col_strdup(st, 0);
-		sqlite3_reset(st);
-	}
+	if (pub__store_title_of(&shown, r->db, key) < 0)
+		pub_error_clear();
 	r->user->on_paper(action, key, shown ? shown : title, source, r->user->paper_ctx);
 	free(shown);
 }
@@ -55,22 +53,6 @@ static void on_merge(const pub_merge_info *m, void *ctx)
 	run *r = ctx;
 	if (!r->dry_run && r->user->on_merge)
 		r->user->on_merge(m, r->user->paper_ctx);
-}
-
-static void print_dry_run(FILE *out, const pub__bib_entry *e, const char *key)
-{
-	pub__buf b = PUB__BUF_INIT;
-	pub_field *f = pub__calloc(e->nfields ? e->nfields : 1, sizeof(*f));
-	size_t i;
-	for (i = 0; i < e->nfields; i++) {
-		f[i].name = e->fields[i].name;
-		f[i].value = e->fields[i].value;
-	}
-	pub__bib_format_entry(&b, e->type, key, f, e->nfields, 0);
-	if (out && b.ptr)
-		fprintf(out, "%s\n", b.ptr);
-	pub__buf_free(&b);
-	free(f);
 }
 
 /* ---- identifiers -------------------------------------------------------- */
@@ -112,11 +94,10 @@ static int classify(int *src, char **id, int *version, const char *in)
 	return 0;
 }
 
-int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
+static int add_ids(pub_db *db, const char *const *ids, size_t n,
 	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
 {
-	pub_import_opts none, o;
-	pub_import_stats local;
+	pub_import_opts o;
 	pub__http *h = NULL;
 	pub__lookup *looks[NSOURCES] = {NULL, NULL};
 	size_t nlooks[NSOURCES] = {0, 0};
@@ -125,17 +106,6 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 	int err = 0, began = 0;
 	run r;
 
-	if (!opts) {
-		pub_import_options_init(&none, PUB_IMPORT_OPTIONS_VERSION);
-		opts = &none;
-	}
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof(*stats));
-	if (opts->version != PUB_IMPORT_OPTIONS_VERSION) {
-		err = pub__version_error("pub_import_opts", opts->version);
-		goto done;
-	}
 	if (n == 0)
 		goto done;
 	if (opts->key && n > 1) {
@@ -199,7 +169,7 @@ int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
 		if ((err = pub__record_store(&id, db, &l->record, &o, stats)) < 0)
 			goto done;
 		if (r.dry_run)
-			print_dry_run(dry_run_out, l->record.entry, r.key);
+			pub__dry_run_entry(opts, dry_run_out, l->record.entry, r.key);
 	}
 	if (opts->dry_run) {
 		pub__db_rollback(db);
@@ -223,4 +193,14 @@ done:
 	pub__http_free(h);
 	free(refs);
 	return err;
+}
+
+int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
+	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
+{
+	pub__import_call c;
+	int err = pub__import_begin(&c, opts, stats);
+	if (err == 0)
+		err = add_ids(db, ids, n, &c.opts, &c.stats, dry_run_out);
+	return pub__import_end(&c, stats, err);
 }

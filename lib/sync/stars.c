@@ -12,6 +12,8 @@
 #include "store/db.h"
 #include "store/events.h"
 #include "store/lock.h"
+#include "sync/refresh.h"
+#include "sync/session.h"
 #include "net/github.h"
 #include "net/http.h"
 
@@ -343,11 +345,10 @@ static int file_item(run *R, row *r, const pub__github_item *it, int rest)
 	return 0;
 }
 
-int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
+int pub__refresh_step_stars(pub__sync *s, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
-	pub_refresh_opts none;
-	pub_refresh_stats st0;
+	pub_db *db = s->db;
 	run R;
 	pub__http *h = NULL;
 	const char *tok = getenv("GITHUB_TOKEN");
@@ -359,8 +360,6 @@ int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 	row *rows = NULL;
 	pub__github_item *items = NULL;
 
-	if ((err = pub__refresh_start(&opts, &none, &stats, &st0)) < 0)
-		return err;
 	memset(&R, 0, sizeof(R));
 	R.db = db;
 	R.opts = opts;
@@ -375,7 +374,7 @@ int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 		goto done;
 	if (!total)
 		goto done;
-	if ((err = pub__http_new(&h)) < 0)
+	if ((err = pub__sync_http(&h, s)) < 0)
 		goto done;
 	rows = pub__calloc(chunk, sizeof(*rows));
 	items = pub__calloc(chunk, sizeof(*items));
@@ -411,7 +410,6 @@ int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
 done:
 	free(rows);
 	free(items);
-	pub__http_free(h);
 	if (err == 0 && ferr < 0)
 		err = pub__error(ferr, "%s", ferr_msg);
 	else if (err == 0 && stats->failed)
@@ -419,4 +417,17 @@ done:
 			stats->failed, stats->checked);
 	free(ferr_msg);
 	return err;
+}
+
+int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+{
+	pub__refresh_call c;
+	pub__sync s;
+	int err = pub__refresh_begin(&c, opts, stats);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		err = pub__refresh_step_stars(&s, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
+	return pub__refresh_end(&c, stats, err);
 }

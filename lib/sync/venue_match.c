@@ -17,10 +17,11 @@
 #include "text/latex.h"
 #include "text/names.h"
 #include "store/db.h"
+#include "store/store.h"
 #include "store/derive.h"
 #include "store/events.h"
 #include "net/dblp.h"
-#include "net/venues.h"
+#include "sync/venues.h"
 
 void pub__vmatch_clear(pub__vmatch *m)
 {
@@ -353,25 +354,10 @@ int pub__vapply(pub_db *db, const pub__vpaper *p, int *changed)
 {
 	const pub__vmatch *m = &p->match;
 	pub__bib_entry e;
-	sqlite3_stmt *st;
 	int err, set = 0;
-	*changed = 0;
-	if ((err = pub__db_stmt(&st, db,
-		     "UPDATE papers SET venue = ?2, venue_source = ?3, dblp = ?4 "
-		     "WHERE id = ?1 AND (venue IS NULL OR venue = '') "
-		     "AND COALESCE(venue_source, '') <> 'user'")) < 0)
+	if ((err = pub__store_venue_found(changed, db, p->id, m->badge, m->source, m->key)) < 0 ||
+	    !*changed)
 		return err;
-	sqlite3_bind_int64(st, 1, p->id);
-	pub__bind_text(st, 2, m->badge);
-	pub__bind_text(st, 3, m->source);
-	pub__bind_text(st, 4, m->key);
-	err = pub__db_step_done(db, st, "recording a venue");
-	sqlite3_reset(st);
-	if (err < 0)
-		return err;
-	if (sqlite3_changes(db->sql) == 0)
-		return 0;
-	*changed = 1;
 	memset(&e, 0, sizeof(e));
 	if ((err = pub__fields_load(&e, db, p->id)) < 0)
 		return err;

@@ -10,11 +10,16 @@
 #include "util/alloc.h"
 #include "util/error.h"
 #include "text/latex.h"
+#include "store/import.h"
 #include "store/db.h"
 #include "store/events.h"
 #include "store/inbox.h"
+#include "store/lock.h"
 #include "net/http.h"
 #include "net/source.h"
+#include "sync/refresh.h"
+#include "sync/session.h"
+#include "sync/record.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -74,12 +79,12 @@ done:
 	return err;
 }
 
-int pub_refresh_profiles(pub_db *db, const pub_refresh_opts *opts,
+int pub__refresh_step_profiles(pub__sync *s, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
+	pub_db *db = s->db;
 	static const char *const keys[] = {"owner.dblp", "owner.orcid", "owner.s2"};
 	static const char *const prefixes[] = {"dblp:", "orcid:", "s2author:"};
-	pub_refresh_stats local;
 	pub__http *h = NULL;
 	pub__work_list lists[3];
 	pub__profile_kind kinds[3];
@@ -88,12 +93,7 @@ int pub_refresh_profiles(pub_db *db, const pub_refresh_opts *opts,
 	size_t i, j, nset = 0, arrived = 0, pruned;
 	int err = 0, failed_net = 0, began = 0;
 
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof(*stats));
 	memset(lists, 0, sizeof(lists));
-	if (opts && opts->version != PUB_REFRESH_OPTIONS_VERSION)
-		return pub__version_error("pub_refresh_opts", opts->version);
 	for (i = 0; i < 3; i++) {
 		char *v = NULL, *in;
 		if ((err = pub_config_get(&v, db, keys[i])) < 0)
@@ -116,7 +116,7 @@ int pub_refresh_profiles(pub_db *db, const pub_refresh_opts *opts,
 	}
 	if (!nset)
 		goto done;
-	if ((err = pub__net_open(db, &h)) < 0)
+	if ((err = pub__sync_http(&h, s)) < 0)
 		goto done;
 	if (opts && opts->progress)
 		opts->progress("profiles", 0, nset, opts->progress_ctx);
@@ -179,47 +179,62 @@ done:
 		free(ids[i]);
 		pub__work_list_free(&lists[i]);
 	}
-	pub__http_free(h);
 	return err;
+}
+
+int pub_refresh_profiles(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+{
+	pub__refresh_call c;
+	pub__sync s;
+	int err = pub__refresh_begin(&c, opts, stats);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		err = pub__refresh_step_profiles(&s, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
+	return pub__refresh_end(&c, stats, err);
 }
 
 /* ---- the inbox ------------------------------------------------------------ */
 
+typedef struct inbox_walk {
+	int (*cb)(const pub_inbox_item *item, void *ctx);
+	void *ctx;
+} inbox_walk;
+
+/* A stored row as the public item, with the authors from its work. */
+static int inbox_row(const pub__inbox_row *r, void *ctx)
+{
+	inbox_walk *wk = ctx;
+	pub_inbox_item it;
+	pub__work w;
+	char id[32];
+	int err;
+	snprintf(id, sizeof(id), "%lld", (long long)r->id);
+	if ((err = pub__work_from_json(&w, r->work_json)) < 0)
+		return err;
+	memset(&it, 0, sizeof(it));
+	it.id = id;
+	it.title = r->title;
+	it.year = r->year;
+	it.venue = r->venue;
+	it.source = r->source;
+	it.arxiv = r->arxiv;
+	it.doi = r->doi;
+	it.authors = (const char *const *)w.authors;
+	it.nauthors = w.nauthors;
+	err = wk->cb(&it, wk->ctx);
+	pub__work_clear(&w);
+	return err;
+}
+
 int pub_inbox_foreach(pub_db *db,
 	int (*cb)(const pub_inbox_item *item, void *ctx), void *ctx)
 {
-	sqlite3_stmt *st = NULL;
-	int rc, err = 0;
-	if (sqlite3_prepare_v2(db->sql,
-		    "SELECT id, title, year, venue, source, arxiv, doi, work_json FROM inbox "
-		    "ORDER BY id", -1, &st, NULL) != SQLITE_OK)
-		return pub__db_error(db, "reading the inbox");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		pub_inbox_item it;
-		pub__work w;
-		char id[32];
-		snprintf(id, sizeof(id), "%lld", (long long)sqlite3_column_int64(st, 0));
-		if ((err = pub__work_from_json(&w, (const char *)sqlite3_column_text(st, 7))) < 0)
-			break;
-		memset(&it, 0, sizeof(it));
-		it.id = id;
-		it.title = (const char *)sqlite3_column_text(st, 1);
-		it.year = sqlite3_column_int(st, 2);
-		it.venue = (const char *)sqlite3_column_text(st, 3);
-		it.source = (const char *)sqlite3_column_text(st, 4);
-		it.arxiv = (const char *)sqlite3_column_text(st, 5);
-		it.doi = (const char *)sqlite3_column_text(st, 6);
-		it.authors = (const char *const *)w.authors;
-		it.nauthors = w.nauthors;
-		err = cb(&it, ctx);
-		pub__work_clear(&w);
-		if (err)
-			break;
-	}
-	if (err == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		err = pub__db_error(db, "reading the inbox");
-	sqlite3_finalize(st);
-	return err;
+	inbox_walk wk;
+	wk.cb = cb;
+	wk.ctx = ctx;
+	return pub__inbox_rows_foreach(db, inbox_row, &wk);
 }
 
 static json_t *str_or_null(const char *s)
@@ -283,23 +298,12 @@ static int rows_of(int64_t **rows, size_t *nrows, pub_db *db, const char *const 
 	return err;
 }
 
-int pub_inbox_accept(pub_db *db, const char *const *ids, size_t n, int all,
+static int inbox_accept(pub_db *db, const char *const *ids, size_t n, int all,
 	const pub_import_opts *opts, pub_import_stats *stats)
 {
-	pub_import_opts none;
-	pub_import_stats local;
 	int64_t *rows = NULL;
 	size_t nrows = 0, i, pruned;
 	int err, began = 0;
-	if (!opts) {
-		pub_import_options_init(&none, PUB_IMPORT_OPTIONS_VERSION);
-		opts = &none;
-	}
-	if (!stats)
-		stats = &local;
-	memset(stats, 0, sizeof(*stats));
-	if (opts->version != PUB_IMPORT_OPTIONS_VERSION)
-		return pub__version_error("pub_import_opts", opts->version);
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
 	began = 1;
@@ -337,6 +341,16 @@ done:
 		pub__db_rollback(db);
 	free(rows);
 	return err;
+}
+
+int pub_inbox_accept(pub_db *db, const char *const *ids, size_t n, int all,
+	const pub_import_opts *opts, pub_import_stats *stats)
+{
+	pub__import_call c;
+	int err = pub__import_begin(&c, opts, stats);
+	if (err == 0)
+		err = inbox_accept(db, ids, n, all, &c.opts, &c.stats);
+	return pub__import_end(&c, stats, err);
 }
 
 int pub_inbox_reject(pub_db *db, const char *const *ids, size_t n)

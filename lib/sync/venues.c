@@ -24,11 +24,16 @@
 #include "text/latex.h"
 #include "store/db.h"
 #include "store/lock.h"
+#include "store/venues.h"
 #include "net/dblp.h"
 #include "net/http.h"
 #include "net/s2.h"
+#include "sync/refresh.h"
+#include "sync/session.h"
+#include "sync/s2_cache.h"
 #include "net/source.h"
-#include "net/venues.h"
+#include "sync/record.h"
+#include "sync/venues.h"
 
 static void vpaper_free(pub__vpaper *p)
 {
@@ -52,73 +57,49 @@ static void vpaper_free(pub__vpaper *p)
 	pub__vmatch_clear(&p->match);
 }
 
-static int load_families(pub_db *db, pub__vpaper *p)
+typedef struct loading {
+	pub__vpaper **out;
+	size_t *n, cap;
+} loading;
+
+static int take_row(const pub__venue_row *r, void *ctx)
 {
-	sqlite3_stmt *st;
-	int err, rc;
-	if ((err = pub__db_stmt(&st, db,
-		     "SELECT a.family, a.name FROM paper_authors pa JOIN authors a "
-		     "ON a.id = pa.author_id WHERE pa.paper_id = ?1 AND pa.role = 'author' "
-		     "ORDER BY pa.position")) < 0)
-		return err;
-	sqlite3_bind_int64(st, 1, p->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *f = (const char *)sqlite3_column_text(st, 0);
-		char *k;
-		if (!f || !*f)
-			f = (const char *)sqlite3_column_text(st, 1);
-		if (!f || !(k = pub__fold_ascii(f)))
-			continue;
-		p->families = pub__realloc(p->families, (p->nfamilies + 1) * sizeof(char *));
-		p->families[p->nfamilies++] = k;
+	loading *l = ctx;
+	pub__vpaper *p;
+	if (*l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		*l->out = pub__realloc(*l->out, l->cap * sizeof(**l->out));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : pub__db_error(db, "reading authors");
+	p = &(*l->out)[(*l->n)++];
+	memset(p, 0, sizeof(*p));
+	p->id = r->id;
+	p->citekey = r->citekey ? pub__strdup(r->citekey) : NULL;
+	p->title_key = pub__vtitle_key(r->title);
+	p->year = r->year;
+	p->arxiv = r->arxiv ? pub__strdup(r->arxiv) : NULL;
+	p->doi = r->doi ? pub__strdup(r->doi) : NULL;
+	return 0;
 }
 
 /* The papers without a badge whose venue the user did not set, minus those
  * looked up within max_age seconds. */
 static int load(pub_db *db, long max_age, pub__vpaper **out, size_t *n, size_t *skipped)
 {
-	sqlite3_stmt *st;
+	loading l;
 	char cutoff[21];
-	size_t cap = 0, i;
-	int err, rc;
+	size_t i;
+	int err;
 	*out = NULL;
 	*n = 0;
+	l.out = out;
+	l.n = n;
+	l.cap = 0;
 	pub__refresh_cutoff(cutoff, max_age);
-	if ((err = pub__db_stmt(&st, db,
-		     "SELECT p.id, p.citekey, p.title, p.year, p.arxiv, p.doi, l.checked "
-		     "FROM papers p LEFT JOIN venue_lookups l ON l.paper_id = p.id "
-		     "WHERE (p.venue IS NULL OR p.venue = '') "
-		     "AND COALESCE(p.venue_source, '') <> 'user' "
-		     "AND p.title IS NOT NULL AND p.title <> '' ORDER BY p.id")) < 0)
+	if ((err = pub__venue_rows_foreach(db, cutoff, skipped, take_row, &l)) < 0)
 		return err;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *checked = (const char *)sqlite3_column_text(st, 6);
-		pub__vpaper *p;
-		if (*cutoff && checked && strcmp(checked, cutoff) >= 0) {
-			(*skipped)++;
-			continue;
-		}
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = pub__realloc(*out, cap * sizeof(**out));
-		}
-		p = &(*out)[(*n)++];
-		memset(p, 0, sizeof(*p));
-		p->id = sqlite3_column_int64(st, 0);
-		p->citekey = pub__col_strdup(st, 1);
-		p->title_key = pub__vtitle_key((const char *)sqlite3_column_text(st, 2));
-		p->year = sqlite3_column_int(st, 3);
-		p->arxiv = pub__col_strdup(st, 4);
-		p->doi = pub__col_strdup(st, 5);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return pub__db_error(db, "reading papers");
 	for (i = 0; i < *n; i++)
-		if ((err = load_families(db, &(*out)[i])) < 0)
+		if ((err = pub__venue_families(&(*out)[i].families, &(*out)[i].nfamilies, db,
+			     (*out)[i].id)) < 0)
 			return err;
 	return 0;
 }
@@ -131,7 +112,7 @@ static void progress(const pub_refresh_opts *o, size_t done, size_t total)
 
 /* Asks S2 about every paper with an arXiv id or a DOI (one batch per 500)
  * and sets each one's DBLP key. */
-static int ask_s2(pub_db *db, pub__http *h, pub__vpaper *ps, size_t n)
+static int ask_s2(pub__s2_cache **cache, pub__http *h, pub__vpaper *ps, size_t n)
 {
 	char **ids = pub__calloc(n ? n : 1, sizeof(char *));
 	size_t *of = pub__calloc(n ? n : 1, sizeof(size_t));
@@ -143,7 +124,7 @@ static int ask_s2(pub_db *db, pub__http *h, pub__vpaper *ps, size_t n)
 			of[k++] = i;
 	if (k) {
 		res = pub__calloc(k, sizeof(*res));
-		if ((err = pub__s2_batch_cached(res, db, h, (const char *const *)ids, k)) == 0) {
+		if ((err = pub__s2_batch_cached(res, cache, h, (const char *const *)ids, k)) == 0) {
 			for (i = 0; i < k; i++) {
 				pub__vpaper *p = &ps[of[i]];
 				pub__s2_paper *r = &res[i];
@@ -177,43 +158,22 @@ static int ask_s2(pub_db *db, pub__http *h, pub__vpaper *ps, size_t n)
 	return err;
 }
 
-static int record_lookup(pub_db *db, int64_t id, const char *candidates)
+int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_refresh_stats *stats)
 {
-	sqlite3_stmt *st;
-	char now[21];
-	int err;
-	pub__now_iso(now);
-	if ((err = pub__db_stmt(&st, db,
-		     "INSERT INTO venue_lookups(paper_id, checked, candidates) VALUES (?1, ?2, ?3) "
-		     "ON CONFLICT(paper_id) DO UPDATE SET checked = ?2, candidates = ?3")) < 0)
-		return err;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-	pub__bind_text(st, 3, candidates);
-	err = pub__db_step_done(db, st, "recording a venue lookup");
-	sqlite3_reset(st);
-	return err;
-}
-
-int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
-{
-	pub_refresh_opts none;
-	pub_refresh_stats local;
+	pub_db *db = s->db;
 	pub__vpaper *ps = NULL;
 	pub__http *h = NULL;
 	size_t n = 0, i;
 	int err, began = 0;
 
-	if ((err = pub__refresh_start(&opts, &none, &stats, &local)) < 0)
-		return err;
 	if ((err = load(db, opts->max_age, &ps, &n, &stats->skipped)) < 0 || n == 0)
 		goto done;
-	if ((err = pub__net_open(db, &h)) < 0)
+	if ((err = pub__sync_http(&h, s)) < 0)
 		goto done;
 	progress(opts, 0, n);
 	/* The network part runs before the transaction: no write lock is held
 	 * while DBLP is paced.  A service failing as a whole stores nothing. */
-	if ((err = ask_s2(db, h, ps, n)) < 0)
+	if ((err = ask_s2(&s->s2, h, ps, n)) < 0)
 		goto done;
 	for (i = 0; i < n; i++) {
 		int rc = pub__vfind(&ps[i], h);
@@ -251,7 +211,7 @@ int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_sta
 				pub__refresh_say(opts, 0, "%s: published at %s (%s %s)", p->citekey, p->match.badge,
 					p->match.source, p->match.ref);
 		}
-		if ((err = record_lookup(db, p->id, p->match.badge ? NULL : p->candidates)) < 0)
+		if ((err = pub__venue_lookup_record(db, p->id, p->match.badge ? NULL : p->candidates)) < 0)
 			goto done;
 		if (!p->match.badge && p->candidates)
 			pub__refresh_say(opts, 0, "%s: %s, not applied (see pubdb doctor)", p->citekey,
@@ -277,6 +237,18 @@ done:
 		vpaper_free(&ps[i]);
 	}
 	free(ps);
-	pub__http_free(h);
 	return err;
+}
+
+int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
+{
+	pub__refresh_call c;
+	pub__sync s;
+	int err = pub__refresh_begin(&c, opts, stats);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		err = pub__refresh_step_venues(&s, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
+	return pub__refresh_end(&c, stats, err);
 }

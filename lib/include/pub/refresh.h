@@ -1,0 +1,179 @@
+/*
+ * pub/refresh.h: the network: adding by identifier, refresh steps, venues.
+ * Part of pub.h, the one public header: include <pub.h>, not this file.
+ */
+#ifndef PUB_PUBLIC_REFRESH_H
+#define PUB_PUBLIC_REFRESH_H
+
+#include "common.h"
+#include "db.h"
+#include "import.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- network: add by identifier, refresh ------------------------------- */
+
+/* Adds papers by identifier: arxiv:ID (any form pubdb accepts), doi:DOI,
+ * arxiv.org and doi.org URLs.  arXiv ids go in one batched request.  Each
+ * paper is stored like an imported entry (merge rules, opts->tags, links,
+ * venue ...; opts->on_paper reports it).  An id that fails (not found, a
+ * ghost entry) is reported through opts->warn and counted in
+ * stats->skipped while the others are stored; then the call returns
+ * PUB_ENOTFOUND.  Every identifier is checked first: a malformed one
+ * returns PUB_EINVAL before any request.  Network failures (including a
+ * malformed answer) return PUB_ENET, or PUB_ENONET when there is no
+ * network at all; nothing is stored then.  All storing happens in one
+ * transaction after the requests.  arXiv's last request time is kept in
+ * the setting arxiv_last_request, also when the command fails.  With
+ * opts->dry_run, each entry's BibTeX goes to `dry_run_out` instead and
+ * opts->on_paper is not called. */
+PUB_EXTERN int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
+	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out);
+
+/* Progress of a refresh: `done` of `total` items of `what` ("GitHub
+ * stars") are finished; called once with done 0 before the first request
+ * and after each batch, the last time with done == total. */
+typedef void (*pub_progress_fn)(const char *what, size_t done, size_t total,
+	void *ctx);
+
+typedef struct pub_refresh_stats pub_refresh_stats;
+
+typedef struct pub_refresh_opts {
+	unsigned int version; /* PUB_REFRESH_OPTIONS_VERSION */
+	long max_age;  /* seconds: skip items checked more recently (0: all) */
+	int jobs;      /* concurrent requests (GitHub REST); 0 or 1: serial */
+	pub_progress_fn progress; /* may be NULL */
+	void *progress_ctx;
+	pub_warn_fn warn;   /* one line per failed item or notable change */
+	void *warn_ctx;
+	/* One line per change ("2408.12588: v2 -> v3", "hpcaitech/FastFold:
+	 * 1234 -> 1240"), for the CLI to print unless -q. */
+	void (*on_change)(const char *message, void *ctx);
+	void *change_ctx;
+	/* Version 2.  pub_refresh(): called after each step with the step, its
+	 * name ("arxiv", "citations", ...), its result (0, PUB_EPARTIAL or an
+	 * error whose message pub_error_last() still holds) and its stats. */
+	void (*on_step)(unsigned int step, const char *name, int err,
+		const pub_refresh_stats *stats, void *ctx);
+	void *step_ctx;
+} pub_refresh_opts;
+
+#define PUB_REFRESH_OPTIONS_VERSION 2
+#define PUB_REFRESH_OPTIONS_INIT {.version = PUB_REFRESH_OPTIONS_VERSION}
+
+/* Zeroes `opts` and sets its version; PUB_EINVAL for an unknown version. */
+PUB_EXTERN int pub_refresh_options_init(pub_refresh_opts *opts, unsigned int version);
+
+/* Filled by the call; the caller sets `version` (PUB_REFRESH_STATS_INIT). */
+struct pub_refresh_stats {
+	unsigned int version; /* PUB_REFRESH_STATS_VERSION */
+	size_t checked;   /* items asked about */
+	size_t changed;   /* items whose stored data changed */
+	size_t unchanged; /* e.g. GitHub 304 */
+	size_t skipped;   /* fresher than max_age */
+	size_t failed;    /* reported through warn */
+};
+
+#define PUB_REFRESH_STATS_VERSION 1
+#define PUB_REFRESH_STATS_INIT {.version = PUB_REFRESH_STATS_VERSION}
+
+/* Takes the refresh lock (one refresh at a time per database, released
+ * when the process ends, even by SIGKILL).  PUB_EBUSY when another refresh
+ * holds it.  pub_refresh_unlock releases it early. */
+PUB_EXTERN int pub_refresh_lock(pub_db *db);
+
+/* The steps of pub_refresh(), in the order it runs them: arXiv first (new
+ * versions and DOIs the others use), citations before venues (Semantic
+ * Scholar's batch is asked once and shared), then stars and profiles. */
+typedef enum pub_refresh_step {
+	PUB_REFRESH_ARXIV = 1u << 0,
+	PUB_REFRESH_CITATIONS = 1u << 1,
+	PUB_REFRESH_VENUES = 1u << 2,
+	PUB_REFRESH_STARS = 1u << 3,
+	PUB_REFRESH_PROFILES = 1u << 4,
+	PUB_REFRESH_ALL = (1u << 5) - 1,
+} pub_refresh_step;
+
+/* Runs the `steps` (pub_refresh_step bits) in the library's order in one
+ * sync session: one HTTP client whose per-service pacing holds across the
+ * steps, and caches shared between them.  Each step reports through
+ * opts->on_step (version 2).  A step that fails does not stop the next,
+ * except offline (PUB_ENONET) or rate-limited (PUB_ERATELIMIT), which end
+ * the run (cron tries again later).  Returns the first step's error
+ * (PUB_ENONET / PUB_ERATELIMIT when the run ended so), else PUB_EPARTIAL
+ * when a step had failed items, else 0. */
+PUB_EXTERN int pub_refresh(pub_db *db, unsigned int steps, const pub_refresh_opts *opts);
+PUB_EXTERN void pub_refresh_unlock(pub_db *db);
+
+/* Re-queries every arXiv paper in batches; updates version, dates, DOI and
+ * journal reference, and records a published version (venue, year, DOI)
+ * when a preprint gained one, keeping its arXiv id.  Each change goes to
+ * opts->on_change ("2408.12588: v2 -> v3", "2408.12588: published as
+ * 10.x/y"); papers.checked is set on every paper checked, and opts->max_age
+ * skips papers checked more recently.  Returns 0 when every item was
+ * checked, PUB_EPARTIAL when some failed (each through opts->warn,
+ * stats->failed; the others are stored), PUB_ENET/PUB_ENONET when no answer
+ * came at all (nothing changed then). */
+PUB_EXTERN int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
+	pub_refresh_stats *stats);
+
+/* Refreshes GitHub star counts (REST with ETags, or GraphQL batches when
+ * GITHUB_TOKEN is set), records history, follows renames, marks missing
+ * and archived repositories.  Same returns as pub_refresh_arxiv, plus
+ * PUB_ERATELIMIT when the primary limit ran out (the message says when to
+ * retry).  Each answer sets the repository's stars, description, GitHub
+ * id, ETag, status and checked time and records today's count in the
+ * history; answers are committed one transaction per batch, so a refresh
+ * killed midway leaves a consistent database.  A rename updates owner/name
+ * (renamed_from keeps the old one) and the stored link URLs; a missing
+ * repository keeps its last count and counts as failed.  opts->on_change
+ * gets each change, opts->warn each failure; opts may be NULL. */
+PUB_EXTERN int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
+	pub_refresh_stats *stats);
+
+/* ---- venues: published versions found by pubdb (refresh --venues) ----- */
+
+/* Finds the published version of every paper without a venue badge whose
+ * venue the user did not set (edit venue=, add --venue): Semantic Scholar
+ * first (arXiv ids and DOIs, 500 per batch request), which names the
+ * published version's DBLP record; then that record's BibTeX, or for the
+ * papers S2 could not place a DBLP title search; a paper DBLP does not
+ * know gets S2's own journal or conference (venue_source
+ * 'semanticscholar'; not for a merged arXiv preprint, whose year S2
+ * keeps).  A version is accepted
+ * only with the same folded title, a common author family name, a year
+ * from the paper's year - 1 to + 2, and never a CoRR/arXiv/preprint
+ * record; a workshop version is not taken, and neither are two acceptable
+ * versions: those are kept as candidates that `pubdb doctor` lists.  On a
+ * match: the badge ("ICLR 2025", DBLP's short venue and year) with
+ * venue_source 'dblp' and the DBLP key, the full venue name, pages and
+ * DOI into the BibTeX fields the entry lacks, an event "venue", and a line
+ * to opts->on_change ("zhao2024realtime: published at ICLR 2025 (dblp
+ * conf/iclr/ZhaoJWY25)").  opts->max_age skips papers looked up more
+ * recently.  Every request runs before the one transaction that stores the
+ * results.  Returns 0; PUB_EPARTIAL when some papers failed (each through
+ * opts->warn; the others are stored); PUB_ERATELIMIT when S2 or DBLP kept
+ * answering 429, PUB_ENET/PUB_ENONET when S2 failed or DBLP is
+ * unreachable: nothing is stored then. */
+PUB_EXTERN int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts,
+	pub_refresh_stats *stats);
+
+/* Calls cb for each recorded day of each repository ("owner/name",
+ * "YYYY-MM-DD", count), by repository then day; the strings are valid
+ * during the call.  A non-zero return from cb stops and is returned. */
+PUB_EXTERN int pub_stars_history_foreach(pub_db *db,
+	int (*cb)(const char *repo, const char *day, long stars, void *ctx),
+	void *ctx);
+
+/* Writes the star history of every repository as a whole SVG document: a
+ * line chart with one polyline per repository that has history, axes with
+ * dates and counts, a legend.  Writing to a temporary file and renaming it
+ * is the caller's business. */
+PUB_EXTERN int pub_stars_svg(pub_db *db, FILE *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

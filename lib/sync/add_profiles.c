@@ -1,0 +1,150 @@
+/*
+ * add_profiles.c: pub_add_profiles(), `pubdb add dblp:PID orcid:ID
+ * s2author:ID`: each profile's works fetched (net/profile*.c), merged,
+ * and stored in one transaction.
+ */
+#include "pub.h"
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "text/latex.h"
+#include "text/names.h"
+#include "bibtex/entry.h"
+#include "bibtex/value.h"
+#include "bibtex/writer.h"
+#include "ids/arxiv.h"
+#include "ids/dblp.h"
+#include "ids/doi.h"
+#include "store/citations.h"
+#include "store/db.h"
+#include "store/events.h"
+#include "store/import.h"
+#include "store/inbox.h"
+#include "store/links.h"
+#include "store/merge.h"
+#include "store/store.h"
+#include "net/arxiv.h"
+#include "net/http.h"
+#include "net/profile.h"
+#include "net/source.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "sync/record.h"
+
+/* The key each stored work got, for the dry run's BibTeX. */
+typedef struct keyed {
+	const pub_import_opts *user;
+	const char *title; /* the work's plain title, not its BibTeX */
+	char key[256];
+} keyed;
+
+static void on_keyed(const char *action, const char *key, const char *title,
+	const char *source, void *ctx)
+{
+	keyed *k = ctx;
+	snprintf(k->key, sizeof(k->key), "%s", key);
+	if (!k->user->dry_run && k->user->on_paper)
+		k->user->on_paper(action, key, k->title ? k->title : title, source,
+			k->user->paper_ctx);
+}
+
+static void on_keyed_merge(const pub_merge_info *m, void *ctx)
+{
+	keyed *k = ctx;
+	if (!k->user->dry_run && k->user->on_merge)
+		k->user->on_merge(m, k->user->paper_ctx);
+}
+
+static int add_profiles(pub_db *db, const char *const *ids, size_t n,
+	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
+{
+	pub_import_opts o;
+	pub__http *h = NULL;
+	pub__profile_kind *kinds = pub__calloc(n ? n : 1, sizeof(*kinds));
+	char **norm = pub__calloc(n ? n : 1, sizeof(*norm));
+	pub__work_list *lists = pub__calloc(n ? n : 1, sizeof(*lists));
+	size_t i, j;
+	int err = 0, began = 0;
+	keyed kc;
+
+	if (opts->key) {
+		err = pub__error(PUB_EINVAL, "a profile lists many papers; --key names one");
+		goto done;
+	}
+	for (i = 0; i < n; i++)
+		if ((err = pub__profile_parse(&kinds[i], &norm[i], ids[i])) < 0)
+			goto done;
+	if (n == 0)
+		goto done;
+	if ((err = pub__net_open(db, &h)) < 0)
+		goto done;
+	if (opts->notice)
+		pub__http_set_notice(h, opts->notice, opts->notice_ctx);
+	for (i = 0; i < n; i++) {
+		if ((err = pub__profile_fetch(&lists[i], h, kinds[i], norm[i])) < 0)
+			goto done;
+		pub__works_merge(&lists[i]);
+		stats->entries += lists[i].n;
+	}
+	o = *opts;
+	kc.user = opts;
+	o.on_paper = on_keyed;
+	o.on_merge = on_keyed_merge;
+	o.paper_ctx = &kc;
+	if ((err = pub__db_begin(db)) < 0)
+		goto done;
+	began = 1;
+	for (i = 0; i < n; i++) {
+		char *source = pub__sprintf("%s:%s", pub__profile_source(kinds[i]), norm[i]);
+		/* One profile is one source: its papers are distinct. */
+		pub__db_source_begin(db);
+		for (j = 0; j < lists[i].n && err == 0; j++) {
+			int64_t id;
+			size_t before = stats->added;
+			kc.key[0] = '\0';
+			kc.title = lists[i].items[j].title;
+			err = pub__work_store(&id, db, &lists[i].items[j], source, &o, stats);
+			if (err == 0 && opts->dry_run && stats->added > before) {
+				pub__record r;
+				pub__work_to_record(&r, &lists[i].items[j], source);
+				pub__dry_run_entry(opts, dry_run_out, r.entry, kc.key);
+				pub__record_clear(&r);
+			}
+		}
+		pub__db_source_end(db);
+		free(source);
+		if (err < 0)
+			goto done;
+	}
+	if (opts->dry_run) {
+		pub__db_rollback(db);
+	} else if ((err = pub__db_commit(db)) < 0) {
+		began = 0;
+		goto done;
+	}
+	began = 0;
+done:
+	if (began)
+		pub__db_rollback(db);
+	for (i = 0; i < n; i++) {
+		free(norm[i]);
+		pub__work_list_free(&lists[i]);
+	}
+	free(norm);
+	free(kinds);
+	free(lists);
+	pub__http_free(h);
+	return err;
+}
+
+int pub_add_profiles(pub_db *db, const char *const *ids, size_t n,
+	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
+{
+	pub__import_call c;
+	int err = pub__import_begin(&c, opts, stats);
+	if (err == 0)
+		err = add_profiles(db, ids, n, &c.opts, &c.stats, dry_run_out);
+	return pub__import_end(&c, stats, err);
+}

@@ -1,0 +1,31 @@
+/*
+ * session.c: the sync session of one command (session.h).
+ */
+#include "sync/session.h"
+
+#include <string.h>
+
+#include "pub.h"
+#include "sync/record.h"
+
+void pub__sync_open(pub__sync *s, pub_db *db)
+{
+	memset(s, 0, sizeof(*s));
+	s->db = db;
+}
+
+void pub__sync_close(pub__sync *s)
+{
+	pub__http_free(s->http);
+	pub__s2_cache_free(s->s2);
+	memset(s, 0, sizeof(*s));
+}
+
+int pub__sync_http(pub__http **out, pub__sync *s)
+{
+	int err;
+	if (!s->http && (err = pub__net_open(s->db, &s->http)) < 0)
+		return err;
+	*out = s->http;
+	return 0;
+}
