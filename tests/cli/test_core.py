@@ -663,7 +663,9 @@ class TestBadInput(PubTestCase):
             # tearDown (which removes the folder) runs before cleanups
             self.tearDown, td = (lambda: (subprocess.run(["chattr", "-i", self.db]), td())), self.tearDown
         elif subprocess.run(["unshare", "-m", "true"], stderr=subprocess.DEVNULL).returncode == 0:
-            wrap = ("unshare", "-m", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"', self.dir)
+            wrap = ("unshare", "-m", "--propagation", "unchanged", "sh", "-c",
+                    'mp=$(findmnt -n -o TARGET -T "$0") && mount --make-rslave "$mp" && '
+                    'mount --bind -o ro "$0" "$0" && exec "$@"', self.dir)
         else:
             self.fail("as root, neither chattr +i nor unshare -m works: cannot make a read-only database")
         r = run("add", bib, db=self.db, outer=wrap)

@@ -397,8 +397,13 @@ class TestDiskAndFileFaults(PubTestCase):
     def read_only_mount(self):
         """The command prefix that runs pubdb where self.dir is a read-only
         bind mount of itself (a mount namespace of its own)."""
+        # --propagation unchanged: in a chroot "/" is no mount point and
+        # unshare cannot make it private; the mount holding the folder is
+        # made a slave instead, so the bind mount stays in the namespace
         outer = ["unshare", "-m"] if os.geteuid() == 0 else ["unshare", "-r", "-m"]
-        outer += ["sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"', self.dir]
+        outer += ["--propagation", "unchanged", "sh", "-c",
+                  'mp=$(findmnt -n -o TARGET -T "$0") && mount --make-rslave "$mp" && '
+                  'mount --bind -o ro "$0" "$0" && exec "$@"', self.dir]
         r = subprocess.run(outer + ["touch", os.path.join(self.dir, "probe")], capture_output=True, text=True)
         if "Read-only file system" not in r.stderr:
             self.fail("cannot make a read-only bind mount here (unshare -m, mount --bind -o ro): %s"
