@@ -16,6 +16,7 @@
 #include "util/error.h"
 #include "util/version.h"
 #include "store/db.h"
+#include "store/events.h"
 #include "export/render.h"
 
 static const size_t opts_sizes[] = {sizeof(pub_news_opts)};
@@ -62,21 +63,49 @@ static char *paper_name(const char *shortname, const char *title, const char *ke
 	return pub__buf_detach(&b);
 }
 
-#define SELECT_EVENTS \
-	"SELECT e.id, e.day, e.kind, e.value, e.source, p.citekey, p.short, p.title, " \
-	"(SELECT url FROM links WHERE paper_id = p.id AND kind = 'paper' ORDER BY id LIMIT 1), " \
-	"p.arxiv, p.doi, r.owner, r.name, r.display_name, p.venue " \
-	"FROM events e LEFT JOIN papers p ON p.id = e.paper_id " \
-	"LEFT JOIN repos r ON r.id = e.repo_id " \
-	"WHERE e.kind IN ('paper', 'venue', 'repo', 'stars') " \
-	"AND (?1 IS NULL OR e.day >= ?1) " \
-	"AND (e.paper_id IS NOT NULL OR e.repo_id IS NOT NULL) " \
-	"ORDER BY e.day DESC, e.id DESC LIMIT ?2"
+typedef struct news_walk {
+	int (*cb)(const pub_news_item *item, void *ctx);
+	void *ctx;
+} news_walk;
 
-static const char *col(sqlite3_stmt *st, int i)
+/* A stored event as the public item: the paper's or repository's name and
+ * link made here. */
+static int news_row(const pub__event_row *r, void *ctx)
 {
-	const char *v = (const char *)sqlite3_column_text(st, i);
-	return v && *v ? v : NULL;
+	news_walk *w = ctx;
+	pub_news_item it;
+	char *name = NULL, *url = NULL, *repo = NULL;
+	int err;
+	memset(&it, 0, sizeof(it));
+	it.id = r->id;
+	it.day = r->day;
+	it.kind = r->kind;
+	it.value = r->value;
+	it.source = r->source;
+	it.key = r->key;
+	if (it.key) {
+		it.venue = r->venue;
+		it.arxiv = r->arxiv;
+		name = paper_name(r->shortname, r->title, it.key);
+		if (r->paper_url)
+			url = pub__strdup(r->paper_url);
+		else if (r->arxiv)
+			url = pub__sprintf("https://arxiv.org/abs/%s", r->arxiv);
+		else if (r->doi)
+			url = pub__sprintf("https://doi.org/%s", r->doi);
+	} else {
+		repo = pub__sprintf("%s/%s", r->repo_owner, r->repo_name);
+		name = pub__strdup(r->repo_display ? r->repo_display : r->repo_name);
+		url = pub__sprintf("https://github.com/%s", repo);
+	}
+	it.repo = repo;
+	it.name = name;
+	it.url = url;
+	err = w->cb(&it, w->ctx);
+	free(name);
+	free(url);
+	free(repo);
+	return err;
 }
 
 int pub_news_foreach(pub_db *db, const pub_news_opts *given,
@@ -84,57 +113,16 @@ int pub_news_foreach(pub_db *db, const pub_news_opts *given,
 {
 	pub_news_opts o;
 	const pub_news_opts *opts = &o;
-	sqlite3_stmt *st;
-	int err, rc;
+	news_walk w;
+	int err;
 	if ((err = pub__versioned_in(&o, sizeof(o), given, &opts_versions)) < 0)
 		return err;
 	if (opts && opts->since && !valid_day(opts->since))
 		return pub__error(PUB_EINVAL, "'%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
 			opts->since);
-	if ((err = pub__db_stmt(&st, db, SELECT_EVENTS)) < 0)
-		return err;
-	if (opts && opts->since)
-		sqlite3_bind_text(st, 1, opts->since, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, opts && opts->limit ? (sqlite3_int64)opts->limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		pub_news_item it;
-		char *name = NULL, *url = NULL, *repo = NULL;
-		memset(&it, 0, sizeof(it));
-		it.id = sqlite3_column_int64(st, 0);
-		it.day = col(st, 1);
-		it.kind = col(st, 2);
-		it.value = col(st, 3);
-		it.source = col(st, 4);
-		it.key = col(st, 5);
-		if (it.key) {
-			it.venue = col(st, 14);
-			it.arxiv = col(st, 9);
-			name = paper_name(col(st, 6), col(st, 7), it.key);
-			if (col(st, 8))
-				url = pub__strdup(col(st, 8));
-			else if (col(st, 9))
-				url = pub__sprintf("https://arxiv.org/abs/%s", col(st, 9));
-			else if (col(st, 10))
-				url = pub__sprintf("https://doi.org/%s", col(st, 10));
-		} else {
-			repo = pub__sprintf("%s/%s", col(st, 11), col(st, 12));
-			name = pub__strdup(col(st, 13) ? col(st, 13) : col(st, 12));
-			url = pub__sprintf("https://github.com/%s", repo);
-		}
-		it.repo = repo;
-		it.name = name;
-		it.url = url;
-		err = cb(&it, ctx);
-		free(name);
-		free(url);
-		free(repo);
-		if (err)
-			break;
-	}
-	if (err == 0 && rc != SQLITE_DONE)
-		err = pub__db_error(db, "reading events");
-	sqlite3_reset(st);
-	return err;
+	w.cb = cb;
+	w.ctx = ctx;
+	return pub__event_rows_foreach(db, opts->since, opts->limit, news_row, &w);
 }
 
 /* The sentence around the linked name, plain text: before and after. */

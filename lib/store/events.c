@@ -73,3 +73,56 @@ int pub__event_paper_day(pub_db *db, int64_t paper_id, const char *day)
 	sqlite3_bind_text(st, 2, day, -1, SQLITE_TRANSIENT);
 	return pub__db_step_done(db, st, "dating an event");
 }
+
+#define SELECT_EVENTS \
+	"SELECT e.id, e.day, e.kind, e.value, e.source, p.citekey, p.short, p.title, " \
+	"(SELECT url FROM links WHERE paper_id = p.id AND kind = 'paper' ORDER BY id LIMIT 1), " \
+	"p.arxiv, p.doi, r.owner, r.name, r.display_name, p.venue " \
+	"FROM events e LEFT JOIN papers p ON p.id = e.paper_id " \
+	"LEFT JOIN repos r ON r.id = e.repo_id " \
+	"WHERE e.kind IN ('paper', 'venue', 'repo', 'stars') " \
+	"AND (?1 IS NULL OR e.day >= ?1) " \
+	"AND (e.paper_id IS NOT NULL OR e.repo_id IS NOT NULL) " \
+	"ORDER BY e.day DESC, e.id DESC LIMIT ?2"
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	return v && *v ? v : NULL;
+}
+
+int pub__event_rows_foreach(pub_db *db, const char *since, size_t limit,
+	int (*cb)(const pub__event_row *row, void *ctx), void *ctx)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	if ((err = pub__db_stmt(&st, db, SELECT_EVENTS)) < 0)
+		return err;
+	if (since)
+		sqlite3_bind_text(st, 1, since, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, limit ? (sqlite3_int64)limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		pub__event_row r;
+		r.id = sqlite3_column_int64(st, 0);
+		r.day = col(st, 1);
+		r.kind = col(st, 2);
+		r.value = col(st, 3);
+		r.source = col(st, 4);
+		r.key = col(st, 5);
+		r.shortname = col(st, 6);
+		r.title = col(st, 7);
+		r.paper_url = col(st, 8);
+		r.arxiv = col(st, 9);
+		r.doi = col(st, 10);
+		r.repo_owner = col(st, 11);
+		r.repo_name = col(st, 12);
+		r.repo_display = col(st, 13);
+		r.venue = col(st, 14);
+		if ((err = cb(&r, ctx)) != 0)
+			break;
+	}
+	if (err == 0 && rc != SQLITE_DONE)
+		err = pub__db_error(db, "reading events");
+	sqlite3_reset(st);
+	return err;
+}

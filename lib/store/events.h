@@ -33,4 +33,19 @@ int pub__event_paper_day(pub_db *db, int64_t paper_id, const char *day);
  * when from < 0: a first count crosses nothing). */
 long pub__stars_milestone(long from, long to);
 
+/* One event as news shows it, with its paper's or repository's columns;
+ * NULL for empty ones; valid during the callback. */
+typedef struct pub__event_row {
+	int64_t id;
+	const char *day, *kind, *value, *source;
+	const char *key, *shortname, *title, *paper_url, *arxiv, *doi, *venue; /* a paper's */
+	const char *repo_owner, *repo_name, *repo_display; /* a repository's */
+} pub__event_row;
+
+/* The events news shows (papers, venues, repositories, star milestones),
+ * newest first, from `since` on (NULL: all), at most `limit` (0: all).  A
+ * non-zero return of cb stops and is returned. */
+int pub__event_rows_foreach(pub_db *db, const char *since, size_t limit,
+	int (*cb)(const pub__event_row *row, void *ctx), void *ctx);
+
 #endif
