@@ -160,6 +160,33 @@ class Replay:
             return [json.loads(l) for l in f if l.strip()]
 
 
+def demo_database(workdir, url):
+    """Builds the demo database (the README's tutorial,
+    tests/tools/demo_commands.sh, with `pubdb` on PATH under the suite's
+    wrapper) in WORKDIR against the replay server at URL.  Returns its path
+    and the environment that points pubdb at the server."""
+    bindir = os.path.join(workdir, "bin")
+    os.makedirs(bindir)
+    with open(os.path.join(bindir, "pubdb"), "w") as f:
+        f.write('#!/bin/sh\nexec %s "$@"\n' % " ".join(
+            "'%s'" % w for w in WRAPPER + [os.path.abspath(PUBDB) if os.sep in PUBDB else PUBDB]))
+    os.chmod(os.path.join(bindir, "pubdb"), 0o755)
+    db = os.path.join(workdir, "demo.sqlite3")
+    env = {"PUBDB_ARXIV_URL": url, "PUBDB_DOI_URL": url, "PUBDB_CROSSREF_URL": url,
+           "PUBDB_GITHUB_URL": url, "PUB_ARXIV_INTERVAL_MS": "0",
+           "PUBDB_S2_URL": url, "PUBDB_DBLP_URL": url, "PUBDB_OPENALEX_URL": url,
+           "PUB_S2_INTERVAL_MS": "0", "PUB_DBLP_INTERVAL_MS": "0",
+           "PUB_HTTP_BACKOFF_MS": "10", "GITHUB_TOKEN": ""}
+    src = os.environ.get("PUB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+    p = subprocess.run(["sh", os.path.join(src, "tests", "tools", "demo_commands.sh")],
+                       env=dict(os.environ, PUBDB_DB=db,
+                                PATH=bindir + os.pathsep + os.environ.get("PATH", ""), **env),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600 * SLOWDOWN)
+    if p.returncode != 0:
+        raise AssertionError("demo_commands.sh: %s" % p.stderr.decode(errors="replace"))
+    return db, env
+
+
 class ReplayTestCase(PubTestCase):
     """A PubTestCase with one replay server for the class (self.srv), its
     faults cleared and its log marked (self.mark) before each test, and

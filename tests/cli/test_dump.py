@@ -10,14 +10,12 @@ database that migrating the schema-4 database gives."""
 import json
 import os
 import sqlite3
-import subprocess
 import tempfile
 import time
 import unittest
 
-from pubtest import FIXTURES, PUBDB, WRAPPER, PubTestCase, Replay, dump_db
+from pubtest import FIXTURES, PubTestCase, Replay, demo_database, dump_db
 
-SRC = os.environ.get("PUB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
 def tables(path):
@@ -53,27 +51,7 @@ class DemoDumpTest(DumpCase):
     def setUpClass(cls):
         cls.dbtmp = tempfile.TemporaryDirectory()
         cls.srv = Replay(cls.dbtmp.name)
-        d = cls.dbtmp.name
-        bindir = os.path.join(d, "bin")
-        os.makedirs(bindir)
-        with open(os.path.join(bindir, "pubdb"), "w") as f:
-            f.write('#!/bin/sh\nexec %s "$@"\n' % " ".join(
-                "'%s'" % w for w in WRAPPER + [os.path.abspath(PUBDB) if os.sep in PUBDB
-                                               else PUBDB]))
-        os.chmod(os.path.join(bindir, "pubdb"), 0o755)
-        cls.demo_db = os.path.join(d, "demo.sqlite3")
-        url = cls.srv.url
-        env = dict(os.environ, PUBDB_DB=cls.demo_db,
-                   PATH=bindir + os.pathsep + os.environ.get("PATH", ""),
-                   PUBDB_ARXIV_URL=url, PUBDB_DOI_URL=url, PUBDB_CROSSREF_URL=url,
-                   PUBDB_GITHUB_URL=url, PUB_ARXIV_INTERVAL_MS="0", PUBDB_S2_URL=url,
-                   PUBDB_DBLP_URL=url, PUBDB_OPENALEX_URL=url, PUB_S2_INTERVAL_MS="0",
-                   PUB_DBLP_INTERVAL_MS="0", PUB_HTTP_BACKOFF_MS="10", GITHUB_TOKEN="")
-        p = subprocess.run(["sh", os.path.join(SRC, "tests", "tools", "demo_commands.sh")],
-                           env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           timeout=600)
-        if p.returncode != 0:
-            raise AssertionError("demo_commands.sh: %s" % p.stderr.decode(errors="replace"))
+        cls.demo_db, _ = demo_database(cls.dbtmp.name, cls.srv.url)
 
     @classmethod
     def tearDownClass(cls):

@@ -19,9 +19,8 @@ import time
 import unittest
 
 import needs
-from pubtest import FIXTURES, PUBDB, WRAPPER, PubTestCase, ReplayTestCase, Replay
+from pubtest import FIXTURES, PubTestCase, ReplayTestCase, Replay, demo_database
 
-SRC = os.environ.get("PUB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 PAGE = os.path.join(FIXTURES, "homepage", "example-homepage.md")
 REGIONED = os.path.join(FIXTURES, "homepage", "about.md")
 TAGS = ["📽️ Efficient Video Generation", "🧹 Efficient Memory Cost",
@@ -188,29 +187,7 @@ class HomepageTest(PubTestCase):
     def setUpClass(cls):
         cls.dbtmp = tempfile.TemporaryDirectory()
         cls.srv = Replay(cls.dbtmp.name)
-        d = cls.dbtmp.name
-        # `pubdb` on PATH for demo_commands.sh, under the suite's wrapper
-        bindir = os.path.join(d, "bin")
-        os.makedirs(bindir)
-        with open(os.path.join(bindir, "pubdb"), "w") as f:
-            f.write('#!/bin/sh\nexec %s "$@"\n' % " ".join(
-                "'%s'" % w for w in WRAPPER + [os.path.abspath(PUBDB) if os.sep in PUBDB
-                                               else PUBDB]))
-        os.chmod(os.path.join(bindir, "pubdb"), 0o755)
-        cls.demo_db = os.path.join(d, "demo.sqlite3")
-        url = cls.srv.url
-        cls.env = {"PUBDB_ARXIV_URL": url, "PUBDB_DOI_URL": url, "PUBDB_CROSSREF_URL": url,
-                   "PUBDB_GITHUB_URL": url, "PUB_ARXIV_INTERVAL_MS": "0",
-                   "PUBDB_S2_URL": url, "PUBDB_DBLP_URL": url, "PUBDB_OPENALEX_URL": url,
-                   "PUB_S2_INTERVAL_MS": "0", "PUB_DBLP_INTERVAL_MS": "0",
-                   "PUB_HTTP_BACKOFF_MS": "10", "GITHUB_TOKEN": ""}
-        env = dict(os.environ, PUBDB_DB=cls.demo_db,
-                   PATH=bindir + os.pathsep + os.environ.get("PATH", ""), **cls.env)
-        p = subprocess.run(["sh", os.path.join(SRC, "tests", "tools", "demo_commands.sh")],
-                           env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           timeout=600)
-        if p.returncode != 0:
-            raise AssertionError("demo_commands.sh: %s" % p.stderr.decode(errors="replace"))
+        cls.demo_db, cls.env = demo_database(cls.dbtmp.name, cls.srv.url)
 
     @classmethod
     def tearDownClass(cls):
