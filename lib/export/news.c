@@ -117,7 +117,7 @@ int pub_news_foreach(pub_db *db, const pub_news_opts *given,
 	int err;
 	if ((err = pub__versioned_in(&o, sizeof(o), given, &opts_versions)) < 0)
 		return err;
-	if (opts && opts->since && !valid_day(opts->since))
+	if (opts->since && !valid_day(opts->since))
 		return pub__error(PUB_EINVAL, "'%s' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
 			opts->since);
 	w.cb = cb;
