@@ -173,6 +173,25 @@ class ActionYamlTest(unittest.TestCase):
             if var.startswith("PUBDB_"):
                 self.assertIn(var, script, "the script reads " + var)
 
+    def test_example_workflow_uses_the_action_with_its_inputs(self):
+        ruby = needs.need(self, "ruby-yaml")
+        prog = ('require "yaml"; require "json"; '
+                'puts JSON.generate(ARGV.map { |f| YAML.safe_load(File.read(f)) })')
+        p = subprocess.run([ruby, "-e", prog, ACTION,
+                            os.path.join(SRC, "docs", "github-actions.yml")],
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        import json
+        action, flow = json.loads(p.stdout)
+        with open(os.path.join(SRC, "docs", "github-actions.yml")) as f:
+            self.assertLessEqual(len(f.read().splitlines()), 12, "a short example")
+        steps = [s for job in flow["jobs"].values() for s in job["steps"]]
+        ours = [s for s in steps if s.get("uses", "").startswith("pubdb/pubdb@")]
+        self.assertEqual(len(ours), 1)
+        self.assertLessEqual(set(ours[0]["with"]), set(action["inputs"]))
+        required = {k for k, v in action["inputs"].items() if v.get("required")}
+        self.assertLessEqual(required, set(ours[0]["with"]))
+
 
 if __name__ == "__main__":
     unittest.main()
