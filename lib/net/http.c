@@ -609,7 +609,11 @@ static void xfer_finish(pub__http *h, xfer *x, CURLcode cc)
 	if (wait < 0)
 		wait = backoff_ms(h, x);
 	if (wait >= pub__http_left_ms(h)) {
-		fail(x, PUB_ENET, PUB__HTTP_DEADLINE_MSG);
+		/* no use waiting: the item fails now, the run goes on */
+		char more[600];
+		snprintf(more, sizeof(more), "%s (a retry in %lld s would pass the time limit)",
+			what, (long long)((wait + 999) / 1000));
+		fail(x, PUB_ENET, more);
 		return;
 	}
 	if (x->waited_ms + wait > PUB__HTTP_MAX_WAIT_MS) {
