@@ -64,6 +64,11 @@ int cli_exit_code(int err);
 /* Prints "pubdb: error: MESSAGE" for the last library error and returns
  * cli_exit_code(err). */
 int cli_fail(int err);
+/* --max-time DURATION (curl's name): "90", "90s", "10m", "1h" to
+ * milliseconds in *ms; EXIT_OK, or a usage error of `command` naming the
+ * value. */
+int cli_parse_max_time(long *ms, const char *command, const char *value);
+
 /* Prints a usage error and returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...);
 void cli_note(const cli *c, const char *fmt, ...);

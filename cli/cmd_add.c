@@ -9,7 +9,7 @@
 #include "cli.h"
 
 static cli_list inputs, tags, links;
-static const char *code, *venue, *citekey, *encoding;
+static const char *code, *venue, *citekey, *encoding, *max_time;
 static int selected, dry_run, no_merge, strict;
 
 const cli_opt_spec cmd_add_opts[] = {
@@ -31,6 +31,9 @@ const cli_opt_spec cmd_add_opts[] = {
 		"input encoding: utf-8, utf-16le, utf-16be, latin1,\n"
 		"windows-1252, or any name 'iconv -l' lists (gbk,\n"
 		"shift_jis, iso-8859-15...) (default: detect)", 0},
+	{CLI_OPT_VALUE, "max-time", 0, &max_time, 0, "DURATION",
+		"profiles: stop after DURATION (90, 90s, 10m, 1h), keep the\n"
+		"profiles fetched so far, exit 3", 0},
 	CLI_OPT_QUIET,
 	{CLI_OPT_ARGS, "INPUT", 0, &inputs, 0, NULL, NULL, 0},
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
@@ -164,6 +167,8 @@ int cmd_add(cli *c)
 	o.ntags = tags.n;
 	o.links = specs;
 	o.nlinks = links.n;
+	if (max_time && (rc = cli_parse_max_time(&o.max_time_ms, "add", max_time)) != EXIT_OK)
+		goto done;
 	o.warn = on_warning;
 	o.on_paper = on_paper;
 	if (!c->quiet && isatty(STDERR_FILENO))
@@ -184,6 +189,13 @@ int cmd_add(cli *c)
 		actx.per_paper = 1;
 		err = pub_add_profiles(c->db, profs.items, profs.n, &o, &st, NULL);
 		clear_notice();
+		if (err == PUB_EDEADLINE) {
+			/* the profiles fetched in time are stored */
+			clear_notice();
+			fprintf(stderr, "pubdb: %s\n", pub_error_last());
+			rc = EXIT_PARTIAL;
+			err = 0;
+		}
 		if (err < 0) {
 			rc = err == PUB_EINVAL ? cli_usage_error("add", "%s", pub_error_last())
 					       : cli_fail(err);

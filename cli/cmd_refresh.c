@@ -15,7 +15,7 @@
 #include "cli.h"
 
 static int stars, arxiv, venues, citations, profiles, drawn;
-static const char *max_age, *jobs, *only;
+static const char *max_age, *max_time, *jobs, *only;
 
 const cli_opt_spec cmd_refresh_opts[] = {
 	{CLI_OPT_SWITCH, "arxiv", 0, &arxiv, 0, NULL, "arXiv metadata (versions, DOIs, venues)", 0},
@@ -32,6 +32,9 @@ const cli_opt_spec cmd_refresh_opts[] = {
 		"stars, profiles", CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "max-age", 0, &max_age, 0, "D",
 		"skip items checked within D (90s, 30m, 12h, 7d, 2w)", 0},
+	{CLI_OPT_VALUE, "max-time", 0, &max_time, 0, "DURATION",
+		"stop the whole run after DURATION (90, 90s, 10m, 1h): exit 3,\n"
+		"what was stored stays", 0},
 	{CLI_OPT_VALUE, "jobs", 0, &jobs, 0, "N",
 		"concurrent GitHub requests (default 1, as GitHub asks)", 0},
 	CLI_OPT_QUIET,
@@ -112,7 +115,7 @@ static int report_profiles(cli *c, const char *label, int err, const pub_refresh
 	int named)
 {
 	(void)label;
-	if (err < 0 && err != PUB_EPARTIAL)
+	if (err < 0 && err != PUB_EPARTIAL && err != PUB_EDEADLINE)
 		return cli_fail(err);
 	if (st->changed)
 		printf("%zu new paper%s in the inbox (pubdb inbox)\n", st->changed,
@@ -128,7 +131,7 @@ static int report_one(cli *c, const char *label, int err, const pub_refresh_stat
 	int named)
 {
 	(void)named;
-	if (err < 0 && err != PUB_EPARTIAL)
+	if (err < 0 && err != PUB_EPARTIAL && err != PUB_EDEADLINE)
 		return cli_fail(err);
 	cli_note(c, "%s: %zu checked, %zu changed, %zu unchanged, %zu skipped, %zu failed",
 		label, st->checked, st->changed, st->unchanged, st->skipped, st->failed);
@@ -210,6 +213,8 @@ int cmd_refresh(cli *c)
 	if (max_age && (o.max_age = parse_duration(max_age)) < 0)
 		return cli_usage_error("refresh",
 			"--max-age takes a duration such as 12h, 7d or 3600");
+	if (max_time && (rc = cli_parse_max_time(&o.max_time_ms, "refresh", max_time)) != EXIT_OK)
+		return rc;
 	if (jobs) {
 		long n = strtol(jobs, &end, 10);
 		if (!*jobs || *end || n < 1 || n > 64)
@@ -251,8 +256,12 @@ int cmd_refresh(cli *c)
 	o.step_ctx = &run;
 	/* the steps report through on_step; a failure before any step
 	 * (options) is the run's */
-	if ((err = pub_refresh(c->db, bits, &o)) < 0 && run.rc == EXIT_OK &&
-	    err != PUB_EPARTIAL)
+	err = pub_refresh(c->db, bits, &o);
+	if (err == PUB_EDEADLINE) { /* one line: what the limit left undone */
+		fprintf(stderr, "pubdb: %s\n", pub_error_last());
+		rc = EXIT_PARTIAL;
+	}
+	else if (err < 0 && run.rc == EXIT_OK && err != PUB_EPARTIAL)
 		rc = cli_fail(err);
 	else
 		rc = run.rc;

@@ -21,7 +21,8 @@ const cmd cli_commands[] = {
 		cmd_init_opts, NULL},
 	{"add", cmd_add, CMD_CREATE, "add papers: BibTeX files, stdin, arXiv ids, DOIs, DBLP/ORCID/S2 profiles",
 		"usage: pubdb add [options] (FILE.bib | - | arxiv:ID | doi:DOI)...\n"
-		"       pubdb add [--dry-run] (dblp:PID | orcid:ID | s2author:ID)...\n",
+		"       pubdb add [--dry-run] [--max-time DURATION] (dblp:PID | orcid:ID |\n"
+		"                 s2author:ID)...\n",
 		"Adds papers.  A .bib file (or - for stdin) is imported in one transaction:\n"
 		"broken entries are skipped with a warning naming file:line:column, unless\n"
 		"--strict makes any error abort the import without changing anything.\n"
@@ -178,13 +179,17 @@ const cmd cli_commands[] = {
 	{"refresh", cmd_refresh, CMD_DB,
 		"refresh arXiv metadata, venues, citations, stars and profiles (for cron)",
 		"usage: pubdb refresh [--arxiv] [--venues] [--citations] [--stars] [--profiles]\n"
-		"                     [--only SOURCES] [--max-age DURATION] [--jobs N]\n",
+		"                     [--only SOURCES] [--max-age DURATION] [--jobs N]\n"
+		"                     [--max-time DURATION]\n",
 		"Refreshes arXiv metadata (--arxiv), citation counts (--citations:\n"
 		"Semantic Scholar and OpenAlex), published versions and venue badges\n"
 		"(--venues: Semantic Scholar, then DBLP; its answers are the citations\n"
 		"step's, so Semantic Scholar is asked once), GitHub star counts (--stars)\n"
 		"and the owner's profiles (--profiles: new papers go to 'pubdb inbox'), in\n"
 		"that order; all of them when no source is named.\n"
+		"--max-time DURATION (90, 90s, 10m, 1h) bounds the whole run: no request\n"
+		"waits past it; at the limit the run stops, keeps what it stored, names\n"
+		"on stderr what was not done, and exits 3.\n"
 		"Made for cron: '0 4 * * * pubdb -q refresh --max-age 12h'.\n",
 		cmd_refresh_opts,
 		"GITHUB_TOKEN, when set, is used for GraphQL batches, S2_API_KEY is sent\n"
@@ -338,6 +343,7 @@ static const struct {
 	{PUB_EPARTIAL, EXIT_PARTIAL},
 	{PUB_ENONET, EXIT_TEMPFAIL},
 	{PUB_ERATELIMIT, EXIT_TEMPFAIL},
+	{PUB_EDEADLINE, EXIT_PARTIAL},
 };
 
 int cli_exit_code(int err)

@@ -4,6 +4,7 @@
  * too) and JSON string escaping.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 
@@ -63,4 +64,24 @@ int cli_write_region(const cli *c, const char *file, const char *region,
 			file, region, res.line, res.new_lines, res.new_lines == 1 ? "" : "s",
 			res.old_lines);
 	return EXIT_OK;
+}
+
+int cli_parse_max_time(long *ms, const char *command, const char *value)
+{
+	char *end;
+	long v = strtol(value, &end, 10), unit = 1000;
+	if (end != value && value[0] >= '0' && value[0] <= '9') {
+		if (*end == 'm')
+			unit = 60 * 1000;
+		else if (*end == 'h')
+			unit = 3600 * 1000;
+		else if (*end && *end != 's')
+			unit = 0;
+		if (unit && (!*end || !end[1]) && v > 0 && v <= 7L * 24 * 3600 * 1000 / unit) {
+			*ms = v * unit;
+			return EXIT_OK;
+		}
+	}
+	return cli_usage_error(command, "--max-time: invalid duration '%s' "
+		"(seconds, or 90s, 10m, 1h; at most a week)", value);
 }

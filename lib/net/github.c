@@ -410,6 +410,8 @@ done:
  * `maxatt` is the most attempts of an item to be retried (0: none). */
 static int after_round(gh *g, int maxatt)
 {
+	if (pub__http_expired(g->h))
+		return pub__error(PUB_ENET, "GitHub: " PUB__HTTP_DEADLINE_MSG);
 	if (g->fatal)
 		return pub__error(PUB_ERROR,
 			"GitHub: bad credentials (HTTP 401); check GITHUB_TOKEN");
@@ -417,7 +419,7 @@ static int after_round(gh *g, int maxatt)
 		int64_t now = pub__http_now_ms() / 1000, wait = g->reset - now;
 		g->primary = 0;
 		if (g->reset > 0 && wait <= g->max_wait_s) {
-			pub__http_sleep_ms((wait > 0 ? wait + 1 : 1) * g->unit_ms);
+			pub__http_wait(g->h, (wait > 0 ? wait + 1 : 1) * g->unit_ms);
 			g->reset = 0;
 			return 0;
 		}
@@ -440,7 +442,7 @@ static int after_round(gh *g, int maxatt)
 			return pub__error(PUB_ERATELIMIT,
 				"GitHub: secondary rate limit persists; retry in an hour");
 		/* back off: longer each time, and one request at a time from now */
-		pub__http_sleep_ms((int64_t)s * g->unit_ms << (g->secondary - 1));
+		pub__http_wait(g->h, (int64_t)s * g->unit_ms << (g->secondary - 1));
 		g->jobs = 1;
 		return 0;
 	}
@@ -453,7 +455,7 @@ static int after_round(gh *g, int maxatt)
 		return pub__error(PUB_ENONET, "GitHub: cannot connect to %s",
 			pub__http_base(g->h, PUB__SVC_GITHUB));
 	if (maxatt)
-		pub__http_sleep_ms((int64_t)g->backoff_ms << (maxatt - 1 < 6 ? maxatt - 1 : 6));
+		pub__http_wait(g->h, (int64_t)g->backoff_ms << (maxatt - 1 < 6 ? maxatt - 1 : 6));
 	return 0;
 }
 

@@ -57,6 +57,7 @@ struct pub__http {
 	unsigned seed;
 	pub__http_notice_fn notice; /* told about each wait before a retry */
 	void *notice_ctx;
+	int64_t deadline_ms; /* the run's end (pub__http_set_deadline), 0: none */
 };
 
 /* One request in flight, across its attempts. */
@@ -95,6 +96,32 @@ void pub__http_sleep_ms(int64_t ms)
 	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
 	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
 		;
+}
+
+void pub__http_set_deadline(pub__http *h, int64_t at_ms)
+{
+	h->deadline_ms = at_ms;
+}
+
+int64_t pub__http_left_ms(const pub__http *h)
+{
+	int64_t left;
+	if (!h->deadline_ms)
+		return INT64_MAX;
+	left = h->deadline_ms - pub__http_now_ms();
+	return left > 0 ? left : 0;
+}
+
+int pub__http_expired(const pub__http *h)
+{
+	return h->deadline_ms && pub__http_left_ms(h) <= 0;
+}
+
+int pub__http_wait(const pub__http *h, int64_t ms)
+{
+	int64_t left = pub__http_left_ms(h);
+	pub__http_sleep_ms(ms < left ? ms : left);
+	return pub__http_expired(h) ? -1 : 0;
 }
 
 static long env_long(const char *name, long def, long min, long max)
@@ -247,7 +274,7 @@ static void pace(pub__http *h, pub__service svc)
 	}
 	now = pub__http_now_ms();
 	if (last && last + p->interval_ms > now) {
-		pub__http_sleep_ms(last + p->interval_ms - now);
+		pub__http_wait(h, last + p->interval_ms - now);
 		now = pub__http_now_ms();
 	}
 	p->last_ms = now;
@@ -379,9 +406,13 @@ static int xfer_setup(pub__http *h, xfer *x)
 	curl_easy_setopt(e, CURLOPT_USERAGENT, USER_AGENT);
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->hdrs);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
-		h->timeout_ms < 10000 ? h->timeout_ms : 10000L);
-	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, h->timeout_ms);
+	{
+		/* no attempt outlives the run's deadline */
+		int64_t left = pub__http_left_ms(h);
+		long total = left < h->timeout_ms ? (long)(left > 0 ? left : 1) : h->timeout_ms;
+		curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, total < 10000 ? total : 10000L);
+		curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, total);
+	}
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, low_time > 0 ? low_time : 1L);
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
@@ -527,6 +558,11 @@ static void xfer_finish(pub__http *h, xfer *x, CURLcode cc)
 	}
 	if (!nonet_code(cc))
 		x->nonet = 0;
+	if (cc != CURLE_OK && pub__http_expired(h)) {
+		x->nonet = 0;
+		fail(x, PUB_ENET, PUB__HTTP_DEADLINE_MSG);
+		return;
+	}
 	if (x->too_big) {
 		snprintf(what, sizeof(what), "response larger than %u MiB",
 			PUB__HTTP_MAX_BODY / (1024 * 1024));
@@ -572,6 +608,14 @@ static void xfer_finish(pub__http *h, xfer *x, CURLcode cc)
 	}
 	if (wait < 0)
 		wait = backoff_ms(h, x);
+	if (wait >= pub__http_left_ms(h)) {
+		/* no use waiting: the item fails now, the run goes on */
+		char more[600];
+		snprintf(more, sizeof(more), "%s (a retry in %lld s would pass the time limit)",
+			what, (long long)((wait + 999) / 1000));
+		fail(x, PUB_ENET, more);
+		return;
+	}
 	if (x->waited_ms + wait > PUB__HTTP_MAX_WAIT_MS) {
 		char more[600];
 		snprintf(more, sizeof(more), "%s (retry would wait %lld s)", what,
@@ -617,8 +661,12 @@ int pub__http_request_do(pub__http_response *res, pub__http *h,
 	while (!x.done) {
 		CURLcode cc;
 		if (x.next_at)
-			pub__http_sleep_ms(x.next_at - pub__http_now_ms());
+			pub__http_wait(h, x.next_at - pub__http_now_ms());
 		pace(h, req->service);
+		if (pub__http_expired(h)) {
+			fail(&x, PUB_ENET, PUB__HTTP_DEADLINE_MSG);
+			break;
+		}
 		if ((err = xfer_setup(h, &x)) < 0) {
 			xfer_cleanup(&x);
 			return err;
@@ -685,6 +733,11 @@ int pub__http_batch(pub__http_response *res, int *rcs, pub__http *h,
 				continue;
 			}
 			pace(h, x->req->service);
+			if (pub__http_expired(h)) {
+				fail(x, PUB_ENET, PUB__HTTP_DEADLINE_MSG);
+				ndone++;
+				continue;
+			}
 			if ((err = xfer_setup(h, x)) < 0)
 				goto done;
 			curl_multi_add_handle(m, x->easy);
@@ -692,7 +745,8 @@ int pub__http_batch(pub__http_response *res, int *rcs, pub__http *h,
 			active++;
 		}
 		if (!active) {
-			pub__http_sleep_ms(soonest - now);
+			if (soonest != INT64_MAX)
+				pub__http_wait(h, soonest - now);
 			continue;
 		}
 		curl_multi_perform(m, &running);

@@ -93,6 +93,21 @@ int64_t pub__http_now_ms(void);
 /* Sleeps `ms` milliseconds (nothing when <= 0), resuming after a signal. */
 void pub__http_sleep_ms(int64_t ms);
 
+/* The run's deadline (milliseconds since the epoch; 0: none), set by the
+ * sync session: every attempt's connect and transfer timeouts are capped
+ * by what is left, pacing waits end at it, a retry whose wait would pass
+ * it is not made ("HTTP 503 after 1 attempt (a retry in 30 s would pass
+ * the time limit)"), and a request asked for after it fails at once with
+ * PUB_ENET and PUB__HTTP_DEADLINE_MSG. */
+#define PUB__HTTP_DEADLINE_MSG "stopped at the time limit"
+void pub__http_set_deadline(pub__http *h, int64_t at_ms);
+/* Milliseconds left before the deadline (INT64_MAX without one). */
+int64_t pub__http_left_ms(const pub__http *h);
+/* 1 once the deadline has passed. */
+int pub__http_expired(const pub__http *h);
+/* Sleeps `ms`, but not past the deadline; -1 when the deadline has come. */
+int pub__http_wait(const pub__http *h, int64_t ms);
+
 typedef struct pub__http_request {
 	pub__service service;
 	const char *method;  /* NULL or "GET"; "POST" sends body */

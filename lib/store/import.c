@@ -350,7 +350,8 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *in, const char *source,
 
 static const size_t opts_sizes[] = {
 	PUB__SIZE_TO(pub_import_opts, on_merge), /* 1 */
-	sizeof(pub_import_opts),                  /* 2: on_dry_run, dry_run_ctx */
+	PUB__SIZE_TO(pub_import_opts, dry_run_ctx), /* 2: on_dry_run, dry_run_ctx */
+	sizeof(pub_import_opts),                  /* 3: max_time_ms */
 };
 static const pub__versions opts_versions = {"pub_import_opts",
 	PUB_IMPORT_OPTIONS_VERSION, opts_sizes};

@@ -60,7 +60,8 @@ void pub_refresh_unlock(pub_db *db)
 
 static const size_t opts_sizes[] = {
 	PUB__SIZE_TO(pub_refresh_opts, change_ctx), /* 1 */
-	sizeof(pub_refresh_opts),                    /* 2: on_step, step_ctx */
+	PUB__SIZE_TO(pub_refresh_opts, step_ctx),    /* 2: on_step, step_ctx */
+	sizeof(pub_refresh_opts),                    /* 3: max_time_ms */
 };
 static const pub__versions opts_versions = {"pub_refresh_opts",
 	PUB_REFRESH_OPTIONS_VERSION, opts_sizes};

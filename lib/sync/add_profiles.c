@@ -65,8 +65,9 @@ static int add_profiles(pub_db *db, const char *const *ids, size_t n,
 	pub__profile_kind *kinds = pub__calloc(n ? n : 1, sizeof(*kinds));
 	char **norm = pub__calloc(n ? n : 1, sizeof(*norm));
 	pub__work_list *lists = pub__calloc(n ? n : 1, sizeof(*lists));
-	size_t i, j;
+	size_t i, j, fetched = 0;
 	int err = 0, began = 0;
+	int64_t started = pub__http_now_ms();
 	keyed kc;
 
 	if (opts->key) {
@@ -82,12 +83,22 @@ static int add_profiles(pub_db *db, const char *const *ids, size_t n,
 		goto done;
 	if (opts->notice)
 		pub__http_set_notice(h, opts->notice, opts->notice_ctx);
+	if (opts->max_time_ms > 0)
+		pub__http_set_deadline(h, started + opts->max_time_ms);
 	for (i = 0; i < n; i++) {
-		if ((err = pub__profile_fetch(&lists[i], h, kinds[i], norm[i])) < 0)
-			goto done;
+		if ((err = pub__profile_fetch(&lists[i], h, kinds[i], norm[i])) < 0) {
+			/* at the time limit, the profiles fetched so far are stored */
+			if (!pub__http_expired(h))
+				goto done;
+			pub__work_list_free(&lists[i]);
+			memset(&lists[i], 0, sizeof(lists[i]));
+			err = 0;
+			break;
+		}
 		pub__works_merge(&lists[i]);
 		stats->entries += lists[i].n;
 	}
+	fetched = i;
 	o = *opts;
 	kc.user = opts;
 	o.on_paper = on_keyed;
@@ -96,7 +107,7 @@ static int add_profiles(pub_db *db, const char *const *ids, size_t n,
 	if ((err = pub__db_begin(db)) < 0)
 		goto done;
 	began = 1;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < fetched; i++) {
 		char *source = pub__sprintf("%s:%s", pub__profile_source(kinds[i]), norm[i]);
 		/* One profile is one source: its papers are distinct. */
 		pub__db_source_begin(db);
@@ -125,6 +136,17 @@ static int add_profiles(pub_db *db, const char *const *ids, size_t n,
 		goto done;
 	}
 	began = 0;
+	if (fetched < n) {
+		pub__buf left = PUB__BUF_INIT;
+		int64_t ms = pub__http_now_ms() - started;
+		for (i = fetched; i < n; i++)
+			pub__buf_printf(&left, "%s%s:%s", left.len ? ", " : "",
+				pub__profile_source(kinds[i]), norm[i]);
+		err = pub__error(PUB_EDEADLINE, "time limit reached after %lld.%01lld s; "
+			"not done: %s", (long long)(ms / 1000), (long long)(ms % 1000 / 100),
+			left.ptr);
+		pub__buf_free(&left);
+	}
 done:
 	if (began)
 		pub__db_rollback(db);

@@ -15,11 +15,18 @@ typedef struct pub__sync {
 	pub_db *db;
 	pub__http *http;   /* made on first use (pub__sync_http) */
 	pub__s2_cache *s2; /* made on first use (pub__s2_batch_cached) */
+	int64_t deadline_ms; /* the run's end (epoch ms), 0: none */
 } pub__sync;
 
 void pub__sync_open(pub__sync *s, pub_db *db);
 /* Frees the client and the caches; the database stays open. */
 void pub__sync_close(pub__sync *s);
+
+/* The run's time limit: `max_time_ms` from now (<= 0: none); the client
+ * (now or when made) holds every request to it. */
+void pub__sync_set_limit(pub__sync *s, long max_time_ms);
+/* 1 once the time limit has passed. */
+int pub__sync_expired(const pub__sync *s);
 
 /* The session's client (arXiv's pacing kept in the database), made on the
  * first call; owned by the session. */

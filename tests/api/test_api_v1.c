@@ -5,6 +5,8 @@
  * as that program's pub.h declared them; only functions come from pub.h.
  * pub_import_opts is at version 2 (on_dry_run appended), so the library
  * must read only version 1's bytes of it and write nothing past them.
+ * pub_refresh_opts is at version 3 (max_time_ms appended): a program built
+ * when it was at version 2 keeps working the same way.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -77,6 +79,22 @@ typedef struct v1_export_opts {
 	size_t nhighlight;
 } v1_export_opts;
 
+/* pub_refresh_opts, version 2 */
+typedef struct v2_refresh_opts {
+	unsigned int version;
+	long max_age;
+	int jobs;
+	pub_progress_fn progress;
+	void *progress_ctx;
+	pub_warn_fn warn;
+	void *warn_ctx;
+	void (*on_change)(const char *message, void *ctx);
+	void *change_ctx;
+	void (*on_step)(unsigned int step, const char *name, int err,
+		const pub_refresh_stats *stats, void *ctx);
+	void *step_ctx;
+} v2_refresh_opts;
+
 /* Each struct with guard bytes after it: the library must not write there. */
 #define GUARD 64
 #define GUARDED(type) struct { type s; unsigned char guard[GUARD]; }
@@ -110,6 +128,7 @@ int main(void)
 	GUARDED(v1_import_stats) is;
 	GUARDED(v1_stats) st;
 	GUARDED(v1_export_opts) eo;
+	GUARDED(v2_refresh_opts) ro;
 	pub_db *db = NULL;
 	pub_paper *p = NULL;
 	FILE *fp;
@@ -189,6 +208,21 @@ int main(void)
 		OK(pub_paper_foreach(db, (const pub_filter *)&f, count_paper, &n) == 0 && n == 2,
 			"foreach with a v1 filter: %d", n);
 	}
+	/* refresh options of version 2: nothing past them read or written */
+	_Static_assert(sizeof(v2_refresh_opts) < sizeof(pub_refresh_opts),
+		"pub_refresh_opts grew since version 2");
+	memset(&ro, 0xA5, sizeof(ro));
+	OK(pub_refresh_options_init((pub_refresh_opts *)&ro.s, 2) == 0, "refresh init v2: %s",
+		pub_error_last());
+	OK(ro.s.version == 2 && ro.s.on_step == NULL && ro.s.step_ctx == NULL,
+		"refresh init v2 zeroes v2");
+	OK(guard_intact(ro.guard), "refresh init v2 writes nothing past version 2");
+	OK(pub_refresh_options_init((pub_refresh_opts *)&ro.s, PUB_REFRESH_OPTIONS_VERSION + 1)
+		== PUB_EINVAL, "a refresh version from the future refused");
+	pub_refresh_options_init((pub_refresh_opts *)&ro.s, 2);
+	OK(pub_refresh(db, 0, (const pub_refresh_opts *)&ro.s) == 0,
+		"pub_refresh with v2 options: %s", pub_error_last());
+	OK(guard_intact(ro.guard), "pub_refresh wrote nothing past v2 options");
 	pub_db_free(db);
 	unlink(bibpath);
 	unlink(outpath);

@@ -71,6 +71,13 @@ def _kramdown():
     return None, None
 
 
+def _ruby_yaml():
+    ruby = shutil.which("ruby")
+    if ruby and _works([ruby, "-ryaml", "-e", "YAML.safe_load('a: 1')"]):
+        return ruby, None
+    return None, None
+
+
 def _chattr():
     p = shutil.which("chattr")
     return (p, None) if p else (None, None)
@@ -89,6 +96,8 @@ TOOLS = {
     "xmllint": ("libxml2-utils", _program("xmllint"), "SVG badges through xmllint"),
     "chattr": ("e2fsprogs", _chattr, "read-only databases (chattr +i)"),
     "man": ("man-db", _program("man"), "the man page"),
+    "git": ("git", _program("git"), "the site repository the GitHub Action's script commits to"),
+    "ruby-yaml": ("ruby", _ruby_yaml, "action.yml through Ruby's YAML"),
     "valgrind": ("valgrind", _program("valgrind"), "memory errors (.ci/run)"),
 }
 

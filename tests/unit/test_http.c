@@ -295,6 +295,64 @@ static void test_cap_and_timeout(void)
 	}
 }
 
+/* The run's deadline: no attempt, retry wait or batch outlives it. */
+static void test_deadline(void)
+{
+	pub__http *h = client();
+	pub__http_response r = PUB__HTTP_RESPONSE_INIT, rs[2] = {PUB__HTTP_RESPONSE_INIT,
+		PUB__HTTP_RESPONSE_INIT};
+	pub__http_request q[2];
+	int rcs[2];
+	int64_t t0;
+
+	/* a stalled answer (5 s; transfer timeout 10 s) ends at the deadline */
+	ctl(h, "{\"path_prefix\":\"/10.1/stall\",\"delay\":5,\"status\":200,\"times\":-1}");
+	t0 = pub__http_now_ms();
+	pub__http_set_deadline(h, t0 + 1000);
+	OK(pub__http_left_ms(h) > 0 && !pub__http_expired(h), "time left");
+	OK(pub__http_get(&r, h, PUB__SVC_DOI, "/10.1/stall", NULL) == PUB_ENET, "stalled -> ENET");
+	OK(pub__http_now_ms() - t0 < 2000, "ended at the deadline (%lld ms)",
+		(long long)(pub__http_now_ms() - t0));
+	STR_EQ(pub_error_last(), "doi.org: /10.1/stall: stopped at the time limit", "message");
+	OK(r.attempts == 1 && pub__http_expired(h), "one attempt, then expired");
+	pub__http_response_free(&r);
+
+	/* after it: no request at all */
+	t0 = pub__http_now_ms();
+	OK(pub__http_get(&r, h, PUB__SVC_DOI, "/10.1/never", NULL) == PUB_ENET &&
+		r.attempts == 0 && pub__http_now_ms() - t0 < 500, "after the deadline: at once");
+	pub__http_response_free(&r);
+
+	/* a retry whose wait would pass the deadline is not made; no wait */
+	pub__http_set_deadline(h, 0); /* the control request has no limit */
+	ctl(h, "{\"path_prefix\":\"/10.1/later\",\"status\":503,\"retry_after\":30,\"times\":-1}");
+	t0 = pub__http_now_ms();
+	pub__http_set_deadline(h, t0 + 5000);
+	OK(pub__http_get(&r, h, PUB__SVC_DOI, "/10.1/later", NULL) == PUB_ENET, "503 -> ENET");
+	OK(pub__http_now_ms() - t0 < 1500 && r.attempts == 1, "no wait for the retry (%lld ms)",
+		(long long)(pub__http_now_ms() - t0));
+	OK(strstr(pub_error_last(), "a retry in 30 s would pass the time limit") != NULL,
+		"retry message: %s", pub_error_last());
+	pub__http_response_free(&r);
+
+	/* a batch of stalled requests ends at the deadline too */
+	memset(q, 0, sizeof(q));
+	q[0].service = q[1].service = PUB__SVC_DOI;
+	q[0].path = "/10.1/stall";
+	q[1].path = "/10.1/stall?second";
+	t0 = pub__http_now_ms();
+	pub__http_set_deadline(h, t0 + 1000);
+	OK(pub__http_batch(rs, rcs, h, q, 2, 2) == PUB_ENET && rcs[0] == PUB_ENET &&
+		rcs[1] == PUB_ENET, "batch -> ENET");
+	OK(pub__http_now_ms() - t0 < 2000, "batch ended at the deadline (%lld ms)",
+		(long long)(pub__http_now_ms() - t0));
+	pub__http_response_free(&rs[0]);
+	pub__http_response_free(&rs[1]);
+	pub__http_set_deadline(h, 0);
+	ctl(h, "{\"clear\":true}");
+	pub__http_free(h);
+}
+
 static int64_t other_last;
 static int64_t sets;
 static int64_t get_last(void *ctx)
@@ -398,5 +456,6 @@ int main(int argc, char **argv)
 	test_cap_and_timeout();
 	test_pacing();
 	test_batch();
+	test_deadline();
 	return test_summary();
 }

@@ -42,6 +42,8 @@ enum {
 	PUB_ENONET = -9,    /* no network at all (cron may retry: exit 75) */
 	PUB_EPARTIAL = -10, /* some items of a batch failed (refresh: exit 3) */
 	PUB_ERATELIMIT = -11, /* a service's rate limit ran out (exit 75) */
+	PUB_EDEADLINE = -12, /* the run's time limit (max_time_ms) came first;
+	                      * what was stored stays (refresh: exit 3) */
 };
 
 /* The message of the last error on this thread; never NULL, owned by libpub,

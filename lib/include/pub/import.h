@@ -67,12 +67,17 @@ typedef struct pub_import_opts {
 	 * dry_run_out stream as before. */
 	void (*on_dry_run)(const char *bibtex, void *ctx);
 	void *dry_run_ctx;
+	/* Version 3.  pub_add_profiles(): the whole call's time limit in
+	 * milliseconds (0: none), as pub_refresh_opts.max_time_ms: the
+	 * profiles fetched before it are stored, the call returns
+	 * PUB_EDEADLINE naming the profiles not done. */
+	long max_time_ms;
 } pub_import_opts;
 
 /* Options and result structs version as libgit2's do: each appended field
  * bumps the version, and every call accepts any version from 1 to the
  * current (a program built against an older pub.h keeps working). */
-#define PUB_IMPORT_OPTIONS_VERSION 2
+#define PUB_IMPORT_OPTIONS_VERSION 3
 #define PUB_IMPORT_OPTIONS_INIT {.version = PUB_IMPORT_OPTIONS_VERSION}
 
 /* Zeroes `opts` and sets its version; PUB_EINVAL for an unknown version. */

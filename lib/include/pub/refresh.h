@@ -58,9 +58,15 @@ typedef struct pub_refresh_opts {
 	void (*on_step)(unsigned int step, const char *name, int err,
 		const pub_refresh_stats *stats, void *ctx);
 	void *step_ctx;
+	/* Version 3.  pub_refresh(): the whole run's time limit in
+	 * milliseconds (0: none).  No request waits past what is left (its
+	 * connect and transfer timeouts, pacing and retry waits are cut to
+	 * it); at the limit the run stops, keeps what it stored, and returns
+	 * PUB_EDEADLINE whose message names the steps not done. */
+	long max_time_ms;
 } pub_refresh_opts;
 
-#define PUB_REFRESH_OPTIONS_VERSION 2
+#define PUB_REFRESH_OPTIONS_VERSION 3
 #define PUB_REFRESH_OPTIONS_INIT {.version = PUB_REFRESH_OPTIONS_VERSION}
 
 /* Zeroes `opts` and sets its version; PUB_EINVAL for an unknown version. */
@@ -103,7 +109,10 @@ typedef enum pub_refresh_step {
  * except offline (PUB_ENONET) or rate-limited (PUB_ERATELIMIT), which end
  * the run (cron tries again later).  Returns the first step's error
  * (PUB_ENONET / PUB_ERATELIMIT when the run ended so), else PUB_EPARTIAL
- * when a step had failed items, else 0. */
+ * when a step had failed items, else 0; PUB_EDEADLINE when opts->max_time_ms
+ * ran out first ("time limit reached after 2 s; not done: venues (cut
+ * short), stars, profiles"): the step cut short reports PUB_EDEADLINE
+ * through on_step, the steps after it are not run. */
 PUB_EXTERN int pub_refresh(pub_db *db, unsigned int steps, const pub_refresh_opts *opts);
 PUB_EXTERN void pub_refresh_unlock(pub_db *db);
 
