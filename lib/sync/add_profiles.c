@@ -92,8 +92,7 @@ static int add_profiles(pub_db *db, const char *const *ids, size_t n,
 				goto done;
 			pub__work_list_free(&lists[i]);
 			memset(&lists[i], 0, sizeof(lists[i]));
-			err = 0;
-			break;
+			break; /* err is set again by pub__db_begin below */
 		}
 		pub__works_merge(&lists[i]);
 		stats->entries += lists[i].n;
