@@ -109,3 +109,17 @@ int pub_refresh(pub_db *db, unsigned int want, const pub_refresh_opts *opts)
 	pub__buf_free(&left);
 	return first ? first : partial ? PUB_EPARTIAL : 0;
 }
+
+int pub__refresh_one(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats,
+	pub__refresh_step_fn step)
+{
+	pub__refresh_call c;
+	pub__sync s;
+	int err = pub__refresh_begin(&c, opts, stats);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		err = step(&s, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
+	return pub__refresh_end(&c, stats, err);
+}

@@ -21,4 +21,11 @@ int pub__refresh_step_stars(pub__sync *s, const pub_refresh_opts *opts,
 int pub__refresh_step_profiles(pub__sync *s, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats);
 
+/* A public pub_refresh_STEP(): the call's preamble, STEP in a session of
+ * its own, the call's end. */
+typedef int (*pub__refresh_step_fn)(pub__sync *s, const pub_refresh_opts *opts,
+	pub_refresh_stats *stats);
+int pub__refresh_one(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats,
+	pub__refresh_step_fn step);
+
 #endif

@@ -242,13 +242,5 @@ done:
 
 int pub_refresh_venues(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)
 {
-	pub__refresh_call c;
-	pub__sync s;
-	int err = pub__refresh_begin(&c, opts, stats);
-	if (err == 0) {
-		pub__sync_open(&s, db);
-		err = pub__refresh_step_venues(&s, &c.opts, &c.stats);
-		pub__sync_close(&s);
-	}
-	return pub__refresh_end(&c, stats, err);
+	return pub__refresh_one(db, opts, stats, pub__refresh_step_venues);
 }
