@@ -60,7 +60,18 @@ static const char doc_begin[] =
 	"\\renewcommand{\\textgreater}{{\\ttfamily\\char62}}\n"
 	"\\renewcommand{\\textbar}{{\\ttfamily\\char124}}\n"
 	"\\renewcommand{\\textbackslash}{{\\ttfamily\\char92}}\n"
-	"\\makeatletter\\def\\UTFviii@undefined@err#1{\\textbf{?}}\\makeatother\n";
+	"\\makeatletter\\def\\UTFviii@undefined@err#1{\\textbf{?}}\\makeatother\n"
+	/* T1's letters OT1 lacks (\\k{a}, and inputenc's a-ogonek, eth,
+	 * thorn ...): the nearest letter instead of an error */
+	"\\DeclareTextCommandDefault{\\k}[1]{#1}\n"
+	"\\DeclareTextCommandDefault{\\DH}{D}\\DeclareTextCommandDefault{\\dh}{d}\n"
+	"\\DeclareTextCommandDefault{\\DJ}{D}\\DeclareTextCommandDefault{\\dj}{d}\n"
+	"\\DeclareTextCommandDefault{\\TH}{Th}\\DeclareTextCommandDefault{\\th}{th}\n"
+	"\\DeclareTextCommandDefault{\\NG}{N}\\DeclareTextCommandDefault{\\ng}{n}\n"
+	"\\DeclareTextCommandDefault{\\guillemetleft}{\\ensuremath{\\ll}}\n"
+	"\\DeclareTextCommandDefault{\\guillemetright}{\\ensuremath{\\gg}}\n"
+	"\\DeclareTextCommandDefault{\\guilsinglleft}{\\ensuremath{<}}\n"
+	"\\DeclareTextCommandDefault{\\guilsinglright}{\\ensuremath{>}}\n";
 
 /* Greek and a few symbols a title may hold as characters. */
 static const struct {

@@ -21,11 +21,15 @@ typedef struct writer {
 	size_t math_at;      /* b->len after the opening $ */
 	size_t math_depth;   /* depth when the math opened */
 	size_t math_closed;  /* b->len after the last closing $ (never "$$") */
+	int word_before_math; /* after_word when the math opened */
 	size_t depth;        /* groups open in the output */
 	size_t skipped;      /* groups beyond MAX_DEPTH, their '}' dropped too */
 	int space;           /* a space to write before the next visible thing */
 	int started;
 	int after_word;      /* a control word was written last */
+	size_t script_end;   /* b->len after the last ^ or _ argument */
+	int script_mask;     /* 1: ^, 2: _ on the nucleus that ends there */
+	size_t script_group; /* depth of the group that is a script's argument */
 } writer;
 
 static int is_alpha(char c)
@@ -142,6 +146,10 @@ static void open_group(writer *w, const char *cmd)
 static void close_group(writer *w)
 {
 	pub__buf_putc(w->b, '}');
+	if (w->script_group && w->depth == w->script_group) {
+		w->script_end = w->b->len;
+		w->script_group = 0;
+	}
 	w->depth--;
 	w->after_word = 0;
 }
@@ -158,6 +166,7 @@ static void math_open(writer *w)
 		pub__buf_puts(w->b, "{}"); /* "$x$$y$" would be display math */
 	pub__buf_putc(w->b, '$');
 	w->started = 1;
+	w->word_before_math = w->after_word;
 	w->after_word = 0;
 	w->math = 1;
 	w->math_at = w->b->len;
@@ -175,6 +184,7 @@ static void math_close(writer *w)
 	if (w->b->len == w->math_at) { /* empty math: "$$" must not be written */
 		w->b->len--;
 		w->b->ptr[w->b->len] = '\0';
+		w->after_word = w->word_before_math; /* "\aa$$s" is not \aas */
 		return;
 	}
 	pub__buf_putc(w->b, '$');
@@ -326,10 +336,14 @@ static void accent(writer *w, const char *name, size_t n)
 		p++;
 	if (w->math)
 		return;
-	if (*p == '{') {
+	if (*p == '{' && w->depth < MAX_DEPTH) {
 		emit(w, cs);
 		w->s = p;
 		return;
+	}
+	if (*p == '{') { /* too deep for a group: the accent takes the letter */
+		p++;
+		w->skipped++;
 	}
 	emit(w, cs);
 	pub__buf_putc(w->b, '{');
@@ -458,17 +472,46 @@ static void command(writer *w)
 	}
 }
 
-/* ^ or _ in math: an argument must follow, or "x^$" would not compile. */
+/* ^ or _ in math with its argument, so that "x^$" and "x^2^3" compile:
+ * an argument that would write nothing is {}, and a second ^ (or _) on
+ * one nucleus gets a nucleus {} of its own. */
 static void script(writer *w, char c)
 {
-	const char *p = w->s;
 	char e[2] = {c, '\0'};
+	int bit = c == '^' ? 1 : 2;
+	size_t before, depth;
+	if (w->b->len != w->script_end)
+		w->script_mask = 0;
+	if (w->script_mask & bit) {
+		emit(w, "{}");
+		w->script_mask = 0;
+	}
 	emit(w, e);
-	while (*p == ' ')
-		p++;
-	if (!(is_alpha(*p) || (*p >= '0' && *p <= '9') || *p == '{' ||
-	      (*p == '\\' && is_alpha(p[1])) || (unsigned char)*p >= 0x80))
+	w->script_mask |= bit;
+	while (*w->s == ' ')
+		w->s++;
+	before = w->b->len;
+	depth = w->depth;
+	if (*w->s == '{') {
+		w->s++;
+		open_group(w, NULL);
+	} else if (*w->s == '\\' && is_alpha(w->s[1])) {
+		w->s++;
+		command(w);
+	} else if (*w->s == '\\' && w->s[1] && strchr("&%#_{}", w->s[1])) {
+		w->s++;
+		command(w);
+	} else if ((*w->s >= '0' && *w->s <= '9') || is_alpha(*w->s) ||
+		   (unsigned char)*w->s >= 0x80 || (*w->s && strchr("+-*/=()[]<>|.,;:!?@\"", *w->s))) {
+		w->s += text_char(w);
+	}
+	if (w->depth > depth) {
+		w->script_group = w->depth; /* ends with the group */
+		return;
+	}
+	if (w->b->len == before)
 		pub__buf_puts(w->b, "{}");
+	w->script_end = w->b->len;
 }
 
 void pub__latex_keep(pub__buf *b, const char *s)
@@ -478,8 +521,8 @@ void pub__latex_keep(pub__buf *b, const char *s)
 		return;
 	memset(&w, 0, sizeof(w));
 	w.b = b;
-	w.math_closed = (size_t)-1;
-	/* a closing $ written before this call does not count */
+	/* what the buffer held before this call is no $ or script of ours */
+	w.math_closed = w.script_end = (size_t)-1;
 	w.s = s;
 	while (*w.s) {
 		char c = *w.s;

@@ -212,6 +212,8 @@ static const sym symbols[] = {
 	{"S", "§"}, {"P", "¶"}, {"copyright", "©"}, {"textregistered", "®"},
 	{"texttrademark", "™"}, {"textendash", "–"}, {"textemdash", "—"},
 	{"textquoteright", "’"}, {"textquoteleft", "‘"}, {"textbackslash", "\\"},
+	{"textasciitilde", "~"}, {"textasciicircum", "^"}, {"textunderscore", "_"},
+	{"textless", "<"}, {"textgreater", ">"}, {"textbar", "|"},
 	{"backslash", "\\"},
 	{"LaTeX", "LaTeX"}, {"TeX", "TeX"}, {"BibTeX", "BibTeX"},
 	{"quad", " "}, {"qquad", " "}, {"euro", "€"}, {"textdegree", "°"},
