@@ -95,9 +95,10 @@ typedef struct pub_export_opts {
 	 * separated by ';' ("Yang You; Y. You") */
 	const char *const *highlight;
 	size_t nhighlight;
-	/* version 2: only papers of this year or later (their year, or the
-	 * year of the venue badge when that is later); 0: all.  A paper of
-	 * unknown year is left out then. */
+	/* version 2, the CV formats only: only papers of this year or later
+	 * (the year the venue badge names, else the paper's own; "ICLR 2025"
+	 * counts as 2025 for a 2024 preprint); 0: all.  A paper of unknown
+	 * year is left out then. */
 	int since;
 } pub_export_opts;
 
