@@ -16,6 +16,7 @@ static int formats[6];
 static cli_list tags, highlight;
 static const char *author, *key, *group_by, *jekyll, *outfile, *title, *dialect, *hugo;
 static const char *into, *region, *style;
+static const char *cv, *since;
 static int selected, ascii, plain, standalone, repos, static_stars, citations;
 
 static const pub_format format_of[6] = {
@@ -40,6 +41,9 @@ const cli_opt_spec cmd_export_opts[] = {
 	{CLI_OPT_VALUE, "hugo", 0, &hugo, 0, "DIR",
 		"Hugo Blox page bundles: DIR/content/publication/KEY/{index.md,cite.bib}",
 		CLI_OPT_NONEMPTY | CLI_OPT_FILE},
+	{CLI_OPT_VALUE, "cv", 0, &cv, 0, "latex|json-resume",
+		"a CV's publication list: LaTeX to \\input (--standalone: a document\n"
+		"pdflatex compiles) or a JSON Resume document", CLI_OPT_NONEMPTY},
 	{CLI_OPT_SECTION, NULL, 0, NULL, 0, NULL, "options", 0},
 	{CLI_OPT_VALUE, "dialect", 0, &dialect, 0, "al-folio",
 		"BibTeX: the fields al-folio's templates read (abbr, selected, code, ...)",
@@ -49,26 +53,30 @@ const cli_opt_spec cmd_export_opts[] = {
 	{CLI_OPT_VALUE, "author", 0, &author, 0, "NAME",
 		"only papers by NAME (the owner: any spelling of owner.aliases)", 0},
 	{CLI_OPT_LIST, "highlight", 0, &highlight, 0, "NAME",
-		"HTML/Markdown: underline NAME too (repeatable; one person's\n"
+		"HTML/Markdown: underline NAME too, --cv latex: bold (repeatable; one person's\n"
 		"spellings separated by ';': \"Yang You; Y. You\")", CLI_OPT_NONEMPTY},
 	{CLI_OPT_SWITCH, "selected", 0, &selected, 0, NULL, "only selected papers", 0},
+	{CLI_OPT_VALUE, "since", 0, &since, 0, "YEAR",
+		"--cv: only papers of YEAR or later (the venue's year, else the paper's)",
+		CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "key", 0, &key, 0, "KEY", "only the paper KEY (or an alias) names",
 		CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "group-by", 0, &group_by, 0, "tag|year|venue|none",
-		"how to group the HTML and Markdown lists", 0},
+		"how to group the HTML and Markdown lists and the CV (its default: by kind)", 0},
 	{CLI_OPT_SWITCH, "ascii", 0, &ascii, 0, NULL,
 		"BibTeX and biblatex: LaTeX escapes instead of UTF-8", 0},
 	{CLI_OPT_SWITCH, "plain", 0, &plain, 0, NULL,
 		"BibTeX: without pubdb's own fields (pubdb-links, pubdb-tags, ...)", 0},
 	{CLI_OPT_SWITCH, "standalone", 0, &standalone, 0, NULL,
-		"HTML: a whole page with a stylesheet", 0},
+		"HTML: a whole page with a stylesheet; --cv latex: a whole document", 0},
 	{CLI_OPT_SWITCH, "repos", 0, &repos, 0, NULL,
 		"list open-source projects (HTML, Markdown)", 0},
 	{CLI_OPT_SWITCH, "citations", 0, &citations, 0, NULL,
 		"\"cited by N\" per paper, the largest stored count (HTML, Markdown,\n"
-		"acad-homepage)", 0},
+		"acad-homepage, --cv)", 0},
 	{CLI_OPT_VALUE, "title", 0, &title, 0, "TEXT",
-		"the page's title (--html --standalone) or a heading (--markdown)",
+		"the page's title (--html --standalone), a heading (--markdown,\n"
+		"--cv latex --standalone)",
 		CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "jekyll", 0, &jekyll, 0, "DIR",
 		"Markdown: one file per paper in DIR", CLI_OPT_NONEMPTY | CLI_OPT_FILE},
@@ -118,12 +126,16 @@ static int check(const pub_export_opts *o)
 			"--jekyll writes Markdown files; use it with --markdown");
 	if (o->repos && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN)
 		return cli_usage_error("export", "--repos lists projects as HTML or Markdown");
-	if (o->citations && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN)
-		return cli_usage_error("export", "--citations applies to --html and --markdown");
-	if (o->title && !(o->format == PUB_FORMAT_HTML && o->standalone) &&
-	    o->format != PUB_FORMAT_MARKDOWN)
+	if (o->citations && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN &&
+	    o->format != PUB_FORMAT_CV_LATEX && o->format != PUB_FORMAT_CV_JSON_RESUME)
+		return cli_usage_error("export", "--citations applies to --html, --markdown and --cv");
+	if (o->since && o->format != PUB_FORMAT_CV_LATEX && o->format != PUB_FORMAT_CV_JSON_RESUME)
+		return cli_usage_error("export", "--since applies to --cv");
+	if (o->title && !((o->format == PUB_FORMAT_HTML || o->format == PUB_FORMAT_CV_LATEX) &&
+	    o->standalone) && o->format != PUB_FORMAT_MARKDOWN)
 		return cli_usage_error("export",
-			"--title names a page: use it with --html --standalone or --markdown");
+			"--title names a page: use it with --html --standalone, --cv latex "
+			"--standalone or --markdown");
 	if (o->style == PUB_STYLE_ACAD_HOMEPAGE && o->format != PUB_FORMAT_MARKDOWN)
 		return cli_usage_error("export",
 			"--style acad-homepage writes Markdown with inline HTML: drop the format flag");
@@ -141,7 +153,8 @@ static int check(const pub_export_opts *o)
 			? "--into needs --region NAME (the lines <!-- pubdb:NAME --> and "
 			  "<!-- /pubdb:NAME --> of the page)"
 			: "--region needs --into FILE");
-	if (into && (o->jekyll_dir || (o->standalone && o->format == PUB_FORMAT_HTML)))
+	if (into && (o->jekyll_dir || (o->standalone && (o->format == PUB_FORMAT_HTML ||
+	    o->format == PUB_FORMAT_CV_LATEX))))
 		return cli_usage_error("export",
 			"--into writes a fragment into a page: no --jekyll or --standalone");
 	return EXIT_OK;
@@ -204,10 +217,31 @@ int cmd_export(cli *c)
 		o.hugo_dir = hugo;
 		nformats++;
 	}
+	if (cv) {
+		if (strcmp(cv, "latex") == 0) {
+			o.format = PUB_FORMAT_CV_LATEX;
+		} else if (strcmp(cv, "json-resume") == 0) {
+			o.format = PUB_FORMAT_CV_JSON_RESUME;
+		} else {
+			rc = cli_usage_error("export", "--cv takes latex or json-resume, not '%s'", cv);
+			goto done;
+		}
+		nformats++;
+	}
+	if (since) {
+		char *end;
+		long y = strtol(since, &end, 10);
+		if (*end || end == since || y < 1000 || y > 9999) {
+			rc = cli_usage_error("export", "--since takes a year (four digits), not '%s'",
+				since);
+			goto done;
+		}
+		o.since = (int)y;
+	}
 	if (nformats == 0) {
 		rc = cli_usage_error("export",
 			"export needs a format: --bibtex, --biblatex, --json, --csl-json, --html, "
-			"--markdown or --hugo DIR");
+			"--markdown, --hugo DIR or --cv latex|json-resume");
 		goto done;
 	}
 	if (nformats > 1) {

@@ -174,7 +174,12 @@ const cmd cli_commands[] = {
 		"message) and the file is left as it was.\n"
 		"--style acad-homepage writes the markup of an acad-homepage page\n"
 		"(Markdown with inline HTML; no format flag needed), with live shields.io\n"
-		"star badges (--static-stars: the stored counts).\n",
+		"star badges (--static-stars: the stored counts).\n"
+		"--cv latex writes a CV's publication list to \\input (Conference Papers,\n"
+		"Journal Articles, Preprints, Other; or --group-by), numbered, the owner in\n"
+		"bold; --standalone makes it a document pdflatex compiles.  --cv\n"
+		"json-resume writes a JSON Resume document.  Both take --selected, --tag,\n"
+		"--since YEAR and --citations (docs/cv.md).\n",
 		cmd_export_opts, NULL},
 	{"refresh", cmd_refresh, CMD_DB,
 		"refresh arXiv metadata, venues, citations, stars and profiles (for cron)",

@@ -19,6 +19,7 @@
 #include "export/acad.h"
 #include "export/bibtex.h"
 #include "export/csl.h"
+#include "export/cv.h"
 #include "export/html.h"
 #include "export/hugo.h"
 #include "export/json.h"
@@ -26,7 +27,8 @@
 
 /* pub_filter is inside: a bump of pub_filter that grows it is a bump of
  * pub_export_opts too. */
-static const size_t opts_sizes[] = {sizeof(pub_export_opts)};
+static const size_t opts_sizes[] = {PUB__SIZE_TO(pub_export_opts, nhighlight),
+	sizeof(pub_export_opts)};
 static const pub__versions opts_versions = {"pub_export_opts",
 	PUB_EXPORT_OPTIONS_VERSION, opts_sizes};
 
@@ -72,8 +74,15 @@ int pub_export(pub_db *db, const pub_export_opts *given, FILE *out)
 		return pub__error(PUB_EINVAL, "Hugo page bundles need a folder, and a folder "
 			"the Hugo format");
 	if (opts->citations && opts->format != PUB_FORMAT_HTML &&
-	    opts->format != PUB_FORMAT_MARKDOWN)
-		return pub__error(PUB_EINVAL, "citation counts are shown in HTML or Markdown only");
+	    opts->format != PUB_FORMAT_MARKDOWN && opts->format != PUB_FORMAT_CV_LATEX &&
+	    opts->format != PUB_FORMAT_CV_JSON_RESUME)
+		return pub__error(PUB_EINVAL, "citation counts are shown in HTML, Markdown or a CV only");
+	if (opts->since != 0 && (opts->since < 1000 || opts->since > 9999))
+		return pub__error(PUB_EINVAL, "a year since which to list papers has four "
+			"digits, not %d", opts->since);
+	if (opts->since && opts->format != PUB_FORMAT_CV_LATEX &&
+	    opts->format != PUB_FORMAT_CV_JSON_RESUME)
+		return pub__error(PUB_EINVAL, "a year since which to list papers takes a CV format");
 	if (opts->format == PUB_FORMAT_BIBTEX && !opts->dialect)
 		return pub__export_bibtex(out, db, opts);
 
@@ -96,6 +105,16 @@ int pub_export(pub_db *db, const pub_export_opts *given, FILE *out)
 	for (loaded = 0; loaded < n; loaded++)
 		if ((err = pub__paper_load(&papers[loaded], db, ids[loaded])) < 0)
 			goto done;
+	if (opts->since) { /* the CV's year (cv.h), not only the stored one */
+		size_t kept = 0;
+		for (i = 0; i < n; i++) {
+			if (pub__cv_year(papers[i]) >= opts->since)
+				papers[kept++] = papers[i];
+			else
+				pub_paper_free(papers[i]);
+		}
+		n = loaded = kept;
+	}
 	if ((err = pub__repo_list(&repos, &nrepos, db, opts->repos)) < 0)
 		goto done;
 
@@ -123,6 +142,12 @@ int pub_export(pub_db *db, const pub_export_opts *given, FILE *out)
 		break;
 	case PUB_FORMAT_CSL_JSON:
 		err = pub__export_csl_json(out, &set);
+		break;
+	case PUB_FORMAT_CV_LATEX:
+		err = pub__export_cv_latex(out, &set);
+		break;
+	case PUB_FORMAT_CV_JSON_RESUME:
+		err = pub__export_cv_json(out, &set);
 		break;
 	case PUB_FORMAT_HTML:
 		err = pub__export_html(out, &set);

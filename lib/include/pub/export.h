@@ -23,6 +23,14 @@ typedef enum pub_format {
 	PUB_FORMAT_HTML,
 	PUB_FORMAT_MARKDOWN,
 	PUB_FORMAT_HUGO, /* Hugo Blox page bundles in hugo_dir, one per paper */
+	/* A CV's publication list in LaTeX: sections (conference papers,
+	 * journal articles, preprints, other; or group_by year, tag, venue,
+	 * none), numbered; a fragment to \input, or with standalone a document
+	 * pdflatex compiles with the LaTeX kernel's packages alone */
+	PUB_FORMAT_CV_LATEX,
+	/* A JSON Resume document (jsonresume.org): basics.name (the owner) and
+	 * publications[] */
+	PUB_FORMAT_CV_JSON_RESUME,
 } pub_format;
 
 /* Whose BibTeX fields PUB_FORMAT_BIBTEX writes. */
@@ -87,9 +95,14 @@ typedef struct pub_export_opts {
 	 * separated by ';' ("Yang You; Y. You") */
 	const char *const *highlight;
 	size_t nhighlight;
+	/* version 2, the CV formats only: only papers of this year or later
+	 * (the year the venue badge names, else the paper's own; "ICLR 2025"
+	 * counts as 2025 for a 2024 preprint); 0: all.  A paper of unknown
+	 * year is left out then. */
+	int since;
 } pub_export_opts;
 
-#define PUB_EXPORT_OPTIONS_VERSION 1
+#define PUB_EXPORT_OPTIONS_VERSION 2
 #define PUB_EXPORT_OPTIONS_INIT \
 	{.version = PUB_EXPORT_OPTIONS_VERSION, .filter = PUB_FILTER_INIT}
 
@@ -99,7 +112,8 @@ PUB_EXTERN int pub_export_options_init(pub_export_opts *opts, unsigned int versi
 
 /* Writes the matching papers to `out`.  PUB_EINVAL when opts combine what
  * does not go together (jekyll_dir without Markdown, repos without HTML or
- * Markdown, a dialect without BibTeX, PUB_FORMAT_HUGO without hugo_dir). */
+ * Markdown, a dialect without BibTeX, PUB_FORMAT_HUGO without hugo_dir,
+ * since outside 0 and 1000..9999). */
 PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
 
 /* ---- styles and regions of a homepage ---------------------------------- */
