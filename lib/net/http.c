@@ -40,6 +40,8 @@ static const struct {
 typedef struct pacer {
 	int64_t interval_ms;
 	int slow_after_429; /* the interval's factor after a 429 (<= 1: none) */
+	int64_t base_ms;    /* the interval as set */
+	int64_t slowed_at;  /* the last slowing */
 	int64_t last_ms;
 	int64_t held_until; /* asked to be left alone until (ms; INT64_MAX: the run) */
 	long sent;          /* attempts sent */
@@ -215,7 +217,7 @@ void pub__http_set_pacing_hook(pub__http *h, pub__service svc,
 void pub__http_set_pacing(pub__http *h, pub__service svc, int64_t interval_ms,
 	int slow_after_429)
 {
-	h->pace[svc].interval_ms = interval_ms > 0 ? interval_ms : 0;
+	h->pace[svc].interval_ms = h->pace[svc].base_ms = interval_ms > 0 ? interval_ms : 0;
 	h->pace[svc].slow_after_429 = slow_after_429;
 }
 
@@ -239,9 +241,16 @@ long pub__http_sent(const pub__http *h, pub__service svc)
 static void saw_429(pub__http *h, pub__service svc, int64_t retry_after, int last)
 {
 	pacer *p = &h->pace[svc];
-	if (p->slow_after_429 > 1 && p->interval_ms > 0) { /* unpaced (tests): stays so */
-		int64_t d = p->interval_ms * p->slow_after_429;
-		p->interval_ms = d < PUB__HTTP_MAX_INTERVAL_MS ? d : PUB__HTTP_MAX_INTERVAL_MS;
+	/* slower at most once per interval (parallel requests answered 429
+	 * together are one signal), and at most 8 times the rule's pace;
+	 * unpaced (tests) stays so */
+	if (p->slow_after_429 > 1 && p->interval_ms > 0 &&
+	    pub__http_now_ms() - p->slowed_at >= p->interval_ms) {
+		int64_t d = p->interval_ms * p->slow_after_429, cap = p->base_ms * 8;
+		if (cap > PUB__HTTP_MAX_INTERVAL_MS)
+			cap = PUB__HTTP_MAX_INTERVAL_MS;
+		p->interval_ms = d < cap ? d : cap > p->interval_ms ? cap : p->interval_ms;
+		p->slowed_at = pub__http_now_ms();
 	}
 	if (last)
 		p->held_until = retry_after >= 0 ? pub__http_now_ms() + retry_after : INT64_MAX;

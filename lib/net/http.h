@@ -84,9 +84,9 @@ void pub__http_set_pacing_hook(pub__http *h, pub__service svc,
 	pub__pace_get_fn get_last, pub__pace_set_fn set_last, void *ctx);
 
 /* The spacing of request starts to `svc` (0: none) and, when
- * `slow_after_429` is more than 1, the factor it grows by after each 429
- * the service answers (up to PUB__HTTP_MAX_INTERVAL_MS), for the rest of
- * the client's life. */
+ * `slow_after_429` is more than 1, the factor it grows by after a 429 the
+ * service answers (once per interval, up to 8 times the interval set and
+ * PUB__HTTP_MAX_INTERVAL_MS), for the rest of the client's life. */
 void pub__http_set_pacing(pub__http *h, pub__service svc, int64_t interval_ms,
 	int slow_after_429);
 int64_t pub__http_interval(const pub__http *h, pub__service svc);

@@ -317,8 +317,8 @@ int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_ref
 	}
 	if (left) {
 		stats->failed += left;
-		pub__refresh_say(opts, 1, "venues: DBLP not asked about %zu paper%s; the next run asks %s",
-			left, left == 1 ? "" : "s", left == 1 ? "it" : "them");
+		pub__refresh_say(opts, 1, "venues: %zu paper%s left for the next run (DBLP could not "
+			"be asked)", left, left == 1 ? "" : "s");
 	}
 	err = 0;
 	if (!R.reached && R.source_err)
