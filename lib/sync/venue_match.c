@@ -329,6 +329,7 @@ static int search(pub__vpaper *p, pub__http *h)
 		}
 		pub__vauthors_clear(&au);
 	}
+	p->dblp_none = nmain == 0 && nwork == 0;
 	if (nmain == 1) {
 		pub__dblp_rec r;
 		err = pub__dblp_rec_get(&r, h, hits[main_at].key);
@@ -405,7 +406,7 @@ static int find_dblp(pub__vpaper *p, pub__http *h)
 			return err;
 		}
 	}
-	return p->title_key && *p->title_key ? search(p, h) : 0;
+	return p->title_key && *p->title_key && !p->dblp_unknown ? search(p, h) : 0;
 }
 
 static int field_is_preprint(const char *v)

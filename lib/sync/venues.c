@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <jansson.h>
 
 #include "pub.h"
 #include "util/alloc.h"
@@ -39,6 +40,9 @@
 #include "net/source.h"
 #include "sync/record.h"
 #include "sync/venues.h"
+
+/* Days a negative answer holds (setting refresh.unknown_days). */
+#define PUB__UNKNOWN_DAYS 30
 
 static void vpaper_free(pub__vpaper *p)
 {
@@ -63,7 +67,23 @@ static void vpaper_free(pub__vpaper *p)
 typedef struct loading {
 	pub__vpaper **out;
 	size_t *n, cap;
+	const char *since; /* negative answers of this day or later hold */
 } loading;
+
+/* 1 when the negative answer of `source` in `unknown` (venue_lookups'
+ * JSON) is of `since` or later. */
+static int remembered(const char *unknown, const char *source, const char *since)
+{
+	json_t *o;
+	const char *day;
+	int yes = 0;
+	if (!unknown || !*since || !(o = json_loads(unknown, 0, NULL)))
+		return 0;
+	day = json_string_value(json_object_get(o, source));
+	yes = day && strcmp(day, since) >= 0;
+	json_decref(o);
+	return yes;
+}
 
 static int take_row(const pub__venue_row *r, void *ctx)
 {
@@ -81,6 +101,8 @@ static int take_row(const pub__venue_row *r, void *ctx)
 	p->year = r->year;
 	p->arxiv = r->arxiv ? pub__strdup(r->arxiv) : NULL;
 	p->doi = r->doi ? pub__strdup(r->doi) : NULL;
+	p->s2_unknown = remembered(r->unknown, "semanticscholar", l->since);
+	p->dblp_unknown = remembered(r->unknown, "dblp", l->since);
 	return 0;
 }
 
@@ -89,7 +111,8 @@ static int take_row(const pub__venue_row *r, void *ctx)
 static int load(pub_db *db, long max_age, pub__vpaper **out, size_t *n, size_t *skipped)
 {
 	loading l;
-	char cutoff[21];
+	char cutoff[21], since[21], *days = NULL;
+	long nd = PUB__UNKNOWN_DAYS;
 	size_t i;
 	int err;
 	*out = NULL;
@@ -97,6 +120,17 @@ static int load(pub_db *db, long max_age, pub__vpaper **out, size_t *n, size_t *
 	l.out = out;
 	l.n = n;
 	l.cap = 0;
+	if ((err = pub_config_get(&days, db, "refresh.unknown_days")) < 0)
+		return err;
+	if (days) {
+		char *end;
+		long v = strtol(days, &end, 10);
+		nd = !*end && v >= 0 && v <= 3650 ? v : nd;
+		free(days);
+	}
+	pub__refresh_cutoff(since, nd * 86400);
+	since[nd > 0 ? 10 : 0] = '\0';
+	l.since = since;
 	pub__refresh_cutoff(cutoff, max_age);
 	if ((err = pub__venue_rows_foreach(db, cutoff, skipped, take_row, &l)) < 0)
 		return err;
@@ -123,7 +157,8 @@ static int ask_s2(pub__s2_cache **cache, pub__http *h, pub__vpaper *ps, size_t n
 	size_t i, k = 0;
 	int err = 0;
 	for (i = 0; i < n; i++)
-		if (!ps[i].placed && (ids[k] = pub__s2_id(ps[i].arxiv, ps[i].doi)))
+		if (!ps[i].placed && !ps[i].s2_unknown &&
+		    (ids[k] = pub__s2_id(ps[i].arxiv, ps[i].doi)))
 			of[k++] = i;
 	if (k) {
 		res = pub__calloc(k, sizeof(*res));
@@ -131,6 +166,7 @@ static int ask_s2(pub__s2_cache **cache, pub__http *h, pub__vpaper *ps, size_t n
 			for (i = 0; i < k; i++) {
 				pub__vpaper *p = &ps[of[i]];
 				pub__s2_paper *r = &res[i];
+				p->s2_asked = 1;
 				p->s2_found = r->found;
 				if (!r->found)
 					continue;
@@ -190,6 +226,13 @@ static int file_one(vrun *R, pub__vpaper *p)
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
 	if (p->match.badge && (err = pub__vapply(db, p, &changed)) < 0)
+		goto fail;
+	/* what the sources said they do not know, with its day */
+	if (p->s2_asked && (err = pub__venue_unknown_set(db, p->id, "semanticscholar",
+				    !p->s2_found)) < 0)
+		goto fail;
+	if ((p->dblp_none || p->match.badge) &&
+	    (err = pub__venue_unknown_set(db, p->id, "dblp", p->dblp_none && !p->match.badge)) < 0)
 		goto fail;
 	if ((err = pub__venue_lookup_record(db, p->id, p->match.badge ? NULL : p->candidates)) < 0)
 		goto fail;
@@ -290,6 +333,11 @@ int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_ref
 			continue;
 		if (pub__sync_expired(s))
 			break;
+		if (p->dblp_unknown && (p->s2_unknown || !p->s2_found)) {
+			/* neither knows it, and said so lately: not asked again */
+			stats->skipped++;
+			continue;
+		}
 		if (dblp_down || pub__http_held(h, PUB__SVC_DBLP)) {
 			left++;
 			continue;

@@ -73,6 +73,11 @@ typedef struct pub__vpaper {
 	pub__vauthors s2_authors;
 	const pub__vowner *owner; /* the run's, not owned */
 	int placed;        /* found (or left to doctor) by an earlier source */
+	/* negative answers: remembered ones (within refresh.unknown_days) keep
+	 * a source from being asked; this run's are stored */
+	int s2_unknown, dblp_unknown;  /* remembered */
+	int s2_asked;                  /* this run asked S2 (s2_found its answer) */
+	int dblp_none;                 /* this run's search found no version */
 	pub__vmatch match; /* filled by pub__vfind when one version is taken */
 	char *candidates;  /* JSON array of versions not taken, or NULL */
 	int workshop_only; /* the candidates are only workshop versions */

@@ -160,6 +160,50 @@ class LimitsTest(ReplayTestCase):
         self.assertEqual(len(self.sent("/pid/")), 4)
         self.assertEqual(self.sent("/rec/"), [])
 
+    # ---- negative answers remembered ----
+    def test_negative_answers_are_remembered(self):
+        self.ok("add", self.write("o.bib", "@misc{other, title={Efficient Attention for Everything}, "
+                                  "author={Xuanlei Zhao and Yang You}, year=2023}\n"))
+        self.mark_log()
+        self.net("-q", "refresh", "--venues")
+        self.assertEqual(len(self.sent("/search/publ/api")), 1)
+        (unknown,), = self.sql("SELECT unknown FROM venue_lookups")
+        self.assertEqual(list(json.loads(unknown)), ["dblp"])
+        self.assertRegex(json.loads(unknown)["dblp"], r"^\d{4}-\d\d-\d\d$")
+        # DBLP said it does not know it: not asked again within 30 days
+        self.mark_log()
+        r = self.net("refresh", "--venues")
+        self.assertEqual(self.sent("/search/publ/api"), [])
+        self.assertIn("1 skipped", r.err)
+        # ... a setting; 0 asks every run
+        self.ok("config", "set", "refresh.unknown_days", "0")
+        self.net("-q", "refresh", "--venues")
+        self.assertEqual(len(self.sent("/search/publ/api")), 1)
+        # the memory goes through dump and load
+        self.assertIn('"unknown":{"dblp":', self.ok("dump").out)
+
+    def test_schema_5_upgrades_to_6(self):
+        v5 = os.path.join(self.dir, "v5.sqlite3")
+        con = sqlite3.connect(v5)
+        with open(os.path.join(SRC, "fixtures", "schema-v5.sql")) as f:
+            con.executescript(f.read())
+        con.executescript("""
+            INSERT INTO papers(id, citekey, type, title, selected, title_key, added, modified,
+              fields_json) VALUES (1, 'a2020', 'misc', 'A', 0, 'a', '2026-01-01T00:00:00Z',
+              '2026-01-01T00:00:00Z', '{"title":"A"}');
+            INSERT INTO venue_lookups(paper_id, checked, candidates) VALUES (1, '2026-01-01T00:00:00Z', NULL);
+            PRAGMA user_version = 5;""")
+        con.commit()
+        con.close()
+        self.ok("list", db=v5)
+        con = sqlite3.connect(v5)
+        try:
+            self.assertEqual(con.execute("PRAGMA user_version").fetchone(), (6,))
+            self.assertEqual(con.execute("SELECT paper_id, unknown FROM venue_lookups").fetchall(),
+                             [(1, None)])
+        finally:
+            con.close()
+
     # ---- the run's time limit ----
     def test_max_time_against_a_stalled_service(self):
         self.add_five()
