@@ -437,6 +437,22 @@ static int set_if_missing(pub_db *db, const pub__bib_entry *e, int64_t id,
 	return 0;
 }
 
+int pub__vfill_full(pub_db *db, const pub__vpaper *p)
+{
+	pub__bib_entry e;
+	int err, set = 0;
+	if (!p->match.full || !p->match.vfield)
+		return 0;
+	memset(&e, 0, sizeof(e));
+	if ((err = pub__fields_load(&e, db, p->id)) < 0)
+		return err;
+	err = set_if_missing(db, &e, p->id, p->match.vfield, p->match.full, 1, &set);
+	pub__fields_free(e.fields, e.nfields);
+	if (err == 0 && set)
+		err = pub__store_rederive(db, p->id, 0);
+	return err;
+}
+
 int pub__vapply(pub_db *db, const pub__vpaper *p, int *changed)
 {
 	const pub__vmatch *m = &p->match;

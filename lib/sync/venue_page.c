@@ -3,10 +3,11 @@
  * source (venues.h).  One request lists every record of the owner with its
  * venue; a stored paper is matched to its published record by DOI, by
  * title, or by the title of the CoRR record that carries its arXiv id.
- * The full venue name comes from the proceedings record the page's
- * `crossref` field names (/rec/conf/iclr/2024.bib), one request per venue
- * and year shared by all its papers; only a paper whose proceedings record
- * is missing costs a request of its own (/rec/KEY.bib).
+ * Every badge comes from the page alone, stored at once; then the full
+ * venue names, from the proceedings records the page's `crossref` fields
+ * name (/rec/conf/iclr/2024.bib), one request per venue and year shared by
+ * all its papers; only a paper whose proceedings record is missing costs a
+ * request of its own (/rec/KEY.bib).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -93,31 +94,15 @@ static char *join_authors(const pub__work *w)
 	return pub__buf_detach(&b);
 }
 
-/* Takes work w for p, with the proceedings record's title as its
- * booktitle; 0, or the error of a request that failed. */
-static int take_work(pub__vpaper *p, const pub__work *w, proc **procs, size_t *nprocs,
-	pub__http *h)
+/* Takes work w for p from the page alone: the badge (short venue and
+ * year), pages, DOI, a journal's name; the full name of a proceedings
+ * comes in the second phase. */
+static void take_work(pub__vpaper *p, const pub__work *w)
 {
 	pub__dblp_rec r;
 	int journal = w->type && strcmp(w->type, "article") == 0;
 	memset(&r, 0, sizeof(r));
-	if (!journal) {
-		proc *pr = w->crossref ? proc_get(procs, nprocs, h, w->crossref) : NULL;
-		if (!pr || pr->err == PUB_ENOTFOUND || pr->err == PUB_EINVAL) {
-			/* the page lacks it: the paper's own record */
-			int err = pub__dblp_rec_get(&r, h, w->dblp);
-			if (err < 0)
-				return err;
-			if (!pub__dblp_is_workshop(r.key, NULL, r.booktitle))
-				pub__vtake_rec(p, &r, w->venue);
-			pub__dblp_rec_free(&r);
-			return 0;
-		}
-		if (pr->err < 0)
-			return pub__error(pr->err, "%s", pr->msg);
-		r.booktitle = pr->rec.title;
-		r.publisher = pr->rec.publisher;
-	} else {
+	if (journal) {
 		r.journal = w->venue;
 		r.volume = w->volume;
 		r.number = w->number;
@@ -131,14 +116,16 @@ static int take_work(pub__vpaper *p, const pub__work *w, proc **procs, size_t *n
 	r.author = join_authors(w);
 	pub__vtake_rec(p, &r, w->venue);
 	free(r.author);
-	return 0;
+	if (!journal && p->match.badge) {
+		p->match.vfield = "booktitle";
+		p->page_crossref = pub__strdup(w->crossref ? w->crossref : "");
+	}
 }
 
 int pub__vpage(pub__vpaper *ps, size_t n, pub__http *h, const pub__vowner *o, size_t *placed)
 {
 	pub__work_list l = {NULL, 0};
-	proc *procs = NULL;
-	size_t nprocs = 0, i;
+	size_t i;
 	char **keys = NULL;
 	int err;
 	*placed = 0;
@@ -147,26 +134,58 @@ int pub__vpage(pub__vpaper *ps, size_t n, pub__http *h, const pub__vowner *o, si
 	keys = pub__calloc(l.n ? l.n : 1, sizeof(char *));
 	for (i = 0; i < l.n; i++)
 		keys[i] = pub__vtitle_key(l.items[i].title);
-	for (i = 0; i < n && err == 0; i++) {
+	for (i = 0; i < n; i++) {
 		long at;
 		if (ps[i].placed || (at = find_work(&ps[i], &l, keys)) < 0)
 			continue;
-		if ((err = take_work(&ps[i], &l.items[at], &procs, &nprocs, h)) == 0 &&
-		    ps[i].match.badge) {
+		take_work(&ps[i], &l.items[at]);
+		if (ps[i].match.badge) {
 			ps[i].placed = 1;
 			(*placed)++;
 		}
 	}
 done:
+	for (i = 0; keys && i < l.n; i++)
+		free(keys[i]);
+	free(keys);
+	pub__work_list_free(&l);
+	return err;
+}
+
+int pub__vpage_names(pub__vpaper *ps, size_t n, pub__http *h)
+{
+	proc *procs = NULL;
+	size_t nprocs = 0, i;
+	int err = 0;
+	for (i = 0; i < n && err == 0; i++) {
+		pub__vpaper *p = &ps[i];
+		proc *pr;
+		if (!p->page_crossref || p->match.full)
+			continue;
+		pr = *p->page_crossref ? proc_get(&procs, &nprocs, h, p->page_crossref) : NULL;
+		if (pr && pr->err == 0) {
+			p->match.full = pub__strdup(pr->rec.title);
+			p->named = 1;
+		} else if (!pr || pr->err == PUB_ENOTFOUND || pr->err == PUB_EINVAL) {
+			/* the page lacks it: the paper's own record */
+			pub__dblp_rec r;
+			if ((err = pub__dblp_rec_get(&r, h, p->match.key)) == 0) {
+				if (r.booktitle)
+					p->match.full = pub__strdup(r.booktitle);
+				p->named = p->match.full != NULL;
+				pub__dblp_rec_free(&r);
+			} else if (err == PUB_ENOTFOUND) {
+				err = 0;
+			}
+		} else {
+			err = pub__error(pr->err, "%s", pr->msg);
+		}
+	}
 	for (i = 0; i < nprocs; i++) {
 		if (procs[i].err == 0)
 			pub__dblp_rec_free(&procs[i].rec);
 		free(procs[i].msg);
 	}
 	free(procs);
-	for (i = 0; keys && i < l.n; i++)
-		free(keys[i]);
-	free(keys);
-	pub__work_list_free(&l);
 	return err;
 }

@@ -255,6 +255,20 @@ fail:
 	return err;
 }
 
+/* The full venue name of a paper the page placed, in its own transaction. */
+static int file_full(vrun *R, pub__vpaper *p)
+{
+	pub_db *db = R->s->db;
+	int err;
+	if ((err = pub__db_begin(db)) < 0)
+		return err;
+	if ((err = pub__vfill_full(db, p)) < 0) {
+		pub__db_rollback(db);
+		return err;
+	}
+	return pub__db_commit(db);
+}
+
 static void item_failed(vrun *R, pub__vpaper *p, const char *msg)
 {
 	char *line = pub__sprintf("%s: %s", p->citekey, msg);
@@ -306,12 +320,23 @@ int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_ref
 			err = rc;
 			goto done;
 		}
+		/* every badge of the page first, then the full venue names */
 		for (i = 0; i < n; i++)
 			if (ps[i].placed) {
 				if ((err = file_one(&R, &ps[i])) < 0)
 					goto done;
 				progress(opts, ++done_n, n);
 			}
+		if (placed && (rc = pub__vpage_names(ps, n, h)) < 0) {
+			if (!source_level(rc)) {
+				err = rc;
+				goto done;
+			}
+			source_failed(&R, rc, NULL);
+		}
+		for (i = 0; i < n; i++)
+			if (ps[i].named && (err = file_full(&R, &ps[i])) < 0)
+				goto done;
 	}
 	/* 2. Semantic Scholar, the papers left in one batch */
 	if (placed < n) {
@@ -381,6 +406,7 @@ done:
 		free(ps[i].error);
 		free(ps[i].candidates);
 		free(ps[i].s2_dblp);
+		free(ps[i].page_crossref);
 		vpaper_free(&ps[i]);
 	}
 	free(ps);

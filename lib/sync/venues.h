@@ -78,6 +78,8 @@ typedef struct pub__vpaper {
 	int s2_unknown, dblp_unknown;  /* remembered */
 	int s2_asked;                  /* this run asked S2 (s2_found its answer) */
 	int dblp_none;                 /* this run's search found no version */
+	char *page_crossref;           /* the page's proceedings key, or NULL */
+	int named;                     /* pub__vpage_names() found its full name */
 	pub__vmatch match; /* filled by pub__vfind when one version is taken */
 	char *candidates;  /* JSON array of versions not taken, or NULL */
 	int workshop_only; /* the candidates are only workshop versions */
@@ -115,12 +117,22 @@ void pub__vtake_rec(pub__vpaper *p, const pub__dblp_rec *r, const char *venue);
 int pub__vfind(pub__vpaper *p, pub__http *h);
 
 /* The owner's DBLP page (owner.dblp in o->pid) as the first source: one
- * request for the page, then one per proceedings record its `crossref`
- * fields name (shared by the papers of one venue and year), and one per
- * paper only when that record is missing.  Sets match and `placed` of
- * each paper the page places (*placed of them).  0, or the error of the
- * first request that failed (what was placed before it stays placed). */
+ * request gives every badge it can (short venue and year, pages, DOI,
+ * journal); sets match, `placed`, and the record's proceedings key
+ * (`crossref`) or DBLP key for pub__vpage_names().  *placed of them.  0,
+ * or the error of the page's request. */
 int pub__vpage(pub__vpaper *ps, size_t n, pub__http *h, const pub__vowner *o, size_t *placed);
+
+/* Phase two of the page: the full venue names of the papers the page
+ * placed, from the proceedings records (one request per venue and year;
+ * a paper whose record is missing: its own /rec/KEY.bib).  Sets
+ * match.full of each paper it names (`named` set for it).  0, or the
+ * error of the first request that failed as a whole. */
+int pub__vpage_names(pub__vpaper *ps, size_t n, pub__http *h);
+
+/* Stores p->match.full into the entry's booktitle or journal when it has
+ * none (or a preprint's), inside the caller's transaction. */
+int pub__vfill_full(pub_db *db, const pub__vpaper *p);
 
 /* Stores p->match (inside the caller's transaction): the badge with its
  * source and DBLP key, unless a badge was set meanwhile or the user set the
