@@ -292,7 +292,10 @@ class Handler(BaseHTTPRequestHandler):
             elif isinstance(spec, dict) and spec.get("clear"):
                 st.faults.clear()
             else:
-                st.faults.extend(spec if isinstance(spec, list) else [spec])
+                new = spec if isinstance(spec, list) else [spec]
+                if any(isinstance(f, dict) and f.get("hold") for f in new):
+                    st.released.clear()  # a new hold waits for a new release
+                st.faults.extend(new)
         return self.send(200, "{}")
 
     def apply_fault(self, fl):
