@@ -568,8 +568,9 @@ static void xfer_finish(pub__http *h, xfer *x, CURLcode cc)
 		return;
 	}
 	if (!retry || q->no_retry || r->attempts >= PUB__HTTP_MAX_ATTEMPTS) {
+		/* a caller that judges its own limits (GitHub's) is not held */
 		if (cc == CURLE_OK && r->status == 429)
-			saw_429(h, q->service, wait, 1);
+			saw_429(h, q->service, wait, !q->no_retry);
 		fail(x, x->nonet ? PUB_ENONET : PUB_ENET, what);
 		return;
 	}

@@ -134,7 +134,8 @@ typedef struct pub__http_request {
 	                        x-api-key, OpenAlex's api_key): never pass them */
 	const char *body;    /* POST body (copied by libcurl) */
 	size_t body_len;
-	int no_retry;        /* a single attempt whatever happens */
+	int no_retry;        /* a single attempt whatever happens; a 429 is then
+	                        the caller's to judge (the service is not held) */
 } pub__http_request;
 
 /* Everything is owned by the response; free with pub__http_response_free

@@ -90,7 +90,7 @@ static int name_keys(char **full, char **family, const char *name)
 
 int pub__vowner_load(pub__vowner *o, pub_db *db)
 {
-	char *names = NULL, *p, *dash;
+	char *names = NULL, *p, *next, *dash;
 	int err;
 	memset(o, 0, sizeof(*o));
 	if ((err = pub_config_get(&o->pid, db, "owner.dblp")) < 0 ||
@@ -98,8 +98,11 @@ int pub__vowner_load(pub__vowner *o, pub_db *db)
 		return err;
 	if (o->pid && (dash = strrchr(o->pid, '-')) && isdigit((unsigned char)dash[1]))
 		o->number = atoi(dash + 1);
-	for (p = names ? strtok(names, ";") : NULL; p; p = strtok(NULL, ";")) {
-		char *full, *family;
+	for (p = names; p && *p; p = next) {
+		char *full, *family, *semi = strchr(p, ';');
+		next = semi ? semi + 1 : NULL;
+		if (semi)
+			*semi = '\0';
 		while (isspace((unsigned char)*p))
 			p++;
 		if (!*p || name_keys(&full, &family, p) < 0)
