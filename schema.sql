@@ -1,4 +1,4 @@
--- schema.sql: the whole pubdb schema (version 5), embedded into libpub at
+-- schema.sql: the whole pubdb schema (version 6), embedded into libpub at
 -- build time and applied by lib/store/db.c inside one transaction.  Later versions
 -- append migrations in lib/store/db.c; PRAGMA user_version records the version.
 
@@ -248,7 +248,11 @@ CREATE TABLE inbox_rejected (
 CREATE TABLE venue_lookups (
 	paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
 	checked TEXT NOT NULL,
-	candidates TEXT
+	candidates TEXT,
+	-- negative answers remembered: {"semanticscholar": "2026-12-07",
+	-- "dblp": ...}, the day each source said it does not know the paper,
+	-- which is asked again after refresh.unknown_days (30)
+	unknown TEXT
 );
 
 -- Full-text index over title, abstract and author names; rowid = papers.id,

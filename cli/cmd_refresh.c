@@ -159,11 +159,14 @@ static const struct step {
 typedef struct refresh_run {
 	cli *c;
 	const int *named;
-	int rc;
+	int rc;     /* the first failure's, 75 aside */
+	int nsteps; /* steps that had something to do */
+	int ntemp;  /* ... and could reach nothing (75) */
 } refresh_run;
 
-/* Each step's summary as it ends; the exit code is the first failure's,
- * or 75 when the run ended offline or rate-limited. */
+/* Each step's summary as it ends; the exit code is the first failure's;
+ * 75 only when no step could reach anything (offline, rate-limited), 3
+ * when some could. */
 static void on_step(unsigned int bit, const char *name, int err,
 	const pub_refresh_stats *st, void *ctx)
 {
@@ -177,7 +180,12 @@ static void on_step(unsigned int bit, const char *name, int err,
 		return;
 	clear_progress();
 	rc2 = steps[i].report(r->c, steps[i].label, err, st, r->named[i]);
-	if (rc2 != EXIT_OK && (r->rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
+	if (err == 0 && !st->checked && !st->changed && !st->failed)
+		return; /* nothing to do */
+	r->nsteps++;
+	if (rc2 == EXIT_TEMPFAIL)
+		r->ntemp++;
+	else if (rc2 != EXIT_OK && r->rc == EXIT_OK)
 		r->rc = rc2;
 }
 
@@ -249,6 +257,7 @@ int cmd_refresh(cli *c)
 	run.c = c;
 	run.named = named;
 	run.rc = EXIT_OK;
+	run.nsteps = run.ntemp = 0;
 	for (i = 0; i < NSTEPS; i++)
 		if (want[i])
 			bits |= steps[i].bit;
@@ -261,10 +270,14 @@ int cmd_refresh(cli *c)
 		fprintf(stderr, "pubdb: %s\n", pub_error_last());
 		rc = EXIT_PARTIAL;
 	}
-	else if (err < 0 && run.rc == EXIT_OK && err != PUB_EPARTIAL)
+	else if (err < 0 && run.rc == EXIT_OK && !run.ntemp && err != PUB_EPARTIAL)
 		rc = cli_fail(err);
-	else
+	else if (run.rc != EXIT_OK)
 		rc = run.rc;
+	else if (run.ntemp)
+		rc = run.ntemp == run.nsteps ? EXIT_TEMPFAIL : EXIT_PARTIAL;
+	else
+		rc = EXIT_OK;
 	pub_refresh_unlock(c->db);
 	return rc;
 }

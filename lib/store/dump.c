@@ -113,7 +113,7 @@ static const pub__dump_col inbox_rejected_cols[] = {
 
 static const pub__dump_col venue_lookups_cols[] = {
 	{"paper", PUB__DUMP_PAPER, NULL}, {"checked", V, NULL},
-	{"candidates", PUB__DUMP_JSON, NULL},
+	{"candidates", PUB__DUMP_JSON, NULL}, {"unknown", PUB__DUMP_JSON, NULL},
 };
 
 /* References are written by name; rows come in the order of their ids
@@ -214,9 +214,10 @@ const pub__dump_table pub__dump_tables[] = {
 		"SELECT kind, value, rejected FROM inbox_rejected ORDER BY kind, value",
 		"INSERT INTO inbox_rejected(kind, value, rejected) VALUES (?1, ?2, ?3)"},
 	{"venue_lookups", venue_lookups_cols, N(venue_lookups_cols),
-		"SELECT " PAPER_KEY("v.paper_id") ", v.checked, v.candidates "
+		"SELECT " PAPER_KEY("v.paper_id") ", v.checked, v.candidates, v.unknown "
 		"FROM venue_lookups v ORDER BY v.paper_id",
-		"INSERT INTO venue_lookups(paper_id, checked, candidates) VALUES (?1, ?2, ?3)"},
+		"INSERT INTO venue_lookups(paper_id, checked, candidates, unknown) "
+		"VALUES (?1, ?2, ?3, ?4)"},
 };
 const size_t pub__dump_ntables = N(pub__dump_tables);
 

@@ -222,6 +222,15 @@ static int migrate_4_5(pub_db *db)
 	return err;
 }
 
+/* Version 6 (issue 22): the negative answers of the venue lookups. */
+static int migrate_5_6(pub_db *db)
+{
+	int err, has;
+	if ((err = has_column(&has, db, "venue_lookups", "unknown")) < 0 || has)
+		return err;
+	return pub__db_exec(db, "ALTER TABLE venue_lookups ADD COLUMN unknown TEXT");
+}
+
 int pub__db_migrate(pub_db *db)
 {
 	sqlite3_stmt *st = NULL;
@@ -268,6 +277,8 @@ int pub__db_migrate(pub_db *db)
 	if (version >= 1 && version <= 3 && (err = migrate_3_4(db)) < 0)
 		goto done;
 	if (version >= 1 && version <= 4 && (err = migrate_4_5(db)) < 0)
+		goto done;
+	if (version >= 1 && version <= 5 && (err = migrate_5_6(db)) < 0)
 		goto done;
 	{
 		char sql[64];

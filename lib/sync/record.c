@@ -5,6 +5,7 @@
  * client of a command whose arXiv pacing is kept in the database.
  */
 #include "sync/record.h"
+#include "sync/session.h"
 
 #include "pub.h"
 #include "util/alloc.h"
@@ -60,6 +61,7 @@ int pub__net_open(pub_db *db, pub__http **out)
 	int err;
 	if ((err = pub__http_new(out)) < 0)
 		return err;
+	pub__sync_pacing(*out);
 	pub__http_set_pacing_hook(*out, PUB__SVC_ARXIV, pace_get, pace_set, db);
 	return 0;
 }
