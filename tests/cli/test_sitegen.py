@@ -155,17 +155,19 @@ class SiteExportTest(PubTestCase):
     # ---- Hugo Blox ----
     def test_hugo_bundles(self):
         site = os.path.join(self.dir, "site")
-        keep = os.path.join(site, "content", "publication", "mine")
+        keep = os.path.join(site, "content", "publications", "mine")
         os.makedirs(keep)
         with open(os.path.join(keep, "index.md"), "w") as f:
             f.write("---\ntitle: kept\n---\n")
         self.ok("export", "--hugo", site)
-        pub = os.path.join(site, "content", "publication")
-        self.assertEqual(sorted(os.listdir(pub)), ["fastfold", "mine", "other", "pab"])
+        pub = os.path.join(site, "content", "publications")
+        self.assertEqual(sorted(os.listdir(pub)), ["_index.md", "fastfold", "mine", "other", "pab"])
+        # the section's page, as academic-cv's content/publications/_index.md
+        self.assertIn("view: citation\n", read(os.path.join(pub, "_index.md")))
         self.assertEqual(sorted(os.listdir(os.path.join(pub, "pab"))), ["cite.bib", "index.md"])
         index = read(os.path.join(pub, "pab", "index.md"))
         for line in ('title: "Real-Time Video Generation with Pyramid Attention Broadcast"',
-                     '  - "Xuanlei Zhao"', "author_notes:", '  - "Equal contribution"',
+                     '  - "me"', '  - "Xiaolong Jin"', "author_notes:", '  - "Equal contribution"',
                      'date: "2025-01-01T00:00:00Z"', 'publication_types: ["paper-conference"]',
                      'publication_short: "ICLR 2025"', "featured: true",
                      '    arxiv: "2408.12588"', '  - type: "code"',
@@ -186,37 +188,112 @@ class SiteExportTest(PubTestCase):
         self.assertTrue(os.path.exists(os.path.join(pub, "pab", "featured.jpg")))
         r = self.pub("export", "--hugo", site, "-o", os.path.join(self.dir, "x"))
         self.assertEqual(r.code, 2, r)
+        # no button the theme builds from hugoblox.ids: PAB's arXiv "paper"
+        # link is its Preprint button
+        self.assertNotIn("https://arxiv.org/abs/2408.12588", index.split("links:")[1])
+        # your own _index.md is kept
+        with open(os.path.join(pub, "_index.md"), "w") as f:
+            f.write("---\ntitle: Papers\n---\n")
+        self.ok("export", "--hugo", site)
+        self.assertEqual(read(os.path.join(pub, "_index.md")), "---\ntitle: Papers\n---\n")
 
-    def test_hugo_builds_the_site(self):
+    def test_hugo_academic_layout(self):
+        site = os.path.join(self.dir, "old")
+        self.ok("export", "--hugo", site, "--hugo-layout", "academic")
+        self.assertEqual(os.listdir(os.path.join(site, "content")), ["publication"])
+        index = read(os.path.join(site, "content", "publication", "pab", "index.md"))
+        self.assertIn('  - "Xuanlei Zhao"\n', index)
+        self.assertIn('    url: "https://arxiv.org/abs/2408.12588"\n', index)
+        for args in (["--hugo-layout", "blocks"], ["--bibtex", "--hugo-layout", "academic"]):
+            r = self.pub("export", "--hugo", site, *args) if args[0] != "--bibtex" else \
+                self.pub("export", *args)
+            self.assertEqual(r.code, 2, r)
+
+    def test_hugo_tag_slugs(self):
+        # an emoji's variation selector (U+FE0F) would start the slug
         hugo = need(self, "hugo")
+        self.ok("tag", "pab", "+\U0001f4fd\ufe0f Efficient Video Generation")
         site = os.path.join(self.dir, "site")
         os.makedirs(os.path.join(site, "layouts", "_default"))
         with open(os.path.join(site, "hugo.toml"), "w") as f:
-            f.write('baseURL = "http://example.org/"\ntitle = "t"\n'
-                    'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n')
-        # what Hugo Blox's publication templates read, printed plainly
-        single = """<h1>{{ .Title }}</h1>
-<p class="authors">{{ range $i, $a := .Params.authors }}<span>{{ $a }}{{ with index ($.Params.author_notes | default slice) $i }}<sup>{{ . }}</sup>{{ end }}</span>{{ end }}</p>
-<p class="venue">{{ .Params.publication_short }} | {{ .Params.publication }}</p>
-<p class="type">{{ index .Params.publication_types 0 }}</p>
-<p class="date">{{ .Date.Format "2006-01" }}</p>
-<p class="featured">{{ .Params.featured }}</p>
-<p class="arxiv">{{ with .Params.hugoblox }}{{ .ids.arxiv }}{{ end }}</p>
-<ul>{{ range .Params.links }}<li><a class="{{ .type }}" href="{{ .url }}">{{ .label | default .type }}</a></li>{{ end }}</ul>
-<pre>{{ with .Resources.GetMatch "cite.bib" }}{{ .Content }}{{ end }}</pre>
-"""
-        with open(os.path.join(site, "layouts", "_default", "single.html"), "w") as f:
-            f.write(single)
-        with open(os.path.join(site, "layouts", "_default", "list.html"), "w") as f:
-            f.write("{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>\n"
-                    "{{ end }}")
+            f.write('baseURL = "http://example.org/"\ntitle = "t"\n')
+        for name in ("single.html", "list.html", "terms.html"):
+            with open(os.path.join(site, "layouts", "_default", name), "w") as f:
+                f.write("{{ range .Params.tags }}[{{ . | urlize }}]{{ end }}")
         self.ok("export", "--hugo", site)
         r = subprocess.run([hugo, "--quiet", "-s", site, "-d", os.path.join(self.dir, "pub")],
                            capture_output=True, text=True)
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
-        page = read(os.path.join(self.dir, "pub", "publication", "pab", "index.html"))
+        slugs = os.listdir(os.path.join(self.dir, "pub", "tags"))
+        self.assertIn("efficient-video-generation", slugs)
+        self.assertTrue(all(n.isascii() for n in slugs), slugs)
+        page = read(os.path.join(self.dir, "pub", "publications", "pab", "index.html"))
+        self.assertIn("[efficient-video-generation]", page)
+        self.assertIn("\U0001f4fd Efficient Video Generation",
+                      read(os.path.join(site, "content", "publications", "pab", "index.md")))
+
+    def test_hugo_builds_the_site(self):
+        # The layouts reproduce what hugo-blox-builder's templates do (Debian's
+        # hugo 0.111 cannot run the theme itself), each line citing its
+        # source in HugoBlox/hugo-blox-builder:
+        #  - the home page's "Recent Publications": the collection block's
+        #    query, modules/blox/blox/collection/block.html:51 (Kind "page")
+        #    and :79 (Section in folders), with academic-cv's filter
+        #    templates/academic-cv/content/_index.md:67-69 (folders:
+        #    [publications]);
+        #  - an author: get_author_profile's lookup of data/authors/<slug>
+        #    (modules/blox/layouts/_partials/functions/get_author_name.html:15-20);
+        #  - a publication's metadata block, modules/blox/layouts/single.html:251
+        #    (shown with an abstract, or for Type "publications"), :262 type, :271 venue;
+        #  - the buttons: functions/build_links.html:169-190 derives Preprint
+        #    and DOI from hugoblox.ids, links: adds the rest.
+        hugo = need(self, "hugo")
+        site = os.path.join(self.dir, "site")
+        os.makedirs(os.path.join(site, "layouts", "_default"))
+        os.makedirs(os.path.join(site, "data", "authors"))
+        with open(os.path.join(site, "hugo.toml"), "w") as f:
+            f.write('baseURL = "http://example.org/"\ntitle = "t"\n'
+                    'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n')
+        with open(os.path.join(site, "data", "authors", "me.yaml"), "w") as f:
+            f.write("schema: hugoblox/author/v1\nslug: me\nis_owner: true\n"
+                    "name:\n  display: Xuanlei Zhao\n")
+        home = """{{ $folders := slice "publications" }}
+{{ $query := where site.Pages "Kind" "in" (slice "page") }}
+{{ $query = where $query "Section" "in" $folders }}
+<ul class="recent">{{ range $query.ByTitle }}<li>{{ .Title }}</li>{{ end }}</ul>
+"""
+        single = """<h1>{{ .Title }}</h1>
+<p class="authors">{{ range $i, $a := .Params.authors }}<span>{{ with index site.Data.authors (urlize $a) }}<a class="profile">{{ .name.display }}</a>{{ else }}{{ $a }}{{ end }}{{ with index ($.Params.author_notes | default slice) $i }}<sup>{{ . }}</sup>{{ end }}</span>{{ end }}</p>
+{{ if .Params.abstract | or (eq .Type "publications") }}<div class="meta">
+<p class="type">{{ index .Params.publication_types 0 }}</p>
+{{ if .Params.publication }}<p class="venue">{{ .Params.publication_short }} | {{ .Params.publication | markdownify }}</p>{{ end }}
+</div>{{ end }}
+<p class="date">{{ .Date.Format "2006-01" }}</p>
+<p class="featured">{{ .Params.featured }}</p>
+<ul>{{ with .Params.hugoblox }}{{ with .ids.arxiv }}<li><a class="preprint" href="https://arxiv.org/abs/{{ . }}">Preprint</a></li>{{ end }}{{ with .ids.doi }}<li><a class="doi" href="https://doi.org/{{ . }}">DOI</a></li>{{ end }}{{ end }}{{ range .Params.links }}<li><a class="{{ .type }}" href="{{ .url }}">{{ .label | default .type }}</a></li>{{ end }}</ul>
+<pre>{{ with .Resources.GetMatch "cite.bib" }}{{ .Content }}{{ end }}</pre>
+"""
+        for name, text in (("index.html", home), (os.path.join("_default", "single.html"), single),
+                           (os.path.join("_default", "list.html"),
+                            "{{ .Params.view }}:{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">"
+                            "{{ .Title }}</a>\n{{ end }}")):
+            with open(os.path.join(site, "layouts", name), "w") as f:
+                f.write(text)
+        self.ok("edit", "fastfold", "doi=10.1145/3627535.3638465")
+        self.ok("link", "fastfold", "paper", "https://doi.org/10.1145/3627535.3638465")
+        self.ok("export", "--hugo", site)
+        r = subprocess.run([hugo, "--quiet", "-s", site, "-d", os.path.join(self.dir, "pub")],
+                           capture_output=True, text=True)
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        # every paper is in the home page's publication list
+        home = read(os.path.join(self.dir, "pub", "index.html"))
+        self.assertEqual(home.count("<li>"), 3, home)
+        for title in ("Real-Time Video Generation with Pyramid Attention Broadcast",
+                      "FastFold: Optimizing AlphaFold Training", "Other &lt;Work&gt;"):
+            self.assertIn("<li>%s</li>" % title, home)
+        page = read(os.path.join(self.dir, "pub", "publications", "pab", "index.html"))
         self.assertIn("<h1>Real-Time Video Generation with Pyramid Attention Broadcast</h1>", page)
-        self.assertIn("<span>Xuanlei Zhao<sup>Equal contribution</sup></span>"
+        self.assertIn("<span><a class=\"profile\">Xuanlei Zhao</a><sup>Equal contribution</sup></span>"
                       "<span>Xiaolong Jin<sup>Equal contribution</sup></span>"
                       "<span>Kai Wang<sup>Equal contribution</sup></span><span>Yang You</span>",
                       page)
@@ -224,22 +301,29 @@ class SiteExportTest(PubTestCase):
         self.assertIn('<p class="type">paper-conference</p>', page)
         self.assertIn('<p class="date">2025-01</p>', page)
         self.assertIn('<p class="featured">true</p>', page)
-        self.assertIn('<p class="arxiv">2408.12588</p>', page)
+        # one Preprint button (the theme's), no "Paper" beside it
+        self.assertEqual(page.count("https://arxiv.org/abs/2408.12588"), 1, page)
+        self.assertIn('<a class="preprint" href="https://arxiv.org/abs/2408.12588">Preprint</a>', page)
         self.assertIn('<a class="code" href="https://github.com/NUS-HPC-AI-Lab/VideoSys">code</a>',
                       page)
         self.assertIn('<a class="custom" href="https://oahzxl.github.io/PAB/">Blog</a>', page)
         self.assertIn("@inproceedings{pab,", page)
-        other = read(os.path.join(self.dir, "pub", "publication", "other", "index.html"))
+        other = read(os.path.join(self.dir, "pub", "publications", "other", "index.html"))
         self.assertIn("<h1>Other &lt;Work&gt;</h1>", other)
         self.assertIn('<p class="venue">Journal of Things | Journal of Things</p>', other)
         self.assertIn('<p class="type">article-journal</p>', other)
         self.assertIn('<p class="featured">false</p>', other)
-        ff = read(os.path.join(self.dir, "pub", "publication", "fastfold", "index.html"))
+        # FastFold has no abstract: type and venue show all the same, and
+        # its DOI link is the theme's DOI button, not a second one
+        ff = read(os.path.join(self.dir, "pub", "publications", "fastfold", "index.html"))
         self.assertIn("<span>The FastFold Team</span>", ff)
+        self.assertIn('<p class="type">paper-conference</p>', ff)
+        self.assertIn('<p class="venue">', ff)
+        self.assertEqual(ff.count("https://doi.org/10.1145/3627535.3638465"), 1, ff)
         self.assertIn('<a class="pdf" href="https://example.org/fastfold.pdf">pdf</a>', ff)
-        index = read(os.path.join(self.dir, "pub", "publication", "index.html"))
-        self.assertEqual(index.count("<a href=\"/publication/"), 3)
-
+        index = read(os.path.join(self.dir, "pub", "publications", "index.html"))
+        self.assertTrue(index.startswith("citation:"), index)
+        self.assertEqual(index.count("<a href=\"/publications/"), 3)
 
 if __name__ == "__main__":
     unittest.main()
