@@ -113,7 +113,7 @@ class SiteExportTest(PubTestCase):
         pab = entries["pab"]
         self.assertEqual(pab["type"], "inproceedings")
         f = pab["fields"]
-        self.assertEqual(f["abbr"], "ICLR 2025")
+        self.assertEqual(f["abbr"], "ICLR")
         self.assertEqual(f["booktitle"], "ICLR")
         self.assertEqual(f["year"], "2025")
         self.assertEqual(f["selected"], "true")
@@ -121,7 +121,9 @@ class SiteExportTest(PubTestCase):
         self.assertEqual(f["arxiv"], "2408.12588")
         self.assertEqual(f["code"], "https://github.com/NUS-HPC-AI-Lab/VideoSys")
         self.assertEqual(f["blog"], "https://oahzxl.github.io/PAB/")
-        self.assertEqual(f["html"], "https://arxiv.org/abs/2408.12588")
+        self.assertNotIn("html", f)  # the arXiv page is bib.liquid's arXiv button
+        self.assertEqual(f["pdf"], "https://arxiv.org/pdf/2408.12588")
+        self.assertNotIn("month", f)  # arXiv's August is not ICLR 2025's month
         self.assertEqual(f["abstract"], r"We present {PAB} \& more.")
         self.assertEqual(f["annotation"], "* Equal contribution")
         # bib.liquid strips the marks from author.last and shows them as <sup>
@@ -133,6 +135,49 @@ class SiteExportTest(PubTestCase):
         self.assertNotIn("abbr", ff["fields"])  # no badge, no arXiv id
         self.assertEqual(ff["last"], ["Cheng", "Zhao", "{The FastFold Team}"])
         self.assertEqual(entries["other"]["fields"]["title"], "Other <Work>")
+
+    # What al-folio's _layouts/bib.liquid (alshedivat/al-folio, commit
+    # 0404ed54) does with each field pubdb writes; jekyll-scholar is not in
+    # Debian, so each entry is checked against this table.  Line 7 is exact;
+    # the others were counted by hand and may be a few lines off: the
+    # quoted expression is the reference.
+    BIB_LIQUID = {
+        "abbr": (7, "site.data.venues[entry.abbr]: a _data/venues.yml key (ICLR), no year"),
+        "month": (164, "entry.month | capitalize, before entry.year"),
+        "arxiv": (193, "the arXiv button, http://arxiv.org/abs/{{ entry.arxiv }}"),
+        "html": (199, "the HTML button"),
+        "pdf": (206, "the PDF button"),
+        "code": (229, "the Code button"),
+        "blog": (226, "the Blog button"),
+        "website": (246, "the Website button"),
+        "bibtex_show": (196, "the Bib button: entry.bibtex | hideCustomBibtex, line 321"),
+    }
+
+    def test_alfolio_against_bib_liquid(self):
+        self.ok("link", "pab", "project", "https://pab.example/")
+        self.ok("edit", "fastfold", "doi=10.1145/3627535.3638465")
+        self.ok("link", "fastfold", "paper", "https://dl.acm.org/doi/10.1145/3627535.3638465")
+        self.ok("edit", "pab", "comment=ICLR 2025; code at https://github.com/x/y).")
+        text, entries = self.alfolio()
+        pab, ff = entries["pab"]["fields"], entries["fastfold"]["fields"]
+        # abbr (bib.liquid:7): the venues.yml key without the year
+        self.assertEqual(pab["abbr"], "ICLR")
+        # month (:164): none beside the venue's year (arXiv's is not the venue's)
+        self.assertNotIn("month", pab)
+        # no button twice: arXiv (:193) and html (:199) not the same page; a
+        # DOI page is not repeated either
+        buttons = [pab.get(k) for k in ("html", "pdf", "code", "blog", "website")]
+        self.assertNotIn("https://arxiv.org/abs/2408.12588", buttons)
+        self.assertEqual(len([b for b in buttons if b]), len({b for b in buttons if b}))
+        self.assertNotIn("html", ff)
+        # pdf (:206) and website (:246) where pubdb knows them
+        self.assertEqual(pab["pdf"], "https://arxiv.org/pdf/2408.12588")
+        self.assertEqual(pab["website"], "https://pab.example/")
+        # the copyable BibTeX (:321) has no arXiv comment
+        self.assertNotIn("comment", pab)
+        self.assertNotIn("code at https://github.com/x/y)", text)
+        for field in ("abbr", "arxiv", "pdf", "code", "blog", "website", "bibtex_show"):
+            self.assertIn(field, pab, self.BIB_LIQUID[field])
 
     def test_alfolio_with_bibtex(self):
         text = self.ok("export", "--bibtex", "--dialect", "al-folio").out
