@@ -7,7 +7,8 @@
  * its year, a _data/venues.yml key), selected, bibtex_show, arxiv, html
  * (not when it is the arXiv or DOI page bib.liquid links already), pdf
  * (arXiv's when no pdf link), code, blog, video, slides, poster, supp,
- * website (the project page), abstract; without arXiv's `comment`, which
+ * website (the project page), altmetric and dimensions ("true": the
+ * badges read the arXiv id or the DOI), abstract; without arXiv's `comment`, which
  * the copyable BibTeX would show, and without a preprint's arXiv month
  * beside its venue's year.  al-folio marks equal contribution with a symbol
  * after the family name ("Zhao*, Xuanlei"), which bib.liquid turns into
@@ -184,6 +185,12 @@ int pub__export_alfolio(FILE *out, const pub__export_set *set)
 		/* pubdb knows an arXiv paper's PDF */
 		if (p->arxiv && !has(f, n, "pdf"))
 			add(f, &n, "pdf", pdf = pub__sprintf("https://arxiv.org/pdf/%s", p->arxiv));
+		/* al-folio's badges (shown with enable_publication_badges): "true"
+		 * takes the arXiv id or the DOI of the entry */
+		if (p->arxiv || p->doi || has(f, n, "doi"))
+			add(f, &n, "altmetric", "true");
+		if (p->doi || has(f, n, "doi"))
+			add(f, &n, "dimensions", "true");
 		if (p->abstract && !has(f, n, "abstract"))
 			add(f, &n, "abstract", abstract = pub__bib_value_from_text(p->abstract));
 		if (any_equal)

@@ -136,21 +136,25 @@ class SiteExportTest(PubTestCase):
         self.assertEqual(ff["last"], ["Cheng", "Zhao", "{The FastFold Team}"])
         self.assertEqual(entries["other"]["fields"]["title"], "Other <Work>")
 
-    # What al-folio's _layouts/bib.liquid (alshedivat/al-folio, commit
-    # 0404ed54) does with each field pubdb writes; jekyll-scholar is not in
-    # Debian, so each entry is checked against this table.  Line 7 is exact;
-    # the others were counted by hand and may be a few lines off: the
-    # quoted expression is the reference.
+    # What al-folio's _layouts/bib.liquid does with each field pubdb writes,
+    # with its line in al-org-dev/al-folio-core (release 1.0.15, commit
+    # fa58be0; al-folio's own copy at 0404ed54 has the same logic without
+    # the DOI button).  jekyll-scholar is not in Debian, so each entry is
+    # checked against this table instead of rendered.
     BIB_LIQUID = {
-        "abbr": (7, "site.data.venues[entry.abbr]: a _data/venues.yml key (ICLR), no year"),
-        "month": (164, "entry.month | capitalize, before entry.year"),
-        "arxiv": (193, "the arXiv button, http://arxiv.org/abs/{{ entry.arxiv }}"),
-        "html": (199, "the HTML button"),
-        "pdf": (206, "the PDF button"),
-        "code": (229, "the Code button"),
-        "blog": (226, "the Blog button"),
-        "website": (246, "the Website button"),
-        "bibtex_show": (196, "the Bib button: entry.bibtex | hideCustomBibtex, line 321"),
+        "abbr": (7, "{%- if site.data.venues[entry.abbr] -%}: a _data/venues.yml key, "
+                    "so the venue without its year"),
+        "month": (181, "entrymonth = entry.month | capitalize, printed before entryyear (198)"),
+        "doi": (217, "<a href=\"https://doi.org/{{ entry.doi }}\">DOI</a>"),
+        "arxiv": (220, "<a href=\"http://arxiv.org/abs/{{ entry.arxiv }}\">arXiv</a>"),
+        "bibtex_show": (225, "the Bib button; the copyable text is entry.bibtex | hideCustomBibtex (399)"),
+        "html": (230, "<a href=\"{{ entry.html }}\">HTML</a>"),
+        "pdf": (237, "<a href=\"{{ entry.pdf }}\">PDF</a>"),
+        "blog": (255, "<a href=\"{{ entry.blog }}\">Blog</a>"),
+        "code": (258, "<a href=\"{{ entry.code }}\">Code</a>"),
+        "website": (275, "<a href=\"{{ entry.website }}\">Website</a>"),
+        "altmetric": (280, "a badge: 'true' takes entry.arxiv, else entry.doi (305-311)"),
+        "dimensions": (285, "a badge: 'true' takes entry.doi"),
     }
 
     def test_alfolio_against_bib_liquid(self):
@@ -176,7 +180,14 @@ class SiteExportTest(PubTestCase):
         # the copyable BibTeX (:321) has no arXiv comment
         self.assertNotIn("comment", pab)
         self.assertNotIn("code at https://github.com/x/y)", text)
-        for field in ("abbr", "arxiv", "pdf", "code", "blog", "website", "bibtex_show"):
+        # the badges (:280, :285), where the identifier they take is known
+        self.assertEqual(pab["altmetric"], "true")
+        self.assertEqual(ff["dimensions"], "true")
+        self.assertNotIn("dimensions", entries["other"]["fields"])
+        # FastFold's DOI (:217) is its button; its ACM page is not a second one (:230)
+        self.assertEqual(ff["doi"], "10.1145/3627535.3638465")
+        for field in ("abbr", "arxiv", "pdf", "code", "blog", "website", "bibtex_show",
+                      "altmetric"):
             self.assertIn(field, pab, self.BIB_LIQUID[field])
 
     def test_alfolio_with_bibtex(self):
