@@ -244,7 +244,6 @@ int pub__link_rows(pub__link_row **out, size_t *n, size_t *skipped, pub_db *db,
 		     "k.checked FROM papers p LEFT JOIN link_lookups k ON k.paper_id = p.id "
 		     "ORDER BY p.id")) < 0)
 		return err;
-	(void)cutoff;
 	sqlite3_bind_text(st, 2, page_kind, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *checked = (const char *)sqlite3_column_text(st, 7);
