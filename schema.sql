@@ -147,9 +147,29 @@ CREATE TABLE links (
 	kind TEXT NOT NULL,    -- paper code blog video slides project pdf ...
 	url TEXT NOT NULL,
 	repo_id INTEGER REFERENCES repos(id) ON DELETE SET NULL,
+	-- Where it came from (version 6): NULL when the user gave it (`link`,
+	-- `add --code`, an imported entry); else the source that found it:
+	-- 'arxiv' (the abstract or comments), 'huggingface' (its paper page).
+	source TEXT,
 	UNIQUE (paper_id, kind, url)
 );
 CREATE INDEX links_repo ON links(repo_id) WHERE repo_id IS NOT NULL;
+
+-- Links the user removed (version 6, `link --rm`): no refresh adds them
+-- back (nor another URL of the same repository); `link` lifts it.
+CREATE TABLE links_removed (
+	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+	kind TEXT NOT NULL,
+	url TEXT NOT NULL,
+	PRIMARY KEY (paper_id, kind, url)
+) WITHOUT ROWID;
+
+-- When the links step last asked about a paper (version 6), for
+-- `refresh --max-age`.
+CREATE TABLE link_lookups (
+	paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+	checked TEXT NOT NULL  -- ISO 8601 UTC
+);
 
 CREATE TABLE tags (
 	id INTEGER PRIMARY KEY,

@@ -15,6 +15,7 @@
 static int formats[6];
 static cli_list tags, highlight;
 static const char *author, *key, *group_by, *jekyll, *outfile, *title, *dialect, *hugo;
+static const char *hugo_layout;
 static const char *into, *region, *style;
 static const char *cv, *since;
 static int selected, ascii, plain, standalone, repos, static_stars, citations;
@@ -39,11 +40,16 @@ const cli_opt_spec cmd_export_opts[] = {
 	{CLI_OPT_SWITCH, "markdown", 0, &formats[5], 0, NULL,
 		"Markdown list (--jekyll DIR: one file per paper)", 0},
 	{CLI_OPT_VALUE, "hugo", 0, &hugo, 0, "DIR",
-		"Hugo Blox page bundles: DIR/content/publication/KEY/{index.md,cite.bib}",
+		"Hugo Blox page bundles: DIR/content/publications/KEY/{index.md,cite.bib}\n"
+		"and the section's _index.md",
 		CLI_OPT_NONEMPTY | CLI_OPT_FILE},
 	{CLI_OPT_VALUE, "cv", 0, &cv, 0, "latex|json-resume",
 		"a CV's publication list: LaTeX to \\input (--standalone: a document\n"
 		"pdflatex compiles) or a JSON Resume document", CLI_OPT_NONEMPTY},
+	{CLI_OPT_VALUE, "hugo-layout", 0, &hugo_layout, 0, "blox|academic",
+		"--hugo: blox (default, Hugo Blox today: content/publications/, the\n"
+		"owner as the me author) or academic (the older theme: content/publication/)",
+		CLI_OPT_NONEMPTY},
 	{CLI_OPT_SECTION, NULL, 0, NULL, 0, NULL, "options", 0},
 	{CLI_OPT_VALUE, "dialect", 0, &dialect, 0, "al-folio",
 		"BibTeX: the fields al-folio's templates read (abbr, selected, code, ...)",
@@ -237,6 +243,18 @@ int cmd_export(cli *c)
 			goto done;
 		}
 		o.since = (int)y;
+	}
+	if (hugo_layout) {
+		if (!hugo) {
+			rc = cli_usage_error("export", "--hugo-layout goes with --hugo DIR");
+			goto done;
+		}
+		if (strcmp(hugo_layout, "academic") == 0) {
+			o.hugo_layout = PUB_HUGO_ACADEMIC;
+		} else if (strcmp(hugo_layout, "blox") != 0) {
+			rc = cli_usage_error("export", "--hugo-layout takes blox or academic");
+			goto done;
+		}
 	}
 	if (nformats == 0) {
 		rc = cli_usage_error("export",

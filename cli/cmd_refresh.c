@@ -1,6 +1,6 @@
 /*
  * cmd_refresh.c: `pubdb refresh [--arxiv] [--venues] [--citations] [--stars]
- * [--profiles] [--only SOURCE,...]`, built for cron: the CLI names the
+ * [--profiles] [--links] [--only SOURCE,...]`, built for cron: the CLI names the
  * steps (a row of `steps` each) and pub_refresh() runs them in the
  * library's order, in one session, each service paced by its own rules;
  * silent on success with -q, one line per problem on stderr, exit 0 / 3
@@ -14,7 +14,7 @@
 
 #include "cli.h"
 
-static int stars, arxiv, venues, citations, profiles, drawn;
+static int stars, arxiv, venues, citations, profiles, links, drawn;
 static const char *max_age, *max_time, *jobs, *only;
 
 const cli_opt_spec cmd_refresh_opts[] = {
@@ -27,9 +27,12 @@ const cli_opt_spec cmd_refresh_opts[] = {
 	{CLI_OPT_SWITCH, "profiles", 0, &profiles, 0, NULL,
 		"the owner's DBLP, ORCID, Semantic Scholar profiles: new papers go\n"
 		"to the inbox ('N new papers in the inbox' on stdout, even with -q)", 0},
+	{CLI_OPT_SWITCH, "links", 0, &links, 0, NULL,
+		"code and project links found in arXiv abstracts and comments and on\n"
+		"Hugging Face paper pages (never one removed with link --rm)", 0},
 	{CLI_OPT_VALUE, "only", 0, &only, 0, "SOURCES",
 		"only these steps, comma-separated: arxiv, venues, citations,\n"
-		"stars, profiles", CLI_OPT_NONEMPTY},
+		"stars, profiles, links", CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "max-age", 0, &max_age, 0, "D",
 		"skip items checked within D (90s, 30m, 12h, 7d, 2w)", 0},
 	{CLI_OPT_VALUE, "max-time", 0, &max_time, 0, "DURATION",
@@ -153,6 +156,7 @@ static const struct step {
 	{"venues", "venues", &venues, PUB_REFRESH_VENUES, report_one},
 	{"stars", "GitHub stars", &stars, PUB_REFRESH_STARS, report_one},
 	{"profiles", "profiles", &profiles, PUB_REFRESH_PROFILES, report_profiles},
+	{"links", "links", &links, PUB_REFRESH_LINKS, report_one},
 };
 #define NSTEPS (sizeof(steps) / sizeof(steps[0]))
 
@@ -202,7 +206,7 @@ static int parse_only(int *want, const char *list)
 				want[i] = found = 1;
 		if (!found && n > 0)
 			return cli_usage_error("refresh", "--only: unknown source '%.*s' "
-				"(arxiv, venues, citations, stars, profiles)", (int)n, p);
+				"(arxiv, venues, citations, stars, profiles, links)", (int)n, p);
 		p += n;
 		if (*p == ',')
 			p++;

@@ -133,6 +133,8 @@ const cmd cli_commands[] = {
 		"  owner.dblp      your dblp person id\n"
 		"  owner.orcid     your ORCID iD\n"
 		"  owner.s2        your Semantic Scholar author id\n"
+		"  links.project   the link kind 'refresh --links' files project pages\n"
+		"                  under (default project; blog for a page that says so)\n"
 		"Any other KEY is refused (with the nearest setting), so a typo never\n"
 		"becomes a setting.\n",
 		cmd_config_opts, NULL},
@@ -182,16 +184,19 @@ const cmd cli_commands[] = {
 		"--since YEAR and --citations (docs/cv.md).\n",
 		cmd_export_opts, NULL},
 	{"refresh", cmd_refresh, CMD_DB,
-		"refresh arXiv metadata, venues, citations, stars and profiles (for cron)",
+		"refresh arXiv metadata, venues, citations, stars, profiles and links (for cron)",
 		"usage: pubdb refresh [--arxiv] [--venues] [--citations] [--stars] [--profiles]\n"
+		"                     [--links]\n"
 		"                     [--only SOURCES] [--max-age DURATION] [--jobs N]\n"
 		"                     [--max-time DURATION]\n",
 		"Refreshes arXiv metadata (--arxiv), citation counts (--citations:\n"
 		"Semantic Scholar and OpenAlex), published versions and venue badges\n"
 		"(--venues: Semantic Scholar, then DBLP; its answers are the citations\n"
 		"step's, so Semantic Scholar is asked once), GitHub star counts (--stars)\n"
-		"and the owner's profiles (--profiles: new papers go to 'pubdb inbox'), in\n"
-		"that order; all of them when no source is named.\n"
+		"the owner's profiles (--profiles: new papers go to 'pubdb inbox') and\n"
+		"code and project links (--links: arXiv abstracts and comments, then\n"
+		"Hugging Face's paper pages; a link removed with 'link --rm' is never\n"
+		"added back), in that order; all of them when no source is named.\n"
 		"--max-time DURATION (90, 90s, 10m, 1h) bounds the whole run: no request\n"
 		"waits past it; at the limit the run stops, keeps what it stored, names\n"
 		"on stderr what was not done, and exits 3.\n"

@@ -50,6 +50,11 @@ Paths (all services share one port, so every PUBDB_*_URL points here):
        than 500 ids or a body without "ids" -> 400 {"error": ...}
   GET  /rec/{key}.bib                         DBLP record BibTeX from
        fixtures/dblp/rec/<key, '/' as '_'>.bib, unknown -> 404 HTML page
+  GET  /api/papers/{arxiv-id}                 Hugging Face paper pages from
+       fixtures/huggingface/papers/<id>.json with RateLimit-Policy and
+       RateLimit headers; strict: only GET, a bare new-style or old-style
+       arXiv id (no version, no query), else 404 {"error": ...} as the Hub
+       answers an id it has not indexed
   GET  /search/publ/api?q=...&format=json     DBLP search from
        fixtures/dblp/search/<slug>.json (slug: q lower-cased, other runs as
        '_'), unknown -> the recorded no-hits shape (no "hit" key); without
@@ -359,7 +364,25 @@ class Handler(BaseHTTPRequestHandler):
             return self.dblp_rec(path[len("/rec/"):-len(".bib")])
         if path == "/search/publ/api":
             return self.dblp_search(query)
+        if path.startswith("/api/papers/"):
+            return self.hf_paper(path[len("/api/papers/"):], query)
         return self.send(404, '{"message":"Not Found"}')
+
+    HF_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})$")
+    HF_LIMIT = {"RateLimit-Policy": '"fixed window";"api";q=500;w=300',
+                "RateLimit": '"api";r=499;t=300'}
+
+    def hf_paper(self, ident, query):
+        """Hugging Face GET /api/papers/{id}: the paper object, or the
+        Hub's 404 for anything it has not indexed (a versioned id, a
+        query string, another method included)."""
+        data = None
+        if self.command == "GET" and not query and self.HF_ID.match(ident):
+            data = self.state.fixture("huggingface", "papers", ident.replace("/", "_") + ".json")
+        if data is None:
+            return self.send(404, '{"error":"Paper not found"}', "application/json; charset=utf-8",
+                             {"X-Error-Message": "Paper not found"})
+        return self.send(200, data, "application/json; charset=utf-8", self.HF_LIMIT)
 
     def dblp_person(self, pid):
         data = self.state.fixture("dblp", "pid", pid.replace("/", "_") + ".xml")

@@ -35,6 +35,7 @@ static const struct {
 	{"Semantic Scholar", "PUBDB_S2_URL", "https://api.semanticscholar.org"},
 	{"OpenAlex", "PUBDB_OPENALEX_URL", "https://api.openalex.org"},
 	{"ORCID", "PUBDB_ORCID_URL", "https://pub.orcid.org"},
+	{"Hugging Face", "PUBDB_HF_URL", "https://huggingface.co"},
 };
 
 typedef struct pacer {

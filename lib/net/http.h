@@ -25,11 +25,12 @@ typedef enum pub__service {
 	PUB__SVC_S2,        /* PUBDB_S2_URL, https://api.semanticscholar.org */
 	PUB__SVC_OPENALEX,  /* PUBDB_OPENALEX_URL, https://api.openalex.org */
 	PUB__SVC_ORCID,     /* PUBDB_ORCID_URL, https://pub.orcid.org */
+	PUB__SVC_HF,        /* PUBDB_HF_URL, https://huggingface.co */
 	PUB__SVC_COUNT
 } pub__service;
 
 /* "arXiv", "GitHub", "doi.org", "Crossref", "DBLP", "Semantic Scholar",
- * "OpenAlex", "ORCID": the name used in messages. */
+ * "OpenAlex", "ORCID", "Hugging Face": the name used in messages. */
 const char *pub__service_name(pub__service svc);
 
 /* Response bodies larger than this fail with "response larger than 8 MiB". */

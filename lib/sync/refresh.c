@@ -17,7 +17,8 @@ typedef int (*step_fn)(pub__sync *s, const pub_refresh_opts *opts, pub_refresh_s
 
 /* The order: arXiv first (versions and DOIs the later steps read),
  * citations before venues (its Semantic Scholar batch, of all papers, is
- * kept in the session, so venues asks nothing more), stars, profiles. */
+ * kept in the session, so venues asks nothing more), stars, profiles,
+ * links (after arXiv, whose abstracts and comments it reads). */
 static const struct {
 	unsigned int step;
 	const char *name;
@@ -28,6 +29,7 @@ static const struct {
 	{PUB_REFRESH_VENUES, "venues", pub__refresh_step_venues},
 	{PUB_REFRESH_STARS, "stars", pub__refresh_step_stars},
 	{PUB_REFRESH_PROFILES, "profiles", pub__refresh_step_profiles},
+	{PUB_REFRESH_LINKS, "links", pub__refresh_step_links},
 };
 
 /* After the time limit every request fails at once: those failures say

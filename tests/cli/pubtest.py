@@ -47,7 +47,7 @@ class Result:
         return "exit %d\nstdout: %s\nstderr: %s" % (self.code, self.out[:2000], self.err[:2000])
 
 
-SERVICES = ("ARXIV", "GITHUB", "DOI", "CROSSREF", "DBLP", "S2", "OPENALEX", "ORCID")
+SERVICES = ("ARXIV", "GITHUB", "DOI", "CROSSREF", "DBLP", "S2", "OPENALEX", "ORCID", "HF")
 
 
 def command(args, db=None, env=None, outer=()):
@@ -189,6 +189,7 @@ def demo_database(workdir, url):
     env = {"PUBDB_ARXIV_URL": url, "PUBDB_DOI_URL": url, "PUBDB_CROSSREF_URL": url,
            "PUBDB_GITHUB_URL": url, "PUB_ARXIV_INTERVAL_MS": "0",
            "PUBDB_S2_URL": url, "PUBDB_DBLP_URL": url, "PUBDB_OPENALEX_URL": url,
+           "PUBDB_HF_URL": url, "PUB_HF_INTERVAL_MS": "0",
            "PUB_S2_INTERVAL_MS": "0", "PUB_DBLP_INTERVAL_MS": "0",
            "PUB_HTTP_BACKOFF_MS": "10", "GITHUB_TOKEN": ""}
     src = os.environ.get("PUB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -223,5 +224,5 @@ class ReplayTestCase(PubTestCase):
         self.mark = len(self.srv.requests())
         self.env = {"PUBDB_%s_URL" % s: self.srv.url for s in SERVICES}
         self.env.update({"PUB_ARXIV_INTERVAL_MS": "0", "PUB_S2_INTERVAL_MS": "0",
-                         "PUB_DBLP_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "10",
+                         "PUB_DBLP_INTERVAL_MS": "0", "PUB_HF_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "10",
                          "GITHUB_TOKEN": "", "S2_API_KEY": "", "OPENALEX_API_KEY": ""})

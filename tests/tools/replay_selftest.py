@@ -264,6 +264,26 @@ class ReplayServer(unittest.TestCase):
         self.assertNotIn("hit", hits)
 
     # ---- faults and the log
+    # ---- Hugging Face
+    def test_huggingface_paper_pages(self):
+        status, h, body = self.req("GET", "/api/papers/2408.12588")
+        self.assertEqual(status, 200)
+        self.assertEqual(h["ratelimit-policy"], '"fixed window";"api";q=500;w=300')
+        paper = json.loads(body)
+        self.assertEqual(paper["githubRepo"], "https://github.com/NUS-HPC-AI-Lab/VideoSys")
+        # unset keys are absent, not null
+        paper = json.loads(self.req("GET", "/api/papers/2407.13168")[2])
+        self.assertNotIn("githubRepo", paper)
+        self.assertNotIn("projectPage", paper)
+        # strict: an unindexed id, a version, a query, another method
+        for method, path in (("GET", "/api/papers/2403.01164"), ("GET", "/api/papers/2408.12588v3"),
+                             ("GET", "/api/papers/2408.12588?full=1"),
+                             ("POST", "/api/papers/2408.12588")):
+            status, h, body = self.req(method, path)
+            self.assertEqual(status, 404, path)
+            self.assertEqual(json.loads(body), {"error": "Paper not found"})
+            self.assertEqual(h["x-error-message"], "Paper not found")
+
     def test_faults_and_log(self):
         fault = {"path_prefix": "/repos/hpcaitech/", "status": 503, "retry_after": "7", "times": 2}
         self.assertEqual(self.req("POST", "/_control", json.dumps(fault))[0], 200)

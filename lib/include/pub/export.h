@@ -83,7 +83,8 @@ typedef struct pub_export_opts {
 	int static_stars;
 	pub_dialect dialect; /* BibTeX: whose fields */
 	/* PUB_FORMAT_HUGO: the Hugo site's folder.  Each paper becomes
-	 * content/publication/<slug>/index.md (Hugo Blox front matter) and
+	 * content/publications/<slug>/index.md (Hugo Blox front matter;
+	 * content/publication/ with PUB_HUGO_ACADEMIC, hugo_layout) and
 	 * cite.bib (its plain BibTeX), each written atomically; a bundle of
 	 * the same slug is replaced, other bundles are left alone.  `out` is
 	 * not written to. */
@@ -100,9 +101,23 @@ typedef struct pub_export_opts {
 	 * counts as 2025 for a 2024 preprint); 0: all.  A paper of unknown
 	 * year is left out then. */
 	int since;
+	/* version 3, PUB_FORMAT_HUGO: the layout of the site (pub_hugo_layout) */
+	int hugo_layout;
 } pub_export_opts;
 
-#define PUB_EXPORT_OPTIONS_VERSION 2
+/* The Hugo Blox layouts export --hugo writes. */
+typedef enum pub_hugo_layout {
+	/* Hugo Blox today (hugo-blox-builder, academic-cv template):
+	 * content/publications/<slug>/ and the section's _index.md (view:
+	 * citation), the owner as the `me` author (data/authors/me.yaml), no
+	 * link the theme builds from hugoblox.ids itself */
+	PUB_HUGO_BLOX = 0,
+	/* the older "academic" theme: content/publication/<slug>/, the owner
+	 * by name (export --hugo-layout academic) */
+	PUB_HUGO_ACADEMIC = 1,
+} pub_hugo_layout;
+
+#define PUB_EXPORT_OPTIONS_VERSION 3
 #define PUB_EXPORT_OPTIONS_INIT \
 	{.version = PUB_EXPORT_OPTIONS_VERSION, .filter = PUB_FILTER_INIT}
 
