@@ -34,6 +34,7 @@ static const struct {
 	{"Semantic Scholar", "PUBDB_S2_URL", "https://api.semanticscholar.org"},
 	{"OpenAlex", "PUBDB_OPENALEX_URL", "https://api.openalex.org"},
 	{"ORCID", "PUBDB_ORCID_URL", "https://pub.orcid.org"},
+	{"OpenReview", "PUBDB_OPENREVIEW_URL", "https://api2.openreview.net"},
 };
 
 typedef struct pacer {
@@ -190,6 +191,8 @@ int pub__http_new(pub__http **out)
 	h->pace[PUB__SVC_S2].interval_ms =
 		env_long("PUB_S2_INTERVAL_MS", PUB__S2_INTERVAL_MS, 0, 600000);
 	h->pace[PUB__SVC_ORCID].interval_ms = PUB__ORCID_INTERVAL_MS;
+	h->pace[PUB__SVC_OPENREVIEW].interval_ms =
+		env_long("PUB_OPENREVIEW_INTERVAL_MS", PUB__OPENREVIEW_INTERVAL_MS, 0, 600000);
 	h->timeout_ms = 60000L;
 	{
 		/* seconds, fractions allowed (tests use short ones) */

@@ -25,6 +25,7 @@ typedef enum pub__service {
 	PUB__SVC_S2,        /* PUBDB_S2_URL, https://api.semanticscholar.org */
 	PUB__SVC_OPENALEX,  /* PUBDB_OPENALEX_URL, https://api.openalex.org */
 	PUB__SVC_ORCID,     /* PUBDB_ORCID_URL, https://pub.orcid.org */
+	PUB__SVC_OPENREVIEW, /* PUBDB_OPENREVIEW_URL, https://api2.openreview.net */
 	PUB__SVC_COUNT
 } pub__service;
 
@@ -50,6 +51,9 @@ const char *pub__service_name(pub__service svc);
 #define PUB__S2_INTERVAL_MS 1000
 /* ORCID's anonymous limit is 12 requests/s. */
 #define PUB__ORCID_INTERVAL_MS 100
+/* OpenReview lets a guest search 20 times a minute (openreview/openreview
+ * #254); overridable by PUB_OPENREVIEW_INTERVAL_MS (tests). */
+#define PUB__OPENREVIEW_INTERVAL_MS 3000
 
 typedef struct pub__http pub__http;
 
