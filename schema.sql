@@ -1,4 +1,4 @@
--- schema.sql: the whole pubdb schema (version 5), embedded into libpub at
+-- schema.sql: the whole pubdb schema (version 6), embedded into libpub at
 -- build time and applied by lib/store/db.c inside one transaction.  Later versions
 -- append migrations in lib/store/db.c; PRAGMA user_version records the version.
 
@@ -202,10 +202,12 @@ CREATE TABLE events (
 	day TEXT NOT NULL,     -- when it happened (YYYY-MM-DD, or YYYY-MM when only
 	                       -- the month is known), else when pubdb learned it
 	recorded TEXT NOT NULL, -- when pubdb recorded it (ISO 8601 UTC)
-	kind TEXT NOT NULL,    -- paper, venue, repo, stars, inbox
+	kind TEXT NOT NULL,    -- paper, venue, repo, stars, inbox, note (version 6:
+	                       -- the owner's own item, `news add`)
 	paper_id INTEGER REFERENCES papers(id) ON DELETE CASCADE,
 	repo_id INTEGER REFERENCES repos(id) ON DELETE CASCADE,
-	value TEXT,            -- "ICML 2025", "1000" (stars), "2" (inbox papers)
+	value TEXT,            -- "ICML 2025", "1000" (stars), "2" (inbox papers),
+	                       -- a note's Markdown text
 	source TEXT            -- edit, dblp, semanticscholar, refresh, add ...
 );
 CREATE INDEX events_day ON events(day, id);
@@ -249,6 +251,23 @@ CREATE TABLE venue_lookups (
 	paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
 	checked TEXT NOT NULL,
 	candidates TEXT
+);
+
+-- What a venue decided about a paper (version 6), as the service that
+-- publishes decisions said it (`refresh --openreview`): one row per
+-- paper looked up.  status 'accepted' is the paper's decision (`decision`
+-- in its JSON): the badge, the tier (Oral, Spotlight, Poster or NULL) and
+-- the day the decision was published (OpenReview's pdate); 'rejected',
+-- 'withdrawn', 'pending' and 'none' (nothing found) only record the lookup.
+CREATE TABLE decisions (
+	paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+	status TEXT NOT NULL,
+	venue TEXT,            -- "ICLR 2025"
+	tier TEXT,
+	day TEXT,              -- YYYY-MM-DD
+	source TEXT NOT NULL,  -- openreview
+	ref TEXT,              -- the source's id of the paper (the forum id)
+	checked TEXT NOT NULL  -- ISO 8601 UTC of the lookup
 );
 
 -- Full-text index over title, abstract and author names; rowid = papers.id,

@@ -207,14 +207,23 @@ const cmd cli_commands[] = {
 		"renamed).  With --json: a JSON array.\n",
 		cmd_stars_opts, NULL},
 	{"news", cmd_news, CMD_DB, "dated news: papers, acceptances, releases, star milestones",
-		"usage: pubdb news [--since DATE] [--markdown|--html|--atom|--json] [-n N]\n",
+		"usage: pubdb news [--since DATE] [--markdown|--html|--atom|--json] [-n N]\n"
+		"       pubdb news add DATE TEXT\n"
+		"       pubdb news edit ID TEXT\n"
+		"       pubdb news rm ID\n",
 		"Lists what happened, newest first, as a homepage's News section writes it:\n"
-		"'- *2025.05*: [DSP](URL) is accepted by ICML 2025!'.  Events are recorded\n"
-		"when pubdb learns them: a paper added by identifier (add arxiv:/doi:; a .bib\n"
-		"import records none), a venue set on a paper that had none (edit KEY\n"
-		"venue=...), a repository added (repo add, a new code link), a star\n"
-		"milestone crossed in a refresh (100, 500, 1000, 2000, 5000, 10000, ...).\n"
-		"A paper is named by 'edit KEY short=NAME', else its title before a colon.\n",
+		"'- *2025.05*: [DSP](URL) is accepted by ICML 2025!'.  Each item is dated by\n"
+		"when it happened: an acceptance by its decision day (OpenReview's, see\n"
+		"refresh --openreview), else the day its source gives, never later than the\n"
+		"venue's year; a new paper by its arXiv v1; a release by the repository's\n"
+		"creation day; a star milestone (100, 500, 1000, 2000, 5000, ...) by the\n"
+		"refresh that crossed it.  Items come from a paper added by identifier or\n"
+		"profile (with its acceptance when it arrives with a venue), a venue gained\n"
+		"(edit KEY venue=..., refresh), a repository added, and the owner's own\n"
+		"items: 'news add 2025-07 \"Join [Adobe Research](https://www.adobe.com/)\"'\n"
+		"(one line of Markdown, written as given), 'news edit ID TEXT' and\n"
+		"'news rm ID' (any item; --json gives each item's id).  A paper is named by\n"
+		"'edit KEY short=NAME', else its title before a colon.\n",
 		cmd_news_opts, NULL},
 	{"citations", cmd_citations, CMD_DB, "citation counts and their history",
 		"usage: pubdb citations [--history KEY] [--svg FILE] [--json]\n",

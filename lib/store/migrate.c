@@ -222,6 +222,32 @@ static int migrate_4_5(pub_db *db)
 	return err;
 }
 
+/* 5 -> 6 (OpenReview's decisions, news dated by what happened): the
+ * decisions table; existing events re-dated where the database knows
+ * better: a new paper by its arXiv v1, an acceptance never later than its
+ * venue's own year (then the year alone: "2024"). */
+static int migrate_5_6(pub_db *db)
+{
+	char *stmt = schema_statement("CREATE TABLE decisions (");
+	int err;
+	if (!stmt)
+		return pub__error(PUB_ERROR, "upgrading the schema: schema.sql has "
+			"no 'CREATE TABLE decisions (...'");
+	err = pub__db_exec(db, stmt);
+	free(stmt);
+	if (err == 0)
+		err = pub__db_exec(db,
+			"UPDATE events SET day = (SELECT substr(p.published, 1, 10) FROM papers p "
+			"WHERE p.id = events.paper_id) WHERE kind = 'paper' AND (SELECT "
+			"length(p.published) >= 10 FROM papers p WHERE p.id = events.paper_id)");
+	if (err == 0)
+		err = pub__db_exec(db,
+			"UPDATE events SET day = substr(value, -4) WHERE kind = 'venue' "
+			"AND value GLOB '* [12][0-9][0-9][0-9]' "
+			"AND substr(day, 1, 4) > substr(value, -4)");
+	return err;
+}
+
 int pub__db_migrate(pub_db *db)
 {
 	sqlite3_stmt *st = NULL;
@@ -268,6 +294,8 @@ int pub__db_migrate(pub_db *db)
 	if (version >= 1 && version <= 3 && (err = migrate_3_4(db)) < 0)
 		goto done;
 	if (version >= 1 && version <= 4 && (err = migrate_4_5(db)) < 0)
+		goto done;
+	if (version >= 1 && version <= 5 && (err = migrate_5_6(db)) < 0)
 		goto done;
 	{
 		char sql[64];

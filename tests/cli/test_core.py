@@ -455,7 +455,7 @@ class TestBadInput(PubTestCase):
         self.assertLess(out.index("journal = "), out.index("note = "))
         self.assertIn("@misc{empty,", out)
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 5)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 6)
         self.assertEqual(con.execute("SELECT type FROM sqlite_master WHERE name = 'fields'")
                          .fetchone()[0], "view")
         self.assertEqual(con.execute("SELECT name, value FROM fields WHERE paper_id = 1 "
@@ -517,7 +517,7 @@ class TestBadInput(PubTestCase):
         data = table_rows(self.db)
         self.ok("doctor")
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 5)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 6)
         self.assertEqual(con.execute("PRAGMA foreign_key_check").fetchall(), [])
         con.close()
         self.assertEqual(table_rows(self.db, data), data)  # no link, tag or author lost
@@ -554,7 +554,7 @@ class TestBadInput(PubTestCase):
         data = table_rows(self.db)
         self.ok("doctor")
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 5)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 6)
         con.close()
         self.assertEqual(table_rows(self.db, data), data)
         ref = os.path.join(self.dir, "ref.sqlite3")
@@ -589,7 +589,7 @@ class TestBadInput(PubTestCase):
         data = table_rows(self.db)
         self.ok("doctor")
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 5)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 6)
         self.assertEqual(con.execute("SELECT venue_source, dblp FROM papers").fetchall(),
                          [(None, None)])
         self.assertEqual(con.execute("SELECT count(*) FROM events").fetchone()[0], 0)

@@ -63,7 +63,7 @@ class DemoDumpTest(DumpCase):
         one, back = self.round_trip(self.demo_db)
         print("demo database: dump of %d bytes, %d lines; round trip %.2f s" %
               (len(one.encode()), len(one.splitlines()), time.monotonic() - t0))
-        self.assertTrue(one.startswith('{"pubdb_dump": 1, "schema": 5}\n'))
+        self.assertTrue(one.startswith('{"pubdb_dump": 1, "schema": 6}\n'))
         for line in one.splitlines():
             json.loads(line)
         self.assertEqual(tables(self.demo_db), tables(back))

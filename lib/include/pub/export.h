@@ -87,9 +87,13 @@ typedef struct pub_export_opts {
 	 * separated by ';' ("Yang You; Y. You") */
 	const char *const *highlight;
 	size_t nhighlight;
+	/* Version 2.  HTML, Markdown and acad-homepage: the decision's tier
+	 * after the badge ("ICLR 2025 Spotlight") when the paper has a
+	 * decision (pub_paper.decision) for its badge's venue */
+	int tier;
 } pub_export_opts;
 
-#define PUB_EXPORT_OPTIONS_VERSION 1
+#define PUB_EXPORT_OPTIONS_VERSION 2
 #define PUB_EXPORT_OPTIONS_INIT \
 	{.version = PUB_EXPORT_OPTIONS_VERSION, .filter = PUB_FILTER_INIT}
 
