@@ -133,6 +133,7 @@ const cmd cli_commands[] = {
 		"  owner.dblp      your dblp person id\n"
 		"  owner.orcid     your ORCID iD\n"
 		"  owner.s2        your Semantic Scholar author id\n"
+		"  owner.openreview your OpenReview profile id (~First_Last1)\n"
 		"Any other KEY is refused (with the nearest setting), so a typo never\n"
 		"becomes a setting.\n",
 		cmd_config_opts, NULL},
@@ -177,11 +178,14 @@ const cmd cli_commands[] = {
 		"star badges (--static-stars: the stored counts).\n",
 		cmd_export_opts, NULL},
 	{"refresh", cmd_refresh, CMD_DB,
-		"refresh arXiv metadata, venues, citations, stars and profiles (for cron)",
-		"usage: pubdb refresh [--arxiv] [--venues] [--citations] [--stars] [--profiles]\n"
-		"                     [--only SOURCES] [--max-age DURATION] [--jobs N]\n"
+		"refresh arXiv metadata, decisions, venues, citations, stars and profiles (for cron)",
+		"usage: pubdb refresh [--arxiv] [--openreview] [--venues] [--citations] [--stars]\n"
+		"                     [--profiles] [--only SOURCES] [--max-age DURATION] [--jobs N]\n"
 		"                     [--max-time DURATION]\n",
-		"Refreshes arXiv metadata (--arxiv), citation counts (--citations:\n"
+		"Refreshes arXiv metadata (--arxiv), decisions from OpenReview\n"
+		"(--openreview: ICLR, NeurIPS, ICML, COLM, TMLR; the badge, the tier and\n"
+		"the decision day, which dates the acceptance in 'pubdb news'), citation\n"
+		"counts (--citations:\n"
 		"Semantic Scholar and OpenAlex), published versions and venue badges\n"
 		"(--venues: Semantic Scholar, then DBLP; its answers are the citations\n"
 		"step's, so Semantic Scholar is asked once), GitHub star counts (--stars)\n"
@@ -193,7 +197,10 @@ const cmd cli_commands[] = {
 		"Made for cron: '0 4 * * * pubdb -q refresh --max-age 12h'.\n",
 		cmd_refresh_opts,
 		"GITHUB_TOKEN, when set, is used for GraphQL batches, S2_API_KEY is sent\n"
-		"to Semantic Scholar and OPENALEX_API_KEY to OpenAlex; none is ever printed\n"
+		"to Semantic Scholar and OPENALEX_API_KEY to OpenAlex;\n"
+		"OPENREVIEW_USERNAME and OPENREVIEW_PASSWORD log in to OpenReview (with\n"
+		"config owner.openreview, the owner's notes come in one request; a guest\n"
+		"searches each title, about 20 a minute); none is ever printed\n"
 		"or stored.  A venue set with edit or add --venue is never replaced;\n"
 		"`pubdb doctor` lists the versions --venues found but did not take\n"
 		"(workshops, two that fit).  A paper OpenAlex does not know is noted, not\n"

@@ -599,6 +599,7 @@ class Handler(BaseHTTPRequestHandler):
                     "databaseId": r["id"], "nameWithOwner": r["full_name"], "name": r["name"],
                     "url": r["html_url"], "stargazerCount": r["stargazers_count"],
                     "isArchived": r.get("archived", False), "description": r.get("description"),
+                    "createdAt": r.get("created_at"),
                     "forkCount": r.get("forks_count", 0)})
         out = {"data": data}
         if errors:
@@ -675,7 +676,8 @@ class Handler(BaseHTTPRequestHandler):
 GRAPHQL_SCHEMA = {
     "Query": {"repository": ("Repository", ["owner", "name"]), "rateLimit": ("RateLimit", [])},
     "Repository": {f: (None, []) for f in ("databaseId", "nameWithOwner", "name", "url", "stargazerCount",
-                                           "isArchived", "description", "forkCount")},
+                                           "isArchived", "description", "forkCount",
+                                           "createdAt")},
     "RateLimit": {f: (None, []) for f in ("cost", "remaining", "limit", "used", "resetAt")},
 }
 GRAPHQL_TOKEN = re.compile(r'\s*(?:(?P<name>[_A-Za-z][_0-9A-Za-z]*)|(?P<str>"(?:[^"\\\n]|\\.)*")|'

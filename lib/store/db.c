@@ -616,7 +616,7 @@ int pub__config_write(pub_db *db, const char *key, const char *value)
  * pub__config_write(). */
 static const char *const user_settings[] = {
 	"citekey_format", "email", "owner", "owner.aliases", "owner.dblp",
-	"owner.orcid", "owner.s2", NULL,
+	"owner.orcid", "owner.s2", "owner.openreview", NULL,
 };
 
 int pub_config_set(pub_db *db, const char *key, const char *value)

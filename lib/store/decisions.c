@@ -201,3 +201,19 @@ int pub__decision_set_badge(int *changed, char **old, pub_db *db, int64_t id,
 	*old = venue;
 	return 0;
 }
+
+int pub__paper_has_venue(int *has, pub_db *db, int64_t id, const char *badge)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	*has = 0;
+	if ((err = pub__db_stmt(&st, db, "SELECT 1 FROM papers WHERE id = ?1 "
+		     "AND venue = ?2 COLLATE NOCASE")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	pub__bind_text(st, 2, badge);
+	rc = sqlite3_step(st);
+	*has = rc == SQLITE_ROW;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : pub__db_error(db, "reading a paper");
+}

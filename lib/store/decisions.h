@@ -50,4 +50,7 @@ int pub__decision_authors(char ***out, size_t *n, pub_db *db, int64_t paper_id);
 int pub__decision_set_badge(int *changed, char **old, pub_db *db, int64_t id,
 	const char *badge, const char *source);
 
+/* *has is 1 when paper `id`'s badge is `badge` (regardless of case). */
+int pub__paper_has_venue(int *has, pub_db *db, int64_t id, const char *badge);
+
 #endif

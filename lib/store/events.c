@@ -29,6 +29,22 @@ int pub__event_add(pub_db *db, const char *kind, int64_t paper_id,
 	int err;
 	if (!kind || !*kind)
 		return pub__error(PUB_EINVAL, "an event needs a kind");
+	/* one acceptance per paper and badge: a second source of the same
+	 * venue (DBLP after OpenReview) is no news */
+	if (!strcmp(kind, PUB__EVENT_VENUE) && paper_id > 0 && value) {
+		int rc;
+		if ((err = pub__db_stmt(&st, db, "SELECT 1 FROM events WHERE paper_id = ?1 "
+			     "AND kind = 'venue' AND value = ?2 COLLATE NOCASE")) < 0)
+			return err;
+		sqlite3_bind_int64(st, 1, paper_id);
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc == SQLITE_ROW)
+			return 0;
+		if (rc != SQLITE_DONE)
+			return pub__db_error(db, "reading events");
+	}
 	pub__now_iso(now);
 	memcpy(today, now, 10);
 	today[10] = '\0';
