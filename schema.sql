@@ -196,18 +196,19 @@ CREATE INDEX entry_sources_paper ON entry_sources(paper_id, position);
 -- Dated events (version 5), newest last, for `pubdb news`: a paper
 -- added, a venue gained by a preprint, a repository added, a star
 -- milestone, papers arriving in the inbox.  Written by lib/store/events.c
--- when the change happens, in the change's own transaction.
+-- when the change happens, in the change's own transaction.  Version 6
+-- adds kind 'note', the owner's own item (`news add`), whose value is its
+-- Markdown text; and dates each event by when it happened (decision day,
+-- arXiv v1, repository creation), never later than a venue's own year.
 CREATE TABLE events (
 	id INTEGER PRIMARY KEY,
 	day TEXT NOT NULL,     -- when it happened (YYYY-MM-DD, or YYYY-MM when only
 	                       -- the month is known), else when pubdb learned it
 	recorded TEXT NOT NULL, -- when pubdb recorded it (ISO 8601 UTC)
-	kind TEXT NOT NULL,    -- paper, venue, repo, stars, inbox, note (version 6:
-	                       -- the owner's own item, `news add`)
+	kind TEXT NOT NULL,    -- paper, venue, repo, stars, inbox
 	paper_id INTEGER REFERENCES papers(id) ON DELETE CASCADE,
 	repo_id INTEGER REFERENCES repos(id) ON DELETE CASCADE,
-	value TEXT,            -- "ICML 2025", "1000" (stars), "2" (inbox papers),
-	                       -- a note's Markdown text
+	value TEXT,            -- "ICML 2025", "1000" (stars), "2" (inbox papers)
 	source TEXT            -- edit, dblp, semanticscholar, refresh, add ...
 );
 CREATE INDEX events_day ON events(day, id);

@@ -457,7 +457,15 @@ int pub__refresh_step_openreview(pub__sync *s, const pub_refresh_opts *opts,
 {
 	pub__http *h;
 	int err = pub__sync_http(&h, s);
-	return err < 0 ? err : pub__openreview_decide(s->db, h, opts, stats, 0);
+	if (err < 0)
+		return err;
+	err = pub__openreview_decide(s->db, h, opts, stats, 0);
+	/* OpenReview unreachable or out of guest requests ends this step, not
+	 * the run: the next sources are asked (a network that is down as a
+	 * whole stops the next step itself) */
+	if (err == PUB_ENONET || err == PUB_ERATELIMIT)
+		err = pub__error(PUB_EPARTIAL, "%s", pub_error_last());
+	return err;
 }
 
 int pub_refresh_openreview(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats)

@@ -31,6 +31,7 @@ class VenuesTest(ReplayTestCase):
         u = self.srv.url
         self.env = {"PUBDB_ARXIV_URL": u, "PUBDB_DOI_URL": u, "PUBDB_CROSSREF_URL": u,
                     "PUBDB_GITHUB_URL": u, "PUBDB_S2_URL": u, "PUBDB_DBLP_URL": u, "PUBDB_OPENALEX_URL": u,
+                    "PUBDB_OPENREVIEW_URL": u, "PUB_OPENREVIEW_INTERVAL_MS": "0",
                     "PUB_ARXIV_INTERVAL_MS": "0", "PUB_S2_INTERVAL_MS": "0",
                     "PUB_DBLP_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "10",
                     "S2_API_KEY": S2_KEY, "GITHUB_TOKEN": ""}

@@ -53,7 +53,11 @@ static const char fill_sql[] =
 	"INSERT INTO inbox_rejected(kind, value, rejected) VALUES "
 	"  ('doi', '10.5/old', '2026-12-01T04:00:00Z'), ('arxiv', '2301.00001', '2026-12-01T04:00:00Z');"
 	"INSERT INTO venue_lookups(paper_id, checked, candidates) VALUES "
-	"  (2, '2026-12-01T04:00:00Z', '[{\"venue\":\"ICLR 2025\",\"dblp\":\"conf/iclr/X\"}]');";
+	"  (2, '2026-12-01T04:00:00Z', '[{\"venue\":\"ICLR 2025\",\"dblp\":\"conf/iclr/X\"}]');"
+	"INSERT INTO decisions(paper_id, status, venue, tier, day, source, ref, checked) VALUES "
+	"  (1, 'accepted', 'ICLR 2025', 'Poster', '2025-01-22', 'openreview', 'hDBrQ4DApF', "
+	"  '2026-12-01T04:00:00Z'), (2, 'rejected', NULL, NULL, NULL, 'openreview', 'x1', "
+	"  '2026-12-01T04:00:00Z');";
 
 static pub_db *filled(void)
 {
@@ -139,7 +143,7 @@ static void test_round_trip_every_table(void)
 	size_t n = 0, i;
 	int err;
 	snprintf(path, sizeof(path), "%s/back.sqlite3", fixture_dir);
-	STR_EQ(strstr(one, "{\"pubdb_dump\": 1, \"schema\": 5}\n") == one ? "header" : one,
+	STR_EQ(strstr(one, "{\"pubdb_dump\": 1, \"schema\": 6}\n") == one ? "header" : one,
 		"header", "first line");
 	OK(!strstr(one, "ghp_secret") && !strstr(one, "hunter2"), "no secrets: %s", one);
 	OK(!strstr(one, "arxiv_last_request"), "no pacing state");
@@ -263,8 +267,8 @@ static void test_errors(void)
 	expect_error("{\"t\":\"papers\"}\n", "test.jsonl:1: not a pubdb dump", "no header");
 	expect_error("[1]\n", "test.jsonl:1: not a JSON object", "array");
 	expect_error("{\"pubdb_dump\":2,\"schema\":5}\n", "dump format 2", "format");
-	expect_error("{\"pubdb_dump\":1,\"schema\":6}\n", "newer than this pubdb", "newer");
-	expect_error("{\"pubdb_dump\":1,\"schema\":3}\n", "loads versions 4 to 5", "older");
+	expect_error("{\"pubdb_dump\":1,\"schema\":7}\n", "newer than this pubdb", "newer");
+	expect_error("{\"pubdb_dump\":1,\"schema\":3}\n", "loads versions 4 to 6", "older");
 	expect_error("{\"pubdb_dump\":1,\"schema\":5}\n\n{\"t\":\"nope\"}\n",
 		"test.jsonl:3: unknown record type 'nope'", "type");
 	expect_error("{\"pubdb_dump\":1,\"schema\":5}\n{\"name\":\"x\"}\n",
@@ -342,7 +346,7 @@ static void test_previous_schema(void)
 	OK(pub_paper_get(&p, back, "doe2020") == 0 && p && p->selected, "the paper");
 	pub_paper_free(p);
 	text = dump_text(back);
-	OK(strncmp(text, "{\"pubdb_dump\": 1, \"schema\": 5}\n", 31) == 0, "dumped as 5: %s", text);
+	OK(strncmp(text, "{\"pubdb_dump\": 1, \"schema\": 6}\n", 31) == 0, "dumped as 6: %s", text);
 	OK(strstr(text, "{\"t\":\"star_history\",\"repo\":\"org/tool\",\"day\":\"2026-01-01\","
 		"\"stars\":5}") != NULL, "history");
 	free(text);
