@@ -15,7 +15,7 @@ import sqlite3
 import urllib.error
 import urllib.request
 
-from pubtest import ReplayTestCase, FIXTURES
+from pubtest import ReplayTestCase, FIXTURES, demo_database
 
 PAGE = os.path.join(FIXTURES, "homepage", "example-homepage.md")
 
@@ -126,6 +126,21 @@ class OpenReviewTest(ReplayTestCase):
         self.mark = len(self.srv.requests())
         self.run_ok("refresh", "--openreview")
         self.assertEqual([x["path"] for x in self.log()].count("/notes/search"), 0)
+
+    def test_the_demo_database_writes_the_pages_news(self):
+        # .ci/demo's database (tests/tools/demo_commands.sh): the page's
+        # News lines, in the page's order, HeteGen's dated by its year only
+        db, _ = demo_database(self.dir, self.srv.url)
+        news = self.ok("news", "--markdown", db=db).out.splitlines()
+        page = page_news()
+        pab = "- *2025.01*: [PAB](https://arxiv.org/abs/2408.12588) is accepted by ICLR 2025!"
+        vs = "- *2024.03*: Release [VideoSys](https://github.com/NUS-HPC-AI-Lab/VideoSys)!"
+        self.assertTrue(page[2].startswith(pab[:-1]), page[2])
+        self.assertTrue(page[3].startswith(vs[:-1]), page[3])
+        want = [page[0], page[1], pab, vs, page[5], page[6]]
+        self.assertEqual([l for l in news if l in want], want, "\n".join(news))
+        self.assertIn("- *2024*: [HeteGen](https://arxiv.org/abs/2403.01164) is accepted by "
+                      "MLSys 2024!", news)
 
     def test_a_paper_only_openreview_knows(self):
         self.run_ok("config", "set", "owner", "Kaizhen Zhu")
