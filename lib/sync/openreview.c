@@ -2,12 +2,12 @@
  * openreview.c: `pubdb refresh --openreview` (pub_refresh_openreview()):
  * decisions from OpenReview, which publishes them (with the tier and the
  * day) for ICLR, NeurIPS, ICML, COLM and TMLR before any index lists the
- * proceedings.  Each paper without a decision whose badge OpenReview may
- * give (none, a preprint's, a workshop's, or one of those venues) is looked
- * up: with OPENREVIEW_USERNAME / OPENREVIEW_PASSWORD and owner.openreview,
- * all of the owner's notes in one request; else a guest's title search per
- * paper.  A note is taken only when it is a venue's own (never a DBLP or
- * CoRR import), its folded title is the paper's and its authors agree (the
+ * proceedings.  Each paper without a decision (the owner's, when `owner` is
+ * set) whose badge OpenReview may give (none, a preprint's, a workshop's,
+ * or one of those venues) is looked up: with OPENREVIEW_USERNAME /
+ * OPENREVIEW_PASSWORD and owner.openreview, all of the owner's notes in one
+ * request; else a guest's title search per paper.  A note is taken only
+ * when it is a venue's own (never a DBLP or CoRR import), its folded title is the paper's and its authors agree (the
  * owner among them, or at least half of the paper's authors).  An accepted
  * note gives the decision and the badge (never over the owner's own), and
  * the acceptance's news item is dated by the decision day.  All requests
@@ -208,6 +208,16 @@ static int owner_load(owner *o, pub_db *db)
 	return 0;
 }
 
+static int owner_among(const orpaper *p, const owner *o)
+{
+	size_t i, k;
+	for (k = 0; k < o->n; k++)
+		for (i = 0; i < p->nauthors; i++)
+			if (!strcmp(o->names[k], p->names[i]))
+				return 1;
+	return 0;
+}
+
 /* Do the note's authors agree with the paper's: the owner among them (by
  * profile id or name, when the owner is among the paper's authors too), or
  * at least half of the paper's authors (by family name)? */
@@ -365,6 +375,19 @@ int pub__openreview_decide(pub_db *db, pub__http *h, const pub_refresh_opts *opt
 	for (i = 0; i < l.n; i++)
 		if ((err = load_authors(db, &l.ps[i])) < 0)
 			goto done;
+	/* With an owner set, only the owner's papers: a bibliography also
+	 * holds other people's papers, whose acceptances are not the owner's
+	 * news (and each would cost a guest's search). */
+	if (o.n) {
+		size_t k = 0;
+		for (i = 0; i < l.n; i++) {
+			if (owner_among(&l.ps[i], &o))
+				l.ps[k++] = l.ps[i];
+			else
+				orpaper_free(&l.ps[i]);
+		}
+		l.n = k;
+	}
 	if (l.n == 0)
 		goto done;
 	/* the network part, before the transaction */
@@ -390,14 +413,15 @@ int pub__openreview_decide(pub_db *db, pub__http *h, const pub_refresh_opts *opt
 									   : pub_error_last());
 				break;
 			}
-			if (err < 0) {
+			if (err < 0 && strstr(pub_error_last(), "needs an account")) {
+				/* the guest challenge on search: every other search meets
+				 * it too; the step's error says so once */
+				stop = PUB_ENET;
+				stopmsg = pub__strdup(pub_error_last());
+				err = 0;
+			} else if (err < 0) {
 				p->failed = 1;
 				p->error = pub__strdup(pub_error_last());
-				/* the guest challenge on search: every other search meets it too */
-				if (strstr(p->error, "needs an account")) {
-					stop = PUB_ENET;
-					stopmsg = pub__strdup(p->error);
-				}
 				err = 0;
 			} else {
 				judge(p, ns, n, &o);
@@ -463,8 +487,13 @@ int pub__refresh_step_openreview(pub__sync *s, const pub_refresh_opts *opts,
 	/* OpenReview unreachable or out of guest requests ends this step, not
 	 * the run: the next sources are asked (a network that is down as a
 	 * whole stops the next step itself) */
-	if (err == PUB_ENONET || err == PUB_ERATELIMIT)
-		err = pub__error(PUB_EPARTIAL, "%s", pub_error_last());
+	if (err == PUB_ENONET || err == PUB_ERATELIMIT) {
+		char *msg = pub__strdup(pub_error_last());
+		if (opts->warn) /* the one line that says so, also under -q */
+			opts->warn(msg, opts->warn_ctx);
+		err = pub__error(PUB_EPARTIAL, "%s", msg);
+		free(msg);
+	}
 	return err;
 }
 

@@ -95,7 +95,8 @@ class NetTestCase(PubTestCase):
         self.env = {"PUBDB_ARXIV_URL": base, "PUBDB_DOI_URL": base,
                     "PUBDB_CROSSREF_URL": base, "PUBDB_GITHUB_URL": base,
                     "PUBDB_S2_URL": base, "PUBDB_DBLP_URL": base, "PUBDB_OPENALEX_URL": base,
-                    "PUBDB_ORCID_URL": base,
+                    "PUBDB_ORCID_URL": base, "PUBDB_OPENREVIEW_URL": base,
+                    "PUB_OPENREVIEW_INTERVAL_MS": "0",
                     "PUB_S2_INTERVAL_MS": "0", "PUB_DBLP_INTERVAL_MS": "0",
                     "PUB_ARXIV_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "50",
                     "PUB_HTTP_TIMEOUT": "5"}

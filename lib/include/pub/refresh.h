@@ -121,8 +121,8 @@ PUB_EXTERN void pub_refresh_unlock(pub_db *db);
 
 /* Decisions from OpenReview (API v2), which publishes them for ICLR,
  * NeurIPS, ICML, COLM and TMLR with the tier and the day: each paper
- * without a decision whose badge is none, a preprint's, a workshop's or one
- * of those venues' is looked up (with OPENREVIEW_USERNAME /
+ * without a decision (the owner's, when config `owner` is set) whose badge
+ * is none, a preprint's, a workshop's or one of those venues' is looked up (with OPENREVIEW_USERNAME /
  * OPENREVIEW_PASSWORD and config owner.openreview, all of the owner's notes
  * in one request; else a guest's title search each, about 20 a minute).
  * Only a venue's own note counts (never a DBLP/CoRR import), with the
