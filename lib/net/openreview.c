@@ -459,9 +459,11 @@ int pub__or_login(pub__or_client *c, int *logged_in)
 	free(body);
 	if (err < 0) {
 		/* a refusal is the credentials', not the network's */
-		if (err == PUB_ENET && strstr(pub_error_last(), "HTTP 4"))
-			err = pub__error(PUB_EINVAL, "%s (OPENREVIEW_USERNAME / OPENREVIEW_PASSWORD)",
-				pub_error_last());
+		if (err == PUB_ENET && strstr(pub_error_last(), "HTTP 4")) {
+			char *why = pub__strdup(pub_error_last());
+			err = pub__error(PUB_ERROR, "%s (OPENREVIEW_USERNAME / OPENREVIEW_PASSWORD)", why);
+			free(why);
+		}
 		return err;
 	}
 	root = json_loadb(res.body.ptr ? res.body.ptr : "", res.body.len, 0, NULL);
@@ -470,7 +472,7 @@ int pub__or_login(pub__or_client *c, int *logged_in)
 	pub__http_response_free(&res);
 	if (json_is_object(root) && json_is_true(json_object_get(root, "mfaPending"))) {
 		json_decref(root);
-		return pub__error(PUB_EINVAL, OR_NAME ": /login: the account asks for a second "
+		return pub__error(PUB_ERROR, OR_NAME ": /login: the account asks for a second "
 			"factor, which pubdb cannot give; use an account without one");
 	}
 	if (!json_is_object(root) || !json_is_string(json_object_get(root, "token")) ||

@@ -82,7 +82,7 @@ void pub__or_client_clear(pub__or_client *c);
 
 /* Logs in with OPENREVIEW_USERNAME / OPENREVIEW_PASSWORD when both are
  * set: *logged_in is 1 then.  0 with *logged_in 0 when they are not set;
- * PUB_EINVAL when the service refuses them or asks for a second factor;
+ * PUB_ERROR when the service refuses them or asks for a second factor;
  * PUB_ENET / PUB_ENONET / PUB_ERATELIMIT for the request. */
 int pub__or_login(pub__or_client *c, int *logged_in);
 

@@ -215,7 +215,8 @@ class OpenReviewTest(ReplayTestCase):
                    OPENREVIEW_PASSWORD="wrong-password-123")
         self.mark = len(self.srv.requests())
         r = self.pub("refresh", "--openreview", env=env)
-        self.assertNotEqual(r.code, 0, r)
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("OpenReview: /login: HTTP 400: Invalid username or password", r.err)
         self.assertIn("OPENREVIEW_USERNAME", r.err)
         self.assertNotIn("wrong-password-123", r.out + r.err)
         env["OPENREVIEW_PASSWORD"] = "replay-password"

@@ -241,7 +241,9 @@ static void test_client(void)
 
 	setenv("OPENREVIEW_USERNAME", "owner@example.org", 1);
 	setenv("OPENREVIEW_PASSWORD", "wrong", 1);
-	OK(pub__or_login(&c, &in) == PUB_EINVAL && !in, "refused: %s", pub_error_last());
+	OK(pub__or_login(&c, &in) == PUB_ERROR && !in, "refused: %s", pub_error_last());
+	OK(strstr(pub_error_last(), "OpenReview: /login: HTTP 400: Invalid username or password") != NULL,
+		"says why: %s", pub_error_last());
 	OK(strstr(pub_error_last(), "wrong") == NULL, "the password is not shown");
 	setenv("OPENREVIEW_PASSWORD", "replay-password", 1);
 	before = log_count("\"path\": \"/notes\"", &authz);
