@@ -3,6 +3,7 @@
  */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/db.h"
@@ -19,6 +20,24 @@ static int venue_year(const char *v)
 		if (v[i] < '0' || v[i] > '9')
 			return 0;
 	return 1;
+}
+
+/* The month of a published paper's date in `year` (a paper with a DOI and
+ * no arXiv id: its date is the publisher's), or 0. */
+static int published_month(int *month, pub_db *db, int64_t paper_id, int year)
+{
+	sqlite3_stmt *st;
+	int err;
+	*month = 0;
+	if ((err = pub__db_stmt(&st, db, "SELECT month FROM papers WHERE id = ?1 AND "
+		     "doi IS NOT NULL AND arxiv IS NULL AND year = ?2 AND month BETWEEN 1 AND 12")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, paper_id);
+	sqlite3_bind_int(st, 2, year);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*month = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return 0;
 }
 
 int pub__event_add(pub_db *db, const char *kind, int64_t paper_id,
@@ -53,11 +72,21 @@ int pub__event_add(pub_db *db, const char *kind, int64_t paper_id,
 	     "VALUES (?, ?, ?, ?, ?, ?, ?)")) < 0)
 		return err;
 	/* an acceptance learnt later than its venue's year happened in that
-	 * year at the latest: the year alone, when nothing tells the day */
+	 * year at the latest: the published version's month when its source
+	 * gave one (Crossref's published date of a paper added by DOI), else
+	 * the year alone */
 	if ((!day || !*day) && !strcmp(kind, PUB__EVENT_VENUE) && value && venue_year(value) &&
 	    memcmp(today, value + strlen(value) - 4, 4) > 0) {
-		memcpy(today, value + strlen(value) - 4, 4);
-		today[4] = '\0';
+		int month = 0;
+		if (paper_id > 0 && (err = published_month(&month, db, paper_id,
+					     atoi(value + strlen(value) - 4))) < 0)
+			return err;
+		if (month)
+			snprintf(today, sizeof(today), "%.4s-%02d", value + strlen(value) - 4, month);
+		else {
+			memcpy(today, value + strlen(value) - 4, 4);
+			today[4] = '\0';
+		}
 	}
 	sqlite3_bind_text(st, 1, day && *day ? day : today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);

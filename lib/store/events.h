@@ -22,7 +22,9 @@
 /* Records one event.  paper_id and repo_id are 0 when none; value and
  * source may be NULL; day is when it happened ("YYYY-MM-DD" or "YYYY-MM")
  * or NULL for today (UTC); a venue event without a day whose badge's year
- * ("ICML 2025") is before today's gets the year alone ("2025").  The caller holds the transaction. */
+ * ("ICML 2025") is before today's gets that year's month of a published
+ * paper (DOI, no arXiv id: its publisher's date), else the year alone
+ * ("2025").  One venue event per paper and badge: a second is not made.  The caller holds the transaction. */
 int pub__event_add(pub_db *db, const char *kind, int64_t paper_id,
 	int64_t repo_id, const char *value, const char *source, const char *day);
 

@@ -113,6 +113,12 @@ class OpenReviewTest(ReplayTestCase):
                                                 "id": "hDBrQ4DApF"})
         self.assertIn("booktitle", self.run_ok("export", "--bibtex", "--plain").out)
         self.assertEqual(self.paper("zhao2024hetegen")["decision"], None)
+        # no decision day: Crossref's published month of a paper added by
+        # DOI, else the venue's year (never the day pubdb noticed)
+        self.assertIn("- *2024.02*: [FastFold](https://doi.org/10.1145/3627535.3638465) is "
+                      "accepted by PPoPP 2024!", news)
+        self.assertIn("- *2024*: [HeteGen](https://arxiv.org/abs/2403.01164) is accepted by "
+                      "MLSys 2024!", news)
         # one item per acceptance, although DBLP found the same venue after
         self.assertEqual(self.sql("SELECT count(*) FROM events e JOIN papers p ON p.id = "
                                   "e.paper_id WHERE p.citekey = 'zhao2024realtime' AND "
