@@ -216,7 +216,10 @@ CREATE INDEX entry_sources_paper ON entry_sources(paper_id, position);
 -- Dated events (version 5), newest last, for `pubdb news`: a paper
 -- added, a venue gained by a preprint, a repository added, a star
 -- milestone, papers arriving in the inbox.  Written by lib/store/events.c
--- when the change happens, in the change's own transaction.
+-- when the change happens, in the change's own transaction.  Version 6
+-- adds kind 'note', the owner's own item (`news add`), whose value is its
+-- Markdown text; and dates each event by when it happened (decision day,
+-- arXiv v1, repository creation), never later than a venue's own year.
 CREATE TABLE events (
 	id INTEGER PRIMARY KEY,
 	day TEXT NOT NULL,     -- when it happened (YYYY-MM-DD, or YYYY-MM when only
@@ -273,6 +276,23 @@ CREATE TABLE venue_lookups (
 	-- "dblp": ...}, the day each source said it does not know the paper,
 	-- which is asked again after refresh.unknown_days (30)
 	unknown TEXT
+);
+
+-- What a venue decided about a paper (version 6), as the service that
+-- publishes decisions said it (`refresh --openreview`): one row per
+-- paper looked up.  status 'accepted' is the paper's decision (`decision`
+-- in its JSON): the badge, the tier (Oral, Spotlight, Poster or NULL) and
+-- the day the decision was published (OpenReview's pdate); 'rejected',
+-- 'withdrawn', 'pending' and 'none' (nothing found) only record the lookup.
+CREATE TABLE decisions (
+	paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+	status TEXT NOT NULL,
+	venue TEXT,            -- "ICLR 2025"
+	tier TEXT,
+	day TEXT,              -- YYYY-MM-DD
+	source TEXT NOT NULL,  -- openreview
+	ref TEXT,              -- the source's id of the paper (the forum id)
+	checked TEXT NOT NULL  -- ISO 8601 UTC of the lookup
 );
 
 -- Full-text index over title, abstract and author names; rowid = papers.id,

@@ -18,7 +18,7 @@ static const char *author, *key, *group_by, *jekyll, *outfile, *title, *dialect,
 static const char *hugo_layout;
 static const char *into, *region, *style;
 static const char *cv, *since;
-static int selected, ascii, plain, standalone, repos, static_stars, citations;
+static int selected, ascii, plain, standalone, repos, static_stars, citations, tier;
 
 static const pub_format format_of[6] = {
 	PUB_FORMAT_BIBTEX, PUB_FORMAT_BIBLATEX, PUB_FORMAT_JSON,
@@ -77,6 +77,8 @@ const cli_opt_spec cmd_export_opts[] = {
 		"HTML: a whole page with a stylesheet; --cv latex: a whole document", 0},
 	{CLI_OPT_SWITCH, "repos", 0, &repos, 0, NULL,
 		"list open-source projects (HTML, Markdown)", 0},
+	{CLI_OPT_SWITCH, "tier", 0, &tier, 0, NULL,
+		"the decision's tier after the badge ('ICLR 2025 Spotlight'; HTML, Markdown)", 0},
 	{CLI_OPT_SWITCH, "citations", 0, &citations, 0, NULL,
 		"\"cited by N\" per paper, the largest stored count (HTML, Markdown,\n"
 		"acad-homepage, --cv)", 0},
@@ -132,6 +134,9 @@ static int check(const pub_export_opts *o)
 			"--jekyll writes Markdown files; use it with --markdown");
 	if (o->repos && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN)
 		return cli_usage_error("export", "--repos lists projects as HTML or Markdown");
+	if (o->tier && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN)
+		return cli_usage_error("export", "--tier applies to --html and --markdown "
+			"(and --style acad-homepage)");
 	if (o->citations && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN &&
 	    o->format != PUB_FORMAT_CV_LATEX && o->format != PUB_FORMAT_CV_JSON_RESUME)
 		return cli_usage_error("export", "--citations applies to --html, --markdown and --cv");
@@ -290,6 +295,7 @@ int cmd_export(cli *c)
 	o.standalone = standalone;
 	o.repos = repos;
 	o.citations = citations;
+	o.tier = tier;
 	o.jekyll_dir = jekyll;
 	o.title = title;
 	o.filter.tags = tags.items;

@@ -1,8 +1,9 @@
 /*
  * cmd_news.c: `pubdb news [--since DATE] [--markdown|--html|--atom]
  * [--json] [-n N] [--into FILE --region NAME]`: the recorded events (a paper added, a venue gained, a
- * repository added, a star milestone) as a homepage's News section, newest
- * first.  The library renders the text; this writes it to stdout or into
+ * repository added, a star milestone, the owner's own items) as a
+ * homepage's News section, newest first; `news add DATE TEXT`, `news edit
+ * ID TEXT`, `news rm ID`: the owner's own items.  The library renders the text; this writes it to stdout or into
  * a marked region of a page (the page's News section keeps itself).
  */
 #include <stdio.h>
@@ -13,6 +14,7 @@
 
 static const char *since, *count, *title, *into, *region;
 static int markdown, html, atom;
+static cli_list args;
 
 const cli_opt_spec cmd_news_opts[] = {
 	{CLI_OPT_SECTION, NULL, 0, NULL, 0, NULL, "formats", 0},
@@ -34,14 +36,65 @@ const cli_opt_spec cmd_news_opts[] = {
 	{CLI_OPT_VALUE, "region", 0, &region, 0, "NAME", "the region of --into",
 		CLI_OPT_NONEMPTY},
 	CLI_OPT_QUIET,
+	{CLI_OPT_ARGS, "ACTION", 0, &args, 0, NULL, NULL, 0},
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
+
+/* An item id as `news --json` gives it; -1 when malformed. */
+static long long item_id(const char *s)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	return *s && !*end && v > 0 ? v : -1;
+}
+
+/* news add DATE TEXT | news edit ID TEXT | news rm ID */
+static int news_action(cli *c)
+{
+	const char *verb = args.items[0];
+	size_t n = args.n;
+	int64_t id = 0;
+	long long want;
+	int err;
+	if (since || count || title || into || region || markdown || html || atom)
+		return cli_usage_error("news", "'%s' takes no format or listing option", verb);
+	if (!strcmp(verb, "add")) {
+		if (n != 3)
+			return cli_usage_error("news", "usage: pubdb news add DATE TEXT "
+				"(DATE: YYYY-MM or YYYY-MM-DD; TEXT: one line of Markdown, quoted)");
+		if ((err = pub_news_add(&id, c->db, args.items[1], args.items[2])) < 0)
+			return cli_fail(err);
+		if (c->json)
+			printf("{\"id\": %lld}\n", (long long)id);
+		else
+			cli_note(c, "added news item %lld", (long long)id);
+		return EXIT_OK;
+	}
+	if (!strcmp(verb, "edit") || !strcmp(verb, "rm")) {
+		int edit = verb[0] == 'e';
+		if (n != (edit ? 3u : 2u))
+			return cli_usage_error("news", edit ? "usage: pubdb news edit ID TEXT"
+							    : "usage: pubdb news rm ID");
+		if ((want = item_id(args.items[1])) < 0)
+			return cli_usage_error("news", "'%s' is not a news item id (pubdb news --json "
+				"lists them)", args.items[1]);
+		err = edit ? pub_news_edit(c->db, (int64_t)want, args.items[2])
+			   : pub_news_remove(c->db, (int64_t)want);
+		if (err < 0)
+			return cli_fail(err);
+		cli_note(c, "%s news item %lld", edit ? "changed" : "removed", want);
+		return EXIT_OK;
+	}
+	return cli_usage_error("news", "unknown action '%s' (add, edit, rm)", verb);
+}
 
 int cmd_news(cli *c)
 {
 	pub_news_opts o = PUB_NEWS_OPTIONS_INIT;
 	char *text = NULL, *owner = NULL, *end;
 	int err;
+	if (args.n)
+		return news_action(c);
 	if (markdown + html + atom + !!c->json > 1)
 		return cli_usage_error("news", "give one format, not several");
 	o.format = html ? PUB_NEWS_HTML : atom ? PUB_NEWS_ATOM

@@ -14,11 +14,14 @@
 
 #include "cli.h"
 
-static int stars, arxiv, venues, citations, profiles, links, drawn;
+static int stars, arxiv, venues, citations, profiles, links, openreview, drawn;
 static const char *max_age, *max_time, *jobs, *only;
 
 const cli_opt_spec cmd_refresh_opts[] = {
 	{CLI_OPT_SWITCH, "arxiv", 0, &arxiv, 0, NULL, "arXiv metadata (versions, DOIs, venues)", 0},
+	{CLI_OPT_SWITCH, "openreview", 0, &openreview, 0, NULL,
+		"decisions, tiers and their days from OpenReview (ICLR, NeurIPS, ICML,\n"
+		"COLM, TMLR); OPENREVIEW_USERNAME/PASSWORD: the owner's notes at once", 0},
 	{CLI_OPT_SWITCH, "venues", 0, &venues, 0, NULL,
 		"published versions and venue badges (Semantic Scholar, DBLP)", 0},
 	{CLI_OPT_SWITCH, "citations", 0, &citations, 0, NULL,
@@ -31,8 +34,8 @@ const cli_opt_spec cmd_refresh_opts[] = {
 		"code and project links found in arXiv abstracts and comments and on\n"
 		"Hugging Face paper pages (never one removed with link --rm)", 0},
 	{CLI_OPT_VALUE, "only", 0, &only, 0, "SOURCES",
-		"only these steps, comma-separated: arxiv, venues, citations,\n"
-		"stars, profiles, links", CLI_OPT_NONEMPTY},
+		"only these steps, comma-separated: arxiv, openreview, venues,\n"
+		"citations, stars, profiles, links", CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "max-age", 0, &max_age, 0, "D",
 		"skip items checked within D (90s, 30m, 12h, 7d, 2w)", 0},
 	{CLI_OPT_VALUE, "max-time", 0, &max_time, 0, "DURATION",
@@ -152,6 +155,7 @@ static const struct step {
 		int named);
 } steps[] = {
 	{"arxiv", "arXiv", &arxiv, PUB_REFRESH_ARXIV, report_one},
+	{"openreview", "OpenReview", &openreview, PUB_REFRESH_OPENREVIEW, report_one},
 	{"citations", "citations", &citations, PUB_REFRESH_CITATIONS, report_one},
 	{"venues", "venues", &venues, PUB_REFRESH_VENUES, report_one},
 	{"stars", "GitHub stars", &stars, PUB_REFRESH_STARS, report_one},
@@ -206,7 +210,7 @@ static int parse_only(int *want, const char *list)
 				want[i] = found = 1;
 		if (!found && n > 0)
 			return cli_usage_error("refresh", "--only: unknown source '%.*s' "
-				"(arxiv, venues, citations, stars, profiles, links)", (int)n, p);
+				"(arxiv, openreview, venues, citations, stars, profiles, links)", (int)n, p);
 		p += n;
 		if (*p == ',')
 			p++;

@@ -40,6 +40,14 @@ static void print_text(const pub_paper *p)
 	}
 	if (p->doi)
 		printf("doi:      %s\n", p->doi);
+	if (p->decision) {
+		printf("decision: %s%s%s", p->decision->venue ? p->decision->venue : "",
+			p->decision->tier ? " " : "", p->decision->tier ? p->decision->tier : "");
+		if (p->decision->day)
+			printf(", %s", p->decision->day);
+		printf(" (%s%s%s)\n", p->decision->source ? p->decision->source : "",
+			p->decision->id ? " " : "", p->decision->id ? p->decision->id : "");
+	}
 	printf("selected: %s\n", p->selected ? "yes" : "no");
 	if (p->nauthors) {
 		printf("authors:\n");

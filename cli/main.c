@@ -135,6 +135,7 @@ const cmd cli_commands[] = {
 		"  owner.s2        your Semantic Scholar author id\n"
 		"  links.project   the link kind 'refresh --links' files project pages\n"
 		"                  under (default project; blog for a page that says so)\n"
+		"  owner.openreview your OpenReview profile id (~First_Last1)\n"
 		"Any other KEY is refused (with the nearest setting), so a typo never\n"
 		"becomes a setting.\n",
 		cmd_config_opts, NULL},
@@ -184,12 +185,14 @@ const cmd cli_commands[] = {
 		"--since YEAR and --citations (docs/cv.md).\n",
 		cmd_export_opts, NULL},
 	{"refresh", cmd_refresh, CMD_DB,
-		"refresh arXiv metadata, venues, citations, stars, profiles and links (for cron)",
-		"usage: pubdb refresh [--arxiv] [--venues] [--citations] [--stars] [--profiles]\n"
-		"                     [--links]\n"
-		"                     [--only SOURCES] [--max-age DURATION] [--jobs N]\n"
-		"                     [--max-time DURATION]\n",
-		"Refreshes arXiv metadata (--arxiv), citation counts (--citations:\n"
+		"refresh arXiv metadata, decisions, venues, citations, stars, profiles and links (for cron)",
+		"usage: pubdb refresh [--arxiv] [--openreview] [--venues] [--citations] [--stars]\n"
+		"                     [--profiles] [--links] [--only SOURCES] [--max-age DURATION]\n"
+		"                     [--jobs N] [--max-time DURATION]\n",
+		"Refreshes arXiv metadata (--arxiv), decisions from OpenReview\n"
+		"(--openreview: ICLR, NeurIPS, ICML, COLM, TMLR; the badge, the tier and\n"
+		"the decision day, which dates the acceptance in 'pubdb news'), citation\n"
+		"counts (--citations:\n"
 		"Semantic Scholar and OpenAlex), published versions and venue badges\n"
 		"(--venues: Semantic Scholar, then DBLP; its answers are the citations\n"
 		"step's, so Semantic Scholar is asked once), GitHub star counts (--stars)\n"
@@ -203,13 +206,18 @@ const cmd cli_commands[] = {
 		"Made for cron: '0 4 * * * pubdb -q refresh --max-age 12h'.\n",
 		cmd_refresh_opts,
 		"GITHUB_TOKEN, when set, is used for GraphQL batches, S2_API_KEY is sent\n"
-		"to Semantic Scholar and OPENALEX_API_KEY to OpenAlex; none is ever printed\n"
+		"to Semantic Scholar and OPENALEX_API_KEY to OpenAlex;\n"
+		"OPENREVIEW_USERNAME and OPENREVIEW_PASSWORD log in to OpenReview (with\n"
+		"config owner.openreview, the owner's notes come in one request; a guest\n"
+		"searches each title, about 20 a minute); none is ever printed\n"
 		"or stored.  A venue set with edit or add --venue is never replaced;\n"
 		"`pubdb doctor` lists the versions --venues found but did not take\n"
 		"(workshops, two that fit).  A paper OpenAlex does not know is noted, not\n"
 		"failed.  Only one refresh runs at a time: a second one says so and exits\n"
-		"0.  Exit codes: 0 all refreshed, 3 some items failed (each named on\n"
-		"stderr), 75 no network or rate limit exhausted (retry later), 1 error.\n"},
+		"0.  Exit codes: 0 all refreshed, 3 some items failed or a source was\n"
+		"skipped (each named on stderr; the other sources go on), 75 nothing\n"
+		"could be reached (no network, every source rate-limited: retry later),\n"
+		"1 error.\n"},
 	{"stars", cmd_stars, CMD_DB, "star counts and their history",
 		"usage: pubdb stars [--history] [--svg FILE] [--json]\n",
 		"Lists repositories with their star count, change over 7 and 30 days,\n"
@@ -217,14 +225,23 @@ const cmd cli_commands[] = {
 		"renamed).  With --json: a JSON array.\n",
 		cmd_stars_opts, NULL},
 	{"news", cmd_news, CMD_DB, "dated news: papers, acceptances, releases, star milestones",
-		"usage: pubdb news [--since DATE] [--markdown|--html|--atom|--json] [-n N]\n",
+		"usage: pubdb news [--since DATE] [--markdown|--html|--atom|--json] [-n N]\n"
+		"       pubdb news add DATE TEXT\n"
+		"       pubdb news edit ID TEXT\n"
+		"       pubdb news rm ID\n",
 		"Lists what happened, newest first, as a homepage's News section writes it:\n"
-		"'- *2025.05*: [DSP](URL) is accepted by ICML 2025!'.  Events are recorded\n"
-		"when pubdb learns them: a paper added by identifier (add arxiv:/doi:; a .bib\n"
-		"import records none), a venue set on a paper that had none (edit KEY\n"
-		"venue=...), a repository added (repo add, a new code link), a star\n"
-		"milestone crossed in a refresh (100, 500, 1000, 2000, 5000, 10000, ...).\n"
-		"A paper is named by 'edit KEY short=NAME', else its title before a colon.\n",
+		"'- *2025.05*: [DSP](URL) is accepted by ICML 2025!'.  Each item is dated by\n"
+		"when it happened: an acceptance by its decision day (OpenReview's, see\n"
+		"refresh --openreview), else the day its source gives, never later than the\n"
+		"venue's year; a new paper by its arXiv v1; a release by the repository's\n"
+		"creation day; a star milestone (100, 500, 1000, 2000, 5000, ...) by the\n"
+		"refresh that crossed it.  Items come from a paper added by identifier or\n"
+		"profile (with its acceptance when it arrives with a venue), a venue gained\n"
+		"(edit KEY venue=..., refresh), a repository added, and the owner's own\n"
+		"items: 'news add 2025-07 \"Join [Adobe Research](https://www.adobe.com/)\"'\n"
+		"(one line of Markdown, written as given), 'news edit ID TEXT' and\n"
+		"'news rm ID' (any item; --json gives each item's id).  A paper is named by\n"
+		"'edit KEY short=NAME', else its title before a colon.\n",
 		cmd_news_opts, NULL},
 	{"citations", cmd_citations, CMD_DB, "citation counts and their history",
 		"usage: pubdb citations [--history KEY] [--svg FILE] [--json]\n",

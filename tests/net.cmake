@@ -4,7 +4,7 @@
 set(PUB_NET_FIXTURES ${PROJECT_SOURCE_DIR}/fixtures)
 set(PUB_REPLAY ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/run_with_replay.py --fixtures ${PUB_NET_FIXTURES} --)
 
-foreach(t http arxiv doi openalex s2 dblp hf)
+foreach(t http arxiv doi openalex s2 dblp hf openreview)
   # replay_ensure() (tests/harness.h): started by hand, the test runs
   # itself under the replay server, so its network half always runs.
   pub_unit_program(test_${t} DEFINES PUB_FIXTURES="${PUB_NET_FIXTURES}"
@@ -30,3 +30,5 @@ pub_fuzz_target(openalex TEST net_fuzz_openalex_corpus TIMEOUT 120 LABELS net)
 pub_fuzz_target(hf TEST net_fuzz_hf_corpus TIMEOUT 120 LABELS net)
 pub_fuzz_target(s2 TEST net_fuzz_s2_corpus TIMEOUT 120 LABELS net)
 pub_fuzz_target(dblp TEST net_fuzz_dblp_corpus TIMEOUT 120 LABELS net)
+# OpenReview's notes JSON (lib/net/openreview.c).
+pub_fuzz_target(openreview TEST net_fuzz_openreview_corpus TIMEOUT 120 LABELS net)

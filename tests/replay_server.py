@@ -60,6 +60,16 @@ Paths (all services share one port, so every PUBDB_*_URL points here):
        '_'), unknown -> the recorded no-hits shape (no "hit" key); without
        format=json DBLP answers XML, and so does this
   ORCID answers XML unless Accept asks for JSON, as pub.orcid.org does
+  GET  /notes/search?term=...                 OpenReview search (a guest may ask):
+       fixtures/openreview/search/<slug>.json (slug as DBLP's), or the file
+       search/aliases.json names for the slug; else {"count":0,"notes":[]};
+       no term -> 400 ValidationError
+  GET  /notes?content.authorids=~ID           OpenReview notes: without the
+       login's bearer token the recorded 403 ChallengeRequiredError (the
+       2026 guest challenge); with it fixtures/openreview/notes/<~ID>.json,
+       else {"notes":[]}
+  POST /login {"id", "password"}              OpenReview login: the password
+       "replay-password" gives {"token", "user"}; another 400 (assembled)
 Control:
   POST /_control  JSON fault {path_prefix (or a list of them), after (that
        many matching requests are answered normally first: a storm that
@@ -366,6 +376,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.dblp_search(query)
         if path.startswith("/api/papers/"):
             return self.hf_paper(path[len("/api/papers/"):], query)
+        if path == "/notes/search":
+            return self.openreview_search(query)
+        if path == "/notes":
+            return self.openreview_notes(query)
+        if path == "/login" and self.command == "POST":
+            return self.openreview_login(body)
         return self.send(404, '{"message":"Not Found"}')
 
     HF_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})$")
@@ -516,6 +532,62 @@ class Handler(BaseHTTPRequestHandler):
                              "text/html; charset=utf-8")
         self.send(200, data, "application/x-bibtex; charset=utf-8")
 
+    # ---- OpenReview (API v2) ----
+    OR_TOKEN = "replay-openreview-token"
+    OR_CHALLENGE = {  # the recorded 403 body (reference or_06, 2026-10-01)
+        "name": "ChallengeRequiredError",
+        "message": "Challenge verification required (2026-09-30-10246308)",
+        "status": 403,
+        "details": {"challengeUrl": "https://openreview.net/challenge?redirect=https%3A%2F%2F"
+                    "api2.openreview.net%2Fnotes%3Fcontent.venueid%3DICLR.cc%252F2026%252F"
+                    "Conference%26limit%3D5", "reqId": "2026-09-30-10246308"}}
+
+    def openreview_error(self, status, name, message, **details):
+        details["reqId"] = "2026-12-01-1"
+        self.send(status, json.dumps({"name": name, "message": "%s (2026-12-01-1)" % message,
+                                      "status": status, "details": details}),
+                  "application/json; charset=utf-8")
+
+    def openreview_search(self, query):
+        q = urllib.parse.parse_qs(query)
+        term = q.get("term", [""])[0]
+        if not term:
+            return self.openreview_error(400, "ValidationError", "term is required", path="term")
+        slug = re.sub(r"[^a-z0-9]+", "_", term.lower()).strip("_")
+        data = self.state.fixture("openreview", "search", slug + ".json")
+        if data is None:
+            aliases = json.loads(self.state.fixture("openreview", "search", "aliases.json")
+                                 or b"{}")
+            if slug in aliases:
+                data = self.state.fixture("openreview", "search", aliases[slug])
+        if data is None:
+            data = '{"count":0,"notes":[]}'
+        self.send(200, data, "application/json; charset=utf-8")
+
+    def openreview_notes(self, query):
+        auth = self.headers.get("Authorization") or ""
+        if auth != "Bearer " + self.OR_TOKEN:
+            return self.send(403, json.dumps(self.OR_CHALLENGE), "application/json; charset=utf-8")
+        q = urllib.parse.parse_qs(query)
+        who = q.get("content.authorids", [""])[0]
+        ok = re.match(r"^~[A-Za-z0-9_.-]+$", who)
+        data = self.state.fixture("openreview", "notes", who + ".json") if ok else None
+        self.send(200, data if data is not None else '{"notes":[]}',
+                  "application/json; charset=utf-8")
+
+    def openreview_login(self, body):
+        try:
+            req = json.loads(body or b"{}")
+        except ValueError:
+            return self.openreview_error(400, "Error", "Invalid JSON")
+        if not isinstance(req, dict) or not isinstance(req.get("id"), str) or \
+                not isinstance(req.get("password"), str):
+            return self.openreview_error(400, "ValidationError", "id and password are required")
+        if req["password"] != "replay-password":
+            return self.openreview_error(400, "Error", "Invalid username or password")
+        self.send(200, json.dumps({"token": self.OR_TOKEN, "user": {"id": "~Xuanlei_Zhao1"}}),
+                  "application/json; charset=utf-8")
+
     def dblp_search(self, query):
         qs = urllib.parse.parse_qs(query)
         q = qs.get("q", [""])[0]
@@ -624,6 +696,7 @@ class Handler(BaseHTTPRequestHandler):
                     "databaseId": r["id"], "nameWithOwner": r["full_name"], "name": r["name"],
                     "url": r["html_url"], "stargazerCount": r["stargazers_count"],
                     "isArchived": r.get("archived", False), "description": r.get("description"),
+                    "createdAt": r.get("created_at"),
                     "forkCount": r.get("forks_count", 0)})
         out = {"data": data}
         if errors:
@@ -700,7 +773,8 @@ class Handler(BaseHTTPRequestHandler):
 GRAPHQL_SCHEMA = {
     "Query": {"repository": ("Repository", ["owner", "name"]), "rateLimit": ("RateLimit", [])},
     "Repository": {f: (None, []) for f in ("databaseId", "nameWithOwner", "name", "url", "stargazerCount",
-                                           "isArchived", "description", "forkCount")},
+                                           "isArchived", "description", "forkCount",
+                                           "createdAt")},
     "RateLimit": {f: (None, []) for f in ("cost", "remaining", "limit", "used", "resetAt")},
 }
 GRAPHQL_TOKEN = re.compile(r'\s*(?:(?P<name>[_A-Za-z][_0-9A-Za-z]*)|(?P<str>"(?:[^"\\\n]|\\.)*")|'

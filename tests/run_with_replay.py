@@ -42,12 +42,14 @@ def main():
             with open(port_file) as f:
                 base = "http://127.0.0.1:%d" % int(f.read())
             env = dict(os.environ)
-            for k in ("ARXIV", "GITHUB", "DOI", "CROSSREF", "OPENALEX", "S2", "DBLP", "ORCID", "HF"):
+            for k in ("ARXIV", "GITHUB", "DOI", "CROSSREF", "OPENALEX", "S2", "DBLP", "ORCID", "HF",
+                      "OPENREVIEW"):
                 env["PUBDB_%s_URL" % k] = base
             env["PUB_REPLAY_URL"] = base
             env["PUB_REPLAY_LOG"] = log
             env["PUB_REPLAY_FIXTURES"] = a.fixtures
             env.setdefault("PUB_ARXIV_INTERVAL_MS", "50")
+            env.setdefault("PUB_OPENREVIEW_INTERVAL_MS", "0")
             env.setdefault("PUB_HTTP_BACKOFF_MS", "20")
             env.setdefault("PUB_HTTP_TIMEOUT", "10")
             env.pop("GITHUB_TOKEN", None)

@@ -58,7 +58,7 @@ static const pub__author_markup acad_markup = {
 static void acad_paper(pub__buf *b, const pub__export_set *set, const pub_paper *p,
 	pub__urlset *shown)
 {
-	char *venue = pub__venue_badge(p);
+	char *venue = pub__venue_badge_tier(p, set->opts && set->opts->tier);
 	pub__olink *links;
 	size_t nlinks, i, star;
 	long cited;

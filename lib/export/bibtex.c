@@ -294,8 +294,14 @@ int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 	"(SELECT group_concat(position, ',') FROM (SELECT position FROM paper_authors " \
 	"  WHERE paper_id = p.id AND role = 'author' AND equal ORDER BY position)), " \
 	"(SELECT group_concat(position, ',') FROM (SELECT position FROM paper_authors " \
-	"  WHERE paper_id = p.id AND role = 'author' AND corresponding ORDER BY position)) "
-#define PLAIN_COLUMNS "p.citekey, p.type, p.fields_json, p.venue, 0, 0, 0, NULL, NULL, NULL, NULL "
+	"  WHERE paper_id = p.id AND role = 'author' AND corresponding ORDER BY position)), " \
+	"(SELECT 'venue=' || replace(d.venue, ';', '\\;') || " \
+	"  COALESCE('; tier=' || d.tier, '') || COALESCE('; day=' || d.day, '') || " \
+	"  '; source=' || d.source || COALESCE('; id=' || replace(d.ref, ';', '\\;'), '') " \
+	"  FROM decisions d WHERE d.paper_id = p.id AND d.status = 'accepted' " \
+	"  AND d.venue IS NOT NULL) "
+#define PLAIN_COLUMNS "p.citekey, p.type, p.fields_json, p.venue, 0, 0, 0, NULL, NULL, NULL, NULL, " \
+	"NULL "
 	/* Each alias (a key a merge absorbed) follows its paper as a copy
 	 * under that key, so a document citing it still finds it.  Without
 	 * aliases the scan asks nothing per row (a tenth of the export). */
@@ -371,11 +377,12 @@ int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 				out_put(&of, "pubdb-corresponding", column(st, 10));
 				out_put(&of, "pubdb-tags", column(st, 8));
 				out_put(&of, "pubdb-links", column(st, 7));
+				out_put(&of, "pubdb-decision", column(st, 11));
 			}
 			pub__bib_format_entry(&b, type, key, of.f, of.n, o->ascii);
 			out_clear(&of);
-			if (sqlite3_column_int(st, 11))
-				err = write_aliases(&b, db, sqlite3_column_int64(st, 12),
+			if (sqlite3_column_int(st, 12))
+				err = write_aliases(&b, db, sqlite3_column_int64(st, 13),
 					(const char *)sqlite3_column_text(st, 1), key, f, nf,
 					o->ascii, o->plain);
 			pub__fields_free(f, nf);

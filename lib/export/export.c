@@ -28,7 +28,8 @@
 /* pub_filter is inside: a bump of pub_filter that grows it is a bump of
  * pub_export_opts too. */
 static const size_t opts_sizes[] = {PUB__SIZE_TO(pub_export_opts, nhighlight),
-	PUB__SIZE_TO(pub_export_opts, since), sizeof(pub_export_opts)};
+	PUB__SIZE_TO(pub_export_opts, since), PUB__SIZE_TO(pub_export_opts, hugo_layout),
+	sizeof(pub_export_opts)};
 static const pub__versions opts_versions = {"pub_export_opts",
 	PUB_EXPORT_OPTIONS_VERSION, opts_sizes};
 

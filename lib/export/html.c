@@ -78,7 +78,7 @@ static void html_paper(pub__buf *b, const pub__export_set *set, size_t idx,
 {
 	const pub_paper *p = set->papers[idx];
 	const char *key = p->key ? p->key : "";
-	char *venue = pub__venue_badge(p);
+	char *venue = pub__venue_badge_tier(p, set->opts && set->opts->tier);
 	pub__olink *links;
 	size_t nlinks, i;
 	long stars, cited;

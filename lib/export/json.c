@@ -88,6 +88,13 @@ static json_t *paper_json(const pub_paper *p, const char *owner)
 					strlen(p->citations[i].checked) : (size_t)10));
 		json_object_set_new(o, "citations", ci);
 	}
+	if (p->decision)
+		json_object_set_new(o, "decision", json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?}",
+			"venue", p->decision->venue, "tier", p->decision->tier,
+			"day", p->decision->day, "source", p->decision->source,
+			"id", p->decision->id));
+	else
+		json_object_set_new(o, "decision", json_null());
 	return o;
 }
 

@@ -244,6 +244,17 @@ char *pub__venue_badge(const pub_paper *p)
 	return NULL;
 }
 
+char *pub__venue_badge_tier(const pub_paper *p, int tier)
+{
+	char *v = pub__venue_badge(p), *t;
+	const pub_decision *d = p->decision;
+	if (!tier || !v || !d || !d->tier || !d->venue || strcasecmp(v, d->venue) != 0)
+		return v;
+	t = pub__sprintf("%s %s", v, d->tier);
+	free(v);
+	return t;
+}
+
 static void olink_add(pub__olink **l, size_t *n, const pub_link *src)
 {
 	*l = pub__realloc(*l, (*n + 1) * sizeof(**l));

@@ -28,6 +28,9 @@ void pub__groups_free(pub__group *g, size_t n);
 /* The venue badge as plain text: the venue, else "arXiv YEAR" for an arXiv
  * paper, else the journal or booktitle field; NULL when none.  New string. */
 char *pub__venue_badge(const pub_paper *p);
+/* The badge with the decision's tier after it ("ICLR 2025 Spotlight")
+ * when `tier` is set and the paper's decision is for that badge. */
+char *pub__venue_badge_tier(const pub_paper *p, int tier);
 
 /* A link as shown: kind and URL point into the paper or into `own`. */
 typedef struct pub__olink {

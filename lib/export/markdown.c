@@ -86,7 +86,7 @@ static const pub__author_markup plain_markup = {
 static void md_paper(pub__buf *b, const pub__export_set *set, const pub_paper *p,
 	pub__urlset *shown)
 {
-	char *venue = pub__venue_badge(p);
+	char *venue = pub__venue_badge_tier(p, set->opts && set->opts->tier);
 	pub__olink *links;
 	size_t nlinks;
 	long stars, cited;

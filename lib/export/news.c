@@ -7,6 +7,7 @@
  */
 #include <jansson.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,7 +84,9 @@ static int news_row(const pub__event_row *r, void *ctx)
 	it.value = r->value;
 	it.source = r->source;
 	it.key = r->key;
-	if (it.key) {
+	if (!strcmp(r->kind, "note")) {
+		name = pub__strdup("");
+	} else if (it.key) {
 		it.venue = r->venue;
 		it.arxiv = r->arxiv;
 		name = paper_name(r->shortname, r->title, it.key);
@@ -93,7 +96,7 @@ static int news_row(const pub__event_row *r, void *ctx)
 			url = pub__sprintf("https://arxiv.org/abs/%s", r->arxiv);
 		else if (r->doi)
 			url = pub__sprintf("https://doi.org/%s", r->doi);
-	} else {
+	} else if (r->repo_owner && r->repo_name) {
 		repo = pub__sprintf("%s/%s", r->repo_owner, r->repo_name);
 		name = pub__strdup(r->repo_display ? r->repo_display : r->repo_name);
 		url = pub__sprintf("https://github.com/%s", repo);
@@ -144,6 +147,24 @@ static void sentence(const pub_news_item *it, const char **pre, char **post)
 	}
 }
 
+static void note_plain(pub__buf *b, const char *s);
+
+/* The item as one line of plain text. */
+static void plain_text(pub__buf *b, const pub_news_item *it)
+{
+	const char *pre;
+	char *post;
+	if (!strcmp(it->kind, "note")) {
+		note_plain(b, it->value);
+		if (!b->ptr)
+			pub__buf_puts(b, "");
+		return;
+	}
+	sentence(it, &pre, &post);
+	pub__buf_printf(b, "%s%s%s", pre, it->name, post);
+	free(post);
+}
+
 /* "2025.05" from "2025-05-14" */
 static void short_day(char out[8], const char *day)
 {
@@ -179,12 +200,92 @@ static void md_text(pub__buf *b, const char *s)
 	pub__md_escape(b, s);
 }
 
+/* A note's Markdown as plain text: link targets, emphasis marks and
+ * backslash escapes dropped. */
+static void note_plain(pub__buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '\\' && s[1]) {
+			pub__buf_putc(b, *++s);
+		} else if (*s == ']' && s[1] == '(' && strchr(s, ')')) {
+			s = strchr(s, ')');
+		} else if (*s != '[' && *s != '*' && *s != '`') {
+			pub__buf_putc(b, *s);
+		}
+	}
+}
+
+/* A note's Markdown as HTML: [text](url) links (safe URLs only),
+ * **strong**, *em*, `code`, backslash escapes; everything else escaped. */
+static void note_html(pub__buf *b, const char *s)
+{
+	int em = 0, strong = 0, code = 0;
+	while (s && *s) {
+		if (*s == '\\' && s[1] && !code) {
+			char c[2] = {s[1], '\0'};
+			pub__html_escape(b, c);
+			s += 2;
+		} else if (*s == '`') {
+			pub__buf_puts(b, code ? "</code>" : "<code>");
+			code = !code;
+			s++;
+		} else if (!code && s[0] == '*' && s[1] == '*') {
+			pub__buf_puts(b, strong ? "</strong>" : "<strong>");
+			strong = !strong;
+			s += 2;
+		} else if (!code && *s == '*') {
+			pub__buf_puts(b, em ? "</em>" : "<em>");
+			em = !em;
+			s++;
+		} else if (!code && *s == '[' && strstr(s, "](")) {
+			const char *close = strstr(s, "](");
+			const char *end = strchr(close + 2, ')');
+			char *text, *url;
+			if (!end) {
+				pub__buf_putc(b, '[');
+				s++;
+				continue;
+			}
+			text = pub__strndup(s + 1, (size_t)(close - s - 1));
+			url = pub__strndup(close + 2, (size_t)(end - close - 2));
+			if (pub__url_safe(url)) {
+				pub__buf_puts(b, "<a href=\"");
+				pub__html_escape(b, url);
+				pub__buf_puts(b, "\">");
+				note_html(b, text);
+				pub__buf_puts(b, "</a>");
+			} else {
+				note_html(b, text);
+			}
+			free(text);
+			free(url);
+			s = end + 1;
+		} else {
+			size_t n = strcspn(s, "\\`*[");
+			char *part = pub__strndup(s, n ? n : 1);
+			pub__html_escape(b, part);
+			free(part);
+			s += n ? n : 1;
+		}
+	}
+	if (em)
+		pub__buf_puts(b, "</em>");
+	if (strong)
+		pub__buf_puts(b, "</strong>");
+	if (code)
+		pub__buf_puts(b, "</code>");
+}
+
 static int put_markdown(const pub_news_item *it, void *ctx)
 {
 	render *r = ctx;
 	const char *pre;
 	char *post, d[8];
 	short_day(d, it->day);
+	if (!strcmp(it->kind, "note")) {
+		pub__buf_printf(r->b, "- *%s*: %s\n", d, it->value ? it->value : "");
+		return 0;
+	}
 	sentence(it, &pre, &post);
 	pub__buf_printf(r->b, "- *%s*: ", d);
 	md_text(r->b, pre);
@@ -208,6 +309,10 @@ static void html_sentence(pub__buf *b, const pub_news_item *it)
 {
 	const char *pre;
 	char *post;
+	if (!strcmp(it->kind, "note")) {
+		note_html(b, it->value);
+		return;
+	}
 	sentence(it, &pre, &post);
 	pub__html_escape(b, pre);
 	if (it->url && pub__url_safe(it->url)) {
@@ -260,11 +365,13 @@ static int put_atom(const pub_news_item *it, void *ctx)
 	render *r = ctx;
 	pub__buf text = PUB__BUF_INIT;
 	uint64_t h = 0xcbf29ce484222325ULL;
-	const char *pre;
-	char *post;
 	h = fnv(fnv(fnv(h, it->kind), it->key ? it->key : it->repo), it->value);
-	sentence(it, &pre, &post);
-	pub__buf_printf(&text, "%s%s%s", pre, it->name, post);
+	if (!strcmp(it->kind, "note")) { /* a note's text may change: its day and id */
+		char idtext[24];
+		snprintf(idtext, sizeof(idtext), "%lld", (long long)it->id);
+		h = fnv(fnv(fnv(0xcbf29ce484222325ULL, it->kind), it->day), idtext);
+	}
+	plain_text(&text, it);
 	pub__buf_puts(r->b, "  <entry>\n    <id>urn:pubdb:event:");
 	pub__buf_printf(r->b, "%016llx</id>\n    <title type=\"text\">", (unsigned long long)h);
 	pub__html_escape(r->b, text.ptr);
@@ -285,7 +392,6 @@ static int put_atom(const pub_news_item *it, void *ctx)
 	}
 	pub__buf_puts(r->b, "</content>\n  </entry>\n");
 	pub__buf_free(&text);
-	free(post);
 	return 0;
 }
 
@@ -293,15 +399,15 @@ static int put_json(const pub_news_item *it, void *ctx)
 {
 	render *r = ctx;
 	pub__buf text = PUB__BUF_INIT;
-	const char *pre;
-	char *post;
-	sentence(it, &pre, &post);
-	pub__buf_printf(&text, "%s%s%s", pre, it->name, post);
-	json_array_append_new(r->arr, json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s?, s:s}",
-		"day", it->day, "kind", it->kind, "paper", it->key, "repo", it->repo,
-		"value", it->value, "name", it->name, "url", it->url, "text", text.ptr));
+	if (!strcmp(it->kind, "note"))
+		pub__buf_puts(&text, it->value ? it->value : "");
+	else
+		plain_text(&text, it);
+	json_array_append_new(r->arr, json_pack("{s:I, s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s?, s:s}",
+		"id", (json_int_t)it->id, "day", it->day, "kind", it->kind, "paper", it->key,
+		"repo", it->repo, "value", it->value, "name", it->name, "url", it->url,
+		"text", text.ptr ? text.ptr : ""));
 	pub__buf_free(&text);
-	free(post);
 	return 0;
 }
 

@@ -48,6 +48,7 @@ void pub__github_repo_free(pub__github_repo *r)
 		return;
 	free(r->full_name);
 	free(r->description);
+	free(r->created);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -101,6 +102,7 @@ int pub__github_parse_repo(pub__github_repo *out, const char *body, size_t n)
 	out->full_name = pub__strdup(json_string_value(name));
 	out->archived = json_is_true(json_object_get(root, "archived"));
 	out->description = str_or_null(json_object_get(root, "description"));
+	out->created = str_or_null(json_object_get(root, "created_at"));
 	json_decref(root);
 	return 0;
 }
@@ -277,7 +279,7 @@ static char *graphql_body(pub__github_item *items, size_t n)
 	pub__buf_puts(&q, "query {\n");
 	for (i = 0; i < n; i++)
 		pub__buf_printf(&q, "  r%zu: repository(owner: \"%s\", name: \"%s\") "
-			"{ databaseId nameWithOwner stargazerCount isArchived description }\n",
+			"{ databaseId nameWithOwner stargazerCount isArchived description createdAt }\n",
 			i, items[i].owner, items[i].name);
 	pub__buf_puts(&q, "  rateLimit { cost remaining resetAt }\n}\n");
 	o = json_pack("{s:s}", "query", q.ptr);
@@ -385,6 +387,7 @@ static int graphql_judge(gh *g, pub__github_item *items, size_t n,
 			it->repo.stars = (long)json_integer_value(stars);
 			it->repo.archived = json_is_true(json_object_get(o, "isArchived"));
 			it->repo.description = str_or_null(json_object_get(o, "description"));
+			it->repo.created = str_or_null(json_object_get(o, "createdAt"));
 			it->result = PUB__GH_OK;
 			continue;
 		}

@@ -17,6 +17,7 @@ typedef struct pub__github_repo {
 	long stars;        /* stargazers_count */
 	int archived;
 	char *description; /* NULL when null */
+	char *created;     /* created_at / createdAt (ISO 8601), NULL when absent */
 } pub__github_repo;
 
 /* Parses the REST repository object.  PUB_EPARSE when it is not JSON or

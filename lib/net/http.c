@@ -36,6 +36,7 @@ static const struct {
 	{"OpenAlex", "PUBDB_OPENALEX_URL", "https://api.openalex.org"},
 	{"ORCID", "PUBDB_ORCID_URL", "https://pub.orcid.org"},
 	{"Hugging Face", "PUBDB_HF_URL", "https://huggingface.co"},
+	{"OpenReview", "PUBDB_OPENREVIEW_URL", "https://api2.openreview.net"},
 };
 
 typedef struct pacer {

@@ -26,6 +26,7 @@ typedef enum pub__service {
 	PUB__SVC_OPENALEX,  /* PUBDB_OPENALEX_URL, https://api.openalex.org */
 	PUB__SVC_ORCID,     /* PUBDB_ORCID_URL, https://pub.orcid.org */
 	PUB__SVC_HF,        /* PUBDB_HF_URL, https://huggingface.co */
+	PUB__SVC_OPENREVIEW, /* PUBDB_OPENREVIEW_URL, https://api2.openreview.net */
 	PUB__SVC_COUNT
 } pub__service;
 

@@ -617,7 +617,8 @@ int pub__config_write(pub_db *db, const char *key, const char *value)
  * pub__config_write(). */
 static const char *const user_settings[] = {
 	"citekey_format", "email", "links.project", "owner", "owner.aliases",
-	"owner.dblp", "owner.orcid", "owner.s2", "refresh.unknown_days", NULL,
+	"owner.dblp", "owner.openreview", "owner.orcid", "owner.s2",
+	"refresh.unknown_days", NULL,
 };
 
 int pub_config_set(pub_db *db, const char *key, const char *value)

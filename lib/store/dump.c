@@ -124,6 +124,12 @@ static const pub__dump_col venue_lookups_cols[] = {
 	{"candidates", PUB__DUMP_JSON, NULL}, {"unknown", PUB__DUMP_JSON, NULL},
 };
 
+static const pub__dump_col decisions_cols[] = {
+	{"paper", PUB__DUMP_PAPER, NULL}, {"status", V, NULL}, {"venue", V, NULL},
+	{"tier", V, NULL}, {"day", V, NULL}, {"source", V, NULL}, {"ref", V, NULL},
+	{"checked", V, NULL},
+};
+
 /* References are written by name; rows come in the order of their ids
  * (the order they were stored, which exports keep: papers are the BibTeX
  * export's order, links a paper's), else of their primary key.  A load
@@ -234,6 +240,11 @@ const pub__dump_table pub__dump_tables[] = {
 		"SELECT " PAPER_KEY("k.paper_id") ", k.checked FROM link_lookups k "
 		"ORDER BY k.paper_id",
 		"INSERT INTO link_lookups(paper_id, checked) VALUES (?1, ?2)"},
+	{"decisions", decisions_cols, N(decisions_cols),
+		"SELECT " PAPER_KEY("d.paper_id") ", d.status, d.venue, d.tier, d.day, d.source, "
+		"d.ref, d.checked FROM decisions d ORDER BY d.paper_id",
+		"INSERT INTO decisions(paper_id, status, venue, tier, day, source, ref, checked) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
 };
 const size_t pub__dump_ntables = N(pub__dump_tables);
 

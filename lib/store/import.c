@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -275,22 +276,38 @@ static int own_apply(pub_db *db, int64_t id, const own_data *d)
 }
 
 /* A paper added by identifier is news (`pubdb news`), dated by its arXiv
- * v1 when known, else today.  A file import (a bulk transaction) records
+ * v1 when known, else today but never later than its year (then the year
+ * alone: a profile's old papers are not this month's); so is the
+ * acceptance it arrives with (a
+ * venue badge: add --venue, a record with its venue), dated by its
+ * venue's year at the latest.  A file import (a bulk transaction) records
  * none: thousands of old papers are history, not news, and the import
  * stays as fast as it was. */
 static int paper_event(pub_db *db, int64_t id)
 {
 	sqlite3_stmt *st;
 	char day[11] = "";
+	char *venue = NULL;
 	int err;
-	if ((err = pub__db_stmt(&st, db, "SELECT published FROM papers WHERE id = ?1")) < 0)
+	if ((err = pub__db_stmt(&st, db, "SELECT published, venue, CASE WHEN year > 0 AND "
+		     "year < CAST(strftime('%Y', 'now') AS INTEGER) THEN year END "
+		     "FROM papers WHERE id = ?1")) < 0)
 		return err;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
-	    sqlite3_column_bytes(st, 0) >= 10)
-		memcpy(day, sqlite3_column_text(st, 0), 10);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (sqlite3_column_text(st, 0) && sqlite3_column_bytes(st, 0) >= 10)
+			memcpy(day, sqlite3_column_text(st, 0), 10);
+		else if (sqlite3_column_type(st, 2) == SQLITE_INTEGER)
+			snprintf(day, sizeof(day), "%04d", sqlite3_column_int(st, 2) % 10000);
+		if (sqlite3_column_text(st, 1) && sqlite3_column_bytes(st, 1) > 0)
+			venue = pub__strdup((const char *)sqlite3_column_text(st, 1));
+	}
 	sqlite3_reset(st);
-	return pub__event_add(db, PUB__EVENT_PAPER, id, 0, NULL, "add", day[0] ? day : NULL);
+	err = pub__event_add(db, PUB__EVENT_PAPER, id, 0, NULL, "add", day[0] ? day : NULL);
+	if (err == 0 && venue)
+		err = pub__event_add(db, PUB__EVENT_VENUE, id, 0, venue, "add", NULL);
+	free(venue);
+	return err;
 }
 
 int pub__import_entry(pub_db *db, const pub__bib_entry *in, const char *source,

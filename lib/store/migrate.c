@@ -224,12 +224,15 @@ static int migrate_4_5(pub_db *db)
 
 /* 5 -> 6: the negative answers of the venue lookups (issue 22); where each
  * link came from, the links the user removed, when each paper's links were
- * last looked for (the links step).  Existing links keep source NULL: the
- * user's. */
+ * last looked for (the links step); OpenReview's decisions, and existing
+ * events re-dated where the database knows better: a new paper by its
+ * arXiv v1, an acceptance never later than its venue's own year (then the
+ * year alone: "2024").  Existing links keep source NULL: the user's. */
 static int migrate_5_6(pub_db *db)
 {
 	static const char *const heads[] = {
 		"CREATE TABLE links_removed (", "CREATE TABLE link_lookups (",
+		"CREATE TABLE decisions (",
 	};
 	size_t i;
 	int err = 0, has;
@@ -249,6 +252,16 @@ static int migrate_5_6(pub_db *db)
 		err = pub__db_exec(db, stmt);
 		free(stmt);
 	}
+	if (err == 0)
+		err = pub__db_exec(db,
+			"UPDATE events SET day = (SELECT substr(p.published, 1, 10) FROM papers p "
+			"WHERE p.id = events.paper_id) WHERE kind = 'paper' AND (SELECT "
+			"length(p.published) >= 10 FROM papers p WHERE p.id = events.paper_id)");
+	if (err == 0)
+		err = pub__db_exec(db,
+			"UPDATE events SET day = substr(value, -4) WHERE kind = 'venue' "
+			"AND value GLOB '* [12][0-9][0-9][0-9]' "
+			"AND substr(day, 1, 4) > substr(value, -4)");
 	return err;
 }
 

@@ -19,6 +19,7 @@
 #include "bibtex/value.h"
 #include "store/alias.h"
 #include "store/citations.h"
+#include "store/decisions.h"
 #include "store/db.h"
 #include "store/derive.h"
 #include "store/events.h"
@@ -65,6 +66,7 @@ void pub_paper_free(pub_paper *p)
 		free(p->aliases[i]);
 	free(p->aliases);
 	pub__citations_free(p->citations, p->ncitations);
+	pub__decision_free(p->decision);
 	free(p);
 }
 
@@ -190,6 +192,8 @@ int pub__paper_load(pub_paper **out, pub_db *db, int64_t id)
 		err = pub__alias_list(&p->aliases, &p->naliases, db, id);
 	if (err == 0)
 		err = pub__citations_load(&p->citations, &p->ncitations, db, id);
+	if (err == 0)
+		err = pub__decision_load(&p->decision, db, id);
 done:
 	if (err < 0) {
 		pub_paper_free(p);

@@ -4,6 +4,7 @@
  * columns.
  */
 #include "store/store.h"
+#include "store/events.h"
 
 #include "pub.h"
 #include "util/alloc.h"
@@ -193,8 +194,10 @@ int pub__store_venue_found(int *changed, pub_db *db, int64_t id, const char *bad
 	int err;
 	*changed = 0;
 	if ((err = pub__db_stmt(&st, db,
-		     "UPDATE papers SET venue = ?2, venue_source = ?3, dblp = ?4 "
-		     "WHERE id = ?1 AND (venue IS NULL OR venue = '') "
+		     "UPDATE papers SET venue = ?2, dblp = ?4, venue_source = CASE WHEN "
+		     "venue_source = 'openreview' THEN venue_source ELSE ?3 END "
+		     "WHERE id = ?1 AND (venue IS NULL OR venue = '' OR (venue_source = "
+		     "'openreview' AND venue = ?2 COLLATE NOCASE)) "
 		     "AND COALESCE(venue_source, '') <> 'user'")) < 0)
 		return err;
 	sqlite3_bind_int64(st, 1, id);
@@ -271,7 +274,16 @@ int pub__store_profile_fill(pub_db *db, int64_t id, const char *dblp, const char
 	const char *source)
 {
 	sqlite3_stmt *st;
-	int err;
+	int err, had = 1;
+	if (badge && !db->bulk) {
+		if ((err = pub__db_stmt(&st, db, "SELECT venue IS NOT NULL AND venue <> '' "
+			     "FROM papers WHERE id = ?1")) < 0)
+			return err;
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			had = sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+	}
 	if ((err = pub__db_stmt(&st, db,
 		     "UPDATE papers SET dblp = COALESCE(dblp, ?2), "
 		     "venue_source = CASE WHEN venue IS NULL AND ?3 IS NOT NULL THEN ?4 "
@@ -283,5 +295,8 @@ int pub__store_profile_fill(pub_db *db, int64_t id, const char *dblp, const char
 	pub__bind_text(st, 4, source);
 	err = pub__db_step_done(db, st, "storing a profile's paper");
 	sqlite3_reset(st);
+	/* the acceptance the paper arrived with is news too (version 6) */
+	if (err == 0 && !had)
+		err = pub__event_add(db, PUB__EVENT_VENUE, id, 0, badge, "profile", NULL);
 	return err;
 }

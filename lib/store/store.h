@@ -60,8 +60,9 @@ int pub__store_profile_fill(pub_db *db, int64_t id, const char *dblp, const char
 	const char *source);
 
 /* Files a found venue: badge, where it came from and the DBLP key, unless
- * the paper already has a venue or the owner set one.  *changed is 1 when
- * the paper took it. */
+ * the paper already has a venue or the owner set one; a badge OpenReview
+ * set takes the DBLP key of the same badge (its source stays OpenReview).
+ * *changed is 1 when the paper took it. */
 int pub__store_venue_found(int *changed, pub_db *db, int64_t id, const char *badge,
 	const char *source, const char *dblp);
 

@@ -21,7 +21,10 @@ int pub__venue_rows_foreach(pub_db *db, const char *cutoff, size_t *skipped,
 	if (sqlite3_prepare_v2(db->sql,
 		    "SELECT p.id, p.citekey, p.title, p.year, p.arxiv, p.doi, l.checked, l.unknown "
 		    "FROM papers p LEFT JOIN venue_lookups l ON l.paper_id = p.id "
-		    "WHERE (p.venue IS NULL OR p.venue = '') "
+		    "WHERE (p.venue IS NULL OR p.venue = '' "
+		    /* placed by OpenReview: DBLP and S2 still give the full
+		     * venue name, pages and DOI (version 6) */
+		    "OR (p.venue_source = 'openreview' AND p.dblp IS NULL)) "
 		    "AND COALESCE(p.venue_source, '') <> 'user' "
 		    "AND p.title IS NOT NULL AND p.title <> '' ORDER BY p.id",
 		    -1, &st, NULL) != SQLITE_OK)

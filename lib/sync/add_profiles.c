@@ -32,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "sync/record.h"
+#include "sync/openreview.h"
 
 /* The key each stored work got, for the dry run's BibTeX. */
 typedef struct keyed {
@@ -135,6 +136,22 @@ static int add_profiles(pub_db *db, const char *const *ids, size_t n,
 		goto done;
 	}
 	began = 0;
+	/* The decisions of the papers just stored, from OpenReview: their
+	 * acceptances dated by the decision day, not by the import.  A failure
+	 * there is a warning; the papers are stored. */
+	if (!opts->dry_run && stats->added > 0 && !pub__http_expired(h)) {
+		pub_refresh_opts ro = PUB_REFRESH_OPTIONS_INIT;
+		pub_refresh_stats rs = PUB_REFRESH_STATS_INIT;
+		int rc;
+		ro.warn = opts->warn;
+		ro.warn_ctx = opts->warn_ctx;
+		rc = pub__openreview_decide(db, h, &ro, &rs, 1);
+		if (rc < 0 && rc != PUB_EPARTIAL && opts->warn) {
+			char *msg = pub__sprintf("decisions not checked: %s", pub_error_last());
+			opts->warn(msg, opts->warn_ctx);
+			free(msg);
+		}
+	}
 	if (fetched < n) {
 		pub__buf left = PUB__BUF_INIT;
 		int64_t ms = pub__http_now_ms() - started;

@@ -96,11 +96,16 @@ static int file_row(run *R, const pub__link_row *r, const pub__hf_item *it)
 		if (err < 0)
 			return err;
 	}
-	R->stats->checked++;
-	if (changed)
-		R->stats->changed++;
-	else
-		R->stats->unchanged++;
+	/* a paper only read offline (its arXiv comments and abstract, Hugging
+	 * Face not asked) that gained nothing is not counted: pub_refresh()
+	 * takes a step that checked nothing as one that reached no service */
+	if (it || changed) {
+		R->stats->checked++;
+		if (changed)
+			R->stats->changed++;
+		else
+			R->stats->unchanged++;
+	}
 	return pub__store_link_lookup(R->db, r->id, R->now);
 }
 

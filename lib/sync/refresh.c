@@ -12,19 +12,24 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "sync/session.h"
+#include "sync/openreview.h"
 
 typedef int (*step_fn)(pub__sync *s, const pub_refresh_opts *opts, pub_refresh_stats *stats);
 
 /* The order: arXiv first (versions and DOIs the later steps read),
- * citations before venues (its Semantic Scholar batch, of all papers, is
- * kept in the session, so venues asks nothing more), stars, profiles,
- * links (after arXiv, whose abstracts and comments it reads). */
+ * OpenReview before venues (it publishes the decisions of the venues it
+ * hosts first, with the tier and the day; DBLP and Semantic Scholar then
+ * add the full venue name, pages and DOI), citations before venues (its
+ * Semantic Scholar batch, of all papers, is kept in the session, so venues
+ * asks nothing more), stars, profiles, links (after arXiv, whose abstracts
+ * and comments it reads). */
 static const struct {
 	unsigned int step;
 	const char *name;
 	step_fn fn;
 } steps[] = {
 	{PUB_REFRESH_ARXIV, "arxiv", pub__refresh_step_arxiv},
+	{PUB_REFRESH_OPENREVIEW, "openreview", pub__refresh_step_openreview},
 	{PUB_REFRESH_CITATIONS, "citations", pub__refresh_step_citations},
 	{PUB_REFRESH_VENUES, "venues", pub__refresh_step_venues},
 	{PUB_REFRESH_STARS, "stars", pub__refresh_step_stars},

@@ -273,6 +273,9 @@ static int file_ok(run *R, row *r, const pub__github_item *it, int rest)
 	}
 	if ((err = milestone(R->db, id, r->stars, g->stars)) < 0)
 		goto done;
+	/* a release is dated by the repository's creation (version 6) */
+	if ((err = pub__event_repo_day(R->db, id, g->created)) < 0)
+		goto done;
 	if (r->stars != g->stars) {
 		if (r->stars < 0)
 			pub__refresh_say(R->opts, 0, "%s: - -> %ld", g->full_name, g->stars);

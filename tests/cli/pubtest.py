@@ -47,7 +47,8 @@ class Result:
         return "exit %d\nstdout: %s\nstderr: %s" % (self.code, self.out[:2000], self.err[:2000])
 
 
-SERVICES = ("ARXIV", "GITHUB", "DOI", "CROSSREF", "DBLP", "S2", "OPENALEX", "ORCID", "HF")
+SERVICES = ("ARXIV", "GITHUB", "DOI", "CROSSREF", "DBLP", "S2", "OPENALEX", "ORCID", "HF",
+            "OPENREVIEW")
 
 
 def command(args, db=None, env=None, outer=()):
@@ -190,6 +191,8 @@ def demo_database(workdir, url):
            "PUBDB_GITHUB_URL": url, "PUB_ARXIV_INTERVAL_MS": "0",
            "PUBDB_S2_URL": url, "PUBDB_DBLP_URL": url, "PUBDB_OPENALEX_URL": url,
            "PUBDB_HF_URL": url, "PUB_HF_INTERVAL_MS": "0",
+           "PUBDB_OPENREVIEW_URL": url, "PUB_OPENREVIEW_INTERVAL_MS": "0",
+           "OPENREVIEW_USERNAME": "", "OPENREVIEW_PASSWORD": "",
            "PUB_S2_INTERVAL_MS": "0", "PUB_DBLP_INTERVAL_MS": "0",
            "PUB_HTTP_BACKOFF_MS": "10", "GITHUB_TOKEN": ""}
     src = os.environ.get("PUB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -225,4 +228,6 @@ class ReplayTestCase(PubTestCase):
         self.env = {"PUBDB_%s_URL" % s: self.srv.url for s in SERVICES}
         self.env.update({"PUB_ARXIV_INTERVAL_MS": "0", "PUB_S2_INTERVAL_MS": "0",
                          "PUB_DBLP_INTERVAL_MS": "0", "PUB_HF_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "10",
-                         "GITHUB_TOKEN": "", "S2_API_KEY": "", "OPENALEX_API_KEY": ""})
+                         "GITHUB_TOKEN": "", "S2_API_KEY": "", "OPENALEX_API_KEY": "",
+                         "PUB_OPENREVIEW_INTERVAL_MS": "0", "OPENREVIEW_USERNAME": "",
+                         "OPENREVIEW_PASSWORD": ""})

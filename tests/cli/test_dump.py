@@ -8,6 +8,7 @@ are never dumped; a dump of schema 4 (written here by a reference dumper
 that follows docs/dump.md on a schema-4 database) loads into the same
 database that migrating the schema-4 database gives."""
 import json
+import re
 import os
 import sqlite3
 import tempfile
@@ -75,8 +76,10 @@ class DemoDumpTest(DumpCase):
                      ["export", "--style", "acad-homepage", "--repos", "--static-stars"],
                      ["stars", "--json"], ["news", "--json"], ["stats", "--json"],
                      ["search", "video"], ["show", "--json", "zhao2024realtime"]):
-            self.assertEqual(self.ok(*args, db=self.demo_db).out, self.ok(*args, db=back).out,
-                             args)
+            one, two = self.ok(*args, db=self.demo_db).out, self.ok(*args, db=back).out
+            if args[0] == "news":  # item ids are rowids: a load numbers them anew
+                one, two = (re.sub(r'"id": \d+', '"id": N', t) for t in (one, two))
+            self.assertEqual(one, two, args)
 
     def test_dump_is_stable_and_diffs_by_line(self):
         one = self.ok("dump", db=self.demo_db).out
@@ -106,6 +109,8 @@ INSERT INTO links_removed(paper_id, kind, url) VALUES (1, 'code', 'https://githu
 INSERT INTO link_lookups(paper_id, checked) VALUES (1, '2026-12-01T04:00:00Z');
 INSERT INTO venue_lookups(paper_id, checked, candidates) VALUES
   (2, '2026-12-01T04:00:00Z', '[{"venue":"ICLR 2025","dblp":"conf/iclr/X"}]');
+INSERT INTO decisions(paper_id, status, venue, tier, day, source, ref, checked) VALUES
+  (2, 'accepted', 'ICLR 2025', 'Spotlight', '2025-01-22', 'openreview', 'abc', '2026-12-01T04:00:00Z');
 """
 
 BIB = r"""@preamble{"\newcommand{\noopsort}[1]{}"}

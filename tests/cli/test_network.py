@@ -96,6 +96,8 @@ class NetTestCase(PubTestCase):
                     "PUBDB_CROSSREF_URL": base, "PUBDB_GITHUB_URL": base,
                     "PUBDB_S2_URL": base, "PUBDB_DBLP_URL": base, "PUBDB_OPENALEX_URL": base,
                     "PUBDB_ORCID_URL": base, "PUBDB_HF_URL": base, "PUB_HF_INTERVAL_MS": "0",
+                    "PUBDB_ORCID_URL": base, "PUBDB_OPENREVIEW_URL": base,
+                    "PUB_OPENREVIEW_INTERVAL_MS": "0",
                     "PUB_S2_INTERVAL_MS": "0", "PUB_DBLP_INTERVAL_MS": "0",
                     "PUB_ARXIV_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "50",
                     "PUB_HTTP_TIMEOUT": "5"}
@@ -623,7 +625,7 @@ class RefreshCron(NetTestCase):
         off = "http://127.0.0.1:%d" % unused_port()
         r = self.cron(75, env={"PUBDB_%s_URL" % s: off for s in
                                ("ARXIV", "GITHUB", "S2", "DBLP", "OPENALEX", "CROSSREF", "DOI",
-                                "ORCID")})
+                                "ORCID", "HF", "OPENREVIEW")})
         self.assertIn("arXiv is unreachable", r.err)
         self.assertEqual(without_pacing(before), without_pacing(dump_db(self.db)))
 

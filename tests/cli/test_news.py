@@ -34,6 +34,13 @@ def month():
     return datetime.datetime.now(datetime.timezone.utc).strftime("%Y.%m")
 
 
+def accepted(year):
+    """The day news gives an acceptance learnt today: today, but never
+    later than the venue's year (then the year alone)."""
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return month() if year >= now.year else str(year)
+
+
 class NewsTest(PubTestCase):
     def setUp(self):
         super().setUp()
@@ -55,7 +62,7 @@ class NewsTest(PubTestCase):
         self.ok("edit", "dsp", "venue=ICML 2025")
         self.assertEqual(self.ok("news").out,
                          "- *%s*: [DSP](https://arxiv.org/abs/2403.10266) is accepted by "
-                         "ICML 2025!\n" % month())
+                         "ICML 2025!\n" % accepted(2025))
         # a paper that has a venue gains none: a change is no news
         self.ok("edit", "dsp", "venue=ICML 2026")
         self.assertEqual(len(self.ok("news").out.splitlines()), 1)
@@ -75,7 +82,7 @@ class NewsTest(PubTestCase):
             text = f.read()
         self.assertEqual(text, "# About\n\n# News\n<!-- pubdb:news -->\n"
                          "- *%s*: [DSP](https://arxiv.org/abs/2403.10266) is accepted by "
-                         "ICML 2025!\n<!-- /pubdb:news -->\n\n# Publications\n" % month())
+                         "ICML 2025!\n<!-- /pubdb:news -->\n\n# Publications\n" % accepted(2025))
         import os
         before = os.stat(page).st_mtime_ns
         r = self.ok("-q", "news", "--into", page, "--region", "news")
@@ -113,7 +120,7 @@ class NewsTest(PubTestCase):
         self.assertIn(r"\[x\] &lt;b&gt;&amp; is accepted by A\*B 2025!", md)
         html = self.ok("news", "--html").out
         self.assertIn("<li><em>%s</em>: [x] &lt;b&gt;&amp; is accepted by A*B 2025!</li>"
-                      % month(), html)
+                      % accepted(2025), html)
         self.assertTrue(html.startswith('<ul class="pub-news">\n'))
         self.assertNotIn("<b>", html)
 

@@ -32,6 +32,7 @@ class VenuesTest(ReplayTestCase):
         self.env = {"PUBDB_ARXIV_URL": u, "PUBDB_DOI_URL": u, "PUBDB_CROSSREF_URL": u,
                     "PUBDB_GITHUB_URL": u, "PUBDB_S2_URL": u, "PUBDB_DBLP_URL": u, "PUBDB_OPENALEX_URL": u,
                     "PUBDB_HF_URL": u, "PUB_HF_INTERVAL_MS": "0",
+                    "PUBDB_OPENREVIEW_URL": u, "PUB_OPENREVIEW_INTERVAL_MS": "0",
                     "PUB_ARXIV_INTERVAL_MS": "0", "PUB_S2_INTERVAL_MS": "0",
                     "PUB_DBLP_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "10",
                     "S2_API_KEY": S2_KEY, "GITHUB_TOKEN": ""}

@@ -22,8 +22,9 @@ pubdb edit zhao2024autochunk selected=1
 pubdb edit zhao2024hetegen equal=1,2,3 selected=1
 pubdb edit cheng2024fastfold selected=1
 
-# the venue badges are found, not typed: Semantic Scholar, then DBLP
-pubdb -q refresh --venues
+# the venue badges are found, not typed: OpenReview (with the decisions'
+# tiers and days), then Semantic Scholar and DBLP
+pubdb -q refresh --openreview --venues
 
 # the code and blog links are found, not typed: the arXiv abstracts and
 # comments (code), Hugging Face's paper pages (code, and the project page,
@@ -46,3 +47,9 @@ pubdb tag --rename "Efficient Memory Cost" "🧹 Efficient Memory Cost"
 pubdb tag --rename "Efficient AI for Science" "🔬 Efficient AI for Science"
 pubdb repo edit hpcaitech/ColossalAI name=Colossal-AI
 pubdb repo edit NUS-HPC-AI-Lab/VideoSys description="An Easy and Efficient System for Video Generation"
+
+# The page's News: the papers' acceptances and the releases are dated by
+# what happened; the owner's own items are added by hand.
+pubdb edit zhao2024realtime short=PAB
+pubdb news add 2024-01 "Start my PhD journey!"
+pubdb news add 2025-07 "Join [Adobe Research](https://www.adobe.com/) as research intern in Seattle!"

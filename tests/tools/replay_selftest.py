@@ -7,7 +7,8 @@ id lookups, select=, the HTML 404 page), injected faults and
 the request log.  The end-to-end tests trust these answers, so a server that
 doi.org's redirect and content negotiation, Crossref, Semantic Scholar's
 batch (null for an unknown id, the 500-id cap), DBLP's record BibTeX and
-search (no "hit" key when nothing matched), injected faults and the request
+search (no "hit" key when nothing matched), OpenReview's search, its
+guest challenge on /notes and its login, injected faults and the request
 log (whether x-api-key was sent, never its value).  The end-to-end tests trust these answers, so a server that
 answered more than it was asked (a misspelt field in lib/net/github.c still
 getting its data) would hide bugs there.
@@ -143,11 +144,14 @@ class ReplayServer(unittest.TestCase):
     def test_graphql_query_of_lib_net_github_c(self):
         # the fields lib/net/github.c asks for, in its layout
         out = self.graphql('query {\n  r0: repository(owner: "hpcaitech", name: "FastFold") '
-                           '{ databaseId nameWithOwner stargazerCount isArchived description }\n'
+                           '{ databaseId nameWithOwner stargazerCount isArchived description '
+                           'createdAt }\n'
                            '  rateLimit { cost remaining resetAt }\n}\n')
         self.assertNotIn("errors", out)
         self.assertEqual(set(out["data"]["r0"]),
-                         {"databaseId", "nameWithOwner", "stargazerCount", "isArchived", "description"})
+                         {"databaseId", "nameWithOwner", "stargazerCount", "isArchived", "description",
+                          "createdAt"})
+        self.assertEqual(out["data"]["r0"]["createdAt"], "2022-02-28T09:12:30Z")
 
     # ---- doi.org and Crossref
     def test_doi_org_and_crossref(self):
@@ -262,6 +266,36 @@ class ReplayServer(unittest.TestCase):
         hits = json.loads(body)["result"]["hits"]
         self.assertEqual((status, hits["@total"]), (200, "0"))
         self.assertNotIn("hit", hits)
+
+    # ---- OpenReview
+    def test_openreview(self):
+        # a guest searches; /notes without the login's token is the
+        # recorded 403 challenge; the login gives the token that opens it
+        q = urllib.parse.quote("Real-Time Video Generation with Pyramid Attention Broadcast")
+        status, h, body = self.req("GET", "/notes/search?term=%s&type=terms&content=all"
+                                   "&group=all&source=forum&limit=10" % q)
+        self.assertEqual(status, 200)
+        self.assertEqual([n["id"] for n in json.loads(body)["notes"]][0], "hDBrQ4DApF")
+        q = urllib.parse.quote("Democratized Diffusion Language Model")
+        status, _, body = self.req("GET", "/notes/search?term=%s&source=forum" % q)
+        self.assertEqual(len(json.loads(body)["notes"]), 12)
+        status, _, body = self.req("GET", "/notes/search?term=nothing%20like%20this")
+        self.assertEqual((status, json.loads(body)), (200, {"count": 0, "notes": []}))
+        status, _, body = self.req("GET", "/notes/search")
+        self.assertEqual((status, json.loads(body)["name"]), (400, "ValidationError"))
+        status, h, body = self.req("GET", "/notes?content.authorids=~Xuanlei_Zhao1")
+        self.assertEqual((status, json.loads(body)["name"]), (403, "ChallengeRequiredError"))
+        status, _, body = self.req("POST", "/login", json.dumps({"id": "a@b.c", "password": "x"}))
+        self.assertEqual(status, 400)
+        status, _, body = self.req("POST", "/login", json.dumps({"id": "a@b.c",
+                                                                  "password": "replay-password"}))
+        token = json.loads(body)["token"]
+        status, _, body = self.req("GET", "/notes?content.authorids=~Xuanlei_Zhao1",
+                                   headers={"Authorization": "Bearer " + token})
+        self.assertEqual((status, len(json.loads(body)["notes"])), (200, 3))
+        status, _, body = self.req("GET", "/notes?content.authorids=~Nobody_Here1",
+                                   headers={"Authorization": "Bearer " + token})
+        self.assertEqual((status, json.loads(body)), (200, {"notes": []}))
 
     # ---- faults and the log
     # ---- Hugging Face

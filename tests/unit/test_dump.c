@@ -57,7 +57,11 @@ static const char fill_sql[] =
 	"INSERT INTO inbox_rejected(kind, value, rejected) VALUES "
 	"  ('doi', '10.5/old', '2026-12-01T04:00:00Z'), ('arxiv', '2301.00001', '2026-12-01T04:00:00Z');"
 	"INSERT INTO venue_lookups(paper_id, checked, candidates) VALUES "
-	"  (2, '2026-12-01T04:00:00Z', '[{\"venue\":\"ICLR 2025\",\"dblp\":\"conf/iclr/X\"}]');";
+	"  (2, '2026-12-01T04:00:00Z', '[{\"venue\":\"ICLR 2025\",\"dblp\":\"conf/iclr/X\"}]');"
+	"INSERT INTO decisions(paper_id, status, venue, tier, day, source, ref, checked) VALUES "
+	"  (1, 'accepted', 'ICLR 2025', 'Poster', '2025-01-22', 'openreview', 'hDBrQ4DApF', "
+	"  '2026-12-01T04:00:00Z'), (2, 'rejected', NULL, NULL, NULL, 'openreview', 'x1', "
+	"  '2026-12-01T04:00:00Z');";
 
 static pub_db *filled(void)
 {

@@ -103,27 +103,27 @@ static pub_paper papers[] = {
 		"We present Pyramid Attention Broadcast (PAB), a real-time, high quality "
 		"and training-free approach for DiT-based video generation.",
 		1, 0, NULL, NULL, N(pab_authors), pab_authors, N(pab_links), pab_links,
-		N(pab_tags), pab_tags, 0, NULL, 0, NULL, 0, NULL},
+		N(pab_tags), pab_tags, 0, NULL, 0, NULL, 0, NULL, NULL},
 	{2, "zhao2024dsp", "inproceedings",
 		"{DSP}: Dynamic Sequence Parallelism for Multi-Dimensional Transformers",
 		2024, 3, "ICML 2025", "2403.10266", 2, NULL, NULL, 1, 1, NULL, NULL,
 		N(dsp_authors), dsp_authors, N(dsp_links), dsp_links, N(pab_tags), pab_tags,
-		0, NULL, 0, NULL, 0, NULL},
+		0, NULL, 0, NULL, 0, NULL, NULL},
 	{3, "zhao2024autochunk", "inproceedings",
 		"AutoChunk: Automated Activation Chunk for Memory-Efficient Long Sequence Inference",
 		2024, 1, "ICLR 2024", "2401.10652", 1, NULL, NULL, 1, 0, NULL, NULL,
 		N(autochunk_authors), autochunk_authors, N(autochunk_links), autochunk_links,
-		N(memory_tags), memory_tags, 0, NULL, 0, NULL, 0, NULL},
+		N(memory_tags), memory_tags, 0, NULL, 0, NULL, 0, NULL, NULL},
 	{4, "zhao2024hetegen", "inproceedings",
 		"HeteGen: Heterogeneous Parallel Inference for Large Language Models on "
 		"Resource-Constrained Devices",
 		2024, 3, "MLSys 2024", "2403.01164", 1, NULL, NULL, 1, 1, NULL, NULL,
-		N(hetegen_authors), hetegen_authors, 0, NULL, N(memory_tags), memory_tags, 0, NULL, 0, NULL, 0, NULL},
+		N(hetegen_authors), hetegen_authors, 0, NULL, N(memory_tags), memory_tags, 0, NULL, 0, NULL, 0, NULL, NULL},
 	{5, "cheng2024fastfold", "inproceedings",
 		"FastFold: Optimizing AlphaFold Training and Inference on {GPU} Clusters",
 		2024, 3, "PPoPP 2024", "2203.00854", 3, "10.1145/3627535.3638465", NULL, 1, 0,
 		NULL, NULL, N(fastfold_authors), fastfold_authors, N(fastfold_links),
-		fastfold_links, N(science_tags), science_tags, N(fastfold_fields), fastfold_fields, 0, NULL, 0, NULL},
+		fastfold_links, N(science_tags), science_tags, N(fastfold_fields), fastfold_fields, 0, NULL, 0, NULL, NULL},
 };
 
 static pub_repo repos[] = {
@@ -157,7 +157,7 @@ static pub_paper preprint[] = {
 	{7, "berg2025scaling", "misc",
 		"Scaling $\\alpha$-Nets to {GPU}s with \\emph{Sparse} Attention --- a Study of $O(n^{2})$ Cost",
 		2025, 2, NULL, "2502.01234", 1, NULL, "We study \\textbf{sparse} attention.", 0, 0,
-		NULL, NULL, N(pre_authors), pre_authors, N(pre_links), pre_links, 0, NULL, 0, NULL, 0, NULL, 0, NULL},
+		NULL, NULL, N(pre_authors), pre_authors, N(pre_links), pre_links, 0, NULL, 0, NULL, 0, NULL, 0, NULL, NULL},
 };
 
 /* ---- hostile input -------------------------------------------------------- */
@@ -187,7 +187,7 @@ static pub_paper evil[] = {
 		2023, 13, NULL, "2301.00001\"><script>", 1, NULL,
 		"Abstract with \"quotes\", \\backslash, <tags> and a\nnewline.", 0, 0, NULL,
 		NULL, N(evil_authors), evil_authors, N(evil_links), evil_links, N(evil_tags),
-		evil_tags, N(evil_fields), evil_fields, 0, NULL, 0, NULL},
+		evil_tags, N(evil_fields), evil_fields, 0, NULL, 0, NULL, NULL},
 };
 
 static pub_repo evil_repos[] = {

@@ -103,6 +103,10 @@ typedef struct pub_export_opts {
 	int since;
 	/* version 3, PUB_FORMAT_HUGO: the layout of the site (pub_hugo_layout) */
 	int hugo_layout;
+	/* version 4.  HTML, Markdown and acad-homepage: the decision's tier
+	 * after the badge ("ICLR 2025 Spotlight") when the paper has a
+	 * decision (pub_paper.decision) for its badge's venue */
+	int tier;
 } pub_export_opts;
 
 /* The Hugo Blox layouts export --hugo writes. */
@@ -117,7 +121,7 @@ typedef enum pub_hugo_layout {
 	PUB_HUGO_ACADEMIC = 1,
 } pub_hugo_layout;
 
-#define PUB_EXPORT_OPTIONS_VERSION 3
+#define PUB_EXPORT_OPTIONS_VERSION 4
 #define PUB_EXPORT_OPTIONS_INIT \
 	{.version = PUB_EXPORT_OPTIONS_VERSION, .filter = PUB_FILTER_INIT}
 

@@ -25,7 +25,7 @@ typedef enum pub_news_format {
 	PUB_NEWS_MARKDOWN = 0, /* "- *2025.05*: ..." lines */
 	PUB_NEWS_HTML,         /* <ul class="pub-news"> of <li>, escaped */
 	PUB_NEWS_ATOM,         /* an Atom 1.0 feed; entry ids stable */
-	PUB_NEWS_JSON,         /* an array of {day, kind, paper, repo, value,
+	PUB_NEWS_JSON,         /* an array of {id, day, kind, paper, repo, value,
 				* name, url, text} */
 } pub_news_format;
 
@@ -52,11 +52,12 @@ PUB_EXTERN int pub_news_options_init(pub_news_opts *opts, unsigned int version);
 typedef struct pub_news_item {
 	int64_t id;
 	const char *day;    /* YYYY-MM-DD or YYYY-MM */
-	const char *kind;   /* paper, venue, repo, stars */
-	const char *value;  /* venue ("ICML 2025"), milestone ("1000") or NULL */
+	const char *kind;   /* paper, venue, repo, stars, note */
+	const char *value;  /* venue ("ICML 2025"), milestone ("1000"), a note's
+			     * Markdown, or NULL */
 	const char *source; /* who recorded it: add, edit, refresh, dblp ... */
-	const char *key;    /* the paper's key, or NULL for a repository */
-	const char *repo;   /* "owner/name", or NULL for a paper */
+	const char *key;    /* the paper's key, or NULL */
+	const char *repo;   /* "owner/name", or NULL */
 	const char *name;   /* the short name shown (plain text) */
 	const char *url;    /* the link, or NULL */
 	const char *venue;  /* the paper's venue now, or NULL */
@@ -73,6 +74,20 @@ PUB_EXTERN int pub_news_foreach(pub_db *db, const pub_news_opts *opts,
  * "" when there is none), for the caller to write wherever it wants: to
  * stdout, a file, or a marked region of a page. */
 PUB_EXTERN int pub_news_render(char **out, pub_db *db, const pub_news_opts *opts);
+
+/* The owner's own news item ("Join Adobe Research as research intern"):
+ * `text` is one line of Markdown, written as given; `day` is YYYY-MM or
+ * YYYY-MM-DD.  Sorted with the other items by its day; kind "note".
+ * *id (may be NULL) gets its id (`news --json`).  PUB_EINVAL for a
+ * malformed day or an empty or multi-line text. */
+PUB_EXTERN int pub_news_add(int64_t *id, pub_db *db, const char *day, const char *text);
+
+/* Replaces the text of item `id` (an item of pub_news_add; PUB_EINVAL for
+ * another kind, PUB_ENOTFOUND for no such item). */
+PUB_EXTERN int pub_news_edit(pub_db *db, int64_t id, const char *text);
+
+/* Removes news item `id`, of any kind (PUB_ENOTFOUND for none). */
+PUB_EXTERN int pub_news_remove(pub_db *db, int64_t id);
 
 #ifdef __cplusplus
 }

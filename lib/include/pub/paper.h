@@ -38,6 +38,16 @@ typedef struct pub_citation {
 	char *checked; /* when the source said so, ISO-8601 UTC */
 } pub_citation;
 
+/* What a venue decided (`decision` in a paper's JSON): from the service
+ * that publishes decisions (OpenReview), stored by `refresh`. */
+typedef struct pub_decision {
+	char *venue;  /* the badge: "ICLR 2025" */
+	char *tier;   /* "Oral", "Spotlight", "Poster", or NULL */
+	char *day;    /* the day the decision was published, YYYY-MM-DD, or NULL */
+	char *source; /* "openreview" */
+	char *id;     /* the source's id of the paper (OpenReview's forum id) */
+} pub_decision;
+
 typedef struct pub_field {
 	char *name;  /* lower-case BibTeX field name */
 	char *value; /* verbatim BibTeX value without outer delimiters */
@@ -72,6 +82,7 @@ typedef struct pub_paper {
 	char **aliases;
 	size_t ncitations; /* the latest count per source, by source name */
 	pub_citation *citations;
+	pub_decision *decision; /* NULL when no source gave one */
 } pub_paper;
 
 PUB_EXTERN void pub_paper_free(pub_paper *p);

@@ -91,9 +91,9 @@ struct pub_refresh_stats {
 PUB_EXTERN int pub_refresh_lock(pub_db *db);
 
 /* The steps of pub_refresh(), in the order it runs them: arXiv first (new
- * versions and DOIs the others use), citations before venues (Semantic
- * Scholar's batch is asked once and shared), then stars, profiles and
- * links. */
+ * versions and DOIs the others use), OpenReview's decisions, citations
+ * before venues (Semantic Scholar's batch is asked once and shared), then
+ * stars, profiles and links. */
 typedef enum pub_refresh_step {
 	PUB_REFRESH_ARXIV = 1u << 0,
 	PUB_REFRESH_CITATIONS = 1u << 1,
@@ -101,7 +101,9 @@ typedef enum pub_refresh_step {
 	PUB_REFRESH_STARS = 1u << 3,
 	PUB_REFRESH_PROFILES = 1u << 4,
 	PUB_REFRESH_LINKS = 1u << 5,
-	PUB_REFRESH_ALL = (1u << 6) - 1,
+	/* decisions of the venues OpenReview hosts (pub_refresh_openreview) */
+	PUB_REFRESH_OPENREVIEW = 1u << 6,
+	PUB_REFRESH_ALL = (1u << 7) - 1,
 } pub_refresh_step;
 
 /* Runs the `steps` (pub_refresh_step bits) in the library's order in one
@@ -117,6 +119,24 @@ typedef enum pub_refresh_step {
  * through on_step, the steps after it are not run. */
 PUB_EXTERN int pub_refresh(pub_db *db, unsigned int steps, const pub_refresh_opts *opts);
 PUB_EXTERN void pub_refresh_unlock(pub_db *db);
+
+/* Decisions from OpenReview (API v2), which publishes them for ICLR,
+ * NeurIPS, ICML, COLM and TMLR with the tier and the day: each paper
+ * without a decision (the owner's, when config `owner` is set) whose badge
+ * is none, a preprint's, a workshop's or one of those venues' is looked up (with OPENREVIEW_USERNAME /
+ * OPENREVIEW_PASSWORD and config owner.openreview, all of the owner's notes
+ * in one request; else a guest's title search each, about 20 a minute).
+ * Only a venue's own note counts (never a DBLP/CoRR import), with the
+ * paper's folded title and agreeing authors (the owner among them, or at
+ * least half of the paper's authors).  An accepted one is stored as the
+ * paper's decision (pub_paper.decision), sets the badge unless the owner
+ * set the venue, and dates the acceptance's news item by the decision day
+ * (its pdate); a rejected, withdrawn or pending one sets nothing.  Each
+ * change goes to opts->on_change; opts->max_age skips papers looked up
+ * more recently.  Same returns as pub_refresh_arxiv; a guest challenge on
+ * the search ends the step with PUB_ENET ("... needs an account"). */
+PUB_EXTERN int pub_refresh_openreview(pub_db *db, const pub_refresh_opts *opts,
+	pub_refresh_stats *stats);
 
 /* Re-queries every arXiv paper in batches; updates version, dates, DOI and
  * journal reference, and records a published version (venue, year, DOI)
