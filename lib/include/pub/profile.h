@@ -33,9 +33,11 @@ PUB_EXTERN int pub_profile_id_is(const char *in);
  * PUB_ENET or PUB_ENONET.  All lists are fetched first, then stored in
  * one transaction, so nothing is stored on any failure.  stats->added and
  * stats->merged say what happened; with opts->dry_run, each paper that
- * would be added goes to `dry_run_out` as BibTeX and nothing is stored. */
+ * would be added goes to opts->on_dry_run as BibTeX and nothing is
+ * stored.  With opts->max_time_ms the profiles fetched before the limit
+ * are stored and the call returns PUB_EDEADLINE naming the others. */
 PUB_EXTERN int pub_add_profiles(pub_db *db, const char *const *ids, size_t n,
-	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out);
+	const pub_import_opts *opts, pub_import_stats *stats);
 
 /* Reads the owner's profiles (settings owner.dblp, owner.orcid,
  * owner.s2) and puts each paper no stored paper has an identity of (DOI,
