@@ -64,6 +64,10 @@ int cli_exit_code(int err);
 /* Prints "pubdb: error: MESSAGE" for the last library error and returns
  * cli_exit_code(err). */
 int cli_fail(int err);
+/* The same with more after the library's message: the command or option
+ * to type ("pubdb: error: no database at 'x' (run 'pubdb init' ...)").
+ * The library says what went wrong; the CLI says what to type. */
+int cli_fail_more(int err, const char *fmt, ...);
 /* --max-time DURATION (curl's name): "90", "90s", "10m", "1h" to
  * milliseconds in *ms; EXIT_OK, or a usage error of `command` naming the
  * value. */

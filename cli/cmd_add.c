@@ -69,9 +69,16 @@ static void clear_notice(void)
 
 static void on_warning(const char *message, void *ctx)
 {
+	static const char guessed[] = "reading the file as Windows-1252";
+	size_t n = strlen(message), k = sizeof(guessed) - 1;
 	(void)ctx;
 	clear_notice();
-	cli_warn("%s", message);
+	/* the library guessed an encoding: the option that names it */
+	if (n >= k && strcmp(message + n - k, guessed) == 0)
+		cli_warn("%s (if it is in another encoding, name it with --encoding, "
+			"e.g. gbk or iso-8859-15)", message);
+	else
+		cli_warn("%s", message);
 }
 
 static void on_paper(const char *action, const char *key, const char *title,

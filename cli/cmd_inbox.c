@@ -89,9 +89,11 @@ int cmd_inbox(cli *c)
 		}
 		o.on_paper = on_paper;
 		o.paper_ctx = c;
-		err = pub_inbox_accept(c->db, args.items + 1, all ? 0 : args.n - 1, all, &o, &st);
+		err = all ? pub_inbox_accept_all(c->db, &o, &st)
+			  : pub_inbox_accept(c->db, args.items + 1, args.n - 1, &o, &st);
 		if (err < 0) {
-			rc = cli_fail(err);
+			rc = err == PUB_ENOTFOUND ? cli_fail_more(err, " (see pubdb inbox)")
+						  : cli_fail(err);
 			goto done;
 		}
 		cli_note(c, "%zu added, %zu merged", st.added, st.merged);
@@ -101,7 +103,8 @@ int cmd_inbox(cli *c)
 			goto done;
 		}
 		if ((err = pub_inbox_reject(c->db, args.items + 1, args.n - 1)) < 0) {
-			rc = cli_fail(err);
+			rc = err == PUB_ENOTFOUND ? cli_fail_more(err, " (see pubdb inbox)")
+						  : cli_fail(err);
 			goto done;
 		}
 		cli_note(c, "%zu rejected; never proposed again", args.n - 1);

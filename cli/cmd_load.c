@@ -39,7 +39,9 @@ int cmd_load(cli *c)
 		abort();
 	err = pub_db_load(&n, path, in, in == stdin ? "<stdin>" : file,
 		force ? PUB_LOAD_FORCE : 0);
-	if (err < 0)
+	if (err == PUB_EEXISTS)
+		rc = cli_fail_more(err, "; load --force replaces it");
+	else if (err < 0)
 		rc = cli_fail(err);
 	else
 		cli_note(c, "loaded %zu records into %s", n, path);

@@ -53,7 +53,14 @@ static void on_warning(const char *message, void *ctx)
 static void on_change(const char *message, void *ctx)
 {
 	cli *c = ctx;
-	if (!c->quiet)
+	static const char unapplied[] = ", not applied";
+	size_t n = strlen(message), k = sizeof(unapplied) - 1;
+	if (c->quiet)
+		return;
+	/* a venue left for the user: doctor lists the candidates */
+	if (n >= k && strcmp(message + n - k, unapplied) == 0)
+		printf("%s (see pubdb doctor)\n", message);
+	else
 		printf("%s\n", message);
 }
 

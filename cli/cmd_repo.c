@@ -61,7 +61,10 @@ static int repo_edit(cli *c)
 			return cli_usage_error("repo",
 				"repo edit takes name=TEXT and description=TEXT, not '%s'", a);
 	}
-	if ((err = pub_repo_edit(c->db, url, name, desc)) < 0)
+	if ((err = pub_repo_edit(c->db, url, name, desc)) == PUB_ENOTFOUND)
+		return cli_fail_more(err, " (add it with 'pubdb repo add %s%s')",
+			strstr(url, "github.com") ? "" : "https://github.com/", url);
+	if (err < 0)
 		return cli_fail(err);
 	cli_note(c, "edited repository %s", url);
 	return EXIT_OK;

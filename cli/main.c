@@ -361,6 +361,17 @@ int cli_fail(int err)
 	return cli_exit_code(err);
 }
 
+int cli_fail_more(int err, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pubdb: error: %s", pub_error_last());
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return cli_exit_code(err);
+}
+
 int cli_usage_error(const char *command, const char *fmt, ...)
 {
 	va_list ap;
@@ -585,7 +596,9 @@ int main(int argc, char **argv)
 	if (command->needs & (CMD_DB | CMD_CREATE)) {
 		int err = cli_open_db(c, command->needs);
 		if (err < 0) {
-			rc = cli_fail(err);
+			rc = err == PUB_ENOTFOUND
+				? cli_fail_more(err, " (run 'pubdb init' or 'pubdb add')")
+				: cli_fail(err);
 			cli_close_db(c);
 			return rc;
 		}

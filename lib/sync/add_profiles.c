@@ -74,7 +74,7 @@ int pub__add_profiles(pub__sync *s, const char *const *ids, size_t n,
 	keyed kc;
 
 	if (opts->key) {
-		err = pub__error(PUB_EINVAL, "a profile lists many papers; --key names one");
+		err = pub__error(PUB_EINVAL, "a profile lists many papers; a given citation key names one");
 		goto done;
 	}
 	for (i = 0; i < n; i++)

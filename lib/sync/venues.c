@@ -214,7 +214,7 @@ int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_ref
 		if ((err = pub__venue_lookup_record(db, p->id, p->match.badge ? NULL : p->candidates)) < 0)
 			goto done;
 		if (!p->match.badge && p->candidates)
-			pub__refresh_say(opts, 0, "%s: %s, not applied (see pubdb doctor)", p->citekey,
+			pub__refresh_say(opts, 0, "%s: %s, not applied", p->citekey,
 				p->workshop_only ? "only a workshop version found"
 						 : "more than one published version found");
 		if (changed)

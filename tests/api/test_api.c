@@ -418,8 +418,10 @@ static const char *link_url(const pub_paper *p, const char *kind)
 /* The typed calls that replaced "FIELD=VALUE", "+T"/"-T" and "KIND=URL". */
 static void test_typed_changes(pub_db *db)
 {
-	const pub_assignment edits[] = {{"venue", "ICLR 2025"}, {"selected", "1"},
-		{"equal", "1,2"}, {"note", "an extra field"}};
+	const pub_assignment edits[] = {{"venue", "ICLR 2025"}, {"note", "an extra field"}};
+	const pub_assignment as_string[] = {{"equal", "1,2"}};
+	const unsigned int equal[] = {1, 2}, no_author[] = {1, 99};
+	pub_paper_marks marks = PUB_PAPER_MARKS_INIT;
 	const pub_assignment bad[] = {{"venue", "PPoPP 2024"}, {"year", "not a year"}};
 	const pub_tag_change tags[] = {{"Efficient Video Generation", 0}, {"-q", 0},
 		{"q", 0}, {"q", 1}};
@@ -429,7 +431,11 @@ static void test_typed_changes(pub_db *db)
 	pub_paper *p = NULL;
 	int rc;
 
-	rc = pub_paper_edit(db, "zhao2024realtime", edits, 4);
+	marks.selected = 1;
+	marks.set_equal = 1;
+	marks.equal = equal;
+	marks.nequal = 2;
+	rc = pub_paper_change(db, "zhao2024realtime", edits, 2, &marks);
 	OK(rc == 0, "edit: %d %s", rc, pub_error_last());
 	OK(pub_paper_get(&p, db, "zhao2024realtime") == 0, "get after edit");
 	STR_EQ(p ? p->venue : NULL, "ICLR 2025", "venue set");
@@ -447,6 +453,19 @@ static void test_typed_changes(pub_db *db)
 	STR_EQ(p ? p->venue : NULL, "ICLR 2025", "the venue before the bad year is not applied");
 	pub_paper_free(p);
 	p = NULL;
+
+	/* The marks are typed: no "1,2" string, and all or nothing too. */
+	OK(pub_paper_edit(db, "zhao2024realtime", as_string, 1) == PUB_EINVAL,
+		"equal is a mark, not an assignment");
+	OK(pub_paper_set_equal(db, "zhao2024realtime", no_author, 2) == PUB_EINVAL,
+		"an author the paper lacks is refused");
+	OK(pub_paper_set_selected(db, "zhao2024realtime", 0) == 0, "selected cleared");
+	OK(pub_paper_get(&p, db, "zhao2024realtime") == 0, "get after the marks");
+	OK(p && p->selected == 0 && p->authors[0].equal && p->authors[1].equal,
+		"selection cleared, the refused equal changed nothing");
+	pub_paper_free(p);
+	p = NULL;
+	OK(pub_paper_set_selected(db, "zhao2024realtime", 1) == 0, "selected again");
 
 	rc = pub_paper_set(db, "zhao2024realtime", "note", NULL);
 	OK(rc == 0, "set NULL removes a field: %d %s", rc, pub_error_last());

@@ -71,12 +71,14 @@ PUB_EXTERN int pub_inbox_foreach(pub_db *db,
 /* The inbox as the JSON array `inbox --json` prints (id, title, authors,
  * year, venue, source, arxiv, doi); malloc'd, caller frees. */
 PUB_EXTERN int pub_inbox_json(char **out, pub_db *db);
-/* Stores the inbox papers `ids` (every one when n is 0 and all is 1) like
- * `pub_add_profiles` stores a paper and takes them out of the inbox, in
- * one transaction; an id not in the inbox is PUB_ENOTFOUND and nothing
- * changes. */
+/* Stores the inbox papers `ids` like `pub_add_profiles` stores a paper
+ * and takes them out of the inbox, in one transaction; an id not in the
+ * inbox is PUB_ENOTFOUND and nothing changes. */
 PUB_EXTERN int pub_inbox_accept(pub_db *db, const char *const *ids, size_t n,
-	int all, const pub_import_opts *opts, pub_import_stats *stats);
+	const pub_import_opts *opts, pub_import_stats *stats);
+/* The same for every paper in the inbox (none: 0, nothing changes). */
+PUB_EXTERN int pub_inbox_accept_all(pub_db *db, const pub_import_opts *opts,
+	pub_import_stats *stats);
 /* Drops the inbox papers `ids` for good: each identity they have (DOI,
  * arXiv id, DBLP keys, folded title with year) is remembered, and a paper
  * any profile lists with one of them is never proposed again.  One
