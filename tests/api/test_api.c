@@ -348,6 +348,36 @@ static void test_export(pub_db *db)
 	OK(s && strstr(s, "\"The Art of Computer Programming\""), "the title");
 	OK(s && strstr(s, "1968"), "the year");
 	OK(s && !strstr(s, "zhao2024realtime"), "the filter holds");
+	{
+		/* the same export as text, as news gives its own */
+		char *text = NULL;
+		size_t len = 0;
+		rc = pub_export_text(&text, &len, db, &o);
+		OK(rc == 0 && text && s && len == strlen(s) && strcmp(text, s) == 0,
+			"pub_export_text() is pub_export()'s bytes: %d %s", rc, pub_error_last());
+		free(text);
+	}
+	/* one check of what goes with what, before anything is written */
+	OK(pub_export_check(&o) == 0, "JSON with a filter goes");
+	o.plain = 1;
+	OK(pub_export_check(&o) == PUB_EINVAL && strstr(pub_error_last(), "'plain'"),
+		"plain is BibTeX's: %s", pub_error_last());
+	o.plain = 0;
+	o.format = PUB_FORMAT_MARKDOWN;
+	o.style = PUB_STYLE_ACAD_HOMEPAGE;
+	o.jekyll_dir = "site";
+	OK(pub_export_check(&o) == PUB_EINVAL, "acad-homepage into a Jekyll folder: %s",
+		pub_error_last());
+	o.jekyll_dir = NULL;
+	o.static_stars = 1;
+	OK(pub_export_check(&o) == 0, "acad-homepage with static stars: %s", pub_error_last());
+	o.style = PUB_STYLE_PUBDB;
+	OK(pub_export_check(&o) == PUB_EINVAL, "static stars are acad-homepage's");
+	o.static_stars = 0;
+	o.dialect = PUB_DIALECT_AL_FOLIO;
+	OK(pub_export_check(&o) == PUB_EINVAL, "a dialect is BibTeX's");
+	o.format = PUB_FORMAT_BIBTEX;
+	OK(pub_export_check(&o) == 0, "al-folio's BibTeX");
 	free(s);
 	fclose(fp);
 }
