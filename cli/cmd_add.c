@@ -39,6 +39,36 @@ const cli_opt_spec cmd_add_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb add`: its help, next to its options. */
+const cmd_text cmd_add_text = {
+	.usage =
+		"usage: pubdb add [options] (FILE.bib | - | arxiv:ID | doi:DOI)...\n"
+		"       pubdb add [--dry-run] [--max-time DURATION] (dblp:PID | orcid:ID |\n"
+		"                 s2author:ID)...\n",
+	.description =
+		"Adds papers.  A .bib file (or - for stdin) is imported in one transaction:\n"
+		"broken entries are skipped with a warning naming file:line:column, unless\n"
+		"--strict makes any error abort the import without changing anything.\n"
+		"An entry with the same DOI or arXiv id as a stored paper is merged into\n"
+		"it (missing fields filled, nothing overwritten); so is one with the same\n"
+		"title, year and first author from an earlier import, unless its entry\n"
+		"type, volume or pages disagree.  Two keys in one file are two papers.\n"
+		"The merged entry's key stays a name of the paper (an alias); the message\n"
+		"says why it merged, and 'pubdb unmerge KEY' undoes it.\n\n"
+		"Identifiers are fetched from arXiv or doi.org and stored the same way:\n"
+		"arxiv:ID or arXiv:ID, bare ids (2408.12588, hep-th/9901001, with vN),\n"
+		"arxiv.org/abs|pdf URLs, doi:DOI or https://doi.org/DOI.  All arXiv ids\n"
+		"of one command go in one request; nothing is stored when the network\n"
+		"fails (exit 75 when there is no network at all, so cron can retry).  An\n"
+		"id that is not found is reported and the others are still added (exit 1).\n\n"
+		"dblp:PID, orcid:ID and s2author:ID add every paper of an author (DBLP,\n"
+		"ORCID, Semantic Scholar) in one transaction, with DOI, arXiv id, DBLP key,\n"
+		"venue and year; one paper's several records (DBLP's conference and CoRR\n"
+		"records, ORCID's sources) and papers already stored are merged.  A wrong\n"
+		"ORCID check digit or DBLP pid is exit 2 before any request; an unknown\n"
+		"person is exit 1 with nothing stored.\n",
+};
+
 typedef struct add_ctx {
 	cli *c;
 	int per_paper; /* one line per added paper (small inputs) */

@@ -11,6 +11,17 @@ const cli_opt_spec cmd_doctor_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb doctor`: its help, next to its options. */
+const cmd_text cmd_doctor_text = {
+	.usage =
+		"usage: pubdb doctor\n",
+	.description =
+		"Runs SQLite's integrity and foreign-key checks, checks the search index,\n"
+		"that every paper's stored BibTeX fields can be read and that every\n"
+		"crossref and xref names a paper, and lists duplicate candidates (as\n"
+		"notes).  Exit 0 when all is well, 1 otherwise.\n",
+};
+
 #define VENUE_NOTE "note: venue candidates: "
 
 /* Each finding; a venue note ("KEY: VENUE (dblp ...), ...") gets the

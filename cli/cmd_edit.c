@@ -23,6 +23,21 @@ const cli_opt_spec cmd_edit_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb edit`: its help, next to its options. */
+const cmd_text cmd_edit_text = {
+	.usage =
+		"usage: pubdb edit [--force] KEY FIELD=VALUE...\n",
+	.description =
+		"Fields: title= venue= year= key= type= selected=0|1 rank=N\n"
+		"equal=1,2,3 (author positions with equal contribution), or any BibTeX\n"
+		"field (an empty value removes it).  All changes are one transaction.\n"
+		"A venue= badge is yours: refresh --venues never replaces it, and venue=\n"
+		"(empty) clears it so that refresh --venues looks for one again.\n"
+		"A field neither BibTeX nor biblatex knows gets a warning naming the\n"
+		"nearest known one (yaer: year); an unknown type= is refused unless\n"
+		"--force.  Every argument after KEY is an assignment, never an option.\n",
+};
+
 /* "equal=1,2,3" (empty: none) as author positions; -1 when malformed. */
 static int parse_equal(unsigned int **out, size_t *n, const char *list)
 {

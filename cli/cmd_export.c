@@ -92,6 +92,25 @@ const cli_opt_spec cmd_export_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb export`: its help, next to its options. */
+const cmd_text cmd_export_text = {
+	.usage =
+		"usage: pubdb export FORMAT [options] [-o FILE | --into FILE --region NAME]\n",
+	.description =
+		"--into FILE --region NAME rewrites one marked region of a page and no\n"
+		"other byte of it.  Mark the region in the page with two lines:\n"
+		"    <!-- pubdb:NAME -->\n"
+		"    <!-- /pubdb:NAME -->\n"
+		"Whatever lies between them is replaced; the file is written atomically\n"
+		"(symlink followed, mode kept) and not at all when nothing changed, so\n"
+		"a cron job can commit the page only when it did.  Missing, unpaired,\n"
+		"nested or duplicated markers are refused (exit 1, FILE:LINE in the\n"
+		"message) and the file is left as it was.\n"
+		"--style acad-homepage writes the markup of an acad-homepage page\n"
+		"(Markdown with inline HTML; no format flag needed), with live shields.io\n"
+		"star badges (--static-stars: the stored counts).\n",
+};
+
 static int parse_group(const char *v, pub_group_by *out)
 {
 	if (strcmp(v, "tag") == 0)

@@ -18,6 +18,22 @@ const cli_opt_spec cmd_inbox_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb inbox`: its help, next to its options. */
+const cmd_text cmd_inbox_text = {
+	.usage =
+		"usage: pubdb inbox [--json]\n"
+		"       pubdb inbox accept ID...|all\n"
+		"       pubdb inbox reject ID...\n",
+	.description =
+		"Lists the papers 'refresh --profiles' found on the owner's DBLP, ORCID\n"
+		"or Semantic Scholar profile (config owner.dblp, owner.orcid, owner.s2)\n"
+		"that are not stored: id, title, year, authors, venue, source.  'accept'\n"
+		"stores them as 'pubdb add' would (merging into stored papers); 'reject'\n"
+		"drops them for good: a paper with any of their identifiers (DOI, arXiv\n"
+		"id, DBLP key, title and year) is never proposed again, whichever\n"
+		"profile lists it.\n",
+};
+
 static int print_item(const pub_inbox_item *it, void *ctx)
 {
 	size_t i;

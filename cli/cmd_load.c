@@ -20,6 +20,19 @@ const cli_opt_spec cmd_load_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb load`: its help, next to its options. */
+const cmd_text cmd_load_text = {
+	.usage =
+		"usage: pubdb load [--force] FILE\n",
+	.description =
+		"Builds a new database from a dump of 'pubdb dump' (FILE - reads stdin), in\n"
+		"one transaction into a temporary file that is renamed into place only\n"
+		"when every line went in: a bad line leaves nothing behind, and the error\n"
+		"names FILE:LINE.  An existing database is refused unless --force, which\n"
+		"replaces it (no other pubdb may use it meanwhile).  Dumps of the previous\n"
+		"schema version load too.  dump, load, dump gives the same bytes.\n",
+};
+
 int cmd_load(cli *c)
 {
 	char *path;

@@ -37,6 +37,20 @@ const cli_opt_spec cmd_news_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb news`: its help, next to its options. */
+const cmd_text cmd_news_text = {
+	.usage =
+		"usage: pubdb news [--since DATE] [--markdown|--html|--atom|--json] [-n N]\n",
+	.description =
+		"Lists what happened, newest first, as a homepage's News section writes it:\n"
+		"'- *2025.05*: [DSP](URL) is accepted by ICML 2025!'.  Events are recorded\n"
+		"when pubdb learns them: a paper added by identifier (add arxiv:/doi:; a .bib\n"
+		"import records none), a venue set on a paper that had none (edit KEY\n"
+		"venue=...), a repository added (repo add, a new code link), a star\n"
+		"milestone crossed in a refresh (100, 500, 1000, 2000, 5000, 10000, ...).\n"
+		"A paper is named by 'edit KEY short=NAME', else its title before a colon.\n",
+};
+
 int cmd_news(cli *c)
 {
 	pub_news_opts o = PUB_NEWS_OPTIONS_INIT;

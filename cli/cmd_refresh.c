@@ -41,6 +41,34 @@ const cli_opt_spec cmd_refresh_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb refresh`: its help, next to its options. */
+const cmd_text cmd_refresh_text = {
+	.usage =
+		"usage: pubdb refresh [--arxiv] [--venues] [--citations] [--stars] [--profiles]\n"
+		"                     [--only SOURCES] [--max-age DURATION] [--jobs N]\n"
+		"                     [--max-time DURATION]\n",
+	.description =
+		"Refreshes arXiv metadata (--arxiv), citation counts (--citations:\n"
+		"Semantic Scholar and OpenAlex), published versions and venue badges\n"
+		"(--venues: Semantic Scholar, then DBLP; its answers are the citations\n"
+		"step's, so Semantic Scholar is asked once), GitHub star counts (--stars)\n"
+		"and the owner's profiles (--profiles: new papers go to 'pubdb inbox'), in\n"
+		"that order; all of them when no source is named.\n"
+		"--max-time DURATION (90, 90s, 10m, 1h) bounds the whole run: no request\n"
+		"waits past it; at the limit the run stops, keeps what it stored, names\n"
+		"on stderr what was not done, and exits 3.\n"
+		"Made for cron: '0 4 * * * pubdb -q refresh --max-age 12h'.\n",
+	.epilog =
+		"GITHUB_TOKEN, when set, is used for GraphQL batches, S2_API_KEY is sent\n"
+		"to Semantic Scholar and OPENALEX_API_KEY to OpenAlex; none is ever printed\n"
+		"or stored.  A venue set with edit or add --venue is never replaced;\n"
+		"`pubdb doctor` lists the versions --venues found but did not take\n"
+		"(workshops, two that fit).  A paper OpenAlex does not know is noted, not\n"
+		"failed.  Only one refresh runs at a time: a second one says so and exits\n"
+		"0.  Exit codes: 0 all refreshed, 3 some items failed (each named on\n"
+		"stderr), 75 no network or rate limit exhausted (retry later), 1 error.\n",
+};
+
 static void on_warning(const char *message, void *ctx)
 {
 	(void)ctx;
