@@ -194,18 +194,25 @@ static int writer_of(const struct writer **out, const pub_export_opts *o)
 	return 0;
 }
 
+/* The caller's options of any version as a whole current struct in *o,
+ * and their writer. */
+static int opts_in(pub_export_opts *o, const struct writer **w, const pub_export_opts *given)
+{
+	int err;
+	if (!given)
+		return pub__version_error("pub_export_opts", 0);
+	if ((err = pub__versioned_in(o, sizeof(*o), given, &opts_versions)) < 0)
+		return err;
+	if ((err = pub__filter_in(&o->filter, &given->filter)) < 0)
+		return err;
+	return writer_of(w, o);
+}
+
 int pub_export_check(const pub_export_opts *given)
 {
 	pub_export_opts o;
 	const struct writer *w;
-	int err;
-	if (!given)
-		return pub__version_error("pub_export_opts", 0);
-	if ((err = pub__versioned_in(&o, sizeof(o), given, &opts_versions)) < 0)
-		return err;
-	if ((err = pub__filter_in(&o.filter, &given->filter)) < 0)
-		return err;
-	return writer_of(&w, &o);
+	return opts_in(&o, &w, given);
 }
 
 static int export_to(pub_db *db, const pub_export_opts *given, FILE *out)
@@ -221,13 +228,7 @@ static int export_to(pub_db *db, const pub_export_opts *given, FILE *out)
 	char *owner = NULL, *me = NULL, *underline = NULL;
 	int err;
 
-	if (!given)
-		return pub__version_error("pub_export_opts", 0);
-	if ((err = pub__versioned_in(&o, sizeof(o), given, &opts_versions)) < 0)
-		return err;
-	if ((err = pub__filter_in(&o.filter, &given->filter)) < 0)
-		return err;
-	if ((err = writer_of(&w, opts)) < 0)
+	if ((err = opts_in(&o, &w, given)) < 0)
 		return err;
 	memset(&set, 0, sizeof(set));
 	set.opts = opts;
