@@ -189,7 +189,7 @@ static int writer_of(const struct writer **out, const pub_export_opts *o)
 	}
 	/* a title names a page: an HTML fragment has none */
 	if (o->title && o->format == PUB_FORMAT_HTML && !o->standalone)
-		return pub__error(PUB_EINVAL, "a title names a page: HTML takes one when standalone");
+		return pub__error(PUB_EINVAL, "'title' names a page: HTML takes one when standalone");
 	*out = &writers[i];
 	return 0;
 }
