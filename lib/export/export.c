@@ -90,32 +90,32 @@ static const struct writer {
 	pub_dialect dialect;
 	int site;
 	unsigned int takes;
-	const char *name; /* in messages */
 	int streams;      /* reads the store itself: no papers loaded for it */
+	const char *name; /* in messages */
 	write_fn write;
 } writers[] = {
 	{PUB_FORMAT_BIBTEX, PUB_STYLE_PUBDB, PUB_DIALECT_PUBDB, SITE_NONE,
-		TAKES_ASCII | TAKES_PLAIN, "BibTeX", 1, w_bibtex},
+		TAKES_ASCII | TAKES_PLAIN, 1, "BibTeX", w_bibtex},
 	{PUB_FORMAT_BIBTEX, PUB_STYLE_PUBDB, PUB_DIALECT_AL_FOLIO, SITE_NONE,
-		TAKES_ASCII | TAKES_PLAIN, "al-folio's BibTeX", 0, w_alfolio},
+		TAKES_ASCII | TAKES_PLAIN, 0, "al-folio's BibTeX", w_alfolio},
 	{PUB_FORMAT_BIBLATEX, PUB_STYLE_PUBDB, PUB_DIALECT_PUBDB, SITE_NONE,
-		TAKES_ASCII, "biblatex", 0, w_biblatex},
+		TAKES_ASCII, 0, "biblatex", w_biblatex},
 	{PUB_FORMAT_JSON, PUB_STYLE_PUBDB, PUB_DIALECT_PUBDB, SITE_NONE,
-		0, "JSON", 0, w_json},
+		0, 0, "JSON", w_json},
 	{PUB_FORMAT_CSL_JSON, PUB_STYLE_PUBDB, PUB_DIALECT_PUBDB, SITE_NONE,
-		0, "CSL-JSON", 0, w_csl},
+		0, 0, "CSL-JSON", w_csl},
 	{PUB_FORMAT_HTML, PUB_STYLE_PUBDB, PUB_DIALECT_PUBDB, SITE_NONE,
-		TAKES_REPOS | TAKES_CITATIONS | TAKES_TITLE, "HTML", 0, w_html},
+		TAKES_REPOS | TAKES_CITATIONS | TAKES_TITLE, 0, "HTML", w_html},
 	{PUB_FORMAT_MARKDOWN, PUB_STYLE_PUBDB, PUB_DIALECT_PUBDB, SITE_NONE,
-		TAKES_REPOS | TAKES_CITATIONS | TAKES_TITLE, "Markdown", 0, w_markdown},
+		TAKES_REPOS | TAKES_CITATIONS | TAKES_TITLE, 0, "Markdown", w_markdown},
 	{PUB_FORMAT_MARKDOWN, PUB_STYLE_ACAD_HOMEPAGE, PUB_DIALECT_PUBDB, SITE_NONE,
 		TAKES_REPOS | TAKES_CITATIONS | TAKES_STATIC_STARS,
-		"the acad-homepage list", 0, w_acad},
+		0, "the acad-homepage list", w_acad},
 	{PUB_FORMAT_MARKDOWN, PUB_STYLE_PUBDB, PUB_DIALECT_PUBDB, SITE_JEKYLL,
-		TAKES_REPOS | TAKES_CITATIONS | TAKES_TITLE, "Jekyll's Markdown files", 0,
+		TAKES_REPOS | TAKES_CITATIONS | TAKES_TITLE, 0, "Jekyll's Markdown files",
 		w_jekyll},
 	{PUB_FORMAT_HUGO, PUB_STYLE_PUBDB, PUB_DIALECT_PUBDB, SITE_HUGO,
-		0, "Hugo page bundles", 0, w_hugo},
+		0, 0, "Hugo page bundles", w_hugo},
 };
 #define NWRITERS (sizeof(writers) / sizeof(writers[0]))
 
@@ -199,6 +199,7 @@ static int writer_of(const struct writer **out, const pub_export_opts *o)
 static int opts_in(pub_export_opts *o, const struct writer **w, const pub_export_opts *given)
 {
 	int err;
+	*w = NULL;
 	if (!given)
 		return pub__version_error("pub_export_opts", 0);
 	if ((err = pub__versioned_in(o, sizeof(*o), given, &opts_versions)) < 0)
@@ -228,8 +229,8 @@ static int export_to(pub_db *db, const pub_export_opts *given, FILE *out)
 	char *owner = NULL, *me = NULL, *underline = NULL;
 	int err;
 
-	if ((err = opts_in(&o, &w, given)) < 0)
-		return err;
+	if ((err = opts_in(&o, &w, given)) < 0 || !w)
+		return err < 0 ? err : pub__error(PUB_ERROR, "no writer for this export");
 	memset(&set, 0, sizeof(set));
 	set.opts = opts;
 	if (w->streams)
