@@ -1,4 +1,4 @@
--- schema.sql: the whole pubdb schema (version 5), embedded into libpub at
+-- schema.sql: the whole pubdb schema (version 6), embedded into libpub at
 -- build time and applied by lib/store/db.c inside one transaction.  Later versions
 -- append migrations in lib/store/db.c; PRAGMA user_version records the version.
 
@@ -147,9 +147,29 @@ CREATE TABLE links (
 	kind TEXT NOT NULL,    -- paper code blog video slides project pdf ...
 	url TEXT NOT NULL,
 	repo_id INTEGER REFERENCES repos(id) ON DELETE SET NULL,
+	-- Where it came from (version 6): NULL when the user gave it (`link`,
+	-- `add --code`, an imported entry); else the source that found it:
+	-- 'arxiv' (the abstract or comments), 'huggingface' (its paper page).
+	source TEXT,
 	UNIQUE (paper_id, kind, url)
 );
 CREATE INDEX links_repo ON links(repo_id) WHERE repo_id IS NOT NULL;
+
+-- Links the user removed (version 6, `link --rm`): no refresh adds them
+-- back (nor another URL of the same repository); `link` lifts it.
+CREATE TABLE links_removed (
+	paper_id INTEGER NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+	kind TEXT NOT NULL,
+	url TEXT NOT NULL,
+	PRIMARY KEY (paper_id, kind, url)
+) WITHOUT ROWID;
+
+-- When the links step last asked about a paper (version 6), for
+-- `refresh --max-age`.
+CREATE TABLE link_lookups (
+	paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
+	checked TEXT NOT NULL  -- ISO 8601 UTC
+);
 
 CREATE TABLE tags (
 	id INTEGER PRIMARY KEY,
@@ -248,7 +268,11 @@ CREATE TABLE inbox_rejected (
 CREATE TABLE venue_lookups (
 	paper_id INTEGER PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
 	checked TEXT NOT NULL,
-	candidates TEXT
+	candidates TEXT,
+	-- negative answers remembered: {"semanticscholar": "2026-12-07",
+	-- "dblp": ...}, the day each source said it does not know the paper,
+	-- which is asked again after refresh.unknown_days (30)
+	unknown TEXT
 );
 
 -- Full-text index over title, abstract and author names; rowid = papers.id,

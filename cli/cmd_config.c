@@ -35,6 +35,8 @@ const cmd_text cmd_config_text = {
 		"  owner.dblp      your dblp person id\n"
 		"  owner.orcid     your ORCID iD\n"
 		"  owner.s2        your Semantic Scholar author id\n"
+		"  links.project   the link kind 'refresh --links' files project pages\n"
+		"                  under (default project; blog for a page that says so)\n"
 		"Any other KEY is refused (with the nearest setting), so a typo never\n"
 		"becomes a setting.\n",
 };

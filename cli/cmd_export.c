@@ -17,7 +17,9 @@
 static int formats[6];
 static cli_list tags, highlight;
 static const char *author, *key, *group_by, *jekyll, *outfile, *title, *dialect, *hugo;
+static const char *hugo_layout;
 static const char *into, *region, *style;
+static const char *cv, *since;
 static int selected, ascii, plain, standalone, repos, static_stars, citations;
 
 static const pub_format format_of[6] = {
@@ -40,8 +42,16 @@ const cli_opt_spec cmd_export_opts[] = {
 	{CLI_OPT_SWITCH, "markdown", 0, &formats[5], 0, NULL,
 		"Markdown list (--jekyll DIR: one file per paper)", 0},
 	{CLI_OPT_VALUE, "hugo", 0, &hugo, 0, "DIR",
-		"Hugo Blox page bundles: DIR/content/publication/KEY/{index.md,cite.bib}",
+		"Hugo Blox page bundles: DIR/content/publications/KEY/{index.md,cite.bib}\n"
+		"and the section's _index.md",
 		CLI_OPT_NONEMPTY | CLI_OPT_FILE},
+	{CLI_OPT_VALUE, "cv", 0, &cv, 0, "latex|json-resume",
+		"a CV's publication list: LaTeX to \\input (--standalone: a document\n"
+		"pdflatex compiles) or a JSON Resume document", CLI_OPT_NONEMPTY},
+	{CLI_OPT_VALUE, "hugo-layout", 0, &hugo_layout, 0, "blox|academic",
+		"--hugo: blox (default, Hugo Blox today: content/publications/, the\n"
+		"owner as the me author) or academic (the older theme: content/publication/)",
+		CLI_OPT_NONEMPTY},
 	{CLI_OPT_SECTION, NULL, 0, NULL, 0, NULL, "options", 0},
 	{CLI_OPT_VALUE, "dialect", 0, &dialect, 0, "al-folio",
 		"BibTeX: the fields al-folio's templates read (abbr, selected, code, ...)",
@@ -51,26 +61,30 @@ const cli_opt_spec cmd_export_opts[] = {
 	{CLI_OPT_VALUE, "author", 0, &author, 0, "NAME",
 		"only papers by NAME (the owner: any spelling of owner.aliases)", 0},
 	{CLI_OPT_LIST, "highlight", 0, &highlight, 0, "NAME",
-		"HTML/Markdown: underline NAME too (repeatable; one person's\n"
+		"HTML/Markdown: underline NAME too, --cv latex: bold (repeatable; one person's\n"
 		"spellings separated by ';': \"Yang You; Y. You\")", CLI_OPT_NONEMPTY},
 	{CLI_OPT_SWITCH, "selected", 0, &selected, 0, NULL, "only selected papers", 0},
+	{CLI_OPT_VALUE, "since", 0, &since, 0, "YEAR",
+		"--cv: only papers of YEAR or later (the venue's year, else the paper's)",
+		CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "key", 0, &key, 0, "KEY", "only the paper KEY (or an alias) names",
 		CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "group-by", 0, &group_by, 0, "tag|year|venue|none",
-		"how to group the HTML and Markdown lists", 0},
+		"how to group the HTML and Markdown lists and the CV (its default: by kind)", 0},
 	{CLI_OPT_SWITCH, "ascii", 0, &ascii, 0, NULL,
 		"BibTeX and biblatex: LaTeX escapes instead of UTF-8", 0},
 	{CLI_OPT_SWITCH, "plain", 0, &plain, 0, NULL,
 		"BibTeX: without pubdb's own fields (pubdb-links, pubdb-tags, ...)", 0},
 	{CLI_OPT_SWITCH, "standalone", 0, &standalone, 0, NULL,
-		"HTML: a whole page with a stylesheet", 0},
+		"HTML: a whole page with a stylesheet; --cv latex: a whole document", 0},
 	{CLI_OPT_SWITCH, "repos", 0, &repos, 0, NULL,
 		"list open-source projects (HTML, Markdown)", 0},
 	{CLI_OPT_SWITCH, "citations", 0, &citations, 0, NULL,
 		"\"cited by N\" per paper, the largest stored count (HTML, Markdown,\n"
-		"acad-homepage)", 0},
+		"acad-homepage, --cv)", 0},
 	{CLI_OPT_VALUE, "title", 0, &title, 0, "TEXT",
-		"the page's title (--html --standalone) or a heading (--markdown)",
+		"the page's title (--html --standalone), a heading (--markdown,\n"
+		"--cv latex --standalone)",
 		CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "jekyll", 0, &jekyll, 0, "DIR",
 		"Markdown: one file per paper in DIR", CLI_OPT_NONEMPTY | CLI_OPT_FILE},
@@ -108,7 +122,12 @@ const cmd_text cmd_export_text = {
 		"message) and the file is left as it was.\n"
 		"--style acad-homepage writes the markup of an acad-homepage page\n"
 		"(Markdown with inline HTML; no format flag needed), with live shields.io\n"
-		"star badges (--static-stars: the stored counts).\n",
+		"star badges (--static-stars: the stored counts).\n"
+		"--cv latex writes a CV's publication list to \\input (Conference Papers,\n"
+		"Journal Articles, Preprints, Other; or --group-by), numbered, the owner in\n"
+		"bold; --standalone makes it a document pdflatex compiles.  --cv\n"
+		"json-resume writes a JSON Resume document.  Both take --selected, --tag,\n"
+		"--since YEAR and --citations (docs/cv.md).\n",
 };
 
 static int parse_group(const char *v, pub_group_by *out)
@@ -138,7 +157,8 @@ static int check(const pub_export_opts *o)
 			? "--into needs --region NAME (the lines <!-- pubdb:NAME --> and "
 			  "<!-- /pubdb:NAME --> of the page)"
 			: "--region needs --into FILE");
-	if (into && (o->jekyll_dir || o->hugo_dir || (o->standalone && o->format == PUB_FORMAT_HTML)))
+	if (into && (o->jekyll_dir || o->hugo_dir || (o->standalone &&
+	    (o->format == PUB_FORMAT_HTML || o->format == PUB_FORMAT_CV_LATEX))))
 		return cli_usage_error("export",
 			"--into writes a fragment into a page: no --jekyll, --hugo or --standalone");
 	if (hugo && outfile)
@@ -196,10 +216,43 @@ int cmd_export(cli *c)
 		o.hugo_dir = hugo;
 		nformats++;
 	}
+	if (cv) {
+		if (strcmp(cv, "latex") == 0) {
+			o.format = PUB_FORMAT_CV_LATEX;
+		} else if (strcmp(cv, "json-resume") == 0) {
+			o.format = PUB_FORMAT_CV_JSON_RESUME;
+		} else {
+			rc = cli_usage_error("export", "--cv takes latex or json-resume, not '%s'", cv);
+			goto done;
+		}
+		nformats++;
+	}
+	if (since) {
+		char *end;
+		long y = strtol(since, &end, 10);
+		if (*end || end == since || y < 1000 || y > 9999) {
+			rc = cli_usage_error("export", "--since takes a year (four digits), not '%s'",
+				since);
+			goto done;
+		}
+		o.since = (int)y;
+	}
+	if (hugo_layout) {
+		if (!hugo) {
+			rc = cli_usage_error("export", "--hugo-layout goes with --hugo DIR");
+			goto done;
+		}
+		if (strcmp(hugo_layout, "academic") == 0) {
+			o.hugo_layout = PUB_HUGO_ACADEMIC;
+		} else if (strcmp(hugo_layout, "blox") != 0) {
+			rc = cli_usage_error("export", "--hugo-layout takes blox or academic");
+			goto done;
+		}
+	}
 	if (nformats == 0) {
 		rc = cli_usage_error("export",
 			"export needs a format: --bibtex, --biblatex, --json, --csl-json, --html, "
-			"--markdown or --hugo DIR");
+			"--markdown, --hugo DIR or --cv latex|json-resume");
 		goto done;
 	}
 	if (nformats > 1) {

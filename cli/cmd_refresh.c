@@ -1,6 +1,6 @@
 /*
  * cmd_refresh.c: `pubdb refresh [--arxiv] [--venues] [--citations] [--stars]
- * [--profiles] [--only SOURCE,...]`, built for cron: the CLI names the
+ * [--profiles] [--links] [--only SOURCE,...]`, built for cron: the CLI names the
  * steps (a row of `steps` each) and pub_refresh() runs them in the
  * library's order, in one session, each service paced by its own rules;
  * silent on success with -q, one line per problem on stderr, exit 0 / 3
@@ -14,7 +14,7 @@
 
 #include "cli.h"
 
-static int stars, arxiv, venues, citations, profiles, drawn;
+static int stars, arxiv, venues, citations, profiles, links, drawn;
 static const char *max_age, *max_time, *jobs, *only;
 
 const cli_opt_spec cmd_refresh_opts[] = {
@@ -27,9 +27,12 @@ const cli_opt_spec cmd_refresh_opts[] = {
 	{CLI_OPT_SWITCH, "profiles", 0, &profiles, 0, NULL,
 		"the owner's DBLP, ORCID, Semantic Scholar profiles: new papers go\n"
 		"to the inbox ('N new papers in the inbox' on stdout, even with -q)", 0},
+	{CLI_OPT_SWITCH, "links", 0, &links, 0, NULL,
+		"code and project links found in arXiv abstracts and comments and on\n"
+		"Hugging Face paper pages (never one removed with link --rm)", 0},
 	{CLI_OPT_VALUE, "only", 0, &only, 0, "SOURCES",
 		"only these steps, comma-separated: arxiv, venues, citations,\n"
-		"stars, profiles", CLI_OPT_NONEMPTY},
+		"stars, profiles, links", CLI_OPT_NONEMPTY},
 	{CLI_OPT_VALUE, "max-age", 0, &max_age, 0, "D",
 		"skip items checked within D (90s, 30m, 12h, 7d, 2w)", 0},
 	{CLI_OPT_VALUE, "max-time", 0, &max_time, 0, "DURATION",
@@ -45,6 +48,7 @@ const cli_opt_spec cmd_refresh_opts[] = {
 const cmd_text cmd_refresh_text = {
 	.usage =
 		"usage: pubdb refresh [--arxiv] [--venues] [--citations] [--stars] [--profiles]\n"
+		"                     [--links]\n"
 		"                     [--only SOURCES] [--max-age DURATION] [--jobs N]\n"
 		"                     [--max-time DURATION]\n",
 	.description =
@@ -52,8 +56,10 @@ const cmd_text cmd_refresh_text = {
 		"Semantic Scholar and OpenAlex), published versions and venue badges\n"
 		"(--venues: Semantic Scholar, then DBLP; its answers are the citations\n"
 		"step's, so Semantic Scholar is asked once), GitHub star counts (--stars)\n"
-		"and the owner's profiles (--profiles: new papers go to 'pubdb inbox'), in\n"
-		"that order; all of them when no source is named.\n"
+		"the owner's profiles (--profiles: new papers go to 'pubdb inbox') and\n"
+		"code and project links (--links: arXiv abstracts and comments, then\n"
+		"Hugging Face's paper pages; a link removed with 'link --rm' is never\n"
+		"added back), in that order; all of them when no source is named.\n"
 		"--max-time DURATION (90, 90s, 10m, 1h) bounds the whole run: no request\n"
 		"waits past it; at the limit the run stops, keeps what it stored, names\n"
 		"on stderr what was not done, and exits 3.\n"
@@ -188,17 +194,21 @@ static const struct step {
 	{"venues", "venues", &venues, PUB_REFRESH_VENUES, report_one},
 	{"stars", "GitHub stars", &stars, PUB_REFRESH_STARS, report_one},
 	{"profiles", "profiles", &profiles, PUB_REFRESH_PROFILES, report_profiles},
+	{"links", "links", &links, PUB_REFRESH_LINKS, report_one},
 };
 #define NSTEPS (sizeof(steps) / sizeof(steps[0]))
 
 typedef struct refresh_run {
 	cli *c;
 	const int *named;
-	int rc;
+	int rc;     /* the first failure's, 75 aside */
+	int nsteps; /* steps that had something to do */
+	int ntemp;  /* ... and could reach nothing (75) */
 } refresh_run;
 
-/* Each step's summary as it ends; the exit code is the first failure's,
- * or 75 when the run ended offline or rate-limited. */
+/* Each step's summary as it ends; the exit code is the first failure's;
+ * 75 only when no step could reach anything (offline, rate-limited), 3
+ * when some could. */
 static void on_step(unsigned int bit, const char *name, int err,
 	const pub_refresh_stats *st, void *ctx)
 {
@@ -212,7 +222,12 @@ static void on_step(unsigned int bit, const char *name, int err,
 		return;
 	clear_progress();
 	rc2 = steps[i].report(r->c, steps[i].label, err, st, r->named[i]);
-	if (rc2 != EXIT_OK && (r->rc == EXIT_OK || rc2 == EXIT_TEMPFAIL))
+	if (err == 0 && !st->checked && !st->changed && !st->failed)
+		return; /* nothing to do */
+	r->nsteps++;
+	if (rc2 == EXIT_TEMPFAIL)
+		r->ntemp++;
+	else if (rc2 != EXIT_OK && r->rc == EXIT_OK)
 		r->rc = rc2;
 }
 
@@ -229,7 +244,7 @@ static int parse_only(int *want, const char *list)
 				want[i] = found = 1;
 		if (!found && n > 0)
 			return cli_usage_error("refresh", "--only: unknown source '%.*s' "
-				"(arxiv, venues, citations, stars, profiles)", (int)n, p);
+				"(arxiv, venues, citations, stars, profiles, links)", (int)n, p);
 		p += n;
 		if (*p == ',')
 			p++;
@@ -284,6 +299,7 @@ int cmd_refresh(cli *c)
 	run.c = c;
 	run.named = named;
 	run.rc = EXIT_OK;
+	run.nsteps = run.ntemp = 0;
 	for (i = 0; i < NSTEPS; i++)
 		if (want[i])
 			bits |= steps[i].bit;
@@ -296,10 +312,14 @@ int cmd_refresh(cli *c)
 		fprintf(stderr, "pubdb: %s\n", pub_error_last());
 		rc = EXIT_PARTIAL;
 	}
-	else if (err < 0 && run.rc == EXIT_OK && err != PUB_EPARTIAL)
+	else if (err < 0 && run.rc == EXIT_OK && !run.ntemp && err != PUB_EPARTIAL)
 		rc = cli_fail(err);
-	else
+	else if (run.rc != EXIT_OK)
 		rc = run.rc;
+	else if (run.ntemp)
+		rc = run.ntemp == run.nsteps ? EXIT_TEMPFAIL : EXIT_PARTIAL;
+	else
+		rc = EXIT_OK;
 	pub_refresh_unlock(c->db);
 	return rc;
 }

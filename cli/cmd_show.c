@@ -66,6 +66,8 @@ static void print_text(const pub_paper *p)
 		printf("link:     [%s] %s", p->links[i].kind, p->links[i].url);
 		if (p->links[i].stars >= 0)
 			printf(" (%ld stars)", p->links[i].stars);
+		if (p->links[i].source)
+			printf(" (found by %s)", p->links[i].source);
 		printf("\n");
 	}
 	if (p->nfields) {

@@ -49,7 +49,7 @@ const cmd cli_commands[] = {
 	{"export", cmd_export, CMD_DB, "write BibTeX, HTML, Markdown, JSON ...",
 		&cmd_export_text, cmd_export_opts},
 	{"refresh", cmd_refresh, CMD_DB,
-		"refresh arXiv metadata, venues, citations, stars and profiles (for cron)",
+		"refresh arXiv metadata, venues, citations, stars, profiles and links (for cron)",
 		&cmd_refresh_text, cmd_refresh_opts},
 	{"stars", cmd_stars, CMD_DB, "star counts and their history",
 		&cmd_stars_text, cmd_stars_opts},

@@ -4,7 +4,7 @@
 set(PUB_NET_FIXTURES ${PROJECT_SOURCE_DIR}/fixtures)
 set(PUB_REPLAY ${Python3_EXECUTABLE} ${PUB_TEST_DIR}/run_with_replay.py --fixtures ${PUB_NET_FIXTURES} --)
 
-foreach(t http arxiv doi openalex s2 dblp)
+foreach(t http arxiv doi openalex s2 dblp hf)
   # replay_ensure() (tests/harness.h): started by hand, the test runs
   # itself under the replay server, so its network half always runs.
   pub_unit_program(test_${t} DEFINES PUB_FIXTURES="${PUB_NET_FIXTURES}"
@@ -26,5 +26,7 @@ pub_fuzz_target(atom TEST net_fuzz_atom_corpus TIMEOUT 120 LABELS net)
 pub_fuzz_target(json TEST net_fuzz_json_corpus TIMEOUT 120 LABELS net)
 # OpenAlex's work JSON (lib/net/openalex.c).
 pub_fuzz_target(openalex TEST net_fuzz_openalex_corpus TIMEOUT 120 LABELS net)
+# Hugging Face's paper JSON (lib/net/hf.c) and code URLs in free text.
+pub_fuzz_target(hf TEST net_fuzz_hf_corpus TIMEOUT 120 LABELS net)
 pub_fuzz_target(s2 TEST net_fuzz_s2_corpus TIMEOUT 120 LABELS net)
 pub_fuzz_target(dblp TEST net_fuzz_dblp_corpus TIMEOUT 120 LABELS net)

@@ -36,6 +36,9 @@ Paths (all services share one port, so every PUBDB_*_URL points here):
        {"bulk": [...]} with one slot per put-code, in order: {"work": ...}
        from fixtures/orcid/<orcid>_work_<pc>.json, else {"error": ...} (404
        JSON, 9016); more than 100 put-codes -> 400 JSON error
+  Semantic Scholar answers only the `fields` asked for (paperId always; a
+       field the fixture lacks is null, as S2 answers it), and an unknown
+       field is S2's 400 {"error": "Unrecognized or unsupported fields: [..]"}
   GET  /graph/v1/author/{id}/papers?offset=&limit=   Semantic Scholar author
        papers from fixtures/semanticscholar/author_<id>_papers.json, which
        holds {"data": [...all papers...], "page_size": N (optional)}: the
@@ -47,12 +50,20 @@ Paths (all services share one port, so every PUBDB_*_URL points here):
        than 500 ids or a body without "ids" -> 400 {"error": ...}
   GET  /rec/{key}.bib                         DBLP record BibTeX from
        fixtures/dblp/rec/<key, '/' as '_'>.bib, unknown -> 404 HTML page
+  GET  /api/papers/{arxiv-id}                 Hugging Face paper pages from
+       fixtures/huggingface/papers/<id>.json with RateLimit-Policy and
+       RateLimit headers; strict: only GET, a bare new-style or old-style
+       arXiv id (no version, no query), else 404 {"error": ...} as the Hub
+       answers an id it has not indexed
   GET  /search/publ/api?q=...&format=json     DBLP search from
        fixtures/dblp/search/<slug>.json (slug: q lower-cased, other runs as
-       '_'), unknown -> the recorded no-hits shape (no "hit" key)
+       '_'), unknown -> the recorded no-hits shape (no "hit" key); without
+       format=json DBLP answers XML, and so does this
+  ORCID answers XML unless Accept asks for JSON, as pub.orcid.org does
 Control:
-  POST /_control  JSON fault {path_prefix, status, retry_after, times (1; -1
-       forever), delay (s before answering), truncate (bytes of body sent
+  POST /_control  JSON fault {path_prefix (or a list of them), after (that
+       many matching requests are answered normally first: a storm that
+       starts mid-run), status, retry_after, times (1; -1 forever), delay (s before answering), truncate (bytes of body sent
        before closing), body, body_file (under fixtures), content_type,
        redirect, size (bytes of filler body), cut (body cut to N bytes with a
        matching Content-Length), drop (close without answer), headers {},
@@ -61,6 +72,8 @@ Control:
        the fault, or the normal answer)};
        a list adds several.  DELETE /_control or {"clear": true} clears them.
   GET  /_log      the request log so far (JSON lines)
+  GET  /_counts   {path: requests so far} (faulted ones included), for
+       assertions such as "at most six DBLP requests"
 Every request is logged as a JSON line: time, method, path, query, headers
 (User-Agent, Accept, If-None-Match, whether Authorization or x-api-key was
 present: never their values), the number of ids of an S2 batch, fault
@@ -145,7 +158,12 @@ class State:
                 except (OSError, ValueError):
                     pass
             for fl in faults:
-                if not path.startswith(fl.get("path_prefix", "/")):
+                prefixes = fl.get("path_prefix", "/")
+                if not any(path.startswith(p) for p in
+                           (prefixes if isinstance(prefixes, list) else [prefixes])):
+                    continue
+                if fl.get("after", 0) > 0:  # this many pass untouched first
+                    fl["after"] -= 1
                     continue
                 times = fl.get("times", 1)
                 if times == 0:
@@ -225,6 +243,13 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/_log":
             with st.log_lock:
                 return self.send(200, "\n".join(st.log_lines) + "\n", "application/x-ndjson")
+        if path == "/_counts":
+            counts = {}
+            with st.log_lock:
+                for line in st.log_lines:
+                    p = json.loads(line)["path"]
+                    counts[p] = counts.get(p, 0) + 1
+            return self.send(200, json.dumps(counts, sort_keys=True))
         fault = st.take_fault(path)
         rec = {
             "time": time.time(), "method": self.command, "path": path,
@@ -272,7 +297,10 @@ class Handler(BaseHTTPRequestHandler):
             elif isinstance(spec, dict) and spec.get("clear"):
                 st.faults.clear()
             else:
-                st.faults.extend(spec if isinstance(spec, list) else [spec])
+                new = spec if isinstance(spec, list) else [spec]
+                if any(isinstance(f, dict) and f.get("hold") for f in new):
+                    st.released.clear()  # a new hold waits for a new release
+                st.faults.extend(new)
         return self.send(200, "{}")
 
     def apply_fault(self, fl):
@@ -331,12 +359,30 @@ class Handler(BaseHTTPRequestHandler):
         if m:
             return self.s2_author_papers(m.group(1), query)
         if path == "/graph/v1/paper/batch" and self.command == "POST":
-            return self.s2_batch(body)
+            return self.s2_batch(body, query)
         if path.startswith("/rec/") and path.endswith(".bib"):
             return self.dblp_rec(path[len("/rec/"):-len(".bib")])
         if path == "/search/publ/api":
             return self.dblp_search(query)
+        if path.startswith("/api/papers/"):
+            return self.hf_paper(path[len("/api/papers/"):], query)
         return self.send(404, '{"message":"Not Found"}')
+
+    HF_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})$")
+    HF_LIMIT = {"RateLimit-Policy": '"fixed window";"api";q=500;w=300',
+                "RateLimit": '"api";r=499;t=300'}
+
+    def hf_paper(self, ident, query):
+        """Hugging Face GET /api/papers/{id}: the paper object, or the
+        Hub's 404 for anything it has not indexed (a versioned id, a
+        query string, another method included)."""
+        data = None
+        if self.command == "GET" and not query and self.HF_ID.match(ident):
+            data = self.state.fixture("huggingface", "papers", ident.replace("/", "_") + ".json")
+        if data is None:
+            return self.send(404, '{"error":"Paper not found"}', "application/json; charset=utf-8",
+                             {"X-Error-Message": "Paper not found"})
+        return self.send(200, data, "application/json; charset=utf-8", self.HF_LIMIT)
 
     def dblp_person(self, pid):
         data = self.state.fixture("dblp", "pid", pid.replace("/", "_") + ".xml")
@@ -346,7 +392,20 @@ class Handler(BaseHTTPRequestHandler):
                              "text/html; charset=utf-8")
         return self.send(200, data, "application/xml; charset=utf-8")
 
+    def orcid_wants_xml(self):
+        """pub.orcid.org answers XML unless Accept asks for JSON."""
+        return "json" not in (self.headers.get("Accept") or "")
+
+    def orcid_xml(self, status, path):
+        return self.send(status, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                         '<activities:works path="%s" xmlns:activities='
+                         '"http://www.orcid.org/ns/activities" xmlns:common='
+                         '"http://www.orcid.org/ns/common"/>\n' % xml_escape(path),
+                         "application/vnd.orcid+xml; qs=5;charset=UTF-8")
+
     def orcid_works(self, orcid):
+        if self.orcid_wants_xml():
+            return self.orcid_xml(200, "/%s/works" % orcid)
         data = self.state.fixture("orcid", orcid + "_works.json")
         if data is None:
             return self.send(404, json.dumps({
@@ -367,6 +426,8 @@ class Handler(BaseHTTPRequestHandler):
                 "more-info": "https://members.orcid.org/api/resources/troubleshooting"}
 
     def orcid_bulk(self, orcid, codes):
+        if self.orcid_wants_xml():
+            return self.orcid_xml(200, "/%s/works/%s" % (orcid, ",".join(codes)))
         if len(codes) > 100:
             return self.send(400, json.dumps(self.orcid_error(
                 400, "too many put-codes: %d (at most 100)" % len(codes))),
@@ -382,7 +443,35 @@ class Handler(BaseHTTPRequestHandler):
         return self.send(200, json.dumps({"bulk": slots}, ensure_ascii=False),
                          "application/json;charset=UTF-8")
 
+    def s2_fields(self, query):
+        """The fields asked for, or an error answer already sent (None)."""
+        asked = urllib.parse.parse_qs(query).get("fields", [""])[0]
+        fields = [f for f in asked.split(",") if f]
+        unknown = [f for f in fields if f.split(".")[0] not in S2_PAPER_FIELDS]
+        if unknown:
+            self.send(400, json.dumps({"error": "Unrecognized or unsupported fields: [%s]"
+                                                % ", ".join(unknown)}))
+            return None
+        return fields
+
+    @staticmethod
+    def s2_pick(paper, fields):
+        """A paper as S2 answers it: paperId and the fields asked for only
+        (nested ones such as authors.name by their top-level name)."""
+        if paper is None:
+            return None
+        out = {"paperId": paper.get("paperId")}
+        for f in fields:
+            top = f.split(".")[0]
+            out[top] = paper.get(top)
+        if not fields:  # S2's default: paperId and title
+            out["title"] = paper.get("title")
+        return out
+
     def s2_author_papers(self, author, query):
+        fields = self.s2_fields(query)
+        if fields is None:
+            return
         data = self.state.fixture("semanticscholar", "author_%s_papers.json" % author)
         if data is None:
             return self.send(404, json.dumps({"error": "Author with id %s not found" % author}))
@@ -395,10 +484,13 @@ class Handler(BaseHTTPRequestHandler):
         page = {"offset": offset}
         if offset + size < len(papers):
             page["next"] = offset + size
-        page["data"] = papers[offset:offset + size]
+        page["data"] = [self.s2_pick(p, fields) for p in papers[offset:offset + size]]
         return self.send(200, json.dumps(page))
 
-    def s2_batch(self, body):
+    def s2_batch(self, body, query=""):
+        fields = self.s2_fields(query)
+        if fields is None:
+            return
         try:
             ids = json.loads(body or b"{}").get("ids")
         except (ValueError, AttributeError):
@@ -411,7 +503,7 @@ class Handler(BaseHTTPRequestHandler):
         for i in ids:
             name = re.sub(r"[:/]", "_", str(i).lower()) + ".json"
             data = self.state.fixture("semanticscholar", "batch", name)
-            out.append(json.loads(data) if data else None)
+            out.append(self.s2_pick(json.loads(data), fields) if data else None)
         self.send(200, json.dumps(out), "application/json")
 
     def dblp_rec(self, key):
@@ -425,7 +517,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send(200, data, "application/x-bibtex; charset=utf-8")
 
     def dblp_search(self, query):
-        q = urllib.parse.parse_qs(query).get("q", [""])[0]
+        qs = urllib.parse.parse_qs(query)
+        q = qs.get("q", [""])[0]
         slug = re.sub(r"[^a-z0-9]+", "_", q.lower()).strip("_")
         data = self.state.fixture("dblp", "search", slug + ".json") if slug else None
         if data is None:
@@ -434,6 +527,10 @@ class Handler(BaseHTTPRequestHandler):
                     '"@total":"0",\n"@computed":"0",\n"@sent":"0"\n},\n"hits":{\n'
                     '"@total":"0",\n"@computed":"0",\n"@sent":"0",\n"@first":"0"}\n}\n}\n'
                     % json.dumps(q))
+        if qs.get("format", ["xml"])[0] != "json":
+            # DBLP's default is XML: a client that forgot format=json gets it
+            return self.send(200, dblp_search_xml(q, json.loads(data)),
+                             "application/xml; charset=utf-8")
         self.send(200, data, "application/json")
 
     def arxiv(self, query):
@@ -762,6 +859,41 @@ class Server(ThreadingHTTPServer):
 
 def xml_escape(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# The paper fields of the Graph API (docs: "paper fields"); anything else
+# asked for is a 400.
+S2_PAPER_FIELDS = {
+    "paperId", "corpusId", "externalIds", "url", "title", "abstract", "venue", "publicationVenue",
+    "year", "referenceCount", "citationCount", "influentialCitationCount", "isOpenAccess",
+    "openAccessPdf", "fieldsOfStudy", "s2FieldsOfStudy", "publicationTypes", "publicationDate",
+    "journal", "citationStyles", "authors", "citations", "references", "embedding", "tldr",
+    "textAvailability",
+}
+
+
+def dblp_search_xml(q, doc):
+    """A search answer in DBLP's XML layout (its default format)."""
+    hits = doc.get("result", {}).get("hits", {})
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<result>",
+           "<query>%s</query>" % xml_escape(q), '<status code="200">OK</status>',
+           '<hits total="%s" computed="%s" sent="%s" first="0">'
+           % (hits.get("@total", "0"), hits.get("@computed", "0"), hits.get("@sent", "0"))]
+    one = hits.get("hit", [])
+    for h in one if isinstance(one, list) else [one]:
+        info = h.get("info", {})
+        out.append('<hit score="%s" id="%s"><info>' % (h.get("@score", ""), h.get("@id", "")))
+        authors = (info.get("authors") or {}).get("author", [])
+        out.append("<authors>%s</authors>" % "".join(
+            '<author pid="%s">%s</author>' % (a.get("@pid", ""), xml_escape(a.get("text", "")))
+            for a in (authors if isinstance(authors, list) else [authors])))
+        for k, v in info.items():
+            if k != "authors":
+                for one_v in v if isinstance(v, list) else [v]:
+                    out.append("<%s>%s</%s>" % (k, xml_escape(str(one_v)), k))
+        out.append("</info></hit>")
+    out += ["</hits>", "</result>"]
+    return "\n".join(out) + "\n"
 
 
 def main():

@@ -42,7 +42,7 @@ def main():
             with open(port_file) as f:
                 base = "http://127.0.0.1:%d" % int(f.read())
             env = dict(os.environ)
-            for k in ("ARXIV", "GITHUB", "DOI", "CROSSREF", "OPENALEX", "S2", "DBLP", "ORCID"):
+            for k in ("ARXIV", "GITHUB", "DOI", "CROSSREF", "OPENALEX", "S2", "DBLP", "ORCID", "HF"):
                 env["PUBDB_%s_URL" % k] = base
             env["PUB_REPLAY_URL"] = base
             env["PUB_REPLAY_LOG"] = log

@@ -3,7 +3,7 @@
  * site) and the one check of the options against it (pub_export_check(),
  * which the CLI does not repeat); loads the matching papers and
  * repositories and hands them to the writer (bibtex.c, json.c, csl.c,
- * html.c, markdown.c, acad.c, alfolio.c, hugo.c).
+ * html.c, markdown.c, acad.c, alfolio.c, hugo.c, cv_latex.c, cv_json.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +22,7 @@
 #include "export/acad.h"
 #include "export/bibtex.h"
 #include "export/csl.h"
+#include "export/cv.h"
 #include "export/html.h"
 #include "export/hugo.h"
 #include "export/json.h"
@@ -29,7 +30,8 @@
 
 /* pub_filter is inside: a bump of pub_filter that grows it is a bump of
  * pub_export_opts too. */
-static const size_t opts_sizes[] = {sizeof(pub_export_opts)};
+static const size_t opts_sizes[] = {PUB__SIZE_TO(pub_export_opts, nhighlight),
+	PUB__SIZE_TO(pub_export_opts, since), sizeof(pub_export_opts)};
 static const pub__versions opts_versions = {"pub_export_opts",
 	PUB_EXPORT_OPTIONS_VERSION, opts_sizes};
 
@@ -55,6 +57,8 @@ enum {
 	TAKES_CITATIONS = 1 << 3,
 	TAKES_TITLE = 1 << 4,
 	TAKES_STATIC_STARS = 1 << 5,
+	TAKES_SINCE = 1 << 6,
+	TAKES_HUGO_LAYOUT = 1 << 7,
 };
 
 typedef int (*write_fn)(FILE *out, pub_db *db, const pub__export_set *set);
@@ -80,6 +84,8 @@ WRITES(w_markdown, pub__export_markdown(out, set))
 WRITES(w_acad, pub__export_acad(out, set))
 WRITES(w_jekyll, pub__export_jekyll(set->opts->jekyll_dir, set))
 WRITES(w_hugo, pub__export_hugo(db, set->opts->hugo_dir, set))
+WRITES(w_cv_latex, pub__export_cv_latex(out, set))
+WRITES(w_cv_json, pub__export_cv_json(out, set))
 #undef WRITES
 
 /* Every export there is: a format in a style and dialect, to `out` or into
@@ -115,7 +121,11 @@ static const struct writer {
 		TAKES_REPOS | TAKES_CITATIONS | TAKES_TITLE, 0, "Jekyll's Markdown files",
 		w_jekyll},
 	{PUB_FORMAT_HUGO, PUB_STYLE_PUBDB, PUB_DIALECT_PUBDB, SITE_HUGO,
-		0, 0, "Hugo page bundles", w_hugo},
+		TAKES_HUGO_LAYOUT, 0, "Hugo page bundles", w_hugo},
+	{PUB_FORMAT_CV_LATEX, PUB_STYLE_PUBDB, PUB_DIALECT_PUBDB, SITE_NONE,
+		TAKES_CITATIONS | TAKES_SINCE | TAKES_TITLE, 0, "the LaTeX CV", w_cv_latex},
+	{PUB_FORMAT_CV_JSON_RESUME, PUB_STYLE_PUBDB, PUB_DIALECT_PUBDB, SITE_NONE,
+		TAKES_CITATIONS | TAKES_SINCE, 0, "the JSON Resume CV", w_cv_json},
 };
 #define NWRITERS (sizeof(writers) / sizeof(writers[0]))
 
@@ -130,13 +140,16 @@ static const struct {
 	{TAKES_CITATIONS, "citations"},
 	{TAKES_TITLE, "title"},
 	{TAKES_STATIC_STARS, "static_stars"},
+	{TAKES_SINCE, "since"},
+	{TAKES_HUGO_LAYOUT, "hugo_layout"},
 };
 
 static unsigned int options_set(const pub_export_opts *o)
 {
 	return (o->ascii ? TAKES_ASCII : 0u) | (o->plain ? TAKES_PLAIN : 0u) |
 	       (o->repos ? TAKES_REPOS : 0u) | (o->citations ? TAKES_CITATIONS : 0u) |
-	       (o->title ? TAKES_TITLE : 0u) | (o->static_stars ? TAKES_STATIC_STARS : 0u);
+	       (o->title ? TAKES_TITLE : 0u) | (o->static_stars ? TAKES_STATIC_STARS : 0u) |
+	       (o->since ? TAKES_SINCE : 0u) | (o->hugo_layout ? TAKES_HUGO_LAYOUT : 0u);
 }
 
 static int site_of(const pub_export_opts *o)
@@ -155,6 +168,11 @@ static int writer_of(const struct writer **out, const pub_export_opts *o)
 		return pub__error(PUB_EINVAL, "unknown export style %d", (int)o->style);
 	if (o->jekyll_dir && o->hugo_dir)
 		return pub__error(PUB_EINVAL, "a Jekyll folder or Hugo page bundles, not both");
+	if (o->since != 0 && (o->since < 1000 || o->since > 9999))
+		return pub__error(PUB_EINVAL, "a year since which to list papers has four "
+			"digits, not %d", o->since);
+	if (o->hugo_layout != PUB_HUGO_BLOX && o->hugo_layout != PUB_HUGO_ACADEMIC)
+		return pub__error(PUB_EINVAL, "unknown Hugo layout %d", o->hugo_layout);
 	for (i = 0; i < NWRITERS; i++)
 		if (writers[i].format == o->format && writers[i].style == o->style &&
 		    writers[i].dialect == o->dialect && writers[i].site == site)
@@ -187,9 +205,11 @@ static int writer_of(const struct writer **out, const pub_export_opts *o)
 		pub__buf_free(&who);
 		return err;
 	}
-	/* a title names a page: an HTML fragment has none */
-	if (o->title && o->format == PUB_FORMAT_HTML && !o->standalone)
-		return pub__error(PUB_EINVAL, "'title' names a page: HTML takes one when standalone");
+	/* a title names a page: an HTML fragment or a CV's list has none */
+	if (o->title && !o->standalone &&
+	    (o->format == PUB_FORMAT_HTML || o->format == PUB_FORMAT_CV_LATEX))
+		return pub__error(PUB_EINVAL, "'title' names a page: %s takes one when standalone",
+			writers[i].name);
 	*out = &writers[i];
 	return 0;
 }
@@ -255,6 +275,16 @@ static int export_to(pub_db *db, const pub_export_opts *given, FILE *out)
 	for (loaded = 0; loaded < n; loaded++)
 		if ((err = pub__paper_load(&papers[loaded], db, ids[loaded])) < 0)
 			goto done;
+	if (opts->since) { /* the CV's year (cv.h), not only the stored one */
+		size_t kept = 0;
+		for (i = 0; i < n; i++) {
+			if (pub__cv_year(papers[i]) >= opts->since)
+				papers[kept++] = papers[i];
+			else
+				pub_paper_free(papers[i]);
+		}
+		n = loaded = kept;
+	}
 	if ((err = pub__repo_list(&repos, &nrepos, db, opts->repos)) < 0)
 		goto done;
 

@@ -1,15 +1,28 @@
 /*
- * hugo.c: `export --hugo DIR`: one Hugo Blox (the "academic" theme) page
- * bundle per paper, content/publication/<slug>/index.md with the front
- * matter of Hugo Blox's publication pages (title, authors, author_notes,
- * date, publishDate, publication_types as CSL type names, publication,
+ * hugo.c: `export --hugo DIR`: one Hugo Blox page bundle per paper,
+ * content/publications/<slug>/index.md with the front matter of Hugo
+ * Blox's publication pages (title, authors, author_notes, date,
+ * publishDate, publication_types as CSL type names, publication,
  * publication_short, abstract, featured, tags, hugoblox.ids, links) and
- * cite.bib, the paper's plain BibTeX, which Hugo Blox offers as "Cite".
- * Each file is written atomically; other files of a bundle (a featured
- * image) and other bundles are left alone.
+ * cite.bib, the paper's plain BibTeX, which Hugo Blox offers as "Cite";
+ * and the section's content/publications/_index.md (view: citation) when
+ * the site has none.  As hugo-blox-builder's academic-cv template has it
+ * (read from its templates): the folder is `publications` (its home
+ * blocks filter `folders: [publications]`, and modules/blox/layouts/
+ * single.html shows type and venue for Type "publications" even without an
+ * abstract), the owner is the `me` author (data/authors/me.yaml), and no
+ * link repeats a button the theme derives from hugoblox.ids (Preprint from
+ * arxiv, DOI from doi: functions/build_links.html).  Tags lose the
+ * invisible characters (an emoji's variation selector) Hugo's urlize
+ * would keep at the start of their slugs.  The older "academic" theme's
+ * layout (content/publication/, the owner by name, every link) is
+ * PUB_HUGO_ACADEMIC.  Each file is written atomically; other files of a
+ * bundle (a featured image) and other bundles are left alone.
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "pub.h"
 #include "util/alloc.h"
@@ -93,7 +106,60 @@ static const char *link_type(const char *kind)
 	return NULL;
 }
 
-static void page(pub__buf *b, const pub_paper *p, const char *owner)
+/* A tag without the characters that show nothing: variation selectors
+ * (the U+FE0F after many emoji), zero-width joiners and spaces, word
+ * joiners, the BOM.  Hugo's urlize keeps them, so "📽️ Efficient Video
+ * Generation" would get a slug starting with an invisible character. */
+static char *visible(const char *s)
+{
+	pub__buf b = PUB__BUF_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p) {
+		unsigned long c = *p;
+		size_t n = 1, i;
+		if (c >= 0xF0 && p[1] && p[2] && p[3]) {
+			c = ((c & 0x07ul) << 18) | ((p[1] & 0x3Ful) << 12) | ((p[2] & 0x3Ful) << 6) |
+				(p[3] & 0x3Ful);
+			n = 4;
+		} else if (c >= 0xE0 && p[1] && p[2]) {
+			c = ((c & 0x0Ful) << 12) | ((p[1] & 0x3Ful) << 6) | (p[2] & 0x3Ful);
+			n = 3;
+		} else if (c >= 0xC0 && p[1]) {
+			n = 2;
+		}
+		if (!((c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) ||
+		      (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF ||
+		      (c >= 0xE0100 && c <= 0xE01EF)))
+			for (i = 0; i < n; i++)
+				pub__buf_putc(&b, (char)p[i]);
+		p += n;
+	}
+	return b.ptr ? pub__buf_detach(&b) : pub__strdup("");
+}
+
+/* 1 when Hugo Blox builds this link itself from hugoblox.ids: a paper
+ * link of a paper with an arXiv id or a DOI (its Preprint and DOI
+ * buttons), or any link to the arXiv page or the DOI. */
+static int theme_builds(const pub_paper *p, const pub_link *l)
+{
+	char *u;
+	int same = 0;
+	if (!strcmp(l->kind, "paper") && (p->arxiv || p->doi))
+		return 1;
+	if (p->arxiv) {
+		u = pub__sprintf("https://arxiv.org/abs/%s", p->arxiv);
+		same |= !strcmp(u, l->url);
+		free(u);
+	}
+	if (p->doi) {
+		u = pub__sprintf("https://doi.org/%s", p->doi);
+		same |= !strcasecmp(u, l->url);
+		free(u);
+	}
+	return same;
+}
+
+static void page(pub__buf *b, const pub_paper *p, const char *owner, int layout)
 {
 	pub_field *pf;
 	char **own;
@@ -101,7 +167,7 @@ static void page(pub__buf *b, const pub_paper *p, const char *owner)
 	const char *type = pub__bib_published(&pf, &npf, &own, &nown, p);
 	const char *full = get(pf, npf, !strcmp(type, "inproceedings") ? "booktitle" : "journal");
 	char *badge = pub__venue_badge(p), *s;
-	int any_equal = 0;
+	int any_equal = 0, any_link = 0;
 
 	pub__buf_puts(b, "---\n");
 	s = text(p->title ? p->title : p->key);
@@ -114,7 +180,12 @@ static void page(pub__buf *b, const pub_paper *p, const char *owner)
 		/* the owner as `config owner` spells the name, which a Hugo Blox
 		 * author profile of that name links */
 		pub__buf_puts(b, "  - ");
-		pub__yaml_str(b, owner && pub__author_is_owner(a, owner) ? owner : a->name);
+		if (owner && pub__author_is_owner(a, owner))
+			/* Hugo Blox: the user `me` (data/authors/me.yaml), with
+			 * its avatar and profile link */
+			pub__yaml_str(b, layout == PUB_HUGO_BLOX ? "me" : owner);
+		else
+			pub__yaml_str(b, a->name);
 		pub__buf_putc(b, '\n');
 	}
 	if (any_equal) {
@@ -156,7 +227,9 @@ static void page(pub__buf *b, const pub_paper *p, const char *owner)
 		pub__buf_puts(b, "tags:\n");
 		for (i = 0; i < p->ntags; i++) {
 			pub__buf_puts(b, "  - ");
-			pub__yaml_str(b, p->tags[i]);
+			s = visible(p->tags[i]);
+			pub__yaml_str(b, s);
+			free(s);
 			pub__buf_putc(b, '\n');
 		}
 	}
@@ -167,20 +240,21 @@ static void page(pub__buf *b, const pub_paper *p, const char *owner)
 		if (p->arxiv)
 			field(b, "    ", "arxiv", p->arxiv);
 	}
-	if (p->nlinks) {
-		pub__buf_puts(b, "links:\n");
-		for (i = 0; i < p->nlinks; i++) {
-			const char *t = link_type(p->links[i].kind);
-			field(b, "  - ", "type", t ? t : "custom");
-			if (!t) {
-				char *label = pub__strdup(p->links[i].kind);
-				if (*label >= 'a' && *label <= 'z')
-					*label = (char)(*label - 'a' + 'A');
-				field(b, "    ", "label", label);
-				free(label);
-			}
-			field(b, "    ", "url", p->links[i].url);
+	for (i = 0; i < p->nlinks; i++) {
+		const char *t = link_type(p->links[i].kind);
+		if (layout == PUB_HUGO_BLOX && theme_builds(p, &p->links[i]))
+			continue;
+		if (!any_link++)
+			pub__buf_puts(b, "links:\n");
+		field(b, "  - ", "type", t ? t : "custom");
+		if (!t) {
+			char *label = pub__strdup(p->links[i].kind);
+			if (*label >= 'a' && *label <= 'z')
+				*label = (char)(*label - 'a' + 'A');
+			field(b, "    ", "label", label);
+			free(label);
 		}
+		field(b, "    ", "url", p->links[i].url);
 	}
 	pub__buf_puts(b, "---\n");
 	free(badge);
@@ -230,11 +304,30 @@ static int write_cite(pub_db *db, const char *path, const pub_paper *p,
 	return pub_file_commit(f);
 }
 
+/* The section's page of Hugo Blox (as academic-cv's
+ * content/publications/_index.md): the list in the citation view.  A
+ * site's own is left alone. */
+static int section_index(const char *dir)
+{
+	static const char text[] = "---\ntitle: Publications\ncms_exclude: true\n"
+		"view: citation\n---\n";
+	char *file = pub__sprintf("%s/content/publications/_index.md", dir);
+	int err = 0;
+	if (access(file, F_OK) != 0 && (err = pub__make_dirs(file, 0)) == 0)
+		err = pub__write_file_atomic(file, text, sizeof(text) - 1);
+	free(file);
+	return err;
+}
+
 int pub__export_hugo(pub_db *db, const char *dir, const pub__export_set *set)
 {
 	char **names = pub__calloc(set->npapers + 1, sizeof(*names));
+	int layout = set->opts->hugo_layout;
+	const char *section = layout == PUB_HUGO_ACADEMIC ? "publication" : "publications";
 	size_t i;
 	int err = 0;
+	if (layout == PUB_HUGO_BLOX)
+		err = section_index(dir);
 	for (i = 0; i < set->npapers && err == 0; i++) {
 		const pub_paper *p = set->papers[i];
 		/* two keys may make one slug: number the later ones */
@@ -242,9 +335,9 @@ int pub__export_hugo(pub_db *db, const char *dir, const pub__export_set *set)
 		pub__buf b = PUB__BUF_INIT;
 		free(base);
 		names[i] = stem;
-		folder = pub__sprintf("%s/content/publication/%s", dir, stem);
+		folder = pub__sprintf("%s/content/%s/%s", dir, section, stem);
 		if ((err = pub__make_dirs(folder, 1)) == 0) {
-			page(&b, p, set->owner);
+			page(&b, p, set->owner, layout);
 			file = pub__sprintf("%s/index.md", folder);
 			err = pub__write_file_atomic(file, b.ptr, b.len);
 			free(file);

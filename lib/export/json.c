@@ -49,6 +49,8 @@ static json_t *paper_json(const pub_paper *p, const char *owner)
 			"url", p->links[i].url);
 		if (p->links[i].stars >= 0)
 			json_object_set_new(link, "stars", json_integer(p->links[i].stars));
+		if (p->links[i].source)
+			json_object_set_new(link, "source", json_string(p->links[i].source));
 		json_array_append_new(l, link);
 	}
 	json_object_set_new(o, "links", l);

@@ -283,7 +283,7 @@ void pub__links_ordered(pub__olink **out, size_t *n, const pub_paper *p)
 			have_paper = 1;
 	for (k = 0; k < 3; k++) {
 		if (k == 0 && !have_paper) {
-			pub_link made = {"paper", NULL, -1};
+			pub_link made = {"paper", NULL, -1, NULL};
 			char *url = NULL;
 			if (p->arxiv && *p->arxiv)
 				url = id_url("https://arxiv.org/abs/", p->arxiv);

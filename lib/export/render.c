@@ -12,6 +12,8 @@
 
 #include "export/render.h"
 
+#include "export/latex.h"
+
 #include "util/alloc.h"
 #include "util/buf.h"
 
@@ -210,6 +212,8 @@ static const sym symbols[] = {
 	{"S", "§"}, {"P", "¶"}, {"copyright", "©"}, {"textregistered", "®"},
 	{"texttrademark", "™"}, {"textendash", "–"}, {"textemdash", "—"},
 	{"textquoteright", "’"}, {"textquoteleft", "‘"}, {"textbackslash", "\\"},
+	{"textasciitilde", "~"}, {"textasciicircum", "^"}, {"textunderscore", "_"},
+	{"textless", "<"}, {"textgreater", ">"}, {"textbar", "|"},
 	{"backslash", "\\"},
 	{"LaTeX", "LaTeX"}, {"TeX", "TeX"}, {"BibTeX", "BibTeX"},
 	{"quad", " "}, {"qquad", " "}, {"euro", "€"}, {"textdegree", "°"},
@@ -501,6 +505,17 @@ void pub__render_latex(pub__buf *b, const char *s, pub__render_mode mode)
 	utf8proc_uint8_t *nfc = NULL;
 	if (!s)
 		return;
+	if (mode == PUB__RENDER_LATEX) {
+		/* decomposed accents (u + U+0308) are unknown to inputenc */
+		if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfc,
+				UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE) >= 0) {
+			pub__latex_keep(b, (const char *)nfc);
+			free(nfc);
+		} else {
+			pub__latex_keep(b, s);
+		}
+		return;
+	}
 	memset(&r, 0, sizeof(r));
 	r.out = &tmp;
 	r.mode = mode;

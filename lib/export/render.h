@@ -15,6 +15,9 @@ typedef enum pub__render_mode {
 	PUB__RENDER_HTML, /* escaped text, <em> <strong> <code> <sup> <sub> */
 	PUB__RENDER_MD,   /* Markdown-escaped text, the same inline HTML tags */
 	PUB__RENDER_TEXT, /* plain UTF-8, no markup (x^{2} becomes x^2) */
+	/* LaTeX: the LaTeX kept, made safe to compile (pub__latex_keep(),
+	 * latex.h), after NFC; the CV's list */
+	PUB__RENDER_LATEX,
 } pub__render_mode;
 
 /* Appends `s` (UTF-8 that may still hold LaTeX: \emph{} \textbf{} \texttt{},

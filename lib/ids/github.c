@@ -124,6 +124,104 @@ char *pub__github_find(const char *text)
 	return NULL;
 }
 
+/* Where a URL written in text ends: at a space, a quote or a bracket it
+ * cannot hold, then without the punctuation that ends a sentence or
+ * closes a parenthesis around it. */
+static size_t url_extent(const char *s)
+{
+	size_t n = 0;
+	int open = 0;
+	while (s[n] && !isspace((unsigned char)s[n]) && !strchr("\"'<>{}|\\^`", s[n])) {
+		if (s[n] == '(')
+			open++;
+		else if (s[n] == ')' && --open < 0)
+			break;
+		else if (s[n] == ']' && open <= 0)
+			break;
+		n++;
+	}
+	/* a ')' stays when it closes a '(' of the URL: .../Page_(x) */
+	for (;;) {
+		size_t i;
+		int depth = 0;
+		if (!n || !strchr(".,;:!?)]", s[n - 1]))
+			break;
+		if (s[n - 1] == ')') {
+			for (i = 0; i + 1 < n; i++)
+				depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+			if (depth > 0)
+				break;
+		}
+		n--;
+	}
+	return n;
+}
+
+/* strstr, regardless of ASCII case. */
+static const char *find_nocase(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (; *s; s++)
+		if (!strncasecmp(s, needle, n))
+			return s;
+	return NULL;
+}
+
+char *pub__code_url_find(const char *text, const char **pos)
+{
+	static const char *const hosts[] = {"github.com/", "gitlab.com/"};
+	const char *p = pos && *pos ? *pos : text;
+	while (text && p && *p) {
+		const char *best = NULL;
+		size_t h, hbest = 0;
+		for (h = 0; h < 2; h++) {
+			const char *q = p;
+			while ((q = find_nocase(q, hosts[h]))) {
+				/* www.github.com is fine, xgithub.com or x.github.com not */
+				int ok = q == text || !name_char(q[-1]);
+				if (q > text && q[-1] == '.')
+					ok = q - text >= 4 && !strncasecmp(q - 4, "www.", 4);
+				if (ok)
+					break;
+				q += 11;
+			}
+			if (q && (!best || q < best)) {
+				best = q;
+				hbest = h;
+			}
+		}
+		if (!best)
+			break;
+		p = best + 11;
+		{
+			pub__github_ref r;
+			size_t n = url_extent(p);
+			char *u;
+			if (hbest == 0) {
+				if (scan_repo(&r, p, 1) < 0)
+					continue;
+				/* the path after the name, if any, as written */
+				if (r.end < n && p[r.end] != '/' && p[r.end] != '#')
+					n = r.end;
+				if (n < r.end)
+					n = r.end;
+			} else {
+				/* GROUP/PROJECT at least: two path segments */
+				const char *sl = memchr(p, '/', n);
+				if (!sl || sl == p || (size_t)(sl - p) + 1 >= n)
+					continue;
+			}
+			u = pub__sprintf("https://%s%.*s", hosts[hbest], (int)n, p);
+			if (pos)
+				*pos = p + n;
+			return u;
+		}
+	}
+	if (pos)
+		*pos = NULL;
+	return NULL;
+}
+
 char *pub__github_rename_url(const char *url, const char *owner, const char *name)
 {
 	pub__github_ref r;

@@ -40,6 +40,13 @@ int pub__github_same_repo(const char *a, const char *b);
  * as https://github.com/OWNER/NAME (malloc'd), or NULL. */
 char *pub__github_find(const char *text);
 
+/* The first code URL in free text (an abstract, an arXiv comment) from
+ * *pos on: a GitHub repository (github.com/OWNER/NAME) or a GitLab project
+ * (gitlab.com/GROUP/PROJECT), with whatever path follows it as written
+ * (".../tree/main/x"), sentence punctuation after it left out, as an
+ * https:// URL (malloc'd); *pos is moved past it.  NULL when none is left. */
+char *pub__code_url_find(const char *text, const char **pos);
+
 /* `url` with its owner and name replaced and the rest kept (malloc'd), or
  * NULL when it is not a GitHub repository URL. */
 char *pub__github_rename_url(const char *url, const char *owner, const char *name);

@@ -90,9 +90,9 @@ static void parse_entry(pub__arxiv_paper *p, const xmlNode *e, const char *idurl
 		p->authors = pub__realloc(p->authors, (p->nauthors + 1) * sizeof(char *));
 		p->authors[p->nauthors++] = name;
 	}
-	p->code_url = pub__github_find(p->comment);
+	p->code_url = pub__code_url_find(p->comment, NULL);
 	if (!p->code_url)
-		p->code_url = pub__github_find(p->abstract);
+		p->code_url = pub__code_url_find(p->abstract, NULL);
 }
 
 int pub__arxiv_parse_feed(pub__arxiv_feed *out, const char *body, size_t n,

@@ -26,8 +26,9 @@ typedef struct pub__arxiv_paper {
 	char *doi;
 	char *journal_ref;
 	char *comment;
-	char *code_url;    /* https://github.com/OWNER/REPO found in abstract or
-	                      comment (comment first), or NULL */
+	char *code_url;    /* the GitHub or GitLab URL found in the comment or
+	                      abstract (comment first) as written, path and
+	                      all (pub__code_url_find), or NULL */
 } pub__arxiv_paper;
 
 typedef struct pub__arxiv_feed {

@@ -55,9 +55,12 @@ void pub__dblp_hits_free(pub__dblp_hit *hits, size_t n)
 		free(hits[i].venue);
 		free(hits[i].type);
 		free(hits[i].doi);
-		for (j = 0; j < hits[i].nauthors; j++)
+		for (j = 0; j < hits[i].nauthors; j++) {
 			free(hits[i].authors[j]);
+			free(hits[i].pids ? hits[i].pids[j] : NULL);
+		}
 		free(hits[i].authors);
+		free(hits[i].pids);
 	}
 	free(hits);
 }
@@ -127,13 +130,19 @@ static char *dstr(json_t *v)
 
 static void parse_author(pub__dblp_hit *h, json_t *a)
 {
-	char *name = NULL;
-	if (json_is_object(a))
+	char *name = NULL, *pid = NULL;
+	if (json_is_object(a)) {
 		name = dstr(json_object_get(a, "text"));
-	else if (json_is_string(a))
+		pid = dstr(json_object_get(a, "@pid"));
+	} else if (json_is_string(a)) {
 		name = dstr(a);
-	if (name)
+	}
+	if (name) {
+		h->pids[h->nauthors] = pid;
 		h->authors[h->nauthors++] = name;
+	} else {
+		free(pid);
+	}
 }
 
 static void parse_hit(pub__dblp_hit *h, json_t *info)
@@ -158,11 +167,13 @@ static void parse_hit(pub__dblp_hit *h, json_t *info)
 	authors = json_object_get(json_object_get(info, "authors"), "author");
 	if (json_is_array(authors)) {
 		h->authors = pub__calloc(json_array_size(authors) + 1, sizeof(char *));
+		h->pids = pub__calloc(json_array_size(authors) + 1, sizeof(char *));
 		json_array_foreach(authors, i, a) {
 			parse_author(h, a);
 		}
 	} else if (authors) { /* one author: an object, not an array */
 		h->authors = pub__calloc(1, sizeof(char *));
+		h->pids = pub__calloc(1, sizeof(char *));
 		parse_author(h, authors);
 	}
 }

@@ -27,6 +27,7 @@ typedef struct pub__dblp_hit {
 	char *doi;
 	int year;       /* 0 unknown */
 	char **authors; /* "Yang You", "Arun Kumar 0001" (DBLP's homonym number) */
+	char **pids;    /* each author's DBLP pid ("95/7448-1"), NULL when absent */
 	size_t nauthors;
 } pub__dblp_hit;
 

@@ -5,6 +5,7 @@
  * parallel batch helper.
  */
 #include "net/http.h"
+#include "net/http_util.h"
 
 #include "pub.h"
 #include "util/alloc.h"
@@ -34,11 +35,17 @@ static const struct {
 	{"Semantic Scholar", "PUBDB_S2_URL", "https://api.semanticscholar.org"},
 	{"OpenAlex", "PUBDB_OPENALEX_URL", "https://api.openalex.org"},
 	{"ORCID", "PUBDB_ORCID_URL", "https://pub.orcid.org"},
+	{"Hugging Face", "PUBDB_HF_URL", "https://huggingface.co"},
 };
 
 typedef struct pacer {
 	int64_t interval_ms;
+	int slow_after_429; /* the interval's factor after a 429 (<= 1: none) */
+	int64_t base_ms;    /* the interval as set */
+	int64_t slowed_at;  /* the last slowing */
 	int64_t last_ms;
+	int64_t held_until; /* asked to be left alone until (ms; INT64_MAX: the run) */
+	long sent;          /* attempts sent */
 	pub__pace_get_fn get_last;
 	pub__pace_set_fn set_last;
 	void *ctx;
@@ -80,24 +87,6 @@ const char *pub__service_name(pub__service svc)
 	return svc < PUB__SVC_COUNT ? services[svc].name : "network";
 }
 
-int64_t pub__http_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-void pub__http_sleep_ms(int64_t ms)
-{
-	struct timespec ts;
-	if (ms <= 0)
-		return;
-	ts.tv_sec = (time_t)(ms / 1000);
-	ts.tv_nsec = (long)(ms % 1000) * 1000000L;
-	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
-		;
-}
-
 void pub__http_set_deadline(pub__http *h, int64_t at_ms)
 {
 	h->deadline_ms = at_ms;
@@ -122,35 +111,6 @@ int pub__http_wait(const pub__http *h, int64_t ms)
 	int64_t left = pub__http_left_ms(h);
 	pub__http_sleep_ms(ms < left ? ms : left);
 	return pub__http_expired(h) ? -1 : 0;
-}
-
-static long env_long(const char *name, long def, long min, long max)
-{
-	const char *s = getenv(name);
-	char *end;
-	double v;
-	if (!s || !*s)
-		return def;
-	v = strtod(s, &end);
-	if (*end || v < (double)min || v > (double)max)
-		return def;
-	return (long)v;
-}
-
-static CURLcode global_rc = CURLE_FAILED_INIT;
-
-static void global_init(void)
-{
-	global_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
-int pub__net_init(void)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, global_init);
-	if (global_rc != CURLE_OK)
-		return pub__error(PUB_ERROR, "cannot initialise libcurl");
-	return 0;
 }
 
 int pub__http_new(pub__http **out)
@@ -182,14 +142,10 @@ int pub__http_new(pub__http **out)
 			n--;
 		h->base[i] = pub__strndup(v, n);
 	}
-	h->pace[PUB__SVC_ARXIV].interval_ms =
-		env_long("PUB_ARXIV_INTERVAL_MS", PUB__ARXIV_INTERVAL_MS, 0, 600000);
-	h->pace[PUB__SVC_CROSSREF].interval_ms = PUB__CROSSREF_INTERVAL_MS;
-	h->pace[PUB__SVC_DBLP].interval_ms =
-		env_long("PUB_DBLP_INTERVAL_MS", PUB__DBLP_INTERVAL_MS, 0, 600000);
-	h->pace[PUB__SVC_S2].interval_ms =
-		env_long("PUB_S2_INTERVAL_MS", PUB__S2_INTERVAL_MS, 0, 600000);
-	h->pace[PUB__SVC_ORCID].interval_ms = PUB__ORCID_INTERVAL_MS;
+	/* the services' own rules are the sync layer's (sync/session.c) */
+	h->pace[PUB__SVC_ARXIV].interval_ms = pub__env_long("PUB_ARXIV_INTERVAL_MS", 0, 0, 600000);
+	h->pace[PUB__SVC_DBLP].interval_ms = pub__env_long("PUB_DBLP_INTERVAL_MS", 0, 0, 600000);
+	h->pace[PUB__SVC_S2].interval_ms = pub__env_long("PUB_S2_INTERVAL_MS", 0, 0, 600000);
 	h->timeout_ms = 60000L;
 	{
 		/* seconds, fractions allowed (tests use short ones) */
@@ -199,7 +155,7 @@ int pub__http_new(pub__http **out)
 		if (v > 0 && v <= 3600 && !*end)
 			h->timeout_ms = (long)(v * 1000);
 	}
-	h->backoff_ms = env_long("PUB_HTTP_BACKOFF_MS", 0, 0, 600000);
+	h->backoff_ms = pub__env_long("PUB_HTTP_BACKOFF_MS", 0, 0, 600000);
 	if ((tok = getenv("GITHUB_TOKEN")) && *tok)
 		h->auth = pub__sprintf("Authorization: Bearer %s", tok);
 	if ((tok = getenv("S2_API_KEY")) && *tok)
@@ -257,6 +213,48 @@ void pub__http_set_pacing_hook(pub__http *h, pub__service svc,
 	h->pace[svc].get_last = get_last;
 	h->pace[svc].set_last = set_last;
 	h->pace[svc].ctx = ctx;
+}
+
+void pub__http_set_pacing(pub__http *h, pub__service svc, int64_t interval_ms,
+	int slow_after_429)
+{
+	h->pace[svc].interval_ms = h->pace[svc].base_ms = interval_ms > 0 ? interval_ms : 0;
+	h->pace[svc].slow_after_429 = slow_after_429;
+}
+
+int64_t pub__http_interval(const pub__http *h, pub__service svc)
+{
+	return h->pace[svc].interval_ms;
+}
+
+int pub__http_held(const pub__http *h, pub__service svc)
+{
+	return h->pace[svc].held_until && pub__http_now_ms() < h->pace[svc].held_until;
+}
+
+long pub__http_sent(const pub__http *h, pub__service svc)
+{
+	return h->pace[svc].sent;
+}
+
+/* A 429: the service slows down (its rule), and when this was the last
+ * try it is left alone until its Retry-After, or for the rest of the run. */
+static void saw_429(pub__http *h, pub__service svc, int64_t retry_after, int last)
+{
+	pacer *p = &h->pace[svc];
+	/* slower at most once per interval (parallel requests answered 429
+	 * together are one signal), and at most 8 times the rule's pace;
+	 * unpaced (tests) stays so */
+	if (p->slow_after_429 > 1 && p->interval_ms > 0 &&
+	    pub__http_now_ms() - p->slowed_at >= p->interval_ms) {
+		int64_t d = p->interval_ms * p->slow_after_429, cap = p->base_ms * 8;
+		if (cap > PUB__HTTP_MAX_INTERVAL_MS)
+			cap = PUB__HTTP_MAX_INTERVAL_MS;
+		p->interval_ms = d < cap ? d : cap > p->interval_ms ? cap : p->interval_ms;
+		p->slowed_at = pub__http_now_ms();
+	}
+	if (last)
+		p->held_until = retry_after >= 0 ? pub__http_now_ms() + retry_after : INT64_MAX;
 }
 
 /* Waits until the service's interval since the last request start is over
@@ -318,21 +316,6 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *ctx)
 	return n;
 }
 
-static char *header_value(const char *line, size_t n, const char *name)
-{
-	size_t k = strlen(name);
-	if (n <= k || strncasecmp(line, name, k) || line[k] != ':')
-		return NULL;
-	line += k + 1;
-	n -= k + 1;
-	while (n && (*line == ' ' || *line == '\t'))
-		line++, n--;
-	while (n && (line[n - 1] == '\r' || line[n - 1] == '\n' ||
-		line[n - 1] == ' ' || line[n - 1] == '\t'))
-		n--;
-	return pub__strndup(line, n);
-}
-
 static void set_str(char **slot, char *v)
 {
 	if (v) {
@@ -351,15 +334,15 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *ctx)
 		reset_headers(r); /* a new response after a redirect or 100 */
 		return n;
 	}
-	set_str(&r->etag, header_value(data, n, "ETag"));
-	set_str(&r->location, header_value(data, n, "Location"));
-	set_str(&r->retry_after, header_value(data, n, "Retry-After"));
-	set_str(&r->content_type, header_value(data, n, "Content-Type"));
-	if ((v = header_value(data, n, "X-RateLimit-Remaining"))) {
+	set_str(&r->etag, pub__http_header_value(data, n, "ETag"));
+	set_str(&r->location, pub__http_header_value(data, n, "Location"));
+	set_str(&r->retry_after, pub__http_header_value(data, n, "Retry-After"));
+	set_str(&r->content_type, pub__http_header_value(data, n, "Content-Type"));
+	if ((v = pub__http_header_value(data, n, "X-RateLimit-Remaining"))) {
 		r->ratelimit_remaining = strtol(v, NULL, 10);
 		free(v);
 	}
-	if ((v = header_value(data, n, "X-RateLimit-Reset"))) {
+	if ((v = pub__http_header_value(data, n, "X-RateLimit-Reset"))) {
 		r->ratelimit_reset = strtoll(v, NULL, 10);
 		free(v);
 	}
@@ -398,6 +381,7 @@ static int xfer_setup(pub__http *h, xfer *x)
 		x->hdrs = curl_slist_append(x->hdrs, "Expect:");
 	}
 	curl_easy_reset(e);
+	h->pace[q->service].sent++;
 	if (curl_easy_setopt(e, CURLOPT_URL, x->url) != CURLE_OK ||
 	    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, protos) != CURLE_OK ||
 	    curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, protos) != CURLE_OK)
@@ -452,24 +436,6 @@ static int retryable_code(CURLcode c)
 		c == CURLE_RECV_ERROR || c == CURLE_SEND_ERROR ||
 		c == CURLE_GOT_NOTHING || c == CURLE_PARTIAL_FILE ||
 		c == CURLE_HTTP2 || c == CURLE_HTTP2_STREAM;
-}
-
-/* Seconds from a Retry-After value (delta-seconds or HTTP date); -1 if
- * absent or unreadable. */
-static int64_t retry_after_ms(const char *v)
-{
-	char *end;
-	long s;
-	time_t t;
-	if (!v || !*v)
-		return -1;
-	s = strtol(v, &end, 10);
-	if (end != v && !*end)
-		return s < 0 ? 0 : (int64_t)s * 1000;
-	if ((t = curl_getdate(v, NULL)) < 0)
-		return -1;
-	return (int64_t)t * 1000 > pub__http_now_ms() ?
-		(int64_t)t * 1000 - pub__http_now_ms() : 0;
 }
 
 static int64_t backoff_ms(pub__http *h, const xfer *x)
@@ -542,7 +508,7 @@ static void xfer_finish(pub__http *h, xfer *x, CURLcode cc)
 	pub__http_response *r = x->res;
 	const pub__http_request *q = x->req;
 	char what[512];
-	int64_t wait = -1;
+	int64_t wait = -1, asked;
 	int retry = 0;
 	char *eff = NULL;
 
@@ -576,7 +542,7 @@ static void xfer_finish(pub__http *h, xfer *x, CURLcode cc)
 			return;
 		}
 		retry = 1;
-		wait = retry_after_ms(r->retry_after);
+		wait = pub__http_retry_after_ms(r->retry_after);
 		snprintf(what, sizeof(what), "HTTP %ld after %d attempt%s", r->status,
 			r->attempts, r->attempts == 1 ? "" : "s");
 	} else if (cc == CURLE_OPERATION_TIMEDOUT) {
@@ -603,11 +569,18 @@ static void xfer_finish(pub__http *h, xfer *x, CURLcode cc)
 		return;
 	}
 	if (!retry || q->no_retry || r->attempts >= PUB__HTTP_MAX_ATTEMPTS) {
+		/* a caller that judges its own limits (GitHub's) is not held */
+		if (cc == CURLE_OK && r->status == 429)
+			saw_429(h, q->service, wait, !q->no_retry);
 		fail(x, x->nonet ? PUB_ENONET : PUB_ENET, what);
 		return;
 	}
+	asked = wait;
 	if (wait < 0)
 		wait = backoff_ms(h, x);
+	if (cc == CURLE_OK && r->status == 429)
+		saw_429(h, q->service, asked, wait >= pub__http_left_ms(h) ||
+			x->waited_ms + wait > PUB__HTTP_MAX_WAIT_MS);
 	if (wait >= pub__http_left_ms(h)) {
 		/* no use waiting: the item fails now, the run goes on */
 		char more[600];
@@ -662,6 +635,10 @@ int pub__http_request_do(pub__http_response *res, pub__http *h,
 		CURLcode cc;
 		if (x.next_at)
 			pub__http_wait(h, x.next_at - pub__http_now_ms());
+		if (pub__http_held(h, req->service)) {
+			fail(&x, PUB_ERATELIMIT, PUB__HTTP_HELD_MSG);
+			break;
+		}
 		pace(h, req->service);
 		if (pub__http_expired(h)) {
 			fail(&x, PUB_ENET, PUB__HTTP_DEADLINE_MSG);
@@ -730,6 +707,11 @@ int pub__http_batch(pub__http_response *res, int *rcs, pub__http *h,
 			if (x->next_at > now) {
 				if (x->next_at < soonest)
 					soonest = x->next_at;
+				continue;
+			}
+			if (pub__http_held(h, x->req->service)) {
+				fail(x, PUB_ERATELIMIT, PUB__HTTP_HELD_MSG);
+				ndone++;
 				continue;
 			}
 			pace(h, x->req->service);

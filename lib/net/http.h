@@ -25,11 +25,12 @@ typedef enum pub__service {
 	PUB__SVC_S2,        /* PUBDB_S2_URL, https://api.semanticscholar.org */
 	PUB__SVC_OPENALEX,  /* PUBDB_OPENALEX_URL, https://api.openalex.org */
 	PUB__SVC_ORCID,     /* PUBDB_ORCID_URL, https://pub.orcid.org */
+	PUB__SVC_HF,        /* PUBDB_HF_URL, https://huggingface.co */
 	PUB__SVC_COUNT
 } pub__service;
 
 /* "arXiv", "GitHub", "doi.org", "Crossref", "DBLP", "Semantic Scholar",
- * "OpenAlex", "ORCID": the name used in messages. */
+ * "OpenAlex", "ORCID", "Hugging Face": the name used in messages. */
 const char *pub__service_name(pub__service svc);
 
 /* Response bodies larger than this fail with "response larger than 8 MiB". */
@@ -38,18 +39,13 @@ const char *pub__service_name(pub__service svc);
 #define PUB__HTTP_MAX_ATTEMPTS 4
 /* Retries give up when the waiting would add up to more than this. */
 #define PUB__HTTP_MAX_WAIT_MS (120 * 1000)
-/* Minimum spacing of request starts; arXiv overridable by
- * PUB_ARXIV_INTERVAL_MS (tests). */
-#define PUB__ARXIV_INTERVAL_MS 3000
-#define PUB__CROSSREF_INTERVAL_MS 200
-/* DBLP asks for politeness (clients pause 5-7 s after its 429s); one
- * request every 3 s, overridable by PUB_DBLP_INTERVAL_MS (tests). */
-#define PUB__DBLP_INTERVAL_MS 3000
-/* Semantic Scholar: a key gives 1 request/s; keyless calls share a pool.
- * Overridable by PUB_S2_INTERVAL_MS (tests). */
-#define PUB__S2_INTERVAL_MS 1000
-/* ORCID's anonymous limit is 12 requests/s. */
-#define PUB__ORCID_INTERVAL_MS 100
+/* Each service's pacing (the spacing of request starts, the slowing after
+ * a 429) is not set here: the sync layer's table of the services' rules
+ * (sync/session.c, pub__sync_pacing()) sets it on every client it makes.
+ * A client made alone paces only what PUB_ARXIV_INTERVAL_MS,
+ * PUB_DBLP_INTERVAL_MS and PUB_S2_INTERVAL_MS say (tests). */
+/* A service slowed after its 429s is never spaced more than this. */
+#define PUB__HTTP_MAX_INTERVAL_MS (60 * 1000)
 
 typedef struct pub__http pub__http;
 
@@ -88,6 +84,26 @@ typedef void (*pub__pace_set_fn)(int64_t ms, void *ctx);
 void pub__http_set_pacing_hook(pub__http *h, pub__service svc,
 	pub__pace_get_fn get_last, pub__pace_set_fn set_last, void *ctx);
 
+/* The spacing of request starts to `svc` (0: none) and, when
+ * `slow_after_429` is more than 1, the factor it grows by after a 429 the
+ * service answers (once per interval, up to 8 times the interval set and
+ * PUB__HTTP_MAX_INTERVAL_MS), for the rest of the client's life. */
+void pub__http_set_pacing(pub__http *h, pub__service svc, int64_t interval_ms,
+	int slow_after_429);
+int64_t pub__http_interval(const pub__http *h, pub__service svc);
+
+/* A service that answered 429 past the retries (or with a Retry-After
+ * longer than the retries may wait) asked to be left alone: it is not asked
+ * again before its Retry-After has passed, or, without one, for the rest of
+ * the client's life.  Such a request fails at once, without being sent,
+ * with PUB_ERATELIMIT and PUB__HTTP_HELD_MSG in its message.
+ * pub__http_held() is 1 while `svc` is held. */
+#define PUB__HTTP_HELD_MSG "not asked: it answered HTTP 429 earlier in this run"
+int pub__http_held(const pub__http *h, pub__service svc);
+/* Requests sent to `svc` so far by this client (attempts, retries
+ * included), and the 429s it answered: for the bench and the notes. */
+long pub__http_sent(const pub__http *h, pub__service svc);
+
 /* Milliseconds since the epoch (the clock used for pacing). */
 int64_t pub__http_now_ms(void);
 /* Sleeps `ms` milliseconds (nothing when <= 0), resuming after a signal. */
@@ -119,7 +135,8 @@ typedef struct pub__http_request {
 	                        x-api-key, OpenAlex's api_key): never pass them */
 	const char *body;    /* POST body (copied by libcurl) */
 	size_t body_len;
-	int no_retry;        /* a single attempt whatever happens */
+	int no_retry;        /* a single attempt whatever happens; a 429 is then
+	                        the caller's to judge (the service is not held) */
 } pub__http_request;
 
 /* Everything is owned by the response; free with pub__http_response_free

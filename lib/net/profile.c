@@ -45,6 +45,7 @@ void pub__work_clear(pub__work *w)
 	free(w->arxiv);
 	free(w->dblp);
 	free(w->dblp_alt);
+	free(w->crossref);
 	free(w->url);
 	memset(w, 0, sizeof(*w));
 }
@@ -179,6 +180,7 @@ static void absorb(pub__work *a, pub__work *b)
 	take(&a->number, &b->number);
 	take(&a->pages, &b->pages);
 	take(&a->url, &b->url);
+	take(&a->crossref, &b->crossref);
 	take(&a->title, &b->title);
 	if (!a->year)
 		a->year = b->year;

@@ -29,6 +29,7 @@ typedef struct pub__work {
 	char *dblp;      /* DBLP record key */
 	char *dblp_alt;  /* the key of the CoRR record merged into it */
 	char *url;
+	char *crossref;  /* DBLP: the proceedings record it is in ("conf/iclr/2024") */
 } pub__work;
 
 typedef struct pub__work_list {

@@ -100,6 +100,7 @@ static void parse_record(pub__work *w, const xmlNode *rec)
 				free(s);
 		}
 	}
+	w->crossref = pub__xml_child_text(rec, NULL, "crossref");
 	w->title = pub__xml_child_text(rec, NULL, "title");
 	strip_title(w->title);
 	if ((s = pub__xml_child_text(rec, NULL, "year"))) {

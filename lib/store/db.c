@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -615,8 +616,8 @@ int pub__config_write(pub_db *db, const char *key, const char *value)
  * arxiv_last_request, belong to libpub and are written with
  * pub__config_write(). */
 static const char *const user_settings[] = {
-	"citekey_format", "email", "owner", "owner.aliases", "owner.dblp",
-	"owner.orcid", "owner.s2", NULL,
+	"citekey_format", "email", "links.project", "owner", "owner.aliases",
+	"owner.dblp", "owner.orcid", "owner.s2", "refresh.unknown_days", NULL,
 };
 
 int pub_config_set(pub_db *db, const char *key, const char *value)
@@ -626,6 +627,13 @@ int pub_config_set(pub_db *db, const char *key, const char *value)
 	char *stored = NULL;
 	pub__buf known = PUB__BUF_INIT;
 	int err;
+	if (value && strcmp(key, "links.project") == 0) {
+		const char *c;
+		for (c = value; *c; c++)
+			if (!islower((unsigned char)*c) && *c != '-' && *c != '_')
+				return pub__error(PUB_EINVAL, "links.project must be a lower-case "
+					"link kind such as project or blog, not '%s'", value);
+	}
 	for (k = user_settings; *k; k++)
 		if (strcmp(*k, key) == 0)
 			return pub__config_write(db, key, value);

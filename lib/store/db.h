@@ -80,7 +80,7 @@ int pub__db_source_has(const pub_db *db, int64_t id);
 
 /* The schema version schema.sql describes; bump it with each migration
  * (migrate.c). */
-#define PUB__SCHEMA_VERSION 5
+#define PUB__SCHEMA_VERSION 6
 
 /* Upgrades the database to PUB__SCHEMA_VERSION (a new one gets schema.sql)
  * in one transaction; PUB_EVERSION when it is newer than this library. */

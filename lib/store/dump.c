@@ -74,7 +74,15 @@ static const pub__dump_col repos_cols[] = {
 
 static const pub__dump_col links_cols[] = {
 	{"paper", PUB__DUMP_PAPER, NULL}, {"kind", V, NULL}, {"url", V, NULL},
-	{"repo", PUB__DUMP_REPO, NULL},
+	{"repo", PUB__DUMP_REPO, NULL}, {"source", V, NULL},
+};
+
+static const pub__dump_col links_removed_cols[] = {
+	{"paper", PUB__DUMP_PAPER, NULL}, {"kind", V, NULL}, {"url", V, NULL},
+};
+
+static const pub__dump_col link_lookups_cols[] = {
+	{"paper", PUB__DUMP_PAPER, NULL}, {"checked", V, NULL},
 };
 
 static const pub__dump_col star_history_cols[] = {
@@ -113,7 +121,7 @@ static const pub__dump_col inbox_rejected_cols[] = {
 
 static const pub__dump_col venue_lookups_cols[] = {
 	{"paper", PUB__DUMP_PAPER, NULL}, {"checked", V, NULL},
-	{"candidates", PUB__DUMP_JSON, NULL},
+	{"candidates", PUB__DUMP_JSON, NULL}, {"unknown", PUB__DUMP_JSON, NULL},
 };
 
 /* References are written by name; rows come in the order of their ids
@@ -181,8 +189,12 @@ const pub__dump_table pub__dump_tables[] = {
 		"COALESCE(?8, 'new'), COALESCE(?9, 0), ?10, COALESCE(?11, 0), ?12, ?13)"},
 	{"links", links_cols, N(links_cols),
 		"SELECT " PAPER_KEY("l.paper_id") ", l.kind, l.url, " REPO_NAME("l.repo_id")
-		" FROM links l ORDER BY l.paper_id, l.id",
-		"INSERT INTO links(paper_id, kind, url, repo_id) VALUES (?1, ?2, ?3, ?4)"},
+		", l.source FROM links l ORDER BY l.paper_id, l.id",
+		"INSERT INTO links(paper_id, kind, url, repo_id, source) VALUES (?1, ?2, ?3, ?4, ?5)"},
+	{"links_removed", links_removed_cols, N(links_removed_cols),
+		"SELECT " PAPER_KEY("r.paper_id") ", r.kind, r.url FROM links_removed r "
+		"ORDER BY r.paper_id, r.kind, r.url",
+		"INSERT INTO links_removed(paper_id, kind, url) VALUES (?1, ?2, ?3)"},
 	{"star_history", star_history_cols, N(star_history_cols),
 		"SELECT " REPO_NAME("h.repo_id") ", h.day, h.stars FROM star_history h "
 		"ORDER BY h.repo_id, h.day",
@@ -214,9 +226,14 @@ const pub__dump_table pub__dump_tables[] = {
 		"SELECT kind, value, rejected FROM inbox_rejected ORDER BY kind, value",
 		"INSERT INTO inbox_rejected(kind, value, rejected) VALUES (?1, ?2, ?3)"},
 	{"venue_lookups", venue_lookups_cols, N(venue_lookups_cols),
-		"SELECT " PAPER_KEY("v.paper_id") ", v.checked, v.candidates "
+		"SELECT " PAPER_KEY("v.paper_id") ", v.checked, v.candidates, v.unknown "
 		"FROM venue_lookups v ORDER BY v.paper_id",
-		"INSERT INTO venue_lookups(paper_id, checked, candidates) VALUES (?1, ?2, ?3)"},
+		"INSERT INTO venue_lookups(paper_id, checked, candidates, unknown) "
+		"VALUES (?1, ?2, ?3, ?4)"},
+	{"link_lookups", link_lookups_cols, N(link_lookups_cols),
+		"SELECT " PAPER_KEY("k.paper_id") ", k.checked FROM link_lookups k "
+		"ORDER BY k.paper_id",
+		"INSERT INTO link_lookups(paper_id, checked) VALUES (?1, ?2)"},
 };
 const size_t pub__dump_ntables = N(pub__dump_tables);
 

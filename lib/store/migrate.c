@@ -222,6 +222,36 @@ static int migrate_4_5(pub_db *db)
 	return err;
 }
 
+/* 5 -> 6: the negative answers of the venue lookups (issue 22); where each
+ * link came from, the links the user removed, when each paper's links were
+ * last looked for (the links step).  Existing links keep source NULL: the
+ * user's. */
+static int migrate_5_6(pub_db *db)
+{
+	static const char *const heads[] = {
+		"CREATE TABLE links_removed (", "CREATE TABLE link_lookups (",
+	};
+	size_t i;
+	int err = 0, has;
+	if ((err = has_column(&has, db, "venue_lookups", "unknown")) < 0)
+		return err;
+	if (!has && (err = pub__db_exec(db, "ALTER TABLE venue_lookups ADD COLUMN unknown TEXT")) < 0)
+		return err;
+	if ((err = has_column(&has, db, "links", "source")) < 0)
+		return err;
+	if (!has && (err = pub__db_exec(db, "ALTER TABLE links ADD COLUMN source TEXT")) < 0)
+		return err;
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]) && err == 0; i++) {
+		char *stmt = schema_statement(heads[i]);
+		if (!stmt)
+			return pub__error(PUB_ERROR, "upgrading the schema: schema.sql has "
+				"no '%s...'", heads[i]);
+		err = pub__db_exec(db, stmt);
+		free(stmt);
+	}
+	return err;
+}
+
 int pub__db_migrate(pub_db *db)
 {
 	sqlite3_stmt *st = NULL;
@@ -268,6 +298,8 @@ int pub__db_migrate(pub_db *db)
 	if (version >= 1 && version <= 3 && (err = migrate_3_4(db)) < 0)
 		goto done;
 	if (version >= 1 && version <= 4 && (err = migrate_4_5(db)) < 0)
+		goto done;
+	if (version >= 1 && version <= 5 && (err = migrate_5_6(db)) < 0)
 		goto done;
 	{
 		char sql[64];

@@ -54,6 +54,7 @@ void pub_paper_free(pub_paper *p)
 	for (i = 0; i < p->nlinks; i++) {
 		free(p->links[i].kind);
 		free(p->links[i].url);
+		free(p->links[i].source);
 	}
 	free(p->links);
 	for (i = 0; i < p->ntags; i++)
@@ -131,7 +132,8 @@ int pub__paper_load(pub_paper **out, pub_db *db, int64_t id)
 	}
 
 	if ((err = pub__db_stmt(&st, db,
-		     "SELECT l.kind, l.url, r.stars FROM links l LEFT JOIN repos r ON r.id = l.repo_id "
+		     "SELECT l.kind, l.url, r.stars, l.source FROM links l "
+		     "LEFT JOIN repos r ON r.id = l.repo_id "
 		     "WHERE l.paper_id = ?1 ORDER BY l.id")) < 0)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
@@ -146,6 +148,7 @@ int pub__paper_load(pub_paper **out, pub_db *db, int64_t id)
 		l->url = pub__col_strdup(st, 1);
 		l->stars = sqlite3_column_type(st, 2) == SQLITE_NULL ? -1
 			: (long)sqlite3_column_int64(st, 2);
+		l->source = pub__col_strdup(st, 3);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -747,6 +750,9 @@ int pub_paper_link_remove(pub_db *db, const char *key, const char *kind,
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
 	if ((err = pub__store_paper_id(&id, db, key)) < 0)
+		goto done;
+	/* remembered, so that no refresh adds it back */
+	if ((err = pub__store_links_remember_removed(db, id, kind, url)) < 0)
 		goto done;
 	if ((err = pub__db_stmt(&st, db,
 		     "DELETE FROM links WHERE paper_id = ?1 AND kind = ?2 "

@@ -8,6 +8,7 @@
 #include "text/latex.h"
 #include "store/db.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@ int pub__venue_rows_foreach(pub_db *db, const char *cutoff, size_t *skipped,
 	int rc, err = 0;
 	/* Not cached: the callback may use the handle. */
 	if (sqlite3_prepare_v2(db->sql,
-		    "SELECT p.id, p.citekey, p.title, p.year, p.arxiv, p.doi, l.checked "
+		    "SELECT p.id, p.citekey, p.title, p.year, p.arxiv, p.doi, l.checked, l.unknown "
 		    "FROM papers p LEFT JOIN venue_lookups l ON l.paper_id = p.id "
 		    "WHERE (p.venue IS NULL OR p.venue = '') "
 		    "AND COALESCE(p.venue_source, '') <> 'user' "
@@ -38,6 +39,7 @@ int pub__venue_rows_foreach(pub_db *db, const char *cutoff, size_t *skipped,
 		r.year = sqlite3_column_int(st, 3);
 		r.arxiv = (const char *)sqlite3_column_text(st, 4);
 		r.doi = (const char *)sqlite3_column_text(st, 5);
+		r.unknown = (const char *)sqlite3_column_text(st, 7);
 		if ((err = cb(&r, ctx)) != 0)
 			break;
 	}
@@ -87,6 +89,32 @@ int pub__venue_lookup_record(pub_db *db, int64_t id, const char *candidates)
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
 	pub__bind_text(st, 3, candidates);
 	err = pub__db_step_done(db, st, "recording a venue lookup");
+	sqlite3_reset(st);
+	return err;
+}
+
+int pub__venue_unknown_set(pub_db *db, int64_t id, const char *source, int unknown)
+{
+	sqlite3_stmt *st;
+	char now[21], path[64];
+	int err;
+	pub__now_iso(now);
+	now[10] = '\0'; /* the day */
+	snprintf(path, sizeof(path), "$.%s", source);
+	if ((err = pub__db_stmt(&st, db, unknown ?
+		     "INSERT INTO venue_lookups(paper_id, checked, unknown) "
+		     "VALUES (?1, ?2 || 'T00:00:00Z', json_object(?4, ?2)) "
+		     "ON CONFLICT(paper_id) DO UPDATE SET "
+		     "unknown = json_set(COALESCE(unknown, '{}'), ?3, ?2)" :
+		     "UPDATE venue_lookups SET unknown = NULLIF(json_remove(unknown, ?3), '{}') "
+		     "WHERE paper_id = ?1 AND unknown IS NOT NULL AND ?2 IS NOT NULL "
+		     "AND ?4 IS NOT NULL")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, path, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, source, -1, SQLITE_TRANSIENT);
+	err = pub__db_step_done(db, st, "recording a negative answer");
 	sqlite3_reset(st);
 	return err;
 }

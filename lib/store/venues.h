@@ -17,6 +17,7 @@ typedef struct pub__venue_row {
 	const char *citekey, *title;
 	int year;
 	const char *arxiv, *doi;
+	const char *unknown; /* venue_lookups.unknown (JSON) or NULL */
 } pub__venue_row;
 
 /* Each paper without a venue badge whose venue the owner did not set, by
@@ -32,5 +33,10 @@ int pub__venue_families(char ***out, size_t *n, pub_db *db, int64_t id);
 /* Records that paper `id` was looked up now, with the candidates found
  * when none was taken (NULL: none). */
 int pub__venue_lookup_record(pub_db *db, int64_t id, const char *candidates);
+
+/* Remembers that `source` ("semanticscholar", "dblp", "openalex",
+ * "openreview") said today that it does not know paper `id` (known 0:
+ * forgets it, the source knows the paper). */
+int pub__venue_unknown_set(pub_db *db, int64_t id, const char *source, int unknown);
 
 #endif

@@ -279,7 +279,7 @@ int pub__refresh_step_citations(pub__sync *s, const pub_refresh_opts *opts,
 	run R;
 	char cutoff[21], *cut = NULL, *msg = NULL;
 	size_t i;
-	int err;
+	int err, reached = 0;
 
 	memset(&R, 0, sizeof(R));
 	R.sync = s;
@@ -295,8 +295,10 @@ int pub__refresh_step_citations(pub__sync *s, const pub_refresh_opts *opts,
 	 * (the database) stops the run. */
 	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
 		int e = run_step(&R, &steps[i], cut);
-		if (e == 0)
+		if (e == 0) {
+			reached = 1;
 			continue;
+		}
 		if (!err) {
 			err = e;
 			msg = pub__strdup(pub_error_last());
@@ -306,7 +308,14 @@ int pub__refresh_step_citations(pub__sync *s, const pub_refresh_opts *opts,
 		if (e != PUB_ENET && e != PUB_ENONET && e != PUB_ERATELIMIT)
 			break;
 	}
-	if (err < 0) {
+	if ((err == PUB_ENONET || err == PUB_ERATELIMIT) && reached) {
+		/* a source failed alone: the others answered */
+		if (R.opts->warn)
+			R.opts->warn(msg, R.opts->warn_ctx);
+		free(msg);
+		err = pub__error(PUB_EPARTIAL, "%zu of %zu papers failed; a source could not be "
+			"reached", stats->failed, stats->checked);
+	} else if (err < 0) {
 		/* the first failure's message, kept past the cleanup */
 		err = pub__error(err, "%s", msg);
 		free(msg);

@@ -38,7 +38,7 @@ int pub__arxiv_store_extras(pub_db *db, int64_t paper_id,
 	const pub__arxiv_paper *p)
 {
 	char *url;
-	int err = pub__store_arxiv_meta(db, paper_id, p->version, p->published, p->updated,
+	int added, err = pub__store_arxiv_meta(db, paper_id, p->version, p->published, p->updated,
 		p->primary_category);
 	/* a new paper is news of the day it appeared on arXiv */
 	if (err == 0)
@@ -46,10 +46,12 @@ int pub__arxiv_store_extras(pub_db *db, int64_t paper_id,
 	if (err < 0)
 		return err;
 	url = pub__sprintf("https://arxiv.org/abs/%s", p->id);
-	err = pub__store_add_link(db, paper_id, "paper", url);
+	/* found links: a link the user removed is not added back, and the
+	 * abstract's code link only to a paper without one */
+	err = pub__store_found_link(&added, db, paper_id, "paper", url, "arxiv", 0);
 	free(url);
 	if (err == 0 && p->code_url)
-		err = pub__store_add_link(db, paper_id, "code", p->code_url);
+		err = pub__store_found_link(&added, db, paper_id, "code", p->code_url, "arxiv", 1);
 	return err;
 }
 

@@ -17,7 +17,8 @@ typedef int (*step_fn)(pub__sync *s, const pub_refresh_opts *opts, pub_refresh_s
 
 /* The order: arXiv first (versions and DOIs the later steps read),
  * citations before venues (its Semantic Scholar batch, of all papers, is
- * kept in the session, so venues asks nothing more), stars, profiles. */
+ * kept in the session, so venues asks nothing more), stars, profiles,
+ * links (after arXiv, whose abstracts and comments it reads). */
 static const struct {
 	unsigned int step;
 	const char *name;
@@ -28,6 +29,7 @@ static const struct {
 	{PUB_REFRESH_VENUES, "venues", pub__refresh_step_venues},
 	{PUB_REFRESH_STARS, "stars", pub__refresh_step_stars},
 	{PUB_REFRESH_PROFILES, "profiles", pub__refresh_step_profiles},
+	{PUB_REFRESH_LINKS, "links", pub__refresh_step_links},
 };
 
 /* After the time limit every request fails at once: those failures say
@@ -55,6 +57,7 @@ int pub_refresh(pub_db *db, unsigned int want, const pub_refresh_opts *opts)
 	int64_t started = pub__http_now_ms();
 	size_t i;
 	int err = pub__refresh_begin(&c, opts, NULL), first = 0, partial = 0, cut = 0;
+	int nrun = 0, ntemp = 0, temp = 0;
 	if (err < 0)
 		return err;
 	pub__sync_open(&s, db);
@@ -89,14 +92,17 @@ int pub_refresh(pub_db *db, unsigned int want, const pub_refresh_opts *opts)
 			c.opts.on_step(steps[i].step, steps[i].name, err, &st, c.opts.step_ctx);
 		if (cut)
 			continue;
+		/* each step fails alone: offline or rate-limited, the next one
+		 * still runs (its services may answer) */
+		if (err == 0 && !st.checked && !st.changed && !st.failed)
+			continue; /* nothing to do: neither reached nor failed */
+		nrun++;
 		if (err == PUB_EPARTIAL)
 			partial = 1;
+		else if (err == PUB_ENONET || err == PUB_ERATELIMIT)
+			ntemp++, temp = temp ? temp : err;
 		else if (err < 0 && !first)
 			first = err;
-		if (err == PUB_ENONET || err == PUB_ERATELIMIT) {
-			first = err;
-			break;
-		}
 	}
 	pub__sync_close(&s);
 	if (cut) {
@@ -107,7 +113,12 @@ int pub_refresh(pub_db *db, unsigned int want, const pub_refresh_opts *opts)
 		return err;
 	}
 	pub__buf_free(&left);
-	return first ? first : partial ? PUB_EPARTIAL : 0;
+	if (first)
+		return first;
+	/* 75 only when nothing could be reached at all */
+	if (ntemp && ntemp == nrun)
+		return temp;
+	return partial || ntemp ? PUB_EPARTIAL : 0;
 }
 
 int pub__refresh_one(pub_db *db, const pub_refresh_opts *opts, pub_refresh_stats *stats,

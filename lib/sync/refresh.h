@@ -20,6 +20,8 @@ int pub__refresh_step_stars(pub__sync *s, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats);
 int pub__refresh_step_profiles(pub__sync *s, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats);
+int pub__refresh_step_links(pub__sync *s, const pub_refresh_opts *opts,
+	pub_refresh_stats *stats);
 
 /* A public pub_refresh_STEP(): the call's preamble, STEP in a session of
  * its own, the call's end. */

@@ -29,6 +29,28 @@ void pub__sync_set_limit(pub__sync *s, long max_time_ms);
 /* 1 once the time limit has passed. */
 int pub__sync_expired(const pub__sync *s);
 
+/* Each service's rules, in one place: the spacing of request starts, the
+ * variable that overrides it (tests, the bench), the factor it grows by
+ * after each 429 (1: none), and where the rule comes from
+ * (docs/services.md says more).  `service` is the name the HTTP client
+ * gives the service (pub__service_name()): a client's service is paced by
+ * the entry of its name, so a client added later (OpenReview, Hugging
+ * Face) finds its rule here. */
+typedef struct pub__pace_rule {
+	const char *service;   /* "DBLP", "Semantic Scholar", "OpenReview" ... */
+	long interval_ms;      /* 0: not spaced */
+	const char *env;       /* "PUB_DBLP_INTERVAL_MS" or NULL */
+	int slow_after_429;    /* the interval's factor after a 429 */
+	const char *rule;      /* the service's words, shortly */
+} pub__pace_rule;
+
+extern const pub__pace_rule pub__pace_rules[];
+extern const size_t pub__pace_nrules;
+/* The rule of a service by its name, or NULL. */
+const pub__pace_rule *pub__pace_rule_of(const char *service);
+/* Sets every service's pacing of `h` from the table (and its variable). */
+void pub__sync_pacing(pub__http *h);
+
 /* The session's client (arXiv's pacing kept in the database, the setting
  * arxiv_last_request), made on the first call; owned by the session.  No
  * other code makes one (lib_layers): every workflow asks through its

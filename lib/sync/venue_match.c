@@ -20,6 +20,7 @@
 #include "store/store.h"
 #include "store/derive.h"
 #include "store/events.h"
+#include "store/owner.h"
 #include "net/dblp.h"
 #include "sync/venues.h"
 
@@ -50,82 +51,169 @@ char *pub__vtitle_key(const char *title)
 	return k;
 }
 
-/* A copy of `s` without DBLP's homonym numbers: " 0001" before an end,
- * a space or a comma. */
-static char *without_homonyms(const char *s)
+/* DBLP's homonym number of a display name ("Arun Kumar 0001": 1), 0
+ * without one; *len is the name's length without it. */
+static int homonym_number(const char *s, size_t *len)
 {
-	pub__buf b = PUB__BUF_INIT;
-	pub__buf_puts(&b, "");
-	while (*s) {
-		if (*s == ' ' && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
-		    isdigit((unsigned char)s[3]) && isdigit((unsigned char)s[4]) &&
-		    (!s[5] || isspace((unsigned char)s[5]) || s[5] == ',')) {
-			s += 5;
-			continue;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	*len = n;
+	if (n > 5 && s[n - 5] == ' ' && isdigit((unsigned char)s[n - 4]) &&
+	    isdigit((unsigned char)s[n - 3]) && isdigit((unsigned char)s[n - 2]) &&
+	    isdigit((unsigned char)s[n - 1])) {
+		*len = n - 5;
+		return atoi(s + n - 4);
+	}
+	return 0;
+}
+
+/* "given family" folded, and the family alone, of one name. */
+static int name_keys(char **full, char **family, const char *name)
+{
+	pub__name *nm;
+	size_t k;
+	*full = *family = NULL;
+	pub__names_parse(&nm, &k, name);
+	if (k >= 1 && nm[k - 1].last) {
+		char *f = pub__fold_ascii(nm[k - 1].last);
+		char *g = nm[k - 1].first ? pub__fold_ascii(nm[k - 1].first) : NULL;
+		if (f) {
+			*family = f;
+			*full = pub__sprintf("%s %s", g ? g : "", f);
 		}
-		pub__buf_putc(&b, *s++);
+		free(g);
 	}
-	return pub__buf_detach(&b);
+	pub__names_free(nm, k);
+	return *family ? 0 : -1;
 }
 
-static void add_families(char ***out, size_t *n, const char *list)
+int pub__vowner_load(pub__vowner *o, pub_db *db)
 {
-	pub__name *names;
-	size_t k, i;
-	char *clean = without_homonyms(list);
-	pub__names_parse(&names, &k, clean);
-	free(clean);
-	for (i = 0; i < k; i++) {
-		char *f;
-		if (names[i].others || !names[i].last || !(f = pub__fold_ascii(names[i].last)))
+	char *names = NULL, *p, *next, *dash;
+	int err;
+	memset(o, 0, sizeof(*o));
+	if ((err = pub_config_get(&o->pid, db, "owner.dblp")) < 0 ||
+	    (err = pub__owner_names(&names, db)) < 0)
+		return err;
+	if (o->pid && (dash = strrchr(o->pid, '-')) && isdigit((unsigned char)dash[1]))
+		o->number = atoi(dash + 1);
+	for (p = names; p && *p; p = next) {
+		char *full, *family, *semi = strchr(p, ';');
+		next = semi ? semi + 1 : NULL;
+		if (semi)
+			*semi = '\0';
+		while (isspace((unsigned char)*p))
+			p++;
+		if (!*p || name_keys(&full, &family, p) < 0)
 			continue;
-		*out = pub__realloc(*out, (*n + 1) * sizeof(char *));
-		(*out)[(*n)++] = f;
+		free(family);
+		o->names = pub__realloc(o->names, (o->nnames + 1) * sizeof(char *));
+		o->names[o->nnames++] = full;
 	}
-	pub__names_free(names, k);
+	free(names);
+	return 0;
 }
 
-char **pub__vfamilies(const char *const *names, size_t nnames, const char *bib_list,
-	size_t *n)
+void pub__vowner_clear(pub__vowner *o)
 {
-	char **out = NULL;
 	size_t i;
-	*n = 0;
-	for (i = 0; i < nnames; i++) {
-		/* one display name ("Arun Kumar 0001"): its last word */
-		char *plain = without_homonyms(names[i]);
-		pub__name *nm;
-		size_t k;
-		pub__names_parse(&nm, &k, plain);
-		if (k >= 1 && nm[k - 1].last) {
-			char *f = pub__fold_ascii(nm[k - 1].last);
-			if (f) {
-				out = pub__realloc(out, (*n + 1) * sizeof(char *));
-				out[(*n)++] = f;
+	for (i = 0; i < o->nnames; i++)
+		free(o->names[i]);
+	free(o->names);
+	free(o->pid);
+	memset(o, 0, sizeof(*o));
+}
+
+static int is_owner_name(const pub__vowner *o, const char *full)
+{
+	size_t i;
+	for (i = 0; o && i < o->nnames; i++)
+		if (strcmp(o->names[i], full) == 0)
+			return 1;
+	return 0;
+}
+
+/* One author: its family, or "" when it is a homonym of the owner that is
+ * not the owner (another number than owner.dblp's, or another pid). */
+static void add_author(pub__vauthors *a, const char *name, const char *pid,
+	const pub__vowner *o)
+{
+	size_t len;
+	int num = homonym_number(name, &len);
+	char *plain = pub__strndup(name, len), *full, *family;
+	if (pid && *pid) {
+		a->has_pids = 1;
+		if (o && o->pid && strcmp(pid, o->pid) == 0)
+			a->has_owner_pid = 1;
+	}
+	if (name_keys(&full, &family, plain) == 0) {
+		if (is_owner_name(o, full) &&
+		    ((num && !(o->pid && o->number == num)) ||
+		     (o->pid && pid && *pid && strcmp(pid, o->pid) != 0)))
+			family[0] = '\0';
+		free(full);
+	} else {
+		family = pub__strdup("");
+	}
+	free(plain);
+	a->families = pub__realloc(a->families, (a->n + 1) * sizeof(char *));
+	a->families[a->n++] = family;
+}
+
+void pub__vauthors_make(pub__vauthors *a, const char *const *names, const char *const *pids,
+	size_t nnames, const char *bib_list, const pub__vowner *owner)
+{
+	size_t i;
+	memset(a, 0, sizeof(*a));
+	for (i = 0; i < nnames; i++)
+		add_author(a, names[i], pids ? pids[i] : NULL, owner);
+	if (bib_list) { /* DBLP's lists: "A and B 0002 and C" */
+		const char *s = bib_list, *e;
+		while (*s) {
+			char *one;
+			e = strstr(s, " and ");
+			one = e ? pub__strndup(s, (size_t)(e - s)) : pub__strdup(s);
+			add_author(a, one, NULL, owner);
+			free(one);
+			if (!e)
+				break;
+			s = e + 5;
+		}
+	}
+}
+
+void pub__vauthors_clear(pub__vauthors *a)
+{
+	size_t i;
+	for (i = 0; i < a->n; i++)
+		free(a->families[i]);
+	free(a->families);
+	memset(a, 0, sizeof(*a));
+}
+
+/* How many of p's family names the version's list has (each once). */
+static size_t agreeing(const pub__vpaper *p, const pub__vauthors *a)
+{
+	char *used = pub__calloc(a->n ? a->n : 1, 1);
+	size_t i, j, k = 0;
+	for (i = 0; i < p->nfamilies; i++)
+		for (j = 0; j < a->n; j++)
+			if (!used[j] && *a->families[j] && strcmp(a->families[j], p->families[i]) == 0) {
+				used[j] = 1;
+				k++;
+				break;
 			}
-		}
-		pub__names_free(nm, k);
-		free(plain);
-	}
-	if (bib_list)
-		add_families(&out, n, bib_list);
-	return out;
-}
-
-static void free_strings(char **s, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++)
-		free(s[i]);
-	free(s);
+	free(used);
+	return k;
 }
 
 int pub__vacceptable(const pub__vpaper *p, const char *key, const char *venue,
-	const char *type, const char *title, char **families, size_t nfamilies, int year)
+	const char *type, const char *title, const pub__vauthors *a, int year)
 {
 	char *tk;
-	size_t i, j;
-	int same, common = 0;
+	size_t shorter, need;
+	int same;
 	if (pub__dblp_is_preprint(key, venue, type))
 		return 0;
 	if (!p->title_key || !(tk = pub__vtitle_key(title)))
@@ -134,20 +222,23 @@ int pub__vacceptable(const pub__vpaper *p, const char *key, const char *venue,
 	free(tk);
 	if (!same)
 		return 0;
-	for (i = 0; i < nfamilies && !common; i++)
-		for (j = 0; j < p->nfamilies && !common; j++)
-			common = *families[i] && strcmp(families[i], p->families[j]) == 0;
-	if (!common)
+	/* with the owner's pid known, DBLP's own word on who wrote it */
+	if (p->owner && p->owner->pid && a->has_pids && !a->has_owner_pid)
+		return 0;
+	shorter = a->n < p->nfamilies ? a->n : p->nfamilies;
+	need = shorter < 2 ? 1 : (shorter + 1) / 2 > 2 ? (shorter + 1) / 2 : 2;
+	if (agreeing(p, a) < need)
 		return 0;
 	return !p->year || !year || (year >= p->year - 1 && year <= p->year + 2);
 }
 
 static int rec_acceptable(const pub__vpaper *p, const pub__dblp_rec *r)
 {
-	size_t nf;
-	char **fam = pub__vfamilies(NULL, 0, r->author, &nf);
-	int ok = pub__vacceptable(p, r->key, NULL, NULL, r->title, fam, nf, r->year);
-	free_strings(fam, nf);
+	pub__vauthors a;
+	int ok;
+	pub__vauthors_make(&a, NULL, NULL, 0, r->author, p->owner);
+	ok = pub__vacceptable(p, r->key, NULL, NULL, r->title, &a, r->year);
+	pub__vauthors_clear(&a);
 	return ok;
 }
 
@@ -156,8 +247,7 @@ static int rec_is_workshop(const pub__dblp_rec *r, const char *venue)
 	return pub__dblp_is_workshop(r->key, venue, r->booktitle);
 }
 
-/* Takes record r (with the search hit's short venue, when known). */
-static void take_rec(pub__vpaper *p, const pub__dblp_rec *r, const char *venue)
+void pub__vtake_rec(pub__vpaper *p, const pub__dblp_rec *r, const char *venue)
 {
 	pub__vmatch *m = &p->match;
 	char *shortv = pub__dblp_short_venue(r->key, venue, r->booktitle, r->journal);
@@ -222,8 +312,7 @@ static int search(pub__vpaper *p, pub__http *h)
 		return err;
 	kind = pub__calloc(nh ? nh : 1, sizeof(int)); /* 0 no, 1 main, 2 workshop */
 	for (i = 0; i < nh; i++) {
-		size_t nf;
-		char **fam;
+		pub__vauthors au;
 		int dup = 0;
 		if (!hits[i].key)
 			continue;
@@ -231,23 +320,25 @@ static int search(pub__vpaper *p, pub__http *h)
 			dup = kind[j] && hits[j].key && strcmp(hits[j].key, hits[i].key) == 0;
 		if (dup)
 			continue;
-		fam = pub__vfamilies((const char *const *)hits[i].authors, hits[i].nauthors, NULL, &nf);
+		pub__vauthors_make(&au, (const char *const *)hits[i].authors,
+			(const char *const *)hits[i].pids, hits[i].nauthors, NULL, p->owner);
 		if (pub__vacceptable(p, hits[i].key, hits[i].venue, hits[i].type, hits[i].title,
-			    fam, nf, hits[i].year)) {
+			    &au, hits[i].year)) {
 			kind[i] = pub__dblp_is_workshop(hits[i].key, hits[i].venue, NULL) ? 2 : 1;
 			if (kind[i] == 1 && nmain++ == 0)
 				main_at = i;
 			if (kind[i] == 2)
 				nwork++;
 		}
-		free_strings(fam, nf);
+		pub__vauthors_clear(&au);
 	}
+	p->dblp_none = nmain == 0 && nwork == 0;
 	if (nmain == 1) {
 		pub__dblp_rec r;
 		err = pub__dblp_rec_get(&r, h, hits[main_at].key);
 		if (err == 0 && !rec_is_workshop(&r, hits[main_at].venue))
-			take_rec(p, &r, hits[main_at].venue);
-		else if (err == PUB_ENOTFOUND || err == PUB_ENET)
+			pub__vtake_rec(p, &r, hits[main_at].venue);
+		else if (err == PUB_ENOTFOUND) /* no record: the hit's short venue */
 			err = 0, take_hit(p, &hits[main_at]);
 		if (err == 0)
 			pub__dblp_rec_free(&r);
@@ -285,8 +376,7 @@ static void take_s2(pub__vpaper *p)
 	if ((p->s2_pv_id && strcmp(p->s2_pv_id, S2_ARXIV_VENUE) == 0) ||
 	    field_is_preprint(p->s2_pv_name) || field_is_preprint(name))
 		return;
-	if (!pub__vacceptable(p, NULL, NULL, NULL, p->s2_title, p->s2_families,
-		    p->s2_nfamilies, p->s2_year))
+	if (!pub__vacceptable(p, NULL, NULL, NULL, p->s2_title, &p->s2_authors, p->s2_year))
 		return;
 	m->badge = pub__sprintf("%s %d", name, p->s2_year);
 	m->source = "semanticscholar";
@@ -311,7 +401,7 @@ static int find_dblp(pub__vpaper *p, pub__http *h)
 		if (err == 0) {
 			int ok = rec_acceptable(p, &r) && !rec_is_workshop(&r, NULL);
 			if (ok)
-				take_rec(p, &r, NULL);
+				pub__vtake_rec(p, &r, NULL);
 			pub__dblp_rec_free(&r);
 			if (p->match.badge)
 				return 0;
@@ -319,7 +409,7 @@ static int find_dblp(pub__vpaper *p, pub__http *h)
 			return err;
 		}
 	}
-	return p->title_key && *p->title_key ? search(p, h) : 0;
+	return p->title_key && *p->title_key && !p->dblp_unknown ? search(p, h) : 0;
 }
 
 static int field_is_preprint(const char *v)
@@ -348,6 +438,22 @@ static int set_if_missing(pub_db *db, const pub__bib_entry *e, int64_t id,
 		return err;
 	*set = 1;
 	return 0;
+}
+
+int pub__vfill_full(pub_db *db, const pub__vpaper *p)
+{
+	pub__bib_entry e;
+	int err, set = 0;
+	if (!p->match.full || !p->match.vfield)
+		return 0;
+	memset(&e, 0, sizeof(e));
+	if ((err = pub__fields_load(&e, db, p->id)) < 0)
+		return err;
+	err = set_if_missing(db, &e, p->id, p->match.vfield, p->match.full, 1, &set);
+	pub__fields_free(e.fields, e.nfields);
+	if (err == 0 && set)
+		err = pub__store_rederive(db, p->id, 0);
+	return err;
 }
 
 int pub__vapply(pub_db *db, const pub__vpaper *p, int *changed)

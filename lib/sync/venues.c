@@ -1,22 +1,28 @@
 /*
  * venues.c: `pubdb refresh --venues`: finds the published version of every
- * paper without a venue badge.  Semantic Scholar first, all papers in one
- * batch (it merges a preprint with its published version and names the
- * latter's DBLP key), then DBLP's record BibTeX for that key; papers S2
- * could not place are searched on DBLP by title.  A match is accepted only
- * with the same folded title, a common author family name, a year from the
- * preprint's year - 1 to + 2, and never a CoRR/arXiv/preprint record.  A
- * workshop version is not taken (its paper usually goes on to a main
- * venue): it is kept as a candidate, as are two acceptable versions; both
- * are listed by `pubdb doctor` (table venue_lookups).  All requests run
- * before the one transaction that stores the results.  The choosing is in
- * venue_match.c.
+ * paper without a venue badge.  The sources in order, each failing alone
+ * (rate-limited, unreachable: one message, and the next source goes on):
+ * the owner's DBLP page (owner.dblp; venue_page.c), which places every
+ * paper it lists at one request plus one per venue and year; Semantic
+ * Scholar, all papers left in one batch (it merges a preprint with its
+ * published version and names the latter's DBLP key), then DBLP's record
+ * BibTeX for that key; papers S2 could not place are searched on DBLP by
+ * title.  A match is accepted only with the same folded title, authors
+ * that agree beyond one family name (and the owner's pid, when known), a
+ * year from the preprint's year - 1 to + 2, and never a CoRR/arXiv/preprint
+ * record.  A workshop version is not taken (its paper usually goes on to a
+ * main venue): it is kept as a candidate, as are two acceptable versions;
+ * both are listed by `pubdb doctor` (table venue_lookups).  Each paper's
+ * answer is stored as it arrives, so a run cut short (a 429 storm, the
+ * time limit) keeps what it learnt and the next run asks only about the
+ * rest.  The choosing is in venue_match.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <jansson.h>
 
 #include "pub.h"
 #include "util/alloc.h"
@@ -35,6 +41,9 @@
 #include "sync/record.h"
 #include "sync/venues.h"
 
+/* Days a negative answer holds (setting refresh.unknown_days). */
+#define PUB__UNKNOWN_DAYS 30
+
 static void vpaper_free(pub__vpaper *p)
 {
 	size_t i;
@@ -45,9 +54,7 @@ static void vpaper_free(pub__vpaper *p)
 	for (i = 0; i < p->nfamilies; i++)
 		free(p->families[i]);
 	free(p->families);
-	for (i = 0; i < p->s2_nfamilies; i++)
-		free(p->s2_families[i]);
-	free(p->s2_families);
+	pub__vauthors_clear(&p->s2_authors);
 	free(p->s2_paper_id);
 	free(p->s2_title);
 	free(p->s2_pv_type);
@@ -60,7 +67,23 @@ static void vpaper_free(pub__vpaper *p)
 typedef struct loading {
 	pub__vpaper **out;
 	size_t *n, cap;
+	const char *since; /* negative answers of this day or later hold */
 } loading;
+
+/* 1 when the negative answer of `source` in `unknown` (venue_lookups'
+ * JSON) is of `since` or later. */
+static int remembered(const char *unknown, const char *source, const char *since)
+{
+	json_t *o;
+	const char *day;
+	int yes = 0;
+	if (!unknown || !*since || !(o = json_loads(unknown, 0, NULL)))
+		return 0;
+	day = json_string_value(json_object_get(o, source));
+	yes = day && strcmp(day, since) >= 0;
+	json_decref(o);
+	return yes;
+}
 
 static int take_row(const pub__venue_row *r, void *ctx)
 {
@@ -78,6 +101,8 @@ static int take_row(const pub__venue_row *r, void *ctx)
 	p->year = r->year;
 	p->arxiv = r->arxiv ? pub__strdup(r->arxiv) : NULL;
 	p->doi = r->doi ? pub__strdup(r->doi) : NULL;
+	p->s2_unknown = remembered(r->unknown, "semanticscholar", l->since);
+	p->dblp_unknown = remembered(r->unknown, "dblp", l->since);
 	return 0;
 }
 
@@ -86,7 +111,8 @@ static int take_row(const pub__venue_row *r, void *ctx)
 static int load(pub_db *db, long max_age, pub__vpaper **out, size_t *n, size_t *skipped)
 {
 	loading l;
-	char cutoff[21];
+	char cutoff[21], since[21], *days = NULL;
+	long nd = PUB__UNKNOWN_DAYS;
 	size_t i;
 	int err;
 	*out = NULL;
@@ -94,6 +120,17 @@ static int load(pub_db *db, long max_age, pub__vpaper **out, size_t *n, size_t *
 	l.out = out;
 	l.n = n;
 	l.cap = 0;
+	if ((err = pub_config_get(&days, db, "refresh.unknown_days")) < 0)
+		return err;
+	if (days) {
+		char *end;
+		long v = strtol(days, &end, 10);
+		nd = !*end && v >= 0 && v <= 3650 ? v : nd;
+		free(days);
+	}
+	pub__refresh_cutoff(since, nd * 86400);
+	since[nd > 0 ? 10 : 0] = '\0';
+	l.since = since;
 	pub__refresh_cutoff(cutoff, max_age);
 	if ((err = pub__venue_rows_foreach(db, cutoff, skipped, take_row, &l)) < 0)
 		return err;
@@ -120,7 +157,8 @@ static int ask_s2(pub__s2_cache **cache, pub__http *h, pub__vpaper *ps, size_t n
 	size_t i, k = 0;
 	int err = 0;
 	for (i = 0; i < n; i++)
-		if ((ids[k] = pub__s2_id(ps[i].arxiv, ps[i].doi)))
+		if (!ps[i].placed && !ps[i].s2_unknown &&
+		    (ids[k] = pub__s2_id(ps[i].arxiv, ps[i].doi)))
 			of[k++] = i;
 	if (k) {
 		res = pub__calloc(k, sizeof(*res));
@@ -128,6 +166,7 @@ static int ask_s2(pub__s2_cache **cache, pub__http *h, pub__vpaper *ps, size_t n
 			for (i = 0; i < k; i++) {
 				pub__vpaper *p = &ps[of[i]];
 				pub__s2_paper *r = &res[i];
+				p->s2_asked = 1;
 				p->s2_found = r->found;
 				if (!r->found)
 					continue;
@@ -144,8 +183,8 @@ static int ask_s2(pub__s2_cache **cache, pub__http *h, pub__vpaper *ps, size_t n
 				r->pv_short = r->pv_id = NULL;
 				p->s2_year = r->year;
 				p->s2_arxiv = r->arxiv && *r->arxiv;
-				p->s2_families = pub__vfamilies((const char *const *)r->authors,
-					r->nauthors, NULL, &p->s2_nfamilies);
+				pub__vauthors_make(&p->s2_authors, (const char *const *)r->authors,
+					NULL, r->nauthors, NULL, p->owner);
 			}
 			pub__s2_papers_free(res, k);
 		}
@@ -158,85 +197,220 @@ static int ask_s2(pub__s2_cache **cache, pub__http *h, pub__vpaper *ps, size_t n
 	return err;
 }
 
+/* The run's account of its sources. */
+typedef struct vrun {
+	pub__sync *s;
+	const pub_refresh_opts *opts;
+	pub_refresh_stats *stats;
+	int reached;     /* some source answered */
+	int source_err;  /* the error of the first source that failed as a whole */
+	int sources_failed;
+} vrun;
+
+/* A source failed as a whole: one line, and the next source goes on. */
+static void source_failed(vrun *R, int err, const char *next)
+{
+	if (!R->source_err || (R->source_err != PUB_ENONET && R->source_err != PUB_ERATELIMIT))
+		R->source_err = err;
+	R->sources_failed++;
+	pub__refresh_say(R->opts, 1, "venues: %s%s%s", pub_error_last(), next ? "; going on with " : "",
+		next ? next : "");
+}
+
+/* Files one paper's answer in a transaction of its own. */
+static int file_one(vrun *R, pub__vpaper *p)
+{
+	pub_db *db = R->s->db;
+	int err, changed = 0;
+	R->stats->checked++;
+	if ((err = pub__db_begin(db)) < 0)
+		return err;
+	if (p->match.badge && (err = pub__vapply(db, p, &changed)) < 0)
+		goto fail;
+	/* what the sources said they do not know, with its day */
+	if (p->s2_asked && (err = pub__venue_unknown_set(db, p->id, "semanticscholar",
+				    !p->s2_found)) < 0)
+		goto fail;
+	if ((p->dblp_none || p->match.badge) &&
+	    (err = pub__venue_unknown_set(db, p->id, "dblp", p->dblp_none && !p->match.badge)) < 0)
+		goto fail;
+	if ((err = pub__venue_lookup_record(db, p->id, p->match.badge ? NULL : p->candidates)) < 0)
+		goto fail;
+	if ((err = pub__db_commit(db)) < 0)
+		return err;
+	if (changed)
+		pub__refresh_say(R->opts, 0, "%s: published at %s (%s %s)", p->citekey, p->match.badge,
+			p->match.source, p->match.ref);
+	if (!p->match.badge && p->candidates)
+		pub__refresh_say(R->opts, 0, "%s: %s, not applied", p->citekey,
+			p->workshop_only ? "only a workshop version found"
+					 : "more than one published version found");
+	if (changed)
+		R->stats->changed++;
+	else
+		R->stats->unchanged++;
+	return 0;
+fail:
+	pub__db_rollback(db);
+	return err;
+}
+
+/* The full venue name of a paper the page placed, in its own transaction. */
+static int file_full(vrun *R, pub__vpaper *p)
+{
+	pub_db *db = R->s->db;
+	int err;
+	if ((err = pub__db_begin(db)) < 0)
+		return err;
+	if ((err = pub__vfill_full(db, p)) < 0) {
+		pub__db_rollback(db);
+		return err;
+	}
+	return pub__db_commit(db);
+}
+
+static void item_failed(vrun *R, pub__vpaper *p, const char *msg)
+{
+	char *line = pub__sprintf("%s: %s", p->citekey, msg);
+	R->stats->checked++;
+	R->stats->failed++;
+	if (R->opts->warn)
+		R->opts->warn(line, R->opts->warn_ctx);
+	free(line);
+}
+
+/* A source that fails as a whole (offline, rate-limited, an error page)
+ * fails alone; any other error (the database) ends the step. */
+static int source_level(int err)
+{
+	return err == PUB_ENET || err == PUB_ENONET || err == PUB_ERATELIMIT ||
+		err == PUB_ENOTFOUND || err == PUB_EPARSE;
+}
+
 int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_refresh_stats *stats)
 {
 	pub_db *db = s->db;
 	pub__vpaper *ps = NULL;
+	pub__vowner owner;
 	pub__http *h = NULL;
-	size_t n = 0, i;
-	int err, began = 0;
+	vrun R;
+	size_t n = 0, i, left = 0, placed = 0, done_n = 0;
+	int err, dblp_down = 0;
 
+	memset(&R, 0, sizeof(R));
+	memset(&owner, 0, sizeof(owner));
+	R.s = s;
+	R.opts = opts;
+	R.stats = stats;
 	if ((err = load(db, opts->max_age, &ps, &n, &stats->skipped)) < 0 || n == 0)
 		goto done;
-	if ((err = pub__sync_http(&h, s)) < 0)
+	if ((err = pub__vowner_load(&owner, db)) < 0 || (err = pub__sync_http(&h, s)) < 0)
 		goto done;
+	for (i = 0; i < n; i++)
+		ps[i].owner = &owner;
 	progress(opts, 0, n);
-	/* The network part runs before the transaction: no write lock is held
-	 * while DBLP is paced.  A service failing as a whole stores nothing. */
-	if ((err = ask_s2(&s->s2, h, ps, n)) < 0)
-		goto done;
+	/* 1. the owner's page: every paper it lists at one request */
+	if (owner.pid) {
+		int rc = pub__vpage(ps, n, h, &owner, &placed);
+		if (rc == 0)
+			R.reached = 1;
+		else if (source_level(rc))
+			source_failed(&R, rc, "Semantic Scholar and DBLP's search");
+		else {
+			err = rc;
+			goto done;
+		}
+		/* every badge of the page first, then the full venue names */
+		for (i = 0; i < n; i++)
+			if (ps[i].placed) {
+				if ((err = file_one(&R, &ps[i])) < 0)
+					goto done;
+				progress(opts, ++done_n, n);
+			}
+		if (placed && (rc = pub__vpage_names(ps, n, h)) < 0) {
+			if (!source_level(rc)) {
+				err = rc;
+				goto done;
+			}
+			source_failed(&R, rc, NULL);
+		}
+		for (i = 0; i < n; i++)
+			if (ps[i].named && (err = file_full(&R, &ps[i])) < 0)
+				goto done;
+	}
+	/* 2. Semantic Scholar, the papers left in one batch */
+	if (placed < n) {
+		int rc = ask_s2(&s->s2, h, ps, n);
+		if (rc == 0)
+			R.reached = 1;
+		else if (source_level(rc))
+			source_failed(&R, rc, "DBLP");
+		else {
+			err = rc;
+			goto done;
+		}
+	}
+	/* 3. DBLP per paper, each answer stored as it arrives */
 	for (i = 0; i < n; i++) {
-		int rc = pub__vfind(&ps[i], h);
+		pub__vpaper *p = &ps[i];
+		int rc;
+		if (p->placed)
+			continue;
+		if (pub__sync_expired(s))
+			break;
+		if (p->dblp_unknown && (p->s2_unknown || !p->s2_found)) {
+			/* neither knows it, and said so lately: not asked again */
+			stats->skipped++;
+			continue;
+		}
+		if (dblp_down || pub__http_held(h, PUB__SVC_DBLP)) {
+			left++;
+			continue;
+		}
+		rc = pub__vfind(p, h);
 		if (rc == PUB_ERATELIMIT || rc == PUB_ENONET) {
+			/* the source as a whole: the rest is left for the next run */
+			dblp_down = 1;
+			left++;
+			source_failed(&R, rc, NULL);
+			continue;
+		}
+		if (rc < 0 && !source_level(rc)) {
 			err = rc;
 			goto done;
 		}
 		if (rc < 0) {
-			ps[i].failed = 1;
-			ps[i].error = pub__strdup(pub_error_last());
-		}
-		progress(opts, i + 1, n);
-	}
-	if ((err = pub__db_begin(db)) < 0)
-		goto done;
-	began = 1;
-	for (i = 0; i < n; i++) {
-		pub__vpaper *p = &ps[i];
-		int changed = 0;
-		stats->checked++;
-		if (p->failed) {
-			char *msg = pub__sprintf("%s: %s", p->citekey, p->error);
-			stats->failed++;
-			if (opts->warn)
-				opts->warn(msg, opts->warn_ctx);
-			free(msg);
-			free(p->error);
-			p->error = NULL;
-			continue;
-		}
-		if (p->match.badge) {
-			if ((err = pub__vapply(db, p, &changed)) < 0)
+			item_failed(&R, p, pub_error_last());
+		} else {
+			R.reached = 1;
+			if ((err = file_one(&R, p)) < 0)
 				goto done;
-			if (changed)
-				pub__refresh_say(opts, 0, "%s: published at %s (%s %s)", p->citekey, p->match.badge,
-					p->match.source, p->match.ref);
 		}
-		if ((err = pub__venue_lookup_record(db, p->id, p->match.badge ? NULL : p->candidates)) < 0)
-			goto done;
-		if (!p->match.badge && p->candidates)
-			pub__refresh_say(opts, 0, "%s: %s, not applied", p->citekey,
-				p->workshop_only ? "only a workshop version found"
-						 : "more than one published version found");
-		if (changed)
-			stats->changed++;
-		else
-			stats->unchanged++;
+		progress(opts, ++done_n, n);
 	}
-	err = pub__db_commit(db);
-	began = 0;
-	if (err == 0 && stats->failed)
-		err = pub__error(PUB_EPARTIAL, "%zu of %zu papers could not be checked",
-			stats->failed, stats->checked);
+	if (left) {
+		stats->failed += left;
+		pub__refresh_say(opts, 1, "venues: %zu paper%s left for the next run (DBLP could not "
+			"be asked)", left, left == 1 ? "" : "s");
+	}
+	err = 0;
+	if (!R.reached && R.source_err)
+		/* nothing could be reached at all */
+		err = pub__error(R.source_err == PUB_ENONET || R.source_err == PUB_ERATELIMIT ?
+			R.source_err : PUB_ENET, "venues: no source could be reached");
+	else if (stats->failed || R.sources_failed)
+		err = pub__error(PUB_EPARTIAL, "%zu of %zu papers could not be checked%s",
+			stats->failed, n, R.sources_failed ? " (a source failed)" : "");
 done:
-	if (began)
-		pub__db_rollback(db);
 	for (i = 0; i < n; i++) {
 		free(ps[i].error);
 		free(ps[i].candidates);
 		free(ps[i].s2_dblp);
+		free(ps[i].page_crossref);
 		vpaper_free(&ps[i]);
 	}
 	free(ps);
+	pub__vowner_clear(&owner);
 	return err;
 }
 

@@ -380,6 +380,42 @@ static void test_export(pub_db *db)
 	OK(pub_export_check(&o) == 0, "al-folio's BibTeX");
 	free(s);
 	fclose(fp);
+
+	/* the CV (version 2: since) */
+	fp = tmpfile();
+	if (!fp)
+		return;
+	pub_export_options_init(&o, PUB_EXPORT_OPTIONS_VERSION);
+	o.format = PUB_FORMAT_CV_LATEX;
+	o.since = 2000;
+	rc = pub_export(db, &o, fp);
+	OK(rc == 0, "CV export: %d %s", rc, pub_error_last());
+	s = slurp(fp);
+	OK(s && strstr(s, "\\providecommand{\\pubdbme}"), "the CV's markup");
+	OK(s && strstr(s, "Real-Time Video Generation"), "a paper since 2000");
+	OK(s && !strstr(s, "Art of Computer Programming"), "no paper of 1968");
+	OK(s && !strstr(s, "\\documentclass"), "a fragment");
+	free(s);
+	fclose(fp);
+	fp = tmpfile();
+	if (!fp)
+		return;
+	pub_export_options_init(&o, PUB_EXPORT_OPTIONS_VERSION);
+	o.format = PUB_FORMAT_CV_JSON_RESUME;
+	rc = pub_export(db, &o, fp);
+	OK(rc == 0, "JSON Resume export: %d %s", rc, pub_error_last());
+	s = slurp(fp);
+	OK(s && strstr(s, "\"publications\"") && strstr(s, "\"releaseDate\": \"1968\""),
+		"JSON Resume publications");
+	free(s);
+	fclose(fp);
+	pub_export_options_init(&o, PUB_EXPORT_OPTIONS_VERSION);
+	o.format = PUB_FORMAT_HTML;
+	o.since = 2000;
+	OK(pub_export(db, &o, stdout) == PUB_EINVAL, "since takes a CV format");
+	o.format = PUB_FORMAT_CV_LATEX;
+	o.since = 99;
+	OK(pub_export(db, &o, stdout) == PUB_EINVAL, "since is a year");
 }
 
 static void test_repo(pub_db *db)

@@ -190,6 +190,8 @@ int main(void)
 	OK(guard_intact(st.guard), "nothing written past v1 pub_stats");
 
 	/* export and filter of version 1 */
+	_Static_assert(sizeof(v1_export_opts) < sizeof(pub_export_opts),
+		"pub_export_opts grew since version 1");
 	memset(&eo, 0, sizeof(eo));
 	eo.s.version = 1;
 	eo.s.filter.version = 1;

@@ -78,6 +78,43 @@ def _ruby_yaml():
     return None, None
 
 
+def _pdflatex():
+    # pdflatex(1) is texlive-binaries'; without texlive-latex-base it finds
+    # no latex.ltx format and no article.cls
+    p = shutil.which("pdflatex")
+    if not p or not _works([p, "--version"]):
+        return None, "texlive-binaries texlive-latex-base"
+    if not _works(["kpsewhich", "article.cls"]) or not _works(["kpsewhich", "hyperref.sty"]):
+        return None, "texlive-latex-base"
+    return p, None
+
+
+# The JSON Resume schema package the tests validate with, pinned: .ci/deps
+# --test installs this version with npm (keep the two in step).
+JSONRESUME_SCHEMA = "1.3.1"
+
+
+def _jsonresume():
+    """(node, the package's folder) when @jsonresume/schema at the pinned
+    version is installed where `npm root -g` says."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        return None, "nodejs npm"
+    try:
+        root = subprocess.run([npm, "root", "-g"], capture_output=True, text=True,
+                              timeout=60, cwd="/").stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        return None, "npm"
+    pkg = os.path.join(root, "@jsonresume", "schema")
+    probe = ("const p = require(process.argv[1] + '/package.json');"
+             "if (p.version !== process.argv[2]) process.exit(1);"
+             "require(process.argv[1]).validate({basics: {name: 'x'}},"
+             " (e, ok) => process.exit(e || !ok ? 1 : 0));")
+    if not _works([node, "-e", probe, pkg, JSONRESUME_SCHEMA]):
+        return None, "nodejs npm (then npm install -g @jsonresume/schema@%s)" % JSONRESUME_SCHEMA
+    return (node, pkg), None
+
+
 def _chattr():
     p = shutil.which("chattr")
     return (p, None) if p else (None, None)
@@ -95,6 +132,10 @@ TOOLS = {
     "hugo": ("hugo", _program("hugo", probe=("version",)), "site files through hugo"),
     "xmllint": ("libxml2-utils", _program("xmllint"), "SVG badges through xmllint"),
     "chattr": ("e2fsprogs", _chattr, "read-only databases (chattr +i)"),
+    "pdflatex": ("texlive-latex-base", _pdflatex, "the LaTeX CV through pdflatex"),
+    "pdftotext": ("poppler-utils", _program("pdftotext", probe=("-v",)),
+                  "the CV's PDF read back (pdftotext, pdftohtml -xml)"),
+    "jsonresume": ("nodejs npm", _jsonresume, "the JSON Resume CV through @jsonresume/schema"),
     "man": ("man-db", _program("man"), "the man page"),
     "git": ("git", _program("git"), "the site repository the GitHub Action's script commits to"),
     "ruby-yaml": ("ruby", _ruby_yaml, "action.yml through Ruby's YAML"),

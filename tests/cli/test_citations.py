@@ -157,12 +157,24 @@ class CitationsTest(ReplayTestCase):
         self.assertEqual(self.paper("cheng2024fastfold")["citations"][0]["count"], 57)
 
     def test_429_for_good_is_exit_75_and_nothing_stored(self):
+        # every source rate-limited: nothing could be reached, cron may retry
+        self.srv.control()
         self.srv.control({"path_prefix": "/works/", "status": 429, "retry_after": 0, "times": -1})
+        self.srv.control({"path_prefix": "/graph/v1/paper/batch", "status": 429, "times": -1,
+                          "body_file": "semanticscholar/rate_limited_429.json",
+                          "content_type": "application/json"})
         r = self.refresh(code=75)
         self.assertIn("OpenAlex", r.err)
         self.assertIn("429", r.err)
         self.assertEqual(self.sql("SELECT COUNT(*) FROM citations"), [(0,)])
         self.assertEqual(self.sql("SELECT COUNT(*) FROM citation_history"), [(0,)])
+
+    def test_429_of_one_source_is_exit_3(self):
+        # Semantic Scholar answered (nulls): OpenAlex's 429 is that source's alone
+        self.srv.control({"path_prefix": "/works/", "status": 429, "retry_after": 0, "times": -1})
+        r = self.refresh(code=3)
+        self.assertIn("OpenAlex: still rate-limited (HTTP 429)", r.err)
+        self.assertEqual(self.sql("SELECT COUNT(*) FROM citations"), [(0,)])
 
     def test_server_error_fails_that_paper_only_exit_3(self):
         self.srv.control({"path_prefix": "/works/doi:10.1145/", "status": 500, "times": -1})
@@ -177,9 +189,13 @@ class CitationsTest(ReplayTestCase):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
         s.close()
-        r = self.refresh(env={"PUBDB_OPENALEX_URL": "http://127.0.0.1:%d" % port}, code=75)
-        self.assertIn("OpenAlex", r.err)
+        # Semantic Scholar answered: one source offline is exit 3; both, 75
+        r = self.refresh(env={"PUBDB_OPENALEX_URL": "http://127.0.0.1:%d" % port}, code=3)
+        self.assertIn("OpenAlex is unreachable", r.err)
         self.assertEqual(self.sql("SELECT COUNT(*) FROM citations"), [(0,)])
+        r = self.refresh(env={"PUBDB_OPENALEX_URL": "http://127.0.0.1:%d" % port,
+                              "PUBDB_S2_URL": "http://127.0.0.1:%d" % port}, code=75)
+        self.assertIn("unreachable", r.err)
 
     def test_api_key_sent_never_shown_or_stored(self):
         self.srv.control({"path_prefix": "/works/doi:10.1145/", "status": 500, "times": -1})
@@ -211,14 +227,14 @@ class CitationsTest(ReplayTestCase):
         self.assertEqual(json.loads(self.ok("--json", "stats").out)["citations"], 151 + 57 + 7)
 
     def test_semantic_scholar_rate_limited_still_asks_openalex(self):
-        # S2's 429 (no Retry-After) past the retries: exit 75 for cron, and
-        # OpenAlex's counts are stored all the same
+        # S2's 429 (no Retry-After) past the retries fails that source alone:
+        # OpenAlex's counts are stored all the same, exit 3
         self.srv.control()
         self.srv.control({"path_prefix": "/graph/v1/paper/batch", "times": -1, "status": 429,
                           "body": '{"message":"Too Many Requests. Please wait and try again or '
                                   'apply for a key for higher rate limits.","code":"429"}',
                           "content_type": "application/json"})
-        r = self.refresh(code=75)
+        r = self.refresh(code=3)
         self.assertIn("Semantic Scholar", r.err)
         self.assertEqual(self.sql("SELECT source, COUNT(*) FROM citations GROUP BY source"),
                          [("openalex", 3)])

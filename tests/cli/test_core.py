@@ -455,7 +455,7 @@ class TestBadInput(PubTestCase):
         self.assertLess(out.index("journal = "), out.index("note = "))
         self.assertIn("@misc{empty,", out)
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 5)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 6)
         self.assertEqual(con.execute("SELECT type FROM sqlite_master WHERE name = 'fields'")
                          .fetchone()[0], "view")
         self.assertEqual(con.execute("SELECT name, value FROM fields WHERE paper_id = 1 "
@@ -517,7 +517,7 @@ class TestBadInput(PubTestCase):
         data = table_rows(self.db)
         self.ok("doctor")
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 5)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 6)
         self.assertEqual(con.execute("PRAGMA foreign_key_check").fetchall(), [])
         con.close()
         self.assertEqual(table_rows(self.db, data), data)  # no link, tag or author lost
@@ -554,7 +554,7 @@ class TestBadInput(PubTestCase):
         data = table_rows(self.db)
         self.ok("doctor")
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 5)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 6)
         con.close()
         self.assertEqual(table_rows(self.db, data), data)
         ref = os.path.join(self.dir, "ref.sqlite3")
@@ -589,7 +589,7 @@ class TestBadInput(PubTestCase):
         data = table_rows(self.db)
         self.ok("doctor")
         con = sqlite3.connect(self.db)
-        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 5)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 6)
         self.assertEqual(con.execute("SELECT venue_source, dblp FROM papers").fetchall(),
                          [(None, None)])
         self.assertEqual(con.execute("SELECT count(*) FROM events").fetchone()[0], 0)
@@ -599,6 +599,41 @@ class TestBadInput(PubTestCase):
         self.ok("init", db=ref)
         self.assertEqual(self.schema_of(self.db), self.schema_of(ref))
         self.assertEqual(self.paper("old-key")["venue"], "ICLR 2025")
+
+    def test_version_5_database_is_upgraded_keeping_every_row(self):
+        # 5 -> 6 (the links step): links gain their source (NULL: the
+        # user's), the tables of removed links and link lookups come; every
+        # row stays and the schema equals a new database's.
+        con, stamp = self.old_schema_db(5)
+        con.execute("INSERT INTO papers(id, citekey, type, title, year, added, "
+                    "modified, fields_json) VALUES (3, 'zhao2024', 'inproceedings', "
+                    "'Real-Time Video', 2024, ?, ?, '{\"title\": \"Real-Time Video\"}')",
+                    (stamp, stamp))
+        con.execute("INSERT INTO repos(id, owner, name, stars, status) "
+                    "VALUES (2, 'NUS-HPC-AI-Lab', 'VideoSys', 2012, 'ok')")
+        con.execute("INSERT INTO links(paper_id, kind, url, repo_id) VALUES "
+                    "(3, 'code', 'https://github.com/NUS-HPC-AI-Lab/VideoSys', 2)")
+        con.execute("INSERT INTO papers_fts(rowid, title, abstract, authors) "
+                    "VALUES (3, 'Real-Time Video', NULL, '')")
+        con.execute("PRAGMA user_version = 5")
+        con.commit()
+        con.close()
+        data = table_rows(self.db)
+        self.ok("doctor")
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("PRAGMA user_version").fetchone()[0], 6)
+        self.assertEqual(con.execute("SELECT source FROM links").fetchall(), [(None,)])
+        con.close()
+        self.assertEqual(table_rows(self.db, data), data)
+        ref = os.path.join(self.dir, "ref.sqlite3")
+        self.ok("init", db=ref)
+        self.assertEqual(self.schema_of(self.db), self.schema_of(ref))
+        # the upgraded database remembers a removal like a new one
+        self.ok("link", "--rm", "zhao2024", "code")
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("SELECT kind, url FROM links_removed").fetchall(),
+                         [("code", "https://github.com/NUS-HPC-AI-Lab/VideoSys")])
+        con.close()
 
     def test_version_1_upgrade_blocked_by_a_lock_changes_nothing(self):
         self.make_v1_db()

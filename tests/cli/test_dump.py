@@ -63,7 +63,7 @@ class DemoDumpTest(DumpCase):
         one, back = self.round_trip(self.demo_db)
         print("demo database: dump of %d bytes, %d lines; round trip %.2f s" %
               (len(one.encode()), len(one.splitlines()), time.monotonic() - t0))
-        self.assertTrue(one.startswith('{"pubdb_dump": 1, "schema": 5}\n'))
+        self.assertTrue(one.startswith('{"pubdb_dump": 1, "schema": 6}\n'))
         for line in one.splitlines():
             json.loads(line)
         self.assertEqual(tables(self.demo_db), tables(back))
@@ -102,6 +102,8 @@ INSERT INTO events(day, recorded, kind, paper_id, value, source)
 INSERT INTO inbox(added, source, title, year, doi, title_key, work_json) VALUES
   ('2026-12-01T04:00:00Z', 'orcid', 'A new paper', 2025, '10.5/new', 'a new paper', '{"title":"A new paper"}');
 INSERT INTO inbox_rejected(kind, value, rejected) VALUES ('doi', '10.5/old', '2026-12-01T04:00:00Z');
+INSERT INTO links_removed(paper_id, kind, url) VALUES (1, 'code', 'https://github.com/old/repo');
+INSERT INTO link_lookups(paper_id, checked) VALUES (1, '2026-12-01T04:00:00Z');
 INSERT INTO venue_lookups(paper_id, checked, candidates) VALUES
   (2, '2026-12-01T04:00:00Z', '[{"venue":"ICLR 2025","dblp":"conf/iclr/X"}]');
 """

@@ -95,7 +95,7 @@ class NetTestCase(PubTestCase):
         self.env = {"PUBDB_ARXIV_URL": base, "PUBDB_DOI_URL": base,
                     "PUBDB_CROSSREF_URL": base, "PUBDB_GITHUB_URL": base,
                     "PUBDB_S2_URL": base, "PUBDB_DBLP_URL": base, "PUBDB_OPENALEX_URL": base,
-                    "PUBDB_ORCID_URL": base,
+                    "PUBDB_ORCID_URL": base, "PUBDB_HF_URL": base, "PUB_HF_INTERVAL_MS": "0",
                     "PUB_S2_INTERVAL_MS": "0", "PUB_DBLP_INTERVAL_MS": "0",
                     "PUB_ARXIV_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "50",
                     "PUB_HTTP_TIMEOUT": "5"}
@@ -561,9 +561,9 @@ class RefreshArxiv(NetTestCase):
 
 class RefreshCron(NetTestCase):
     """The README's cron line, `pubdb -q refresh`: arXiv and GitHub stars in
-    one run, silent when all is well, exit 3 when some item failed and 75
-    when a service is unreachable, one stderr line per problem and nothing
-    on stdout with -q."""
+    one run, silent when all is well, exit 3 when some item failed or a
+    service could not be reached (the others still asked), 75 only when none
+    could, one stderr line per problem and nothing on stdout with -q."""
     def setUp(self):
         super().setUp()
         self.env["GITHUB_TOKEN"] = ""  # REST, whose paths the faults name
@@ -604,30 +604,36 @@ class RefreshCron(NetTestCase):
         self.assertEqual(r.err.splitlines(), ["pubdb: arXiv: no such paper: 2001.99999"], r)
         self.assertEqual(self.stars(), {"hpcaitech/FastFold": 598, "NUS-HPC-AI-Lab/VideoSys": 2012})
 
-    def test_github_unreachable_is_75(self):
-        r = self.cron(75, env={"PUBDB_GITHUB_URL": "http://127.0.0.1:%d" % unused_port()})
+    def test_github_unreachable_fails_alone(self):
+        r = self.cron(3, env={"PUBDB_GITHUB_URL": "http://127.0.0.1:%d" % unused_port()})
         lines = r.err.splitlines()
         self.assertEqual(len(lines), 1, r)
         self.assertRegex(lines[0], r"^pubdb: error: GitHub: cannot connect to http://127.0.0.1:\d+$")
         self.assertEqual(len(self.requests("/api/query")), 1)  # arXiv first, and done
         self.assertEqual(self.sql("SELECT COUNT(*) FROM repos WHERE checked IS NOT NULL"), [(0,)])
 
-    def test_arxiv_unreachable_is_75_and_github_waits(self):
-        before = dump_db(self.db)
-        r = self.cron(75, env={"PUBDB_ARXIV_URL": "http://127.0.0.1:%d" % unused_port()})
+    def test_arxiv_unreachable_fails_alone_and_nothing_reachable_is_75(self):
+        r = self.cron(3, env={"PUBDB_ARXIV_URL": "http://127.0.0.1:%d" % unused_port()})
         lines = r.err.splitlines()
         self.assertEqual(len(lines), 1, r)
         self.assertRegex(lines[0], r"^pubdb: error: arXiv is unreachable")
-        self.assertEqual(self.requests("/"), [])  # GitHub not asked: retry later
+        self.assertTrue(self.requests("/repos/"))  # GitHub still asked
+        # nothing reachable at all: 75 (cron may retry), nothing changed
+        before = dump_db(self.db)
+        off = "http://127.0.0.1:%d" % unused_port()
+        r = self.cron(75, env={"PUBDB_%s_URL" % s: off for s in
+                               ("ARXIV", "GITHUB", "S2", "DBLP", "OPENALEX", "CROSSREF", "DOI",
+                                "ORCID")})
+        self.assertIn("arXiv is unreachable", r.err)
         self.assertEqual(without_pacing(before), without_pacing(dump_db(self.db)))
 
-    def test_item_failed_then_unreachable_is_75(self):
+    def test_item_failed_then_unreachable_is_3(self):
         fault({"path_prefix": "/api/query", "status": 200, "times": -1,
                "content_type": "application/atom+xml",
                "body_file": "arxiv/refresh/2408.12588_v3.xml"})
         self.ok("add", self.write("eprint.bib", "@misc{gone, title={Withdrawn}, author={B. C}, "
                                   "year=2020, eprint={2001.99999}, archiveprefix={arXiv}}\n"))
-        r = self.cron(75, env={"PUBDB_GITHUB_URL": "http://127.0.0.1:%d" % unused_port()})
+        r = self.cron(3, env={"PUBDB_GITHUB_URL": "http://127.0.0.1:%d" % unused_port()})
         lines = r.err.splitlines()
         self.assertEqual(len(lines), 2, r)
         self.assertEqual(lines[0], "pubdb: arXiv: no such paper: 2001.99999")

@@ -4,7 +4,7 @@ fixtures/dblp: the example page's five papers get their five badges with no
 `edit venue=`; a same-title paper by other authors, a CoRR-only hit and a
 workshop version are not taken; two acceptable versions are left to
 `doctor`; a user-set venue survives; 429s; the S2 key never leaks; one S2
-request for five papers; `--only`; a failed service changes nothing."""
+request for five papers; `--only`; a failed source fails alone."""
 import json
 import os
 import sqlite3
@@ -31,6 +31,7 @@ class VenuesTest(ReplayTestCase):
         u = self.srv.url
         self.env = {"PUBDB_ARXIV_URL": u, "PUBDB_DOI_URL": u, "PUBDB_CROSSREF_URL": u,
                     "PUBDB_GITHUB_URL": u, "PUBDB_S2_URL": u, "PUBDB_DBLP_URL": u, "PUBDB_OPENALEX_URL": u,
+                    "PUBDB_HF_URL": u, "PUB_HF_INTERVAL_MS": "0",
                     "PUB_ARXIV_INTERVAL_MS": "0", "PUB_S2_INTERVAL_MS": "0",
                     "PUB_DBLP_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "10",
                     "S2_API_KEY": S2_KEY, "GITHUB_TOKEN": ""}
@@ -218,32 +219,46 @@ class VenuesTest(ReplayTestCase):
         self.assertEqual(self.badges(), FIVE)
         self.assertEqual(len(self.sent("/graph/v1/paper/batch")), 2)
 
-    def test_rate_limited_or_offline_changes_nothing(self):
+    def test_each_source_fails_alone(self):
+        # a rate-limited, broken or unreachable source is one line, and the
+        # next source goes on: exit 3; 75 only when nothing could be reached
         self.add_five()
         before = dump_db(self.db)
         self.srv.control({"path_prefix": "/graph/v1/paper/batch", "status": 429, "times": -1,
                           "body_file": "semanticscholar/rate_limited_429.json",
                           "content_type": "application/json"})
-        r = self.net("refresh", "--venues", code=75)
-        self.assertIn("Semantic Scholar", r.err)
-        self.assertEqual(before, dump_db(self.db))
+        r = self.net("refresh", "--venues", code=3)
+        self.assertIn("pubdb: venues: Semantic Scholar: ", r.err)
+        self.assertIn("; going on with DBLP", r.err)
+        # DBLP's search places the two it has records for
+        b = self.badges()
+        self.assertEqual((b["zhao2024dsp"], b["zhao2024hetegen"]), ("ICML 2025", "MLSys 2024"))
+        self.ok("edit", "zhao2024dsp", "venue=")
+        self.ok("edit", "zhao2024hetegen", "venue=")
         self.srv.control()
         self.srv.control({"path_prefix": "/search/publ/api", "status": 429, "times": -1,
                           "body": "<html><title>429 Too Many Requests</title></html>",
                           "content_type": "text/html"})
-        r = self.net("refresh", "--venues", code=75)
+        r = self.net("refresh", "--venues", code=3)
         self.assertIn("DBLP", r.err)
-        self.assertEqual(before, dump_db(self.db))
+        # the three S2 placed through their DBLP keys are kept
+        b = self.badges()
+        self.assertEqual(b["zhao2024realtime"], "ICLR 2025")
+        self.assertIsNone(b["zhao2024dsp"])
         self.srv.control()
         self.srv.control({"path_prefix": "/graph/v1/paper/batch", "status": 200, "times": 1,
                           "body": "<!DOCTYPE html><p>down for maintenance</p>",
                           "content_type": "text/html"})
-        r = self.net("refresh", "--venues", code=1)
-        self.assertIn("pubdb: error: Semantic Scholar: /graph/v1/paper/batch: an HTML page", r.err)
-        self.assertEqual(before, dump_db(self.db))
+        r = self.net("refresh", "--venues", code=3)
+        self.assertIn("pubdb: venues: Semantic Scholar: /graph/v1/paper/batch: an HTML page", r.err)
+        self.assertEqual(self.badges()["zhao2024dsp"], "ICML 2025")
+        # nothing reachable at all: 75, nothing changed
+        self.ok("edit", "zhao2024dsp", "venue=")
+        before = dump_db(self.db)
         r = self.net("refresh", "--venues", code=75,
-                     env={"PUBDB_S2_URL": "http://127.0.0.1:9"})
+                     env={"PUBDB_S2_URL": "http://127.0.0.1:9", "PUBDB_DBLP_URL": "http://127.0.0.1:9"})
         self.assertIn("Semantic Scholar is unreachable", r.err)
+        self.assertIn("DBLP is unreachable", r.err)
         self.assertEqual(before, dump_db(self.db))
 
     def test_one_dblp_failure_is_partial(self):
@@ -263,7 +278,7 @@ class VenuesTest(ReplayTestCase):
                           "body": '{"error":"Unrecognized or unsupported fields: [x]"}',
                           "content_type": "application/json"})
         self.ok("edit", "zhao2024dsp", "venue=")
-        r2 = self.net("refresh", "--venues", code=1)
+        r2 = self.net("refresh", "--venues", code=3)
         self.assertIn("HTTP 400: Unrecognized", r2.err)
         for text in (r.out, r.err, r2.out, r2.err, dump_db(self.db)):
             self.assertNotIn(S2_KEY, text)
@@ -302,7 +317,8 @@ class VenuesTest(ReplayTestCase):
         self.assertEqual(self.sent("/search/publ/api"), [])
         self.assertIn("4 skipped", r.err)
         self.net("-q", "refresh", "--venues")
-        self.assertEqual(len(self.sent("/search/publ/api")), 4)
+        # the two DBLP said it does not know are not asked again (30 days)
+        self.assertEqual(len(self.sent("/search/publ/api")), 2)
 
 
 if __name__ == "__main__":

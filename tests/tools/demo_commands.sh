@@ -25,10 +25,12 @@ pubdb edit cheng2024fastfold selected=1
 # the venue badges are found, not typed: Semantic Scholar, then DBLP
 pubdb -q refresh --venues
 
-pubdb link zhao2024realtime code https://github.com/NUS-HPC-AI-Lab/VideoSys
-pubdb link zhao2024realtime blog https://oahzxl.github.io/PAB/
-pubdb link zhao2024dsp code https://github.com/NUS-HPC-AI-Lab/VideoSys
-pubdb link zhao2024autochunk code https://github.com/hpcaitech/ColossalAI/tree/main/colossalai/autochunk
+# the code and blog links are found, not typed: the arXiv abstracts and
+# comments (code), Hugging Face's paper pages (code, and the project page,
+# which this homepage calls the blog); only FastFold's, which has no arXiv
+# id and whose links no source gives, are typed
+pubdb config set links.project blog
+pubdb -q refresh --links
 pubdb link cheng2024fastfold paper https://dl.acm.org/doi/10.1145/3627535.3638465
 pubdb link cheng2024fastfold code https://github.com/hpcaitech/FastFold
 

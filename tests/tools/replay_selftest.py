@@ -30,6 +30,8 @@ SERVER = os.path.join(HERE, "..", "replay_server.py")
 FIXTURES = sys.argv.pop(1) if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "fixtures")
 
 
+JSON = {"Accept": "application/json"}
+
 class ReplayServer(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -52,7 +54,7 @@ class ReplayServer(unittest.TestCase):
         cls.proc.wait(10)
         cls.tmp.cleanup()
 
-    def req(self, method, path, body=None, headers=None):
+    def req(self, method, path, body=None, headers=None):  # noqa: E301
         c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         h = {"User-Agent": "replay-selftest"}
         h.update(headers or {})
@@ -193,17 +195,21 @@ class ReplayServer(unittest.TestCase):
         status, h, body = self.req("GET", "/pid/99/9999.xml")
         self.assertEqual(status, 404)
         self.assertIn("text/html", h["content-type"])
-        status, _, body = self.req("GET", "/v3.0/0000-0003-1620-1408/works")
+        status, _, body = self.req("GET", "/v3.0/0000-0003-1620-1408/works", headers=JSON)
         self.assertEqual((status, json.loads(body)["group"]), (200, []))
-        status, _, body = self.req("GET", "/v3.0/0000-0001-5109-3700/works")
+        # pub.orcid.org answers XML unless Accept asks for JSON
+        status, h, body = self.req("GET", "/v3.0/0000-0003-1620-1408/works")
+        self.assertTrue(body.startswith(b"<?xml") and "orcid+xml" in h["content-type"], body)
+        status, _, body = self.req("GET", "/v3.0/0000-0001-5109-3700/works", headers=JSON)
         self.assertEqual((status, json.loads(body)["error-code"]), (404, 9016))
-        status, _, body = self.req("GET", "/v3.0/0000-0002-0734-2199/works/77226586,1")
+        status, _, body = self.req("GET", "/v3.0/0000-0002-0734-2199/works/77226586,1",
+                                   headers=JSON)
         bulk = json.loads(body)["bulk"]
         self.assertEqual(status, 200)
         self.assertEqual(bulk[0]["work"]["put-code"], 77226586)
         self.assertEqual(bulk[1]["error"]["response-code"], 404)
         status, _, body = self.req("GET", "/v3.0/0000-0002-0734-2199/works/"
-                                   + ",".join(str(i) for i in range(101)))
+                                   + ",".join(str(i) for i in range(101)), headers=JSON)
         self.assertEqual(status, 400)
         pages, offset = [], 0
         while offset is not None:
@@ -258,6 +264,26 @@ class ReplayServer(unittest.TestCase):
         self.assertNotIn("hit", hits)
 
     # ---- faults and the log
+    # ---- Hugging Face
+    def test_huggingface_paper_pages(self):
+        status, h, body = self.req("GET", "/api/papers/2408.12588")
+        self.assertEqual(status, 200)
+        self.assertEqual(h["ratelimit-policy"], '"fixed window";"api";q=500;w=300')
+        paper = json.loads(body)
+        self.assertEqual(paper["githubRepo"], "https://github.com/NUS-HPC-AI-Lab/VideoSys")
+        # unset keys are absent, not null
+        paper = json.loads(self.req("GET", "/api/papers/2407.13168")[2])
+        self.assertNotIn("githubRepo", paper)
+        self.assertNotIn("projectPage", paper)
+        # strict: an unindexed id, a version, a query, another method
+        for method, path in (("GET", "/api/papers/2403.01164"), ("GET", "/api/papers/2408.12588v3"),
+                             ("GET", "/api/papers/2408.12588?full=1"),
+                             ("POST", "/api/papers/2408.12588")):
+            status, h, body = self.req(method, path)
+            self.assertEqual(status, 404, path)
+            self.assertEqual(json.loads(body), {"error": "Paper not found"})
+            self.assertEqual(h["x-error-message"], "Paper not found")
+
     def test_faults_and_log(self):
         fault = {"path_prefix": "/repos/hpcaitech/", "status": 503, "retry_after": "7", "times": 2}
         self.assertEqual(self.req("POST", "/_control", json.dumps(fault))[0], 200)

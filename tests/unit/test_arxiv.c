@@ -198,7 +198,8 @@ static void test_fetch(void)
 		"title");
 	OK(r[1].paper->nauthors == 7, "DSP authors");
 	STR_EQ(r[1].paper->code_url, "https://github.com/NUS-HPC-AI-Lab/VideoSys", "trailing ')' trimmed");
-	STR_EQ(r[2].paper->code_url, "https://github.com/hpcaitech/ColossalAI", "code from abstract");
+	STR_EQ(r[2].paper->code_url, "https://github.com/hpcaitech/ColossalAI/tree/main/colossalai/autochunk",
+		"code from abstract, its path kept");
 	STR_EQ(r[3].paper->primary_category, "cs.PF", "HeteGen category");
 	OK(r[3].paper->abstract && strstr(r[3].paper->abstract, "CPUs and GPUs & asynchronous"),
 		"abstract entity");

@@ -152,44 +152,67 @@ static void test_names(void)
 static void test_match(void)
 {
 	pub__vpaper p;
-	char *fam_ok[] = {"jones", "zhao"}, *fam_no[] = {"jones", "white"};
-	char **f;
-	const char *disp[] = {"Arun Kumar 0001", "Xuanlei Zhao"};
-	size_t n;
+	pub__vowner o;
+	pub__vauthors ok, no, one, homonym, bib;
+	const char *ok_names[] = {"Xuanlei Zhao", "Yang You"};
+	const char *no_names[] = {"Bob Jones", "Xuanlei Zhao"};
+	const char *hom_names[] = {"Xuanlei Zhao 0002", "Yang You"};
+	const char *hom_pids[] = {"123/4-2", "55/1"}, *own_pids[] = {"123/4-1", "55/1"};
+	const char *const title = "Real-Time Video Generation with Pyramid Attention Broadcast.";
 	memset(&p, 0, sizeof(p));
+	memset(&o, 0, sizeof(o));
 	p.title_key = pub__vtitle_key("Real-Time Video Generation with {P}yramid Attention Broadcast");
-	p.families = (char *[]){"zhao", "you"};
-	p.nfamilies = 2;
+	p.families = (char *[]){"zhao", "you", "jin"};
+	p.nfamilies = 3;
 	p.year = 2024;
-	OK(pub__vacceptable(&p, "conf/iclr/ZhaoJWY25", "ICLR", NULL,
-		   "Real-Time Video Generation with Pyramid Attention Broadcast.", fam_ok, 2, 2025),
-		"same title, an author, year + 1");
-	OK(!pub__vacceptable(&p, "conf/nips/JonesW23", NULL, NULL,
-		   "Real-Time Video Generation with Pyramid Attention Broadcast.", fam_no, 2, 2024),
-		"other authors");
-	OK(!pub__vacceptable(&p, "journals/corr/abs-2408-12588", "CoRR", NULL,
-		   "Real-Time Video Generation with Pyramid Attention Broadcast.", fam_ok, 2, 2024),
+	pub__vauthors_make(&ok, ok_names, NULL, 2, NULL, NULL);
+	pub__vauthors_make(&no, no_names, NULL, 2, NULL, NULL);
+	OK(pub__vacceptable(&p, "conf/iclr/ZhaoJWY25", "ICLR", NULL, title, &ok, 2025),
+		"same title, two authors, year + 1");
+	OK(!pub__vacceptable(&p, "conf/nips/JonesW23", NULL, NULL, title, &no, 2024),
+		"one shared family name is not enough");
+	OK(!pub__vacceptable(&p, "journals/corr/abs-2408-12588", "CoRR", NULL, title, &ok, 2024),
 		"CoRR");
-	OK(!pub__vacceptable(&p, "conf/iclr/X", NULL, NULL, "Real-Time Video Generation.", fam_ok,
-		   2, 2025), "other title");
-	OK(!pub__vacceptable(&p, "conf/iclr/X", NULL, NULL,
-		   "Real-Time Video Generation with Pyramid Attention Broadcast", fam_ok, 2, 2027),
-		"year + 3");
-	OK(!pub__vacceptable(&p, "conf/iclr/X", NULL, NULL,
-		   "Real-Time Video Generation with Pyramid Attention Broadcast", fam_ok, 2, 2022),
-		"year - 2");
-	free(p.title_key);
-	f = pub__vfamilies(disp, 2, "M{\\\"u}ller, Hans and Arun Kumar 0001", &n);
-	OK(n == 4, "families %zu", n);
-	if (n == 4) {
-		STR_EQ(f[0], "kumar", "homonym number dropped");
-		STR_EQ(f[1], "zhao", "display name");
-		STR_EQ(f[2], "muller", "BibTeX name folded");
-		STR_EQ(f[3], "kumar", "BibTeX homonym number dropped");
+	OK(!pub__vacceptable(&p, "conf/iclr/X", NULL, NULL, "Real-Time Video Generation.", &ok,
+		   2025), "other title");
+	OK(!pub__vacceptable(&p, "conf/iclr/X", NULL, NULL, title, &ok, 2027), "year + 3");
+	OK(!pub__vacceptable(&p, "conf/iclr/X", NULL, NULL, title, &ok, 2022), "year - 2");
+	/* a one-author version: that author */
+	pub__vauthors_make(&one, (const char *[]){"Xuanlei Zhao 0001"}, NULL, 1, NULL, NULL);
+	OK(pub__vacceptable(&p, "conf/iclr/X", NULL, NULL, title, &one, 2024), "one author");
+	pub__vauthors_clear(&one);
+	/* the owner: a numbered homonym never stands for them */
+	o.names = (char *[]){"xuanlei zhao"};
+	o.nnames = 1;
+	p.owner = &o;
+	pub__vauthors_make(&homonym, hom_names, NULL, 2, NULL, &o);
+	OK(homonym.n == 2 && !*homonym.families[0], "the homonym does not count");
+	OK(!pub__vacceptable(&p, "conf/aaai/X", NULL, NULL, title, &homonym, 2024),
+		"Xuanlei Zhao 0002 is not the owner");
+	pub__vauthors_clear(&homonym);
+	/* with owner.dblp, DBLP's pids decide */
+	o.pid = (char *)"123/4-1";
+	o.number = 1;
+	pub__vauthors_make(&homonym, hom_names, hom_pids, 2, NULL, &o);
+	OK(!pub__vacceptable(&p, "conf/aaai/X", NULL, NULL, title, &homonym, 2024),
+		"another pid");
+	pub__vauthors_clear(&homonym);
+	pub__vauthors_make(&homonym, (const char *[]){"Xuanlei Zhao 0001", "Yang You"}, own_pids,
+		2, NULL, &o);
+	OK(homonym.has_owner_pid && pub__vacceptable(&p, "conf/iclr/X", NULL, NULL, title,
+		   &homonym, 2024), "the owner's pid and number");
+	pub__vauthors_clear(&homonym);
+	/* a BibTeX list: names folded, numbers dropped */
+	pub__vauthors_make(&bib, NULL, NULL, 0, "M{\\\"u}ller, Hans and Arun Kumar 0001", NULL);
+	OK(bib.n == 2, "families %zu", bib.n);
+	if (bib.n == 2) {
+		STR_EQ(bib.families[0], "muller", "BibTeX name folded");
+		STR_EQ(bib.families[1], "kumar", "BibTeX homonym number dropped");
 	}
-	while (n)
-		free(f[--n]);
-	free(f);
+	pub__vauthors_clear(&bib);
+	pub__vauthors_clear(&ok);
+	pub__vauthors_clear(&no);
+	free(p.title_key);
 }
 
 static void fault(pub__http *h, const char *json)
@@ -231,6 +254,10 @@ static void test_fetch(void)
 		"</title></head><body>The vast number of requests from your side</body></html>\"}");
 	OK(pub__dblp_search(&hits, &nh, h, "one title at two venues") == PUB_ERATELIMIT, "429 page");
 	OK(strstr(pub_error_last(), "DBLP") != NULL, "429 names DBLP: %s", pub_error_last());
+	OK(pub__http_held(h, PUB__SVC_DBLP), "held after the 429s");
+	OK(pub__dblp_rec_get(&r, h, "conf/iclr/ZhaoJWY25") == PUB_ERATELIMIT, "held: any path");
+	pub__http_free(h);
+	OK(pub__http_new(&h) == 0, "a new client");
 	fault(h, "{\"clear\":true}");
 	fault(h, "{\"path_prefix\":\"/rec/\",\"status\":500,\"times\":-1,\"body\":\"oops\"}");
 	OK(pub__dblp_rec_get(&r, h, "conf/iclr/ZhaoJWY25") == PUB_ENET, "500");

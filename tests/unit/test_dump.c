@@ -33,8 +33,12 @@ static const char fill_sql[] =
 	"INSERT INTO repos(owner, name, github_id, description, stars, etag, checked, "
 	"  status, standalone, display_name) VALUES ('Org', 'Tool', 42, 'A tool', 1234, "
 	"  'W/\"abc\"', '2026-12-01T04:00:00Z', 'ok', 1, 'The Tool');"
-	"INSERT INTO links(paper_id, kind, url, repo_id) VALUES "
-	"  (1, 'code', 'https://github.com/Org/Tool', 1), (1, 'blog', 'https://b.example/', NULL);"
+	"INSERT INTO links(paper_id, kind, url, repo_id, source) VALUES "
+	"  (1, 'code', 'https://github.com/Org/Tool', 1, NULL), "
+	"  (1, 'blog', 'https://b.example/', NULL, 'huggingface');"
+	"INSERT INTO links_removed(paper_id, kind, url) VALUES "
+	"  (1, 'code', 'https://github.com/Org/Old'), (2, 'project', 'https://p.example/');"
+	"INSERT INTO link_lookups(paper_id, checked) VALUES (2, '2026-12-01T04:00:00Z');"
 	"INSERT INTO star_history(repo_id, day, stars) VALUES (1, '2026-11-30', 1200), "
 	"  (1, '2026-12-01', 1234);"
 	"INSERT INTO citations(paper_id, source, count, checked) VALUES "
@@ -139,7 +143,7 @@ static void test_round_trip_every_table(void)
 	size_t n = 0, i;
 	int err;
 	snprintf(path, sizeof(path), "%s/back.sqlite3", fixture_dir);
-	STR_EQ(strstr(one, "{\"pubdb_dump\": 1, \"schema\": 5}\n") == one ? "header" : one,
+	STR_EQ(strstr(one, "{\"pubdb_dump\": 1, \"schema\": 6}\n") == one ? "header" : one,
 		"header", "first line");
 	OK(!strstr(one, "ghp_secret") && !strstr(one, "hunter2"), "no secrets: %s", one);
 	OK(!strstr(one, "arxiv_last_request"), "no pacing state");
@@ -263,8 +267,8 @@ static void test_errors(void)
 	expect_error("{\"t\":\"papers\"}\n", "test.jsonl:1: not a pubdb dump", "no header");
 	expect_error("[1]\n", "test.jsonl:1: not a JSON object", "array");
 	expect_error("{\"pubdb_dump\":2,\"schema\":5}\n", "dump format 2", "format");
-	expect_error("{\"pubdb_dump\":1,\"schema\":6}\n", "newer than this pubdb", "newer");
-	expect_error("{\"pubdb_dump\":1,\"schema\":3}\n", "loads versions 4 to 5", "older");
+	expect_error("{\"pubdb_dump\":1,\"schema\":7}\n", "newer than this pubdb", "newer");
+	expect_error("{\"pubdb_dump\":1,\"schema\":3}\n", "loads versions 4 to 6", "older");
 	expect_error("{\"pubdb_dump\":1,\"schema\":5}\n\n{\"t\":\"nope\"}\n",
 		"test.jsonl:3: unknown record type 'nope'", "type");
 	expect_error("{\"pubdb_dump\":1,\"schema\":5}\n{\"name\":\"x\"}\n",
@@ -342,7 +346,7 @@ static void test_previous_schema(void)
 	OK(pub_paper_get(&p, back, "doe2020") == 0 && p && p->selected, "the paper");
 	pub_paper_free(p);
 	text = dump_text(back);
-	OK(strncmp(text, "{\"pubdb_dump\": 1, \"schema\": 5}\n", 31) == 0, "dumped as 5: %s", text);
+	OK(strncmp(text, "{\"pubdb_dump\": 1, \"schema\": 6}\n", 31) == 0, "dumped as 6: %s", text);
 	OK(strstr(text, "{\"t\":\"star_history\",\"repo\":\"org/tool\",\"day\":\"2026-01-01\","
 		"\"stars\":5}") != NULL, "history");
 	free(text);

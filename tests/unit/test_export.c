@@ -39,9 +39,9 @@ static pub_author pab_authors[] = {
 	A("Kai Wang", "Kai", "Wang", 1), A("Yang You", "Yang", "You", 0),
 };
 static pub_link pab_links[] = {
-	{"paper", "https://arxiv.org/abs/2408.12588", -1},
-	{"code", "https://github.com/NUS-HPC-AI-Lab/VideoSys", 2012},
-	{"blog", "https://oahzxl.github.io/PAB/", -1},
+	{"paper", "https://arxiv.org/abs/2408.12588", -1, NULL},
+	{"code", "https://github.com/NUS-HPC-AI-Lab/VideoSys", 2012, NULL},
+	{"blog", "https://oahzxl.github.io/PAB/", -1, NULL},
 };
 static char *pab_tags[] = {"Efficient Video Generation"};
 
@@ -53,8 +53,8 @@ static pub_author dsp_authors[] = {
 };
 /* the loader fills code-link stars from the repository: VideoSys again */
 static pub_link dsp_links[] = {
-	{"paper", "https://arxiv.org/abs/2403.10266", -1},
-	{"code", "https://github.com/NUS-HPC-AI-Lab/VideoSys", 2012},
+	{"paper", "https://arxiv.org/abs/2403.10266", -1, NULL},
+	{"code", "https://github.com/NUS-HPC-AI-Lab/VideoSys", 2012, NULL},
 };
 
 static pub_author autochunk_authors[] = {
@@ -65,7 +65,7 @@ static pub_author autochunk_authors[] = {
 };
 /* a deep link into ColossalAI: its stars are not AutoChunk's */
 static pub_link autochunk_links[] = {
-	{"code", "https://github.com/hpcaitech/ColossalAI/tree/main/colossalai/autochunk", 41234},
+	{"code", "https://github.com/hpcaitech/ColossalAI/tree/main/colossalai/autochunk", 41234, NULL},
 };
 static char *memory_tags[] = {"Efficient Memory Cost"};
 
@@ -83,8 +83,8 @@ static pub_author fastfold_authors[] = {
 	A("Yang You", "Yang", "You", 0),
 };
 static pub_link fastfold_links[] = {
-	{"paper", "https://dl.acm.org/doi/10.1145/3627535.3638465", -1},
-	{"code", "https://github.com/hpcaitech/FastFold", 582},
+	{"paper", "https://dl.acm.org/doi/10.1145/3627535.3638465", -1, NULL},
+	{"code", "https://github.com/hpcaitech/FastFold", 582, NULL},
 };
 static char *science_tags[] = {"Efficient AI for Science"};
 static pub_field fastfold_fields[] = {
@@ -149,9 +149,9 @@ static pub_author pre_authors[] = {
 	{"Zhao, X.", "X.", NULL, "Zhao", NULL, 0, 0},
 };
 static pub_link pre_links[] = {
-	{"slides", "https://example.com/slides.pdf", -1},
-	{"code", "https://github.com/example/alpha-nets", 1234567},
-	{"video", "https://youtu.be/x", -1},
+	{"slides", "https://example.com/slides.pdf", -1, NULL},
+	{"code", "https://github.com/example/alpha-nets", 1234567, NULL},
+	{"video", "https://youtu.be/x", -1, NULL},
 };
 static pub_paper preprint[] = {
 	{7, "berg2025scaling", "misc",
@@ -168,15 +168,15 @@ static pub_author evil_authors[] = {
 	A("Xuanlei <b>Zhao</b>", NULL, NULL, 0),
 };
 static pub_link evil_links[] = {
-	{"paper", "javascript:alert(1)", -1},
-	{"code", " JaVaScRiPt:alert(1)", 5},
-	{"blog", "data:text/html;base64,PHNjcmlwdD4=", -1},
-	{"video", "https://example.com/watch?a=1&b=\"2\"'><script>x</script>", -1},
-	{"slides", "java\tscript:alert(1)", -1},
-	{"project", "&#106;avascript:alert(1)", -1},
-	{"pdf", "VBScript:msgbox(1)", -1},
-	{"<i>kind</i>", "https://example.com/k", -1},
-	{"code", "https://github.com/evil/repo\"onmouseover=\"x", 12},
+	{"paper", "javascript:alert(1)", -1, NULL},
+	{"code", " JaVaScRiPt:alert(1)", 5, NULL},
+	{"blog", "data:text/html;base64,PHNjcmlwdD4=", -1, NULL},
+	{"video", "https://example.com/watch?a=1&b=\"2\"'><script>x</script>", -1, NULL},
+	{"slides", "java\tscript:alert(1)", -1, NULL},
+	{"project", "&#106;avascript:alert(1)", -1, NULL},
+	{"pdf", "VBScript:msgbox(1)", -1, NULL},
+	{"<i>kind</i>", "https://example.com/k", -1, NULL},
+	{"code", "https://github.com/evil/repo\"onmouseover=\"x", 12, NULL},
 };
 static char *evil_tags[] = {"<script>alert('tag')</script>"};
 static pub_field evil_fields[] = {{"journal", "J. of <script>"}};

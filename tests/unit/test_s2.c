@@ -152,6 +152,14 @@ static void test_fetch(void)
 	OK(pub__s2_batch(p, h, five, 5) == PUB_ERATELIMIT, "429 persists: rate limit");
 	OK(strstr(pub_error_last(), "Semantic Scholar") && strstr(pub_error_last(), "429"),
 		"429 message: %s", pub_error_last());
+	/* it asked to be left alone: not asked again by this client */
+	OK(pub__http_held(h, PUB__SVC_S2), "held after the 429s");
+	before = count_lines("/graph/v1/paper/batch", &keyed);
+	OK(pub__s2_batch(p, h, five, 5) == PUB_ERATELIMIT, "held: rate limit at once");
+	OK(strstr(pub_error_last(), PUB__HTTP_HELD_MSG) != NULL, "held message: %s", pub_error_last());
+	OK(count_lines("/graph/v1/paper/batch", &keyed) == before, "held: nothing sent");
+	pub__http_free(h);
+	OK(pub__http_new(&h) == 0, "a new client");
 	fault(h, "{\"clear\":true}");
 	fault(h, "{\"path_prefix\":\"/graph/v1/paper/batch\",\"status\":403,\"times\":1,"
 		"\"content_type\":\"text/html\",\"body\":\"<html><body>Forbidden</body></html>\"}");

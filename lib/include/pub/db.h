@@ -33,7 +33,8 @@ PUB_EXTERN int pub_db_schema_version(void);
 /* Settings: `*out` is malloc'd (caller frees), NULL when unset. */
 PUB_EXTERN int pub_config_get(char **out, pub_db *db, const char *key);
 /* Sets (value NULL: unsets) one of a user's settings: owner,
- * owner.aliases, owner.dblp, owner.orcid, owner.s2, email, citekey_format.
+ * owner.aliases, owner.dblp, owner.orcid, owner.s2, email, citekey_format,
+ * refresh.unknown_days.
  * Any other key is PUB_EINVAL ("did you mean" in the message), so a typo
  * never becomes a setting; unsetting a stored key of another name is
  * fine. */

@@ -23,6 +23,14 @@ typedef enum pub_format {
 	PUB_FORMAT_HTML,
 	PUB_FORMAT_MARKDOWN,
 	PUB_FORMAT_HUGO, /* Hugo Blox page bundles in hugo_dir, one per paper */
+	/* A CV's publication list in LaTeX: sections (conference papers,
+	 * journal articles, preprints, other; or group_by year, tag, venue,
+	 * none), numbered; a fragment to \input, or with standalone a document
+	 * pdflatex compiles with the LaTeX kernel's packages alone */
+	PUB_FORMAT_CV_LATEX,
+	/* A JSON Resume document (jsonresume.org): basics.name (the owner) and
+	 * publications[] */
+	PUB_FORMAT_CV_JSON_RESUME,
 } pub_format;
 
 /* Whose BibTeX fields PUB_FORMAT_BIBTEX writes. */
@@ -75,7 +83,8 @@ typedef struct pub_export_opts {
 	int static_stars;
 	pub_dialect dialect; /* BibTeX: whose fields */
 	/* PUB_FORMAT_HUGO: the Hugo site's folder.  Each paper becomes
-	 * content/publication/<slug>/index.md (Hugo Blox front matter) and
+	 * content/publications/<slug>/index.md (Hugo Blox front matter;
+	 * content/publication/ with PUB_HUGO_ACADEMIC, hugo_layout) and
 	 * cite.bib (its plain BibTeX), each written atomically; a bundle of
 	 * the same slug is replaced, other bundles are left alone.  `out` is
 	 * not written to. */
@@ -87,9 +96,28 @@ typedef struct pub_export_opts {
 	 * separated by ';' ("Yang You; Y. You") */
 	const char *const *highlight;
 	size_t nhighlight;
+	/* version 2, the CV formats only: only papers of this year or later
+	 * (the year the venue badge names, else the paper's own; "ICLR 2025"
+	 * counts as 2025 for a 2024 preprint); 0: all.  A paper of unknown
+	 * year is left out then. */
+	int since;
+	/* version 3, PUB_FORMAT_HUGO: the layout of the site (pub_hugo_layout) */
+	int hugo_layout;
 } pub_export_opts;
 
-#define PUB_EXPORT_OPTIONS_VERSION 1
+/* The Hugo Blox layouts export --hugo writes. */
+typedef enum pub_hugo_layout {
+	/* Hugo Blox today (hugo-blox-builder, academic-cv template):
+	 * content/publications/<slug>/ and the section's _index.md (view:
+	 * citation), the owner as the `me` author (data/authors/me.yaml), no
+	 * link the theme builds from hugoblox.ids itself */
+	PUB_HUGO_BLOX = 0,
+	/* the older "academic" theme: content/publication/<slug>/, the owner
+	 * by name (export --hugo-layout academic) */
+	PUB_HUGO_ACADEMIC = 1,
+} pub_hugo_layout;
+
+#define PUB_EXPORT_OPTIONS_VERSION 3
 #define PUB_EXPORT_OPTIONS_INIT \
 	{.version = PUB_EXPORT_OPTIONS_VERSION, .filter = PUB_FILTER_INIT}
 
@@ -100,8 +128,9 @@ PUB_EXTERN int pub_export_options_init(pub_export_opts *opts, unsigned int versi
 /* 0 when some writer exports what opts ask for: its format in its style
  * and dialect, to the output or into a site's folder (jekyll_dir,
  * hugo_dir), with only the options it reads (ascii, plain, repos,
- * citations, title, static_stars); otherwise PUB_EINVAL saying what does
- * not go together.  pub_export() and pub_export_text() check the same. */
+ * citations, title, static_stars, since, hugo_layout), since 0 or a year
+ * 1000..9999; otherwise PUB_EINVAL saying what does not go together.
+ * pub_export() and pub_export_text() check the same. */
 PUB_EXTERN int pub_export_check(const pub_export_opts *opts);
 
 /* Writes the matching papers to `out` (nothing, for a writer into a site's

@@ -28,6 +28,7 @@ typedef struct pub_link {
 	char *kind; /* paper, code, blog, video, slides, project, pdf, ... */
 	char *url;
 	long stars; /* stars of the linked repository, -1 when unknown */
+	char *source; /* who found it ("arxiv", "huggingface"); NULL: the user */
 } pub_link;
 
 /* A paper's citation count from one source (see "citation counts" below). */

@@ -118,14 +118,16 @@ PUB_EXTERN int pub_refresh_lock(pub_db *db);
 
 /* The steps of pub_refresh(), in the order it runs them: arXiv first (new
  * versions and DOIs the others use), citations before venues (Semantic
- * Scholar's batch is asked once and shared), then stars and profiles. */
+ * Scholar's batch is asked once and shared), then stars, profiles and
+ * links. */
 typedef enum pub_refresh_step {
 	PUB_REFRESH_ARXIV = 1u << 0,
 	PUB_REFRESH_CITATIONS = 1u << 1,
 	PUB_REFRESH_VENUES = 1u << 2,
 	PUB_REFRESH_STARS = 1u << 3,
 	PUB_REFRESH_PROFILES = 1u << 4,
-	PUB_REFRESH_ALL = (1u << 5) - 1,
+	PUB_REFRESH_LINKS = 1u << 5,
+	PUB_REFRESH_ALL = (1u << 6) - 1,
 } pub_refresh_step;
 
 /* Runs the `steps` (pub_refresh_step bits) in the library's order in one
@@ -166,6 +168,25 @@ PUB_EXTERN int pub_refresh_arxiv(pub_db *db, const pub_refresh_opts *opts,
  * repository keeps its last count and counts as failed.  opts->on_change
  * gets each change, opts->warn each failure; opts may be NULL. */
 PUB_EXTERN int pub_refresh_stars(pub_db *db, const pub_refresh_opts *opts,
+	pub_refresh_stats *stats);
+
+/* Finds code and project links (refresh --links): for every paper, the
+ * first GitHub or GitLab URL of its arXiv comments or abstract is its
+ * code; for every arXiv paper still without a code link or a project
+ * page, Hugging Face's paper page (GET /api/papers/{id}; a 404 means not
+ * indexed) gives githubRepo as the code and projectPage as the project
+ * page, filed under the kind the setting links.project names ("project"
+ * when unset; "blog" for a page that calls it so).  A found link is
+ * stored with its source ("arxiv", "huggingface"; pub_link.source) only
+ * when the user has not removed it (`link --rm` is remembered, for a code
+ * link the whole repository) and the paper has no link of that kind yet;
+ * a GitHub code link brings its repository row, and so its stars.  Each
+ * new link goes to opts->on_change ("zhao2024realtime: blog
+ * https://oahzxl.github.io/PAB/ (found by huggingface)").  opts->max_age
+ * skips papers looked at more recently.  Returns as pub_refresh_arxiv,
+ * plus PUB_ERATELIMIT when Hugging Face kept answering 429 (what it
+ * answered before is stored). */
+PUB_EXTERN int pub_refresh_links(pub_db *db, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats);
 
 /* ---- venues: published versions found by pubdb (refresh --venues) ----- */
