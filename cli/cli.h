@@ -48,15 +48,20 @@ extern cli cli_state;
  * list generated from `opts`, then `epilog`.  main() parses argv by `opts`
  * (which store into the command file's statics) before it calls fn, so
  * --help and usage errors never need the database. */
+/* A command's help: usage lines, prose before and after its options. */
+typedef struct cmd_text {
+	const char *usage;       /* "usage: pubdb ..." lines */
+	const char *description; /* prose, or NULL */
+	const char *epilog;      /* prose after the options, or NULL */
+} cmd_text;
+
 typedef struct cmd {
 	const char *name;
 	int (*fn)(cli *c);
 	unsigned needs;
 	const char *summary;
-	const char *usage;       /* "usage: pubdb ..." lines */
-	const char *description; /* prose, or NULL */
+	const struct cmd_text *text; /* its help, in cmd_<verb>.c beside its options */
 	const cli_opt_spec *opts;
-	const char *epilog;      /* prose after the options, or NULL */
 } cmd;
 
 /* The exit code of a library error: the one table of them. */
@@ -64,6 +69,10 @@ int cli_exit_code(int err);
 /* Prints "pubdb: error: MESSAGE" for the last library error and returns
  * cli_exit_code(err). */
 int cli_fail(int err);
+/* The same with more after the library's message: the command or option
+ * to type ("pubdb: error: no database at 'x' (run 'pubdb init' ...)").
+ * The library says what went wrong; the CLI says what to type. */
+int cli_fail_more(int err, const char *fmt, ...);
 /* --max-time DURATION (curl's name): "90", "90s", "10m", "1h" to
  * milliseconds in *ms; EXIT_OK, or a usage error of `command` naming the
  * value. */
@@ -151,5 +160,11 @@ extern const cli_opt_spec cmd_init_opts[], cmd_add_opts[], cmd_list_opts[],
 	cmd_doctor_opts[], cmd_export_opts[], cmd_refresh_opts[], cmd_stars_opts[],
 	cmd_news_opts[], cmd_citations_opts[], cmd_stats_opts[],
 	cmd_help_opts[], cmd_inbox_opts[], cmd_dump_opts[], cmd_load_opts[];
+/* Each command's help, defined beside its options table. */
+extern const cmd_text cmd_init_text, cmd_add_text, cmd_list_text, cmd_show_text,
+	cmd_search_text, cmd_edit_text, cmd_rm_text, cmd_unmerge_text, cmd_tag_text,
+	cmd_link_text, cmd_repo_text, cmd_config_text, cmd_doctor_text, cmd_export_text,
+	cmd_refresh_text, cmd_stars_text, cmd_news_text, cmd_citations_text,
+	cmd_stats_text, cmd_help_text, cmd_inbox_text, cmd_dump_text, cmd_load_text;
 
 #endif

@@ -32,17 +32,50 @@ const cli_opt_spec cmd_add_opts[] = {
 		"windows-1252, or any name 'iconv -l' lists (gbk,\n"
 		"shift_jis, iso-8859-15...) (default: detect)", 0},
 	{CLI_OPT_VALUE, "max-time", 0, &max_time, 0, "DURATION",
-		"profiles: stop after DURATION (90, 90s, 10m, 1h), keep the\n"
+		"stop asking after DURATION (90, 90s, 10m, 1h), keep the\n"
 		"profiles fetched so far, exit 3", 0},
 	CLI_OPT_QUIET,
 	{CLI_OPT_ARGS, "INPUT", 0, &inputs, 0, NULL, NULL, 0},
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb add`: its help, next to its options. */
+const cmd_text cmd_add_text = {
+	.usage =
+		"usage: pubdb add [options] (FILE.bib | - | arxiv:ID | doi:DOI)...\n"
+		"       pubdb add [--dry-run] [--max-time DURATION] (dblp:PID | orcid:ID |\n"
+		"                 s2author:ID)...\n",
+	.description =
+		"Adds papers.  A .bib file (or - for stdin) is imported in one transaction:\n"
+		"broken entries are skipped with a warning naming file:line:column, unless\n"
+		"--strict makes any error abort the import without changing anything.\n"
+		"An entry with the same DOI or arXiv id as a stored paper is merged into\n"
+		"it (missing fields filled, nothing overwritten); so is one with the same\n"
+		"title, year and first author from an earlier import, unless its entry\n"
+		"type, volume or pages disagree.  Two keys in one file are two papers.\n"
+		"The merged entry's key stays a name of the paper (an alias); the message\n"
+		"says why it merged, and 'pubdb unmerge KEY' undoes it.\n\n"
+		"Identifiers are fetched from arXiv or doi.org and stored the same way:\n"
+		"arxiv:ID or arXiv:ID, bare ids (2408.12588, hep-th/9901001, with vN),\n"
+		"arxiv.org/abs|pdf URLs, doi:DOI or https://doi.org/DOI.  All arXiv ids\n"
+		"of one command go in one request; nothing is stored when the network\n"
+		"fails (exit 75 when there is no network at all, so cron can retry).  An\n"
+		"id that is not found is reported and the others are still added (exit 1).\n\n"
+		"dblp:PID, orcid:ID and s2author:ID add every paper of an author (DBLP,\n"
+		"ORCID, Semantic Scholar) in one transaction, with DOI, arXiv id, DBLP key,\n"
+		"venue and year; one paper's several records (DBLP's conference and CoRR\n"
+		"records, ORCID's sources) and papers already stored are merged.  A wrong\n"
+		"ORCID check digit or DBLP pid is exit 2 before any request; an unknown\n"
+		"person is exit 1 with nothing stored.\n",
+};
+
 typedef struct add_ctx {
 	cli *c;
 	int per_paper; /* one line per added paper (small inputs) */
 	const char *source;
+	int dry_run;
+	size_t stored; /* papers added or merged, for discard_new */
+	int rc;        /* the exit code so far */
 } add_ctx;
 
 static int notice_drawn;
@@ -66,9 +99,16 @@ static void clear_notice(void)
 
 static void on_warning(const char *message, void *ctx)
 {
+	static const char guessed[] = "reading the file as Windows-1252";
+	size_t n = strlen(message), k = sizeof(guessed) - 1;
 	(void)ctx;
 	clear_notice();
-	cli_warn("%s", message);
+	/* the library guessed an encoding: the option that names it */
+	if (n >= k && strcmp(message + n - k, guessed) == 0)
+		cli_warn("%s (if it is in another encoding, name it with --encoding, "
+			"e.g. gbk or iso-8859-15)", message);
+	else
+		cli_warn("%s", message);
 }
 
 static void on_paper(const char *action, const char *key, const char *title,
@@ -115,6 +155,49 @@ static int is_identifier(const char *arg)
 	return !(n >= 4 && strcmp(arg + n - 4, ".bib") == 0);
 }
 
+/* The line after each part of an online add, and what it means for the
+ * exit code: a profile cut short by --max-time (the others were stored:
+ * exit 3, go on), identifiers not found (the others stored: go on), any
+ * other error (nothing stored: stop). */
+static int on_part(pub_add_part part, int err, const pub_import_stats *st, void *ctx)
+{
+	add_ctx *a = ctx;
+	cli *c = a->c;
+	clear_notice();
+	if (err == PUB_EDEADLINE) {
+		fprintf(stderr, "pubdb: %s\n", pub_error_last());
+		a->rc = EXIT_PARTIAL;
+		err = 0;
+	}
+	if (part == PUB_ADD_PROFILES) {
+		if (err < 0) {
+			a->rc = err == PUB_EINVAL ? cli_usage_error("add", "%s", pub_error_last())
+						  : cli_fail(err);
+			if (err != PUB_EINVAL)
+				cli_note(c, "nothing was stored");
+			return err;
+		}
+		if (!a->dry_run)
+			a->stored += st->added + st->merged;
+		cli_note(c, "%s%zu papers listed: %zu added, %zu merged",
+			a->dry_run ? "dry run, " : "", st->entries, st->added, st->merged);
+		return 0;
+	}
+	if (!a->dry_run && (err >= 0 || err == PUB_ENOTFOUND))
+		a->stored += st->added + st->merged;
+	if (err < 0 && err != PUB_ENOTFOUND) {
+		a->rc = cli_fail(err);
+		if (err != PUB_EINVAL)
+			cli_note(c, "nothing was stored");
+		return err;
+	}
+	if (err == PUB_ENOTFOUND)
+		a->rc = cli_fail(err);
+	cli_note(c, "%s%zu added, %zu merged, %zu failed",
+		a->dry_run ? "dry run, " : "", st->added, st->merged, st->skipped);
+	return 0;
+}
+
 /* --dry-run: each entry as it would be stored, on stdout (data). */
 static void print_dry_run(const char *bibtex, void *ctx)
 {
@@ -125,12 +208,14 @@ static void print_dry_run(const char *bibtex, void *ctx)
 int cmd_add(cli *c)
 {
 	pub_import_opts o = PUB_IMPORT_OPTIONS_INIT;
-	cli_list ids = {0}, profs = {0};
+	cli_list online = {0};
 	pub_link_spec *specs = NULL;
 	add_ctx actx;
 	int rc = EXIT_OK;
-	size_t k, stored = 0;
+	size_t k;
 
+	memset(&actx, 0, sizeof(actx));
+	actx.rc = EXIT_OK;
 	if (inputs.n == 0) {
 		rc = cli_usage_error("add", "add needs a .bib file, '-', arxiv:ID or doi:DOI");
 		goto done;
@@ -177,58 +262,20 @@ int cmd_add(cli *c)
 	actx.c = c;
 	o.paper_ctx = &actx;
 
+	/* Profiles and identifiers in one call, one sync session: one
+	 * batched arXiv request, one transaction per part. */
 	for (k = 0; k < inputs.n; k++)
-		if (pub_profile_id_is(inputs.items[k]))
-			cli_list_push(&profs, inputs.items[k]);
-		else if (is_identifier(inputs.items[k]))
-			cli_list_push(&ids, inputs.items[k]);
-	if (profs.n) {
-		/* Every paper of each profile, in one transaction. */
-		pub_import_stats st = PUB_IMPORT_STATS_INIT;
-		int err;
-		actx.per_paper = 1;
-		err = pub_add_profiles(c->db, profs.items, profs.n, &o, &st, NULL);
-		clear_notice();
-		if (err == PUB_EDEADLINE) {
-			/* the profiles fetched in time are stored */
-			clear_notice();
-			fprintf(stderr, "pubdb: %s\n", pub_error_last());
-			rc = EXIT_PARTIAL;
-			err = 0;
-		}
-		if (err < 0) {
-			rc = err == PUB_EINVAL ? cli_usage_error("add", "%s", pub_error_last())
-					       : cli_fail(err);
-			if (err != PUB_EINVAL)
-				cli_note(c, "nothing was stored");
+		if (pub_profile_id_is(inputs.items[k]) || is_identifier(inputs.items[k]))
+			cli_list_push(&online, inputs.items[k]);
+	actx.source = NULL;
+	actx.per_paper = 1;
+	actx.dry_run = o.dry_run;
+	if (online.n) {
+		int err = pub_add(c->db, online.items, online.n, &o, on_part, &actx);
+		/* an error before any part ran (the options) is not printed yet */
+		rc = err < 0 && actx.rc == EXIT_OK ? cli_fail(err) : actx.rc;
+		if (err < 0)
 			goto done;
-		}
-		if (!o.dry_run)
-			stored += st.added + st.merged;
-		cli_note(c, "%s%zu papers listed: %zu added, %zu merged",
-			o.dry_run ? "dry run, " : "", st.entries, st.added, st.merged);
-	}
-	if (ids.n) {
-		/* All identifiers in one call: one batched arXiv request and
-		 * one transaction. */
-		pub_import_stats st = PUB_IMPORT_STATS_INIT;
-		int err;
-		actx.source = NULL;
-		actx.per_paper = 1;
-		err = pub_add_ids(c->db, ids.items, ids.n, &o, &st, NULL);
-		clear_notice();
-		if (!o.dry_run && (err >= 0 || err == PUB_ENOTFOUND))
-			stored += st.added + st.merged;
-		if (err < 0 && err != PUB_ENOTFOUND) {
-			rc = cli_fail(err);
-			if (err != PUB_EINVAL)
-				cli_note(c, "nothing was stored");
-			goto done;
-		}
-		if (err == PUB_ENOTFOUND)
-			rc = cli_fail(err);
-		cli_note(c, "%s%zu added, %zu merged, %zu failed",
-			o.dry_run ? "dry run, " : "", st.added, st.merged, st.skipped);
 	}
 	for (k = 0; k < inputs.n; k++) {
 		const char *in = inputs.items[k];
@@ -240,7 +287,7 @@ int cmd_add(cli *c)
 		actx.per_paper = 0;
 		err = pub_import_bibtex(c->db, in, &o, &st);
 		if (err >= 0 && !o.dry_run)
-			stored += st.added + st.merged;
+			actx.stored += st.added + st.merged;
 		if (err < 0) {
 			rc = cli_fail(err);
 			if (o.strict || err != PUB_EPARSE)
@@ -255,13 +302,12 @@ int cmd_add(cli *c)
 	}
 done:
 	/* An add that stored nothing leaves no database it made behind. */
-	c->discard_new = stored == 0;
+	c->discard_new = actx.stored == 0;
 	for (k = 0; specs && k < links.n; k++)
 		free((char *)specs[k].kind);
 	free(specs);
 	cli_list_free(&inputs);
-	cli_list_free(&ids);
-	cli_list_free(&profs);
+	cli_list_free(&online);
 	cli_list_free(&tags);
 	cli_list_free(&links);
 	return rc;

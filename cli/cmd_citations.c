@@ -24,6 +24,16 @@ const cli_opt_spec cmd_citations_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb citations`: its help, next to its options. */
+const cmd_text cmd_citations_text = {
+	.usage =
+		"usage: pubdb citations [--history KEY] [--svg FILE] [--json]\n",
+	.description =
+		"Lists each paper's citation count per source (semanticscholar, openalex,\n"
+		"crossref) with its change over 7 and 30 days and when it was checked;\n"
+		"counts come from 'pubdb refresh --citations'.  With --json: a JSON array.\n",
+};
+
 typedef struct lister {
 	int json;
 	size_t n;        /* rows (table, history) or papers (JSON) */

@@ -18,6 +18,32 @@ const cli_opt_spec cmd_config_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb config`: its help, next to its options. */
+const cmd_text cmd_config_text = {
+	.usage =
+		"usage: pubdb config get KEY\n"
+		"       pubdb config set KEY VALUE\n"
+		"       pubdb config unset KEY\n"
+		"       pubdb config list\n",
+	.description =
+		"Settings:\n"
+		"  owner           your name, underlined in exports (\"Xuanlei Zhao\")\n"
+		"  citekey_format  key format for papers without one;\n"
+		"                  default {author}{year}{title} (zhao2024realtime)\n"
+		"  email           your e-mail address\n"
+		"  owner.aliases   other spellings of your name, comma-separated\n"
+		"  owner.dblp      your dblp person id\n"
+		"  owner.orcid     your ORCID iD\n"
+		"  owner.s2        your Semantic Scholar author id\n"
+		"  links.project   the link kind 'refresh --links' files project pages\n"
+		"                  under (default project; blog for a page that says so)\n"
+		"  owner.openreview your OpenReview profile id (~First_Last1)\n"
+		"  refresh.unknown_days  days a source's \"not known\" holds before it is\n"
+		"                  asked again (default 30; 0: every run)\n"
+		"Any other KEY is refused (with the nearest setting), so a typo never\n"
+		"becomes a setting.\n",
+};
+
 static int print_setting(const char *key, const char *value, void *ctx)
 {
 	(void)ctx;

@@ -2,6 +2,7 @@
  * cmd_doctor.c: `pubdb doctor`.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -10,10 +11,30 @@ const cli_opt_spec cmd_doctor_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb doctor`: its help, next to its options. */
+const cmd_text cmd_doctor_text = {
+	.usage =
+		"usage: pubdb doctor\n",
+	.description =
+		"Runs SQLite's integrity and foreign-key checks, checks the search index,\n"
+		"that every paper's stored BibTeX fields can be read and that every\n"
+		"crossref and xref names a paper, and lists duplicate candidates (as\n"
+		"notes).  Exit 0 when all is well, 1 otherwise.\n",
+};
+
+#define VENUE_NOTE "note: venue candidates: "
+
+/* Each finding; a venue note ("KEY: VENUE (dblp ...), ...") gets the
+ * command that sets one. */
 static void finding(const char *text, void *ctx)
 {
+	const char *key = text + strlen(VENUE_NOTE), *colon;
 	(void)ctx;
-	printf("%s\n", text);
+	if (strncmp(text, VENUE_NOTE, strlen(VENUE_NOTE)) == 0 && (colon = strchr(key, ':')))
+		printf("%s; set one with: pubdb edit %.*s venue=...\n", text,
+			(int)(colon - key), key);
+	else
+		printf("%s\n", text);
 }
 
 int cmd_doctor(cli *c)

@@ -16,6 +16,19 @@ const cli_opt_spec cmd_dump_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb dump`: its help, next to its options. */
+const cmd_text cmd_dump_text = {
+	.usage =
+		"usage: pubdb dump [-o FILE]\n",
+	.description =
+		"Writes every paper, author, alias, merged entry, tag, link, repository,\n"
+		"star and citation history, news item, inbox paper and rejection, and the\n"
+		"settings (never a secret) as JSON Lines: a header line, then one record\n"
+		"per line in a stable order, so the text diffs well in git and the same\n"
+		"database always gives the same bytes.  'pubdb load' reads it back.\n"
+		"docs/dump.md describes the format.\n",
+};
+
 int cmd_dump(cli *c)
 {
 	cli_atomic a;

@@ -1,9 +1,11 @@
 /*
  * cmd_export.c: `pubdb export FORMAT [filters] [-o FILE | --into FILE
- * --region NAME]`.  With -o the output goes to a temporary file renamed
- * into place, so a failed export never leaves a half-written page behind;
- * with --into it goes to memory first and then into one marked region of
- * the page (pub_region_replace()).
+ * --region NAME]`.  The flags become pub_export_opts, which the library
+ * checks (pub_export_check()); the CLI checks only where the output goes.
+ * With -o the output goes to a temporary file renamed into place, so a
+ * failed export never leaves a half-written page behind; with --into the
+ * export's text (pub_export_text()) goes into one marked region of the page
+ * (pub_region_replace()).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,6 +108,30 @@ const cli_opt_spec cmd_export_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb export`: its help, next to its options. */
+const cmd_text cmd_export_text = {
+	.usage =
+		"usage: pubdb export FORMAT [options] [-o FILE | --into FILE --region NAME]\n",
+	.description =
+		"--into FILE --region NAME rewrites one marked region of a page and no\n"
+		"other byte of it.  Mark the region in the page with two lines:\n"
+		"    <!-- pubdb:NAME -->\n"
+		"    <!-- /pubdb:NAME -->\n"
+		"Whatever lies between them is replaced; the file is written atomically\n"
+		"(symlink followed, mode kept) and not at all when nothing changed, so\n"
+		"a cron job can commit the page only when it did.  Missing, unpaired,\n"
+		"nested or duplicated markers are refused (exit 1, FILE:LINE in the\n"
+		"message) and the file is left as it was.\n"
+		"--style acad-homepage writes the markup of an acad-homepage page\n"
+		"(Markdown with inline HTML; no format flag needed), with live shields.io\n"
+		"star badges (--static-stars: the stored counts).\n"
+		"--cv latex writes a CV's publication list to \\input (Conference Papers,\n"
+		"Journal Articles, Preprints, Other; or --group-by), numbered, the owner in\n"
+		"bold; --standalone makes it a document pdflatex compiles.  --cv\n"
+		"json-resume writes a JSON Resume document.  Both take --selected, --tag,\n"
+		"--since YEAR and --citations (docs/cv.md).\n",
+};
+
 static int parse_group(const char *v, pub_group_by *out)
 {
 	if (strcmp(v, "tag") == 0)
@@ -121,42 +147,11 @@ static int parse_group(const char *v, pub_group_by *out)
 	return 0;
 }
 
-/* The option checks that name flags are the CLI's business, not the
- * library's: it says what is wrong in its own terms. */
+/* What only the command line has: where the output goes.  Which options
+ * go with which format is the library's one check (pub_export_check()). */
 static int check(const pub_export_opts *o)
 {
-	if (o->ascii && o->format != PUB_FORMAT_BIBTEX && o->format != PUB_FORMAT_BIBLATEX)
-		return cli_usage_error("export", "--ascii applies to --bibtex and --biblatex");
-	if (o->plain && o->format != PUB_FORMAT_BIBTEX)
-		return cli_usage_error("export", "--plain applies to --bibtex");
-	if (o->jekyll_dir && o->format != PUB_FORMAT_MARKDOWN)
-		return cli_usage_error("export",
-			"--jekyll writes Markdown files; use it with --markdown");
-	if (o->repos && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN)
-		return cli_usage_error("export", "--repos lists projects as HTML or Markdown");
-	if (o->tier && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN)
-		return cli_usage_error("export", "--tier applies to --html and --markdown "
-			"(and --style acad-homepage)");
-	if (o->citations && o->format != PUB_FORMAT_HTML && o->format != PUB_FORMAT_MARKDOWN &&
-	    o->format != PUB_FORMAT_CV_LATEX && o->format != PUB_FORMAT_CV_JSON_RESUME)
-		return cli_usage_error("export", "--citations applies to --html, --markdown and --cv");
-	if (o->since && o->format != PUB_FORMAT_CV_LATEX && o->format != PUB_FORMAT_CV_JSON_RESUME)
-		return cli_usage_error("export", "--since applies to --cv");
-	if (o->title && !((o->format == PUB_FORMAT_HTML || o->format == PUB_FORMAT_CV_LATEX) &&
-	    o->standalone) && o->format != PUB_FORMAT_MARKDOWN)
-		return cli_usage_error("export",
-			"--title names a page: use it with --html --standalone, --cv latex "
-			"--standalone or --markdown");
-	if (o->style == PUB_STYLE_ACAD_HOMEPAGE && o->format != PUB_FORMAT_MARKDOWN)
-		return cli_usage_error("export",
-			"--style acad-homepage writes Markdown with inline HTML: drop the format flag");
-	if (o->style == PUB_STYLE_ACAD_HOMEPAGE && (o->jekyll_dir || o->title))
-		return cli_usage_error("export",
-			"--style acad-homepage writes one list: no --jekyll or --title");
-	if (o->static_stars && o->style != PUB_STYLE_ACAD_HOMEPAGE)
-		return cli_usage_error("export",
-			"--static-stars applies to --style acad-homepage (pubdb's style always "
-			"shows the stored counts)");
+	int err;
 	if (outfile && into)
 		return cli_usage_error("export", "give -o FILE or --into FILE, not both");
 	if (!into != !region)
@@ -164,33 +159,28 @@ static int check(const pub_export_opts *o)
 			? "--into needs --region NAME (the lines <!-- pubdb:NAME --> and "
 			  "<!-- /pubdb:NAME --> of the page)"
 			: "--region needs --into FILE");
-	if (into && (o->jekyll_dir || (o->standalone && (o->format == PUB_FORMAT_HTML ||
-	    o->format == PUB_FORMAT_CV_LATEX))))
+	if (into && (o->jekyll_dir || o->hugo_dir || (o->standalone &&
+	    (o->format == PUB_FORMAT_HTML || o->format == PUB_FORMAT_CV_LATEX))))
 		return cli_usage_error("export",
-			"--into writes a fragment into a page: no --jekyll or --standalone");
+			"--into writes a fragment into a page: no --jekyll, --hugo or --standalone");
+	if (hugo && outfile)
+		return cli_usage_error("export", "--hugo writes its own files; -o does not go with it");
+	if ((err = pub_export_check(o)) == PUB_EINVAL)
+		return cli_usage_error("export", "%s", pub_error_last());
+	if (err < 0)
+		return cli_fail(err);
 	return EXIT_OK;
 }
 
-/* --into: the export goes to memory, then into the page's region. */
+/* --into: the export's text, then into the page's region. */
 static int export_into(cli *c, const pub_export_opts *o)
 {
 	char *text = NULL;
 	size_t len = 0;
-	int err, rc = EXIT_OK;
-	FILE *mem = open_memstream(&text, &len);
-	if (!mem) {
-		perror("pubdb: error: open_memstream");
-		return EXIT_ERROR;
-	}
-	err = pub_export(c->db, o, mem);
-	if (fclose(mem) != 0 && err == 0) {
-		fputs("pubdb: error: cannot hold the export in memory\n", stderr);
-		rc = EXIT_ERROR;
-	}
-	if (err < 0)
-		rc = cli_fail(err);
-	if (rc == EXIT_OK)
-		rc = cli_write_region(c, into, region, text, len);
+	int err, rc;
+	if ((err = pub_export_text(&text, &len, c->db, o)) < 0)
+		return cli_fail(err);
+	rc = cli_write_region(c, into, region, text, len);
 	free(text);
 	return rc;
 }
@@ -280,15 +270,7 @@ int cmd_export(cli *c)
 			rc = cli_usage_error("export", "--dialect takes al-folio, not '%s'", dialect);
 			goto done;
 		}
-		if (o.format != PUB_FORMAT_BIBTEX) {
-			rc = cli_usage_error("export", "--dialect applies to --bibtex");
-			goto done;
-		}
 		o.dialect = PUB_DIALECT_AL_FOLIO;
-	}
-	if (hugo && outfile) {
-		rc = cli_usage_error("export", "--hugo writes its own files; -o does not go with it");
-		goto done;
 	}
 	o.ascii = ascii;
 	o.plain = plain;

@@ -18,6 +18,22 @@ const cli_opt_spec cmd_inbox_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb inbox`: its help, next to its options. */
+const cmd_text cmd_inbox_text = {
+	.usage =
+		"usage: pubdb inbox [--json]\n"
+		"       pubdb inbox accept ID...|all\n"
+		"       pubdb inbox reject ID...\n",
+	.description =
+		"Lists the papers 'refresh --profiles' found on the owner's DBLP, ORCID\n"
+		"or Semantic Scholar profile (config owner.dblp, owner.orcid, owner.s2)\n"
+		"that are not stored: id, title, year, authors, venue, source.  'accept'\n"
+		"stores them as 'pubdb add' would (merging into stored papers); 'reject'\n"
+		"drops them for good: a paper with any of their identifiers (DOI, arXiv\n"
+		"id, DBLP key, title and year) is never proposed again, whichever\n"
+		"profile lists it.\n",
+};
+
 static int print_item(const pub_inbox_item *it, void *ctx)
 {
 	size_t i;
@@ -89,9 +105,11 @@ int cmd_inbox(cli *c)
 		}
 		o.on_paper = on_paper;
 		o.paper_ctx = c;
-		err = pub_inbox_accept(c->db, args.items + 1, all ? 0 : args.n - 1, all, &o, &st);
+		err = all ? pub_inbox_accept_all(c->db, &o, &st)
+			  : pub_inbox_accept(c->db, args.items + 1, args.n - 1, &o, &st);
 		if (err < 0) {
-			rc = cli_fail(err);
+			rc = err == PUB_ENOTFOUND ? cli_fail_more(err, " (see pubdb inbox)")
+						  : cli_fail(err);
 			goto done;
 		}
 		cli_note(c, "%zu added, %zu merged", st.added, st.merged);
@@ -101,7 +119,8 @@ int cmd_inbox(cli *c)
 			goto done;
 		}
 		if ((err = pub_inbox_reject(c->db, args.items + 1, args.n - 1)) < 0) {
-			rc = cli_fail(err);
+			rc = err == PUB_ENOTFOUND ? cli_fail_more(err, " (see pubdb inbox)")
+						  : cli_fail(err);
 			goto done;
 		}
 		cli_note(c, "%zu rejected; never proposed again", args.n - 1);

@@ -11,6 +11,15 @@ const cli_opt_spec cmd_init_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb init`: its help, next to its options. */
+const cmd_text cmd_init_text = {
+	.usage =
+		"usage: pubdb init\n",
+	.description =
+		"Creates the database (and its folder) if it does not exist yet.\n"
+		"Any other command that adds papers creates it too.\n",
+};
+
 int cmd_init(cli *c)
 {
 	char *path = c->db_path ? NULL : pub_db_default_path();

@@ -16,6 +16,18 @@ const cli_opt_spec cmd_link_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb link`: its help, next to its options. */
+const cmd_text cmd_link_text = {
+	.usage =
+		"usage: pubdb link KEY KIND URL\n"
+		"       pubdb link --rm KEY KIND [URL]\n",
+	.description =
+		"KIND is paper, code, blog, video, slides, project, pdf or another word.\n"
+		"A code link to GitHub also registers the repository for star counts.\n"
+		"--rm removes the paper's KIND link to URL, or all its KIND links;\n"
+		"a repository known only through them goes too.\n",
+};
+
 int cmd_link(cli *c)
 {
 	int err;

@@ -21,12 +21,32 @@ const cli_opt_spec cmd_list_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb list`: its help, next to its options. */
+const cmd_text cmd_list_text = {
+	.usage =
+		"usage: pubdb list [--tag T]... [--author NAME] [--selected] [--json]\n",
+	.description =
+		"Lists papers, newest first: key, year, title.  With --json, an array of\n"
+		"paper objects.\n",
+};
+
 const cli_opt_spec cmd_search_opts[] = {
 	CLI_OPT_JSON("an array of paper objects (as the global --json)"),
 	CLI_OPT_QUIET,
 	/* "-x" is query text, as it always was */
 	{CLI_OPT_ARGS, "QUERY", 0, &words, 0, NULL, NULL, CLI_OPT_UNKNOWN_DATA},
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
+/* `pubdb search`: its help, next to its options. */
+const cmd_text cmd_search_text = {
+	.usage =
+		"usage: pubdb search [--json] QUERY...\n",
+	.description =
+		"Searches titles, abstracts and author names.  Words must all match;\n"
+		"\"quoted phrases\" match as phrases; word* matches a prefix.  Filters:\n"
+		"  author:NAME   title:WORD   year:2020   year:2020-2024   tag:NAME\n"
+		"A word that starts with '-' and is no option of search is query text.\n",
 };
 
 typedef struct list_ctx {

@@ -20,6 +20,19 @@ const cli_opt_spec cmd_load_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb load`: its help, next to its options. */
+const cmd_text cmd_load_text = {
+	.usage =
+		"usage: pubdb load [--force] FILE\n",
+	.description =
+		"Builds a new database from a dump of 'pubdb dump' (FILE - reads stdin), in\n"
+		"one transaction into a temporary file that is renamed into place only\n"
+		"when every line went in: a bad line leaves nothing behind, and the error\n"
+		"names FILE:LINE.  An existing database is refused unless --force, which\n"
+		"replaces it (no other pubdb may use it meanwhile).  Dumps of the previous\n"
+		"schema version load too.  dump, load, dump gives the same bytes.\n",
+};
+
 int cmd_load(cli *c)
 {
 	char *path;
@@ -39,7 +52,9 @@ int cmd_load(cli *c)
 		abort();
 	err = pub_db_load(&n, path, in, in == stdin ? "<stdin>" : file,
 		force ? PUB_LOAD_FORCE : 0);
-	if (err < 0)
+	if (err == PUB_EEXISTS)
+		rc = cli_fail_more(err, "; load --force replaces it");
+	else if (err < 0)
 		rc = cli_fail(err);
 	else
 		cli_note(c, "loaded %zu records into %s", n, path);

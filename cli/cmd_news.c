@@ -88,6 +88,29 @@ static int news_action(cli *c)
 	return cli_usage_error("news", "unknown action '%s' (add, edit, rm)", verb);
 }
 
+/* `pubdb news`: its help, next to its options. */
+const cmd_text cmd_news_text = {
+	.usage =
+		"usage: pubdb news [--since DATE] [--markdown|--html|--atom|--json] [-n N]\n"
+		"       pubdb news add DATE TEXT\n"
+		"       pubdb news edit ID TEXT\n"
+		"       pubdb news rm ID\n",
+	.description =
+		"Lists what happened, newest first, as a homepage's News section writes it:\n"
+		"'- *2025.05*: [DSP](URL) is accepted by ICML 2025!'.  Each item is dated by\n"
+		"when it happened: an acceptance by its decision day (OpenReview's, see\n"
+		"refresh --openreview), else the day its source gives, never later than the\n"
+		"venue's year; a new paper by its arXiv v1; a release by the repository's\n"
+		"creation day; a star milestone (100, 500, 1000, 2000, 5000, ...) by the\n"
+		"refresh that crossed it.  Items come from a paper added by identifier or\n"
+		"profile (with its acceptance when it arrives with a venue), a venue gained\n"
+		"(edit KEY venue=..., refresh), a repository added, and the owner's own\n"
+		"items: 'news add 2025-07 \"Join [Adobe Research](https://www.adobe.com/)\"'\n"
+		"(one line of Markdown, written as given), 'news edit ID TEXT' and\n"
+		"'news rm ID' (any item; --json gives each item's id).  A paper is named by\n"
+		"'edit KEY short=NAME', else its title before a colon.\n",
+};
+
 int cmd_news(cli *c)
 {
 	pub_news_opts o = PUB_NEWS_OPTIONS_INIT;

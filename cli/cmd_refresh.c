@@ -47,6 +47,44 @@ const cli_opt_spec cmd_refresh_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb refresh`: its help, next to its options. */
+const cmd_text cmd_refresh_text = {
+	.usage =
+		"usage: pubdb refresh [--arxiv] [--openreview] [--venues] [--citations] [--stars]\n"
+		"                     [--profiles] [--links] [--only SOURCES] [--max-age DURATION]\n"
+		"                     [--jobs N] [--max-time DURATION]\n",
+	.description =
+		"Refreshes arXiv metadata (--arxiv), decisions from OpenReview\n"
+		"(--openreview: ICLR, NeurIPS, ICML, COLM, TMLR; the badge, the tier and\n"
+		"the decision day, which dates the acceptance in 'pubdb news'), citation\n"
+		"counts (--citations:\n"
+		"Semantic Scholar and OpenAlex), published versions and venue badges\n"
+		"(--venues: Semantic Scholar, then DBLP; its answers are the citations\n"
+		"step's, so Semantic Scholar is asked once), GitHub star counts (--stars)\n"
+		"the owner's profiles (--profiles: new papers go to 'pubdb inbox') and\n"
+		"code and project links (--links: arXiv abstracts and comments, then\n"
+		"Hugging Face's paper pages; a link removed with 'link --rm' is never\n"
+		"added back), in that order; all of them when no source is named.\n"
+		"--max-time DURATION (90, 90s, 10m, 1h) bounds the whole run: no request\n"
+		"waits past it; at the limit the run stops, keeps what it stored, names\n"
+		"on stderr what was not done, and exits 3.\n"
+		"Made for cron: '0 4 * * * pubdb -q refresh --max-age 12h'.\n",
+	.epilog =
+		"GITHUB_TOKEN, when set, is used for GraphQL batches, S2_API_KEY is sent\n"
+		"to Semantic Scholar and OPENALEX_API_KEY to OpenAlex;\n"
+		"OPENREVIEW_USERNAME and OPENREVIEW_PASSWORD log in to OpenReview (with\n"
+		"config owner.openreview, the owner's notes come in one request; a guest\n"
+		"searches each title, about 20 a minute); none is ever printed\n"
+		"or stored.  A venue set with edit or add --venue is never replaced;\n"
+		"`pubdb doctor` lists the versions --venues found but did not take\n"
+		"(workshops, two that fit).  A paper OpenAlex does not know is noted, not\n"
+		"failed.  Only one refresh runs at a time: a second one says so and exits\n"
+		"0.  Exit codes: 0 all refreshed, 3 some items failed or a source was\n"
+		"skipped (each named on stderr; the other sources go on), 75 nothing\n"
+		"could be reached (no network, every source rate-limited: retry later),\n"
+		"1 error.\n",
+};
+
 static void on_warning(const char *message, void *ctx)
 {
 	(void)ctx;
@@ -59,7 +97,14 @@ static void on_warning(const char *message, void *ctx)
 static void on_change(const char *message, void *ctx)
 {
 	cli *c = ctx;
-	if (!c->quiet)
+	static const char unapplied[] = ", not applied";
+	size_t n = strlen(message), k = sizeof(unapplied) - 1;
+	if (c->quiet)
+		return;
+	/* a venue left for the user: doctor lists the candidates */
+	if (n >= k && strcmp(message + n - k, unapplied) == 0)
+		printf("%s (see pubdb doctor)\n", message);
+	else
 		printf("%s\n", message);
 }
 

@@ -21,6 +21,24 @@ const cli_opt_spec cmd_repo_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb repo`: its help, next to its options. */
+const cmd_text cmd_repo_text = {
+	.usage =
+		"usage: pubdb repo add URL [--description TEXT]\n"
+		"       pubdb repo edit OWNER/NAME [name=TEXT] [description=TEXT]\n"
+		"       pubdb repo rm OWNER/NAME\n"
+		"       pubdb repo list\n",
+	.description =
+		"Registers a GitHub repository that stands alone (an open-source project\n"
+		"for export --repos).  Its description and stars come from refresh.\n"
+		"repo rm removes a repository and its star history; one that a paper's\n"
+		"link points at is refused, naming the papers: remove those links first\n"
+		"(link --rm), so no paper loses its code link or stars unseen.\n"
+		"repo edit sets the name and description exports show instead of\n"
+		"GitHub's ('name=Colossal-AI'); an empty value clears one, and a refresh\n"
+		"never overwrites them.  repo list shows them, GitHub's in brackets.\n",
+};
+
 /* OWNER/NAME, stars, the description shown; the owner's wording
  * (`repo edit`) first, GitHub's after it in brackets. */
 static int print_repo(const pub_repo *r, void *ctx)
@@ -61,7 +79,10 @@ static int repo_edit(cli *c)
 			return cli_usage_error("repo",
 				"repo edit takes name=TEXT and description=TEXT, not '%s'", a);
 	}
-	if ((err = pub_repo_edit(c->db, url, name, desc)) < 0)
+	if ((err = pub_repo_edit(c->db, url, name, desc)) == PUB_ENOTFOUND)
+		return cli_fail_more(err, " (add it with 'pubdb repo add %s%s')",
+			strstr(url, "github.com") ? "" : "https://github.com/", url);
+	if (err < 0)
 		return cli_fail(err);
 	cli_note(c, "edited repository %s", url);
 	return EXIT_OK;

@@ -11,6 +11,15 @@ const cli_opt_spec cmd_rm_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb rm`: its help, next to its options. */
+const cmd_text cmd_rm_text = {
+	.usage =
+		"usage: pubdb rm KEY...\n",
+	.description =
+		"Removes the papers, all or none: when a key names no paper, nothing is\n"
+		"removed and the error names every such key.\n",
+};
+
 int cmd_rm(cli *c)
 {
 	int err, rc = EXIT_OK;

@@ -15,6 +15,14 @@ const cli_opt_spec cmd_show_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb show`: its help, next to its options. */
+const cmd_text cmd_show_text = {
+	.usage =
+		"usage: pubdb show [--json] KEY\n",
+	.description =
+		"Shows everything stored about a paper (--json: one JSON object).\n",
+};
+
 static void print_text(const pub_paper *p)
 {
 	size_t i;

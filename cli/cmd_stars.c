@@ -24,6 +24,16 @@ const cli_opt_spec cmd_stars_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb stars`: its help, next to its options. */
+const cmd_text cmd_stars_text = {
+	.usage =
+		"usage: pubdb stars [--history] [--svg FILE] [--json]\n",
+	.description =
+		"Lists repositories with their star count, change over 7 and 30 days,\n"
+		"last check and status (ok, missing: the count shown is stale, archived,\n"
+		"renamed).  With --json: a JSON array.\n",
+};
+
 typedef struct lister {
 	int json;
 	size_t n;

@@ -19,6 +19,16 @@ const cli_opt_spec cmd_stats_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb stats`: its help, next to its options. */
+const cmd_text cmd_stats_text = {
+	.usage =
+		"usage: pubdb stats [--svg FILE] [--json]\n",
+	.description =
+		"Totals over the database: papers, citations (per paper the largest count\n"
+		"of any source, summed), h-index, i10-index and GitHub stars.  --svg\n"
+		"writes a badge (\"citations | N | h-index | H\") for a web page.\n",
+};
+
 int cmd_stats(cli *c)
 {
 	pub_stats s = PUB_STATS_INIT;

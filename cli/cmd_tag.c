@@ -20,6 +20,23 @@ const cli_opt_spec cmd_tag_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb tag`: its help, next to its options. */
+const cmd_text cmd_tag_text = {
+	.usage =
+		"usage: pubdb tag KEY +TAG -TAG...\n"
+		"       pubdb tag --rename OLD NEW\n",
+	.description =
+		"+TAG (or TAG) adds a tag, -TAG removes it, in one transaction.  Tags\n"
+		"are one regardless of case: a tag another paper has in another case\n"
+		"is that tag.  Tags group the HTML and Markdown exports.  A --tag of\n"
+		"list or export that matches no tag is an error naming the tags there\n"
+		"are.  Every argument after KEY is a\n"
+		"change, never an option: 'pubdb tag KEY -q' removes the tag q.\n"
+		"--rename renames tag OLD on every paper (two tags become one when NEW\n"
+		"exists).  A tag's name is its group heading, so this is how a heading\n"
+		"gets an emoji: pubdb tag --rename \"Efficient Memory Cost\" \"\xf0\x9f\xa7\xb9 Efficient Memory Cost\".\n",
+};
+
 int cmd_tag(cli *c)
 {
 	pub_tag_change *t = NULL;

@@ -12,6 +12,17 @@ const cli_opt_spec cmd_unmerge_opts[] = {
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
 };
 
+/* `pubdb unmerge`: its help, next to its options. */
+const cmd_text cmd_unmerge_text = {
+	.usage =
+		"usage: pubdb unmerge ALIAS\n",
+	.description =
+		"A merge keeps the key of the entry it absorbed as an alias of the paper\n"
+		"('pubdb show KEY' lists them).  unmerge stores that entry again as its\n"
+		"own paper, exactly as it was read, and rebuilds the paper from the\n"
+		"entries that remain; a field edited since the merge keeps its value.\n",
+};
+
 int cmd_unmerge(cli *c)
 {
 	int err, rc = EXIT_OK;

@@ -1,6 +1,7 @@
 /*
- * main.c: the pubdb command: global options, the command table, help,
- * and the one place where library errors become messages and exit codes.
+ * main.c: the pubdb command: global options, the command table (each
+ * command's options and help text are in its cmd_<verb>.c), help, and the
+ * one place where library errors become messages and exit codes.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -15,261 +16,54 @@ cli cli_state;
 
 const cmd cli_commands[] = {
 	{"init", cmd_init, CMD_CREATE, "create the database",
-		"usage: pubdb init\n",
-		"Creates the database (and its folder) if it does not exist yet.\n"
-		"Any other command that adds papers creates it too.\n",
-		cmd_init_opts, NULL},
-	{"add", cmd_add, CMD_CREATE, "add papers: BibTeX files, stdin, arXiv ids, DOIs, DBLP/ORCID/S2 profiles",
-		"usage: pubdb add [options] (FILE.bib | - | arxiv:ID | doi:DOI)...\n"
-		"       pubdb add [--dry-run] [--max-time DURATION] (dblp:PID | orcid:ID |\n"
-		"                 s2author:ID)...\n",
-		"Adds papers.  A .bib file (or - for stdin) is imported in one transaction:\n"
-		"broken entries are skipped with a warning naming file:line:column, unless\n"
-		"--strict makes any error abort the import without changing anything.\n"
-		"An entry with the same DOI or arXiv id as a stored paper is merged into\n"
-		"it (missing fields filled, nothing overwritten); so is one with the same\n"
-		"title, year and first author from an earlier import, unless its entry\n"
-		"type, volume or pages disagree.  Two keys in one file are two papers.\n"
-		"The merged entry's key stays a name of the paper (an alias); the message\n"
-		"says why it merged, and 'pubdb unmerge KEY' undoes it.\n\n"
-		"Identifiers are fetched from arXiv or doi.org and stored the same way:\n"
-		"arxiv:ID or arXiv:ID, bare ids (2408.12588, hep-th/9901001, with vN),\n"
-		"arxiv.org/abs|pdf URLs, doi:DOI or https://doi.org/DOI.  All arXiv ids\n"
-		"of one command go in one request; nothing is stored when the network\n"
-		"fails (exit 75 when there is no network at all, so cron can retry).  An\n"
-		"id that is not found is reported and the others are still added (exit 1).\n\n"
-		"dblp:PID, orcid:ID and s2author:ID add every paper of an author (DBLP,\n"
-		"ORCID, Semantic Scholar) in one transaction, with DOI, arXiv id, DBLP key,\n"
-		"venue and year; one paper's several records (DBLP's conference and CoRR\n"
-		"records, ORCID's sources) and papers already stored are merged.  A wrong\n"
-		"ORCID check digit or DBLP pid is exit 2 before any request; an unknown\n"
-		"person is exit 1 with nothing stored.\n",
-		cmd_add_opts, NULL},
+		&cmd_init_text, cmd_init_opts},
+	{"add", cmd_add, CMD_CREATE,
+		"add papers: BibTeX files, stdin, arXiv ids, DOIs, DBLP/ORCID/S2 profiles",
+		&cmd_add_text, cmd_add_opts},
 	{"list", cmd_list, CMD_DB, "list papers",
-		"usage: pubdb list [--tag T]... [--author NAME] [--selected] [--json]\n",
-		"Lists papers, newest first: key, year, title.  With --json, an array of\n"
-		"paper objects.\n",
-		cmd_list_opts, NULL},
+		&cmd_list_text, cmd_list_opts},
 	{"show", cmd_show, CMD_DB, "show one paper",
-		"usage: pubdb show [--json] KEY\n",
-		"Shows everything stored about a paper (--json: one JSON object).\n",
-		cmd_show_opts, NULL},
+		&cmd_show_text, cmd_show_opts},
 	{"search", cmd_search, CMD_DB, "full-text search",
-		"usage: pubdb search [--json] QUERY...\n",
-		"Searches titles, abstracts and author names.  Words must all match;\n"
-		"\"quoted phrases\" match as phrases; word* matches a prefix.  Filters:\n"
-		"  author:NAME   title:WORD   year:2020   year:2020-2024   tag:NAME\n"
-		"A word that starts with '-' and is no option of search is query text.\n",
-		cmd_search_opts, NULL},
+		&cmd_search_text, cmd_search_opts},
 	{"edit", cmd_edit, CMD_DB, "change fields of a paper",
-		"usage: pubdb edit [--force] KEY FIELD=VALUE...\n",
-		"Fields: title= venue= year= key= type= selected=0|1 rank=N\n"
-		"equal=1,2,3 (author positions with equal contribution), or any BibTeX\n"
-		"field (an empty value removes it).  All changes are one transaction.\n"
-		"A venue= badge is yours: refresh --venues never replaces it, and venue=\n"
-		"(empty) clears it so that refresh --venues looks for one again.\n"
-		"A field neither BibTeX nor biblatex knows gets a warning naming the\n"
-		"nearest known one (yaer: year); an unknown type= is refused unless\n"
-		"--force.  Every argument after KEY is an assignment, never an option.\n",
-		cmd_edit_opts, NULL},
+		&cmd_edit_text, cmd_edit_opts},
 	{"rm", cmd_rm, CMD_DB, "remove papers",
-		"usage: pubdb rm KEY...\n",
-		"Removes the papers, all or none: when a key names no paper, nothing is\n"
-		"removed and the error names every such key.\n",
-		cmd_rm_opts, NULL},
+		&cmd_rm_text, cmd_rm_opts},
 	{"unmerge", cmd_unmerge, CMD_DB, "undo a merge",
-		"usage: pubdb unmerge ALIAS\n",
-		"A merge keeps the key of the entry it absorbed as an alias of the paper\n"
-		"('pubdb show KEY' lists them).  unmerge stores that entry again as its\n"
-		"own paper, exactly as it was read, and rebuilds the paper from the\n"
-		"entries that remain; a field edited since the merge keeps its value.\n",
-		cmd_unmerge_opts, NULL},
+		&cmd_unmerge_text, cmd_unmerge_opts},
 	{"tag", cmd_tag, CMD_DB, "add or remove tags",
-		"usage: pubdb tag KEY +TAG -TAG...\n"
-		"       pubdb tag --rename OLD NEW\n",
-		"+TAG (or TAG) adds a tag, -TAG removes it, in one transaction.  Tags\n"
-		"are one regardless of case: a tag another paper has in another case\n"
-		"is that tag.  Tags group the HTML and Markdown exports.  A --tag of\n"
-		"list or export that matches no tag is an error naming the tags there\n"
-		"are.  Every argument after KEY is a\n"
-		"change, never an option: 'pubdb tag KEY -q' removes the tag q.\n"
-		"--rename renames tag OLD on every paper (two tags become one when NEW\n"
-		"exists).  A tag's name is its group heading, so this is how a heading\n"
-		"gets an emoji: pubdb tag --rename \"Efficient Memory Cost\" \"\xf0\x9f\xa7\xb9 Efficient Memory Cost\".\n",
-		cmd_tag_opts, NULL},
+		&cmd_tag_text, cmd_tag_opts},
 	{"link", cmd_link, CMD_DB, "add or remove a link of a paper",
-		"usage: pubdb link KEY KIND URL\n"
-		"       pubdb link --rm KEY KIND [URL]\n",
-		"KIND is paper, code, blog, video, slides, project, pdf or another word.\n"
-		"A code link to GitHub also registers the repository for star counts.\n"
-		"--rm removes the paper's KIND link to URL, or all its KIND links;\n"
-		"a repository known only through them goes too.\n",
-		cmd_link_opts, NULL},
+		&cmd_link_text, cmd_link_opts},
 	{"repo", cmd_repo, CMD_CREATE, "manage open-source projects",
-		"usage: pubdb repo add URL [--description TEXT]\n"
-		"       pubdb repo edit OWNER/NAME [name=TEXT] [description=TEXT]\n"
-		"       pubdb repo rm OWNER/NAME\n"
-		"       pubdb repo list\n",
-		"Registers a GitHub repository that stands alone (an open-source project\n"
-		"for export --repos).  Its description and stars come from refresh.\n"
-		"repo rm removes a repository and its star history; one that a paper's\n"
-		"link points at is refused, naming the papers: remove those links first\n"
-		"(link --rm), so no paper loses its code link or stars unseen.\n"
-		"repo edit sets the name and description exports show instead of\n"
-		"GitHub's ('name=Colossal-AI'); an empty value clears one, and a refresh\n"
-		"never overwrites them.  repo list shows them, GitHub's in brackets.\n",
-		cmd_repo_opts, NULL},
+		&cmd_repo_text, cmd_repo_opts},
 	{"config", cmd_config, CMD_CREATE, "get and set settings",
-		"usage: pubdb config get KEY\n"
-		"       pubdb config set KEY VALUE\n"
-		"       pubdb config unset KEY\n"
-		"       pubdb config list\n",
-		"Settings:\n"
-		"  owner           your name, underlined in exports (\"Xuanlei Zhao\")\n"
-		"  citekey_format  key format for papers without one;\n"
-		"                  default {author}{year}{title} (zhao2024realtime)\n"
-		"  email           your e-mail address\n"
-		"  owner.aliases   other spellings of your name, comma-separated\n"
-		"  owner.dblp      your dblp person id\n"
-		"  owner.orcid     your ORCID iD\n"
-		"  owner.s2        your Semantic Scholar author id\n"
-		"  links.project   the link kind 'refresh --links' files project pages\n"
-		"                  under (default project; blog for a page that says so)\n"
-		"  owner.openreview your OpenReview profile id (~First_Last1)\n"
-		"Any other KEY is refused (with the nearest setting), so a typo never\n"
-		"becomes a setting.\n",
-		cmd_config_opts, NULL},
+		&cmd_config_text, cmd_config_opts},
 	{"doctor", cmd_doctor, CMD_DB, "check the database",
-		"usage: pubdb doctor\n",
-		"Runs SQLite's integrity and foreign-key checks, checks the search index,\n"
-		"that every paper's stored BibTeX fields can be read and that every\n"
-		"crossref and xref names a paper, and lists duplicate candidates (as\n"
-		"notes).  Exit 0 when all is well, 1 otherwise.\n",
-		cmd_doctor_opts, NULL},
+		&cmd_doctor_text, cmd_doctor_opts},
 	{"dump", cmd_dump, CMD_DB, "write the whole database as text (JSON Lines)",
-		"usage: pubdb dump [-o FILE]\n",
-		"Writes every paper, author, alias, merged entry, tag, link, repository,\n"
-		"star and citation history, news item, inbox paper and rejection, and the\n"
-		"settings (never a secret) as JSON Lines: a header line, then one record\n"
-		"per line in a stable order, so the text diffs well in git and the same\n"
-		"database always gives the same bytes.  'pubdb load' reads it back.\n"
-		"docs/dump.md describes the format.\n",
-		cmd_dump_opts, NULL},
+		&cmd_dump_text, cmd_dump_opts},
 	{"load", cmd_load, 0, "build the database from a dump",
-		"usage: pubdb load [--force] FILE\n",
-		"Builds a new database from a dump of 'pubdb dump' (FILE - reads stdin), in\n"
-		"one transaction into a temporary file that is renamed into place only\n"
-		"when every line went in: a bad line leaves nothing behind, and the error\n"
-		"names FILE:LINE.  An existing database is refused unless --force, which\n"
-		"replaces it (no other pubdb may use it meanwhile).  Dumps of the previous\n"
-		"schema version load too.  dump, load, dump gives the same bytes.\n",
-		cmd_load_opts, NULL},
+		&cmd_load_text, cmd_load_opts},
 	{"export", cmd_export, CMD_DB, "write BibTeX, HTML, Markdown, JSON ...",
-		"usage: pubdb export FORMAT [options] [-o FILE | --into FILE --region NAME]\n",
-		"--into FILE --region NAME rewrites one marked region of a page and no\n"
-		"other byte of it.  Mark the region in the page with two lines:\n"
-		"    <!-- pubdb:NAME -->\n"
-		"    <!-- /pubdb:NAME -->\n"
-		"Whatever lies between them is replaced; the file is written atomically\n"
-		"(symlink followed, mode kept) and not at all when nothing changed, so\n"
-		"a cron job can commit the page only when it did.  Missing, unpaired,\n"
-		"nested or duplicated markers are refused (exit 1, FILE:LINE in the\n"
-		"message) and the file is left as it was.\n"
-		"--style acad-homepage writes the markup of an acad-homepage page\n"
-		"(Markdown with inline HTML; no format flag needed), with live shields.io\n"
-		"star badges (--static-stars: the stored counts).\n"
-		"--cv latex writes a CV's publication list to \\input (Conference Papers,\n"
-		"Journal Articles, Preprints, Other; or --group-by), numbered, the owner in\n"
-		"bold; --standalone makes it a document pdflatex compiles.  --cv\n"
-		"json-resume writes a JSON Resume document.  Both take --selected, --tag,\n"
-		"--since YEAR and --citations (docs/cv.md).\n",
-		cmd_export_opts, NULL},
+		&cmd_export_text, cmd_export_opts},
 	{"refresh", cmd_refresh, CMD_DB,
 		"refresh arXiv metadata, decisions, venues, citations, stars, profiles and links (for cron)",
-		"usage: pubdb refresh [--arxiv] [--openreview] [--venues] [--citations] [--stars]\n"
-		"                     [--profiles] [--links] [--only SOURCES] [--max-age DURATION]\n"
-		"                     [--jobs N] [--max-time DURATION]\n",
-		"Refreshes arXiv metadata (--arxiv), decisions from OpenReview\n"
-		"(--openreview: ICLR, NeurIPS, ICML, COLM, TMLR; the badge, the tier and\n"
-		"the decision day, which dates the acceptance in 'pubdb news'), citation\n"
-		"counts (--citations:\n"
-		"Semantic Scholar and OpenAlex), published versions and venue badges\n"
-		"(--venues: Semantic Scholar, then DBLP; its answers are the citations\n"
-		"step's, so Semantic Scholar is asked once), GitHub star counts (--stars)\n"
-		"the owner's profiles (--profiles: new papers go to 'pubdb inbox') and\n"
-		"code and project links (--links: arXiv abstracts and comments, then\n"
-		"Hugging Face's paper pages; a link removed with 'link --rm' is never\n"
-		"added back), in that order; all of them when no source is named.\n"
-		"--max-time DURATION (90, 90s, 10m, 1h) bounds the whole run: no request\n"
-		"waits past it; at the limit the run stops, keeps what it stored, names\n"
-		"on stderr what was not done, and exits 3.\n"
-		"Made for cron: '0 4 * * * pubdb -q refresh --max-age 12h'.\n",
-		cmd_refresh_opts,
-		"GITHUB_TOKEN, when set, is used for GraphQL batches, S2_API_KEY is sent\n"
-		"to Semantic Scholar and OPENALEX_API_KEY to OpenAlex;\n"
-		"OPENREVIEW_USERNAME and OPENREVIEW_PASSWORD log in to OpenReview (with\n"
-		"config owner.openreview, the owner's notes come in one request; a guest\n"
-		"searches each title, about 20 a minute); none is ever printed\n"
-		"or stored.  A venue set with edit or add --venue is never replaced;\n"
-		"`pubdb doctor` lists the versions --venues found but did not take\n"
-		"(workshops, two that fit).  A paper OpenAlex does not know is noted, not\n"
-		"failed.  Only one refresh runs at a time: a second one says so and exits\n"
-		"0.  Exit codes: 0 all refreshed, 3 some items failed or a source was\n"
-		"skipped (each named on stderr; the other sources go on), 75 nothing\n"
-		"could be reached (no network, every source rate-limited: retry later),\n"
-		"1 error.\n"},
+		&cmd_refresh_text, cmd_refresh_opts},
 	{"stars", cmd_stars, CMD_DB, "star counts and their history",
-		"usage: pubdb stars [--history] [--svg FILE] [--json]\n",
-		"Lists repositories with their star count, change over 7 and 30 days,\n"
-		"last check and status (ok, missing: the count shown is stale, archived,\n"
-		"renamed).  With --json: a JSON array.\n",
-		cmd_stars_opts, NULL},
+		&cmd_stars_text, cmd_stars_opts},
 	{"news", cmd_news, CMD_DB, "dated news: papers, acceptances, releases, star milestones",
-		"usage: pubdb news [--since DATE] [--markdown|--html|--atom|--json] [-n N]\n"
-		"       pubdb news add DATE TEXT\n"
-		"       pubdb news edit ID TEXT\n"
-		"       pubdb news rm ID\n",
-		"Lists what happened, newest first, as a homepage's News section writes it:\n"
-		"'- *2025.05*: [DSP](URL) is accepted by ICML 2025!'.  Each item is dated by\n"
-		"when it happened: an acceptance by its decision day (OpenReview's, see\n"
-		"refresh --openreview), else the day its source gives, never later than the\n"
-		"venue's year; a new paper by its arXiv v1; a release by the repository's\n"
-		"creation day; a star milestone (100, 500, 1000, 2000, 5000, ...) by the\n"
-		"refresh that crossed it.  Items come from a paper added by identifier or\n"
-		"profile (with its acceptance when it arrives with a venue), a venue gained\n"
-		"(edit KEY venue=..., refresh), a repository added, and the owner's own\n"
-		"items: 'news add 2025-07 \"Join [Adobe Research](https://www.adobe.com/)\"'\n"
-		"(one line of Markdown, written as given), 'news edit ID TEXT' and\n"
-		"'news rm ID' (any item; --json gives each item's id).  A paper is named by\n"
-		"'edit KEY short=NAME', else its title before a colon.\n",
-		cmd_news_opts, NULL},
+		&cmd_news_text, cmd_news_opts},
 	{"citations", cmd_citations, CMD_DB, "citation counts and their history",
-		"usage: pubdb citations [--history KEY] [--svg FILE] [--json]\n",
-		"Lists each paper's citation count per source (semanticscholar, openalex,\n"
-		"crossref) with its change over 7 and 30 days and when it was checked;\n"
-		"counts come from 'pubdb refresh --citations'.  With --json: a JSON array.\n",
-		cmd_citations_opts, NULL},
+		&cmd_citations_text, cmd_citations_opts},
 	{"stats", cmd_stats, CMD_DB, "papers, citations, h-index, i10-index, stars",
-		"usage: pubdb stats [--svg FILE] [--json]\n",
-		"Totals over the database: papers, citations (per paper the largest count\n"
-		"of any source, summed), h-index, i10-index and GitHub stars.  --svg\n"
-		"writes a badge (\"citations | N | h-index | H\") for a web page.\n",
-		cmd_stats_opts, NULL},
+		&cmd_stats_text, cmd_stats_opts},
 	{"inbox", cmd_inbox, CMD_DB, "papers new on the owner's profiles",
-		"usage: pubdb inbox [--json]\n"
-		"       pubdb inbox accept ID...|all\n"
-		"       pubdb inbox reject ID...\n",
-		"Lists the papers 'refresh --profiles' found on the owner's DBLP, ORCID\n"
-		"or Semantic Scholar profile (config owner.dblp, owner.orcid, owner.s2)\n"
-		"that are not stored: id, title, year, authors, venue, source.  'accept'\n"
-		"stores them as 'pubdb add' would (merging into stored papers); 'reject'\n"
-		"drops them for good: a paper with any of their identifiers (DOI, arXiv\n"
-		"id, DBLP key, title and year) is never proposed again, whichever\n"
-		"profile lists it.\n",
-		cmd_inbox_opts, NULL},
+		&cmd_inbox_text, cmd_inbox_opts},
 	{"help", cmd_help, 0, "show help for a command",
-		"usage: pubdb help [COMMAND]\n", NULL, cmd_help_opts, NULL},
-	{NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL},
+		&cmd_help_text, cmd_help_opts},
+	{NULL, NULL, 0, NULL, NULL, NULL},
 };
 
 static int show_version;
@@ -344,18 +138,18 @@ int cli_print_help(const char *name)
 	const cmd *c = find_command(name);
 	if (!c)
 		return -1;
-	fputs(c->usage, stdout);
-	if (c->description) {
+	fputs(c->text->usage, stdout);
+	if (c->text->description) {
 		fputc('\n', stdout);
-		fputs(c->description, stdout);
+		fputs(c->text->description, stdout);
 	}
 	if (c->opts && c->opts[0].type != CLI_OPT_END) {
 		fputc('\n', stdout);
 		cli_opt_help(stdout, c->opts);
 	}
-	if (c->epilog) {
+	if (c->text->epilog) {
 		fputc('\n', stdout);
-		fputs(c->epilog, stdout);
+		fputs(c->text->epilog, stdout);
 	}
 	return 0;
 }
@@ -385,6 +179,17 @@ int cli_exit_code(int err)
 int cli_fail(int err)
 {
 	fprintf(stderr, "pubdb: error: %s\n", pub_error_last());
+	return cli_exit_code(err);
+}
+
+int cli_fail_more(int err, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pubdb: error: %s", pub_error_last());
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 	return cli_exit_code(err);
 }
 
@@ -496,6 +301,12 @@ static const char *help_topic;
 const cli_opt_spec cmd_help_opts[] = {
 	{CLI_OPT_ARG, "COMMAND", 0, &help_topic, 0, NULL, NULL, 0},
 	{CLI_OPT_END, NULL, 0, NULL, 0, NULL, NULL, 0},
+};
+
+/* `pubdb help`: its help, next to its options. */
+const cmd_text cmd_help_text = {
+	.usage =
+		"usage: pubdb help [COMMAND]\n",
 };
 
 int cmd_help(cli *c)
@@ -612,7 +423,9 @@ int main(int argc, char **argv)
 	if (command->needs & (CMD_DB | CMD_CREATE)) {
 		int err = cli_open_db(c, command->needs);
 		if (err < 0) {
-			rc = cli_fail(err);
+			rc = err == PUB_ENOTFOUND
+				? cli_fail_more(err, " (run 'pubdb init' or 'pubdb add')")
+				: cli_fail(err);
 			cli_close_db(c);
 			return rc;
 		}

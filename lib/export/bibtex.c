@@ -12,9 +12,8 @@
 #include "bibtex/writer.h"
 #include "ids/arxiv.h"
 #include "store/alias.h"
-#include "store/db.h"
+#include "store/bib.h"
 #include "store/fields.h"
-#include "store/paper.h"
 #include "export/export.h"
 #include "export/venue.h"
 #include "text/person.h"
@@ -30,25 +29,6 @@ static int write_buf(FILE *out, pub__buf *b)
 		return pub__error(PUB_ERROR, "cannot write the export");
 	pub__buf_clear(b);
 	return 0;
-}
-
-static int export_preambles(pub_db *db, FILE *out, int ascii)
-{
-	sqlite3_stmt *st;
-	pub__buf b = PUB__BUF_INIT;
-	int err, rc, any = 0;
-	if ((err = pub__db_stmt(&st, db, "SELECT text FROM preambles ORDER BY id")) < 0)
-		return err;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		pub__bib_format_preamble(&b, (const char *)sqlite3_column_text(st, 0), ascii);
-		any = 1;
-	}
-	sqlite3_reset(st);
-	if (any)
-		pub__buf_putc(&b, '\n');
-	err = rc == SQLITE_DONE ? write_buf(out, &b) : pub__db_error(db, "reading preambles");
-	pub__buf_free(&b);
-	return err;
 }
 
 /* The fields an entry goes out with: borrowed pointers, and the strings
@@ -230,176 +210,107 @@ static int fields_version(const out_fields *o)
 	return version;
 }
 
-static const char *column(sqlite3_stmt *st, int i)
+/* One BibTeX export under way. */
+typedef struct bib_run {
+	pub_db *db;
+	FILE *out;
+	const pub_export_opts *o;
+	pub__buf b;
+	out_fields of;
+	int first;
+	const pub__bib_row *paper; /* the paper whose aliases are written */
+} bib_run;
+
+static int put_preamble(const char *text, void *ctx)
 {
-	const char *v = (const char *)sqlite3_column_text(st, i);
-	return v && *v ? v : NULL;
+	bib_run *R = ctx;
+	pub__bib_format_preamble(&R->b, text, R->o->ascii);
+	return 0;
+}
+
+/* Each alias of a paper follows it: the entry merged under it as it was
+ * read (or, with no record of it, the paper's fields) and PUB__ALIAS_OF
+ * naming the paper, by which an import makes the copy the alias again
+ * instead of a paper.  A document citing the alias finds it.  --plain
+ * leaves PUB__ALIAS_OF out, as it leaves out pubdb's other fields. */
+static int put_alias(const pub__bib_alias *a, void *ctx)
+{
+	bib_run *R = ctx;
+	const pub__bib_row *p = R->paper;
+	const pub_field *src = a->type ? a->fields : p->fields;
+	size_t nsrc = a->type ? a->nfields : p->nfields, ng = 0, i;
+	pub_field *g = NULL;
+	for (i = 0; i < nsrc; i++)
+		pub__fields_push(&g, &ng, src[i].name, src[i].value);
+	if (!R->o->plain) /* plain: a copy for LaTeX alone */
+		pub__fields_push(&g, &ng, PUB__ALIAS_OF, p->key);
+	pub__buf_putc(&R->b, '\n');
+	pub__bib_format_entry(&R->b, a->type ? a->type : p->type, a->key, g, ng, R->o->ascii);
+	pub__fields_free(g, ng);
+	return 0;
+}
+
+static int put_paper(const pub__bib_row *r, void *ctx)
+{
+	bib_run *R = ctx;
+	out_fields *of = &R->of;
+	const char *type;
+	int err = 0;
+	if (!R->first)
+		pub__buf_putc(&R->b, '\n');
+	R->first = 0;
+	type = published(of, r->type, r->fields, r->nfields, r->venue, R->o->plain);
+	if (!R->o->plain) {
+		out_put(of, "pubdb-venue", r->venue);
+		if (r->selected)
+			out_put(of, "pubdb-selected", "1");
+		if (r->rank)
+			out_put(of, "pubdb-rank", out_own(of, pub__sprintf("%d", r->rank)));
+		if (r->arxiv_version > 0 && r->arxiv_version != fields_version(of))
+			out_put(of, "pubdb-arxiv-version", out_own(of,
+				pub__sprintf("%d", r->arxiv_version)));
+		out_put(of, "pubdb-equal", r->equal);
+		out_put(of, "pubdb-corresponding", r->corresponding);
+		out_put(of, "pubdb-tags", r->tags);
+		out_put(of, "pubdb-links", r->links);
+		out_put(of, "pubdb-decision", r->decision);
+	}
+	pub__bib_format_entry(&R->b, type, r->key, of->f, of->n, R->o->ascii);
+	out_clear(of);
+	if (r->has_aliases) {
+		R->paper = r;
+		err = pub__bib_aliases_foreach(R->db, r->id, r->key, put_alias, R);
+	}
+	if (err == 0 && R->b.len > 65536)
+		err = write_buf(R->out, &R->b);
+	return err;
 }
 
 /* BibTeX straight from papers.fields_json, no paper objects: one scan of
  * the table, or one row per paper when filtered.  pubdb's own data (links,
  * tags, marks, the badge) comes along in pubdb-* fields unless plain. */
-/* Each alias of paper `id`, after the paper: the entry merged under it as
- * it was read (or, with no record of it, the paper's fields) and
- * PUB__ALIAS_OF naming the paper, by which an import makes the copy the
- * alias again instead of a paper.  A document citing the alias finds it.
- * --plain leaves PUB__ALIAS_OF out, as it leaves out pubdb's other fields. */
-static int write_aliases(pub__buf *b, pub_db *db, int64_t id, const char *type,
-	const char *key, const pub_field *f, size_t nf, int ascii, int plain)
-{
-	sqlite3_stmt *st;
-	int err, rc;
-	if ((err = pub__db_stmt(&st, db,
-		     "SELECT a.key, e.type, e.fields_json FROM aliases a "
-		     "LEFT JOIN entry_sources e ON e.paper_id = a.paper_id AND "
-		     "lower(e.key) = lower(a.key) AND e.position > 0 "
-		     "WHERE a.paper_id = ?1 ORDER BY a.rowid")) < 0)
-		return err;
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		pub_field *g = NULL;
-		size_t ng = 0, i;
-		const char *own = (const char *)sqlite3_column_text(st, 2);
-		if (own && pub__fields_decode(&g, &ng, own) < 0) {
-			err = pub__error(PUB_ERROR, "database '%s' is corrupt: a merged "
-				"entry of '%s' is unreadable", db->path, key);
-			break;
-		}
-		if (!own)
-			for (i = 0; i < nf; i++)
-				pub__fields_push(&g, &ng, f[i].name, f[i].value);
-		if (!plain) /* plain: a copy for LaTeX alone */
-			pub__fields_push(&g, &ng, PUB__ALIAS_OF, key);
-		pub__buf_putc(b, '\n');
-		pub__bib_format_entry(b, own ? (const char *)sqlite3_column_text(st, 1) : type,
-			(const char *)sqlite3_column_text(st, 0), g, ng, ascii);
-		pub__fields_free(g, ng);
-	}
-	if (err == 0 && rc != SQLITE_DONE)
-		err = pub__db_error(db, "reading aliases");
-	sqlite3_reset(st);
-	return err;
-}
-
-/* BibTeX straight from papers.fields_json, no paper objects: one scan of
- * the table, or one row per paper when filtered. */
 int pub__export_bibtex(FILE *out, pub_db *db, const pub_export_opts *o)
 {
-#define COLUMNS "p.citekey, p.type, p.fields_json, p.venue, p.selected, p.rank, " \
-	"p.arxiv_version, " \
-	"(SELECT group_concat(replace(kind || '=' || url, ';', '\\;'), '; ') FROM " \
-	"  (SELECT kind, url FROM links WHERE paper_id = p.id ORDER BY id)), " \
-	"(SELECT group_concat(replace(name, ';', '\\;'), '; ') FROM (SELECT t.name FROM paper_tags pt " \
-	"  JOIN tags t ON t.id = pt.tag_id WHERE pt.paper_id = p.id ORDER BY t.name)), " \
-	"(SELECT group_concat(position, ',') FROM (SELECT position FROM paper_authors " \
-	"  WHERE paper_id = p.id AND role = 'author' AND equal ORDER BY position)), " \
-	"(SELECT group_concat(position, ',') FROM (SELECT position FROM paper_authors " \
-	"  WHERE paper_id = p.id AND role = 'author' AND corresponding ORDER BY position)), " \
-	"(SELECT 'venue=' || replace(d.venue, ';', '\\;') || " \
-	"  COALESCE('; tier=' || d.tier, '') || COALESCE('; day=' || d.day, '') || " \
-	"  '; source=' || d.source || COALESCE('; id=' || replace(d.ref, ';', '\\;'), '') " \
-	"  FROM decisions d WHERE d.paper_id = p.id AND d.status = 'accepted' " \
-	"  AND d.venue IS NOT NULL) "
-#define PLAIN_COLUMNS "p.citekey, p.type, p.fields_json, p.venue, 0, 0, 0, NULL, NULL, NULL, NULL, " \
-	"NULL "
-	/* Each alias (a key a merge absorbed) follows its paper as a copy
-	 * under that key, so a document citing it still finds it.  Without
-	 * aliases the scan asks nothing per row (a tenth of the export). */
-#define ALIASES ", EXISTS (SELECT 1 FROM aliases WHERE paper_id = p.id), p.id "
-#define NO_ALIASES ", 0, p.id "
-#define ALL "FROM papers p ORDER BY p.id"
-#define ONE "FROM papers p WHERE p.id = ?1"
-	/* [one paper][plain][aliases] */
-	static const char *const sql[2][2][2] = {
-		{{"SELECT " COLUMNS NO_ALIASES ALL, "SELECT " COLUMNS ALIASES ALL},
-		 {"SELECT " PLAIN_COLUMNS NO_ALIASES ALL, "SELECT " PLAIN_COLUMNS ALIASES ALL}},
-		{{"SELECT " COLUMNS NO_ALIASES ONE, "SELECT " COLUMNS ALIASES ONE},
-		 {"SELECT " PLAIN_COLUMNS NO_ALIASES ONE, "SELECT " PLAIN_COLUMNS ALIASES ONE}}};
-#undef COLUMNS
-#undef PLAIN_COLUMNS
-#undef ALIASES
-#undef NO_ALIASES
-#undef ALL
-#undef ONE
-	sqlite3_stmt *st;
-	int64_t *ids = NULL;
-	size_t n = 0, i;
-	pub__buf b = PUB__BUF_INIT;
-	out_fields of;
-	int err = 0, rc = SQLITE_DONE, first = 1;
+	bib_run R;
+	int err = 0;
 	int whole = !o->filter.ntags && !o->filter.author && !o->filter.selected_only &&
 		    !o->filter.query && !o->filter.key;
-	int any_alias = 1;
 
-	memset(&of, 0, sizeof(of));
-	if (whole && (err = export_preambles(db, out, o->ascii)) < 0)
-		return err;
-	if (!whole && (err = pub__paper_ids(&ids, &n, db, &o->filter, 1)) < 0)
-		return err;
-	if ((err = pub__db_stmt(&st, db, "SELECT EXISTS (SELECT 1 FROM aliases)")) < 0)
-		goto done;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		any_alias = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	for (i = 0; err == 0 && i < (whole ? 1 : n); i++) {
-		if ((err = pub__db_stmt(&st, db, sql[!whole][!!o->plain][any_alias])) < 0)
-			break;
-		if (!whole)
-			sqlite3_bind_int64(st, 1, ids[i]);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *key = (const char *)sqlite3_column_text(st, 0);
-			const char *venue = column(st, 3), *type;
-			pub_field *f;
-			size_t nf;
-			if (pub__fields_decode(&f,
-				    &nf, (const char *)sqlite3_column_text(st, 2)) < 0) {
-				err = pub__error(PUB_ERROR, "database '%s' is corrupt: paper "
-					"'%s' has unreadable fields", db->path, key);
-				break;
-			}
-			if (!first)
-				pub__buf_putc(&b, '\n');
-			first = 0;
-			type = published(&of, (const char *)sqlite3_column_text(st, 1), f, nf,
-				venue, o->plain);
-			if (!o->plain) {
-				out_put(&of, "pubdb-venue", venue);
-				if (sqlite3_column_int(st, 4))
-					out_put(&of, "pubdb-selected", "1");
-				if (sqlite3_column_int(st, 5))
-					out_put(&of, "pubdb-rank", out_own(&of,
-						pub__sprintf("%d", sqlite3_column_int(st, 5))));
-				if (sqlite3_column_int(st, 6) > 0 &&
-					sqlite3_column_int(st, 6) != fields_version(&of))
-					out_put(&of, "pubdb-arxiv-version", out_own(&of,
-						pub__sprintf("%d", sqlite3_column_int(st, 6))));
-				out_put(&of, "pubdb-equal", column(st, 9));
-				out_put(&of, "pubdb-corresponding", column(st, 10));
-				out_put(&of, "pubdb-tags", column(st, 8));
-				out_put(&of, "pubdb-links", column(st, 7));
-				out_put(&of, "pubdb-decision", column(st, 11));
-			}
-			pub__bib_format_entry(&b, type, key, of.f, of.n, o->ascii);
-			out_clear(&of);
-			if (sqlite3_column_int(st, 12))
-				err = write_aliases(&b, db, sqlite3_column_int64(st, 13),
-					(const char *)sqlite3_column_text(st, 1), key, f, nf,
-					o->ascii, o->plain);
-			pub__fields_free(f, nf);
-			if (err < 0 || (b.len > 65536 && (err = write_buf(out, &b)) < 0))
-				break;
-		}
-		sqlite3_reset(st);
-		if (err == 0 && rc != SQLITE_DONE)
-			err = pub__db_error(db, "reading fields");
-	}
+	memset(&R, 0, sizeof(R));
+	R.db = db;
+	R.out = out;
+	R.o = o;
+	R.first = 1;
+	/* the preambles open a whole export, a blank line after them */
+	if (whole && (err = pub__bib_preambles_foreach(db, put_preamble, &R)) == 0 && R.b.len)
+		pub__buf_putc(&R.b, '\n');
 	if (err == 0)
-		err = write_buf(out, &b);
-done:
-	pub__buf_free(&b);
-	free(of.f);
-	free(of.own);
-	free(ids);
+		err = pub__bib_rows_foreach(db, whole ? NULL : &o->filter, o->plain, put_paper, &R);
+	if (err == 0)
+		err = write_buf(out, &R.b);
+	pub__buf_free(&R.b);
+	free(R.of.f);
+	free(R.of.own);
 	return err;
 }
 

@@ -462,7 +462,7 @@ int pub_db_open(pub_db **out, const char *path, unsigned flags)
 	if (stat(path, &stbuf) < 0) {
 		if (!(flags & PUB_OPEN_CREATE))
 			return pub__error(PUB_ENOTFOUND,
-				"no database at '%s' (run 'pubdb init' or 'pubdb add')", path);
+				"no database at '%s'", path);
 		if ((err = pub__make_dirs(path, 0)) < 0)
 			return err;
 		fresh = 1;

@@ -79,14 +79,14 @@ int pub_doctor(pub_db *db, void (*cb)(const char *finding, void *ctx), void *ctx
 		     "GROUP BY title_key, year, author_key HAVING count(*) > 1",
 		     NULL, "note: duplicate candidates", cb, ctx, &notes)) < 0)
 		return err;
-	/* Published versions refresh --venues found but did not apply (two
-	 * acceptable ones, or only a workshop version): the user picks one
-	 * with `edit KEY venue=...`. */
+	/* Published versions the venues step found but did not apply (two
+	 * acceptable ones, or only a workshop version), "KEY: VENUE (dblp
+	 * RECORD), ...": the user picks one (the CLI says how). */
 	if ((err = run_check(db,
 		     "SELECT p.citekey || ': ' || group_concat(json_extract(c.value, '$.venue') || "
 		     "' (dblp ' || json_extract(c.value, '$.dblp') || CASE WHEN "
 		     "json_extract(c.value, '$.workshop') THEN ', workshop' ELSE '' END || ')', "
-		     "', ') || '; set one with: pubdb edit ' || p.citekey || ' venue=...' "
+		     "', ') "
 		     "FROM venue_lookups l JOIN papers p ON p.id = l.paper_id, "
 		     "json_each(l.candidates) c WHERE l.candidates IS NOT NULL "
 		     "AND json_valid(l.candidates) AND (p.venue IS NULL OR p.venue = '') "

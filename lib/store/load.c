@@ -306,7 +306,7 @@ int pub_db_load(size_t *nrecords, const char *path, FILE *in, const char *name,
 		goto done;
 	}
 	if (exists && !(flags & PUB_LOAD_FORCE)) {
-		err = pub__error(PUB_EEXISTS, "database '%s' exists; load --force replaces it",
+		err = pub__error(PUB_EEXISTS, "database '%s' exists",
 			path);
 		goto done;
 	}

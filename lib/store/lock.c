@@ -39,7 +39,7 @@ int pub_refresh_lock(pub_db *db)
 	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
 		int busy = errno == EWOULDBLOCK;
 		int err = busy
-			? pub__error(PUB_EBUSY, "another pubdb refresh is running on '%s'", db->path)
+			? pub__error(PUB_EBUSY, "another refresh is running on '%s'", db->path)
 			: pub__error(PUB_ERROR, "cannot lock '%s': %s", path, strerror(errno));
 		close(fd);
 		free(path);

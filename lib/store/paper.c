@@ -426,10 +426,11 @@ static int parse_int(const char *s, long lo, long hi, long *out)
 }
 
 /* equal=1,2,3: author positions with equal contribution (empty clears). */
-static int set_equal(pub_db *db, int64_t id, const char *list)
+/* The equal contributors become exactly the authors at `pos` (1-based). */
+static int set_equal(pub_db *db, int64_t id, const unsigned int *pos, size_t n)
 {
 	sqlite3_stmt *st;
-	const char *p = list;
+	size_t i;
 	int err;
 	if ((err = pub__db_stmt(&st, db,
 		     "UPDATE paper_authors SET equal = 0 WHERE paper_id = ?1")) < 0)
@@ -437,29 +438,18 @@ static int set_equal(pub_db *db, int64_t id, const char *list)
 	sqlite3_bind_int64(st, 1, id);
 	if ((err = pub__db_step_done(db, st, "clearing equal contribution")) < 0)
 		return err;
-	while (*p) {
-		char num[16];
-		size_t n = strcspn(p, ",");
-		long pos;
-		if (n >= sizeof(num))
-			return pub__error(PUB_EINVAL, "equal=: '%s' is not a list of author positions", list);
-		memcpy(num, p, n);
-		num[n] = '\0';
-		if (parse_int(num, 1, 100000, &pos) < 0)
-			return pub__error(PUB_EINVAL, "equal=: '%s' is not a list of author positions", list);
+	for (i = 0; i < n; i++) {
 		if ((err = pub__db_stmt(&st, db,
 			     "UPDATE paper_authors SET equal = 1 WHERE paper_id = ?1 "
 			     "AND role = 'author' AND position = ?2")) < 0)
 			return err;
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int(st, 2, (int)pos);
+		sqlite3_bind_int64(st, 2, pos[i]);
 		if ((err = pub__db_step_done(db, st, "marking equal contribution")) < 0)
 			return err;
 		if (sqlite3_changes(db->sql) == 0)
-			return pub__error(PUB_EINVAL, "equal=: the paper has no author %ld", pos);
-		p += n;
-		if (*p == ',')
-			p++;
+			return pub__error(PUB_EINVAL, "equal contribution: the paper has no author %u",
+				pos[i]);
 	}
 	return 0;
 }
@@ -583,20 +573,15 @@ static int edit_one(pub_db *db, int64_t id, const pub_assignment *a, int *rederi
 	if (strcmp(name, "short") == 0)
 		return update_column(db, id, "UPDATE papers SET short = ?2 WHERE id = ?1",
 			*value ? value : NULL, 0, 0);
-	if (strcmp(name, "selected") == 0) {
-		if (strcmp(value, "0") != 0 && strcmp(value, "1") != 0)
-			return pub__error(PUB_EINVAL, "selected= takes 0 or 1, not '%s'", value);
-		return update_column(db, id, "UPDATE papers SET selected = ?2 WHERE id = ?1",
-			NULL, *value == '1', 1);
-	}
+	if (strcmp(name, "selected") == 0 || strcmp(name, "equal") == 0)
+		return pub__error(PUB_EINVAL, "'%s' is a mark, not a field: set it through "
+			"pub_paper_marks", name);
 	if (strcmp(name, "rank") == 0) {
 		if (parse_int(value, -1000000, 1000000, &num) < 0)
 			return pub__error(PUB_EINVAL, "rank= takes a number, not '%s'", value);
 		return update_column(db, id, "UPDATE papers SET rank = ?2 WHERE id = ?1",
 			NULL, num, 1);
 	}
-	if (strcmp(name, "equal") == 0)
-		return set_equal(db, id, value);
 	if (strcmp(name, "type") == 0) {
 		char *t;
 		int err;
@@ -654,12 +639,23 @@ int pub_entry_type_known(const char **nearest, const char *type)
 	return 0;
 }
 
-int pub_paper_edit(pub_db *db, const char *key, const pub_assignment *assignments,
-	size_t n)
+static const size_t marks_sizes[] = {sizeof(pub_paper_marks)};
+static const pub__versions marks_versions = {"pub_paper_marks", PUB_PAPER_MARKS_VERSION,
+	marks_sizes};
+
+int pub_paper_change(pub_db *db, const char *key, const pub_assignment *assignments,
+	size_t n, const pub_paper_marks *given)
 {
+	pub_paper_marks m;
 	int64_t id;
 	int err, rederive = 0, authors_changed = 0;
 	size_t i;
+	if ((err = pub__versioned_in(&m, sizeof(m), given, &marks_versions)) < 0)
+		return err;
+	if (!given)
+		m.selected = -1;
+	if (m.selected < -1 || m.selected > 1)
+		return pub__error(PUB_EINVAL, "selected is 0 or 1, not %d", m.selected);
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
 	if ((err = pub__store_paper_id(&id, db, key)) < 0)
@@ -667,6 +663,11 @@ int pub_paper_edit(pub_db *db, const char *key, const pub_assignment *assignment
 	for (i = 0; i < n; i++)
 		if ((err = edit_one(db, id, &assignments[i], &rederive, &authors_changed)) < 0)
 			goto done;
+	if (m.selected >= 0 && (err = update_column(db, id,
+		    "UPDATE papers SET selected = ?2 WHERE id = ?1", NULL, m.selected, 1)) < 0)
+		goto done;
+	if (m.set_equal && (err = set_equal(db, id, m.equal, m.nequal)) < 0)
+		goto done;
 	if (rederive && (err = pub__store_rederive(db, id, authors_changed)) < 0)
 		goto done;
 	if ((err = pub__paper_touch(db, id)) < 0)
@@ -678,12 +679,35 @@ done:
 	return err;
 }
 
+int pub_paper_edit(pub_db *db, const char *key, const pub_assignment *assignments,
+	size_t n)
+{
+	return pub_paper_change(db, key, assignments, n, NULL);
+}
+
 int pub_paper_set(pub_db *db, const char *key, const char *field, const char *value)
 {
 	pub_assignment a;
 	a.field = field;
 	a.value = value;
-	return pub_paper_edit(db, key, &a, 1);
+	return pub_paper_change(db, key, &a, 1, NULL);
+}
+
+int pub_paper_set_selected(pub_db *db, const char *key, int selected)
+{
+	pub_paper_marks m = PUB_PAPER_MARKS_INIT;
+	m.selected = selected;
+	return pub_paper_change(db, key, NULL, 0, &m);
+}
+
+int pub_paper_set_equal(pub_db *db, const char *key, const unsigned int *positions,
+	size_t n)
+{
+	pub_paper_marks m = PUB_PAPER_MARKS_INIT;
+	m.set_equal = 1;
+	m.equal = positions;
+	m.nequal = n;
+	return pub_paper_change(db, key, NULL, 0, &m);
 }
 
 static int check_kind(const char *kind)

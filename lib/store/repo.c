@@ -186,8 +186,7 @@ int pub_repo_edit(pub_db *db, const char *repo, const char *display_name,
 	if ((err = pub__db_step_done(db, st, "editing a repository")) < 0)
 		goto done;
 	if (sqlite3_changes(db->sql) == 0) {
-		err = pub__error(PUB_ENOTFOUND, "no repository '%s/%s' (add it with "
-			"'pubdb repo add https://github.com/%s/%s')", owner, name, owner, name);
+		err = pub__error(PUB_ENOTFOUND, "no repository '%s/%s'", owner, name);
 		goto done;
 	}
 	err = pub__db_commit(db);

@@ -2,7 +2,7 @@
  * add.c: `pubdb add arxiv:ID doi:DOI ...`: normalises every identifier
  * first (a typo fails before any request), hands each to its source
  * (source.h: arXiv answers all its ids in one batched request, doi.org one
- * by one), and only then stores every record in one transaction, so a
+ * by one) with the sync session's client, and only then stores every record in one transaction, so a
  * network failure leaves the database as it was and no write lock is held
  * while waiting for a server.
  */
@@ -22,7 +22,9 @@
 #include "store/store.h"
 #include "net/http.h"
 #include "net/source.h"
+#include "sync/add.h"
 #include "sync/record.h"
+#include "sync/session.h"
 
 /* ---- storing ------------------------------------------------------------------ */
 
@@ -94,9 +96,10 @@ static int classify(int *src, char **id, int *version, const char *in)
 	return 0;
 }
 
-static int add_ids(pub_db *db, const char *const *ids, size_t n,
-	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
+int pub__add_ids(pub__sync *s, const char *const *ids, size_t n,
+	const pub_import_opts *opts, pub_import_stats *stats)
 {
+	pub_db *db = s->db;
 	pub_import_opts o;
 	pub__http *h = NULL;
 	pub__lookup *looks[NSOURCES] = {NULL, NULL};
@@ -131,13 +134,16 @@ static int add_ids(pub_db *db, const char *const *ids, size_t n,
 	}
 	stats->entries = n;
 
-	if ((err = pub__net_open(db, &h)) < 0)
+	if ((err = pub__sync_http(&h, s)) < 0)
 		goto done;
 	if (opts->notice)
 		pub__http_set_notice(h, opts->notice, opts->notice_ctx);
 	for (k = 0; k < NSOURCES; k++)
 		if (nlooks[k] && (err = sources[k]->fetch(looks[k], nlooks[k], h)) < 0) {
-			err = pub__net_error(err);
+			/* past the session's time limit nothing is stored */
+			err = pub__sync_expired(s) ? pub__error(PUB_EDEADLINE,
+				"time limit reached; not added: %zu identifiers", n)
+				: pub__net_error(err);
 			goto done;
 		}
 
@@ -169,7 +175,7 @@ static int add_ids(pub_db *db, const char *const *ids, size_t n,
 		if ((err = pub__record_store(&id, db, &l->record, &o, stats)) < 0)
 			goto done;
 		if (r.dry_run)
-			pub__dry_run_entry(opts, dry_run_out, l->record.entry, r.key);
+			pub__dry_run_entry(opts, l->record.entry, r.key);
 	}
 	if (opts->dry_run) {
 		pub__db_rollback(db);
@@ -190,17 +196,59 @@ done:
 			pub__lookup_clear(&looks[k][i]);
 		free(looks[k]);
 	}
-	pub__http_free(h);
 	free(refs);
 	return err;
 }
 
 int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
-	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
+	const pub_import_opts *opts, pub_import_stats *stats)
 {
 	pub__import_call c;
+	pub__sync s;
 	int err = pub__import_begin(&c, opts, stats);
-	if (err == 0)
-		err = add_ids(db, ids, n, &c.opts, &c.stats, dry_run_out);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		pub__sync_set_limit(&s, c.opts.max_time_ms);
+		err = pub__add_ids(&s, ids, n, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
 	return pub__import_end(&c, stats, err);
+}
+
+/* `pubdb add` with profiles and identifiers: the profiles' papers, then
+ * the identifiers', in one sync session (one client, so each service's
+ * pacing holds across both, and one deadline). */
+int pub_add(pub_db *db, const char *const *inputs, size_t n, const pub_import_opts *opts,
+	pub_add_part_fn on_part, void *ctx)
+{
+	pub__import_call c;
+	pub__sync s;
+	const char **part[2];
+	size_t npart[2] = {0, 0}, i;
+	int err = pub__import_begin(&c, opts, NULL), k;
+	if (err < 0)
+		return err;
+	part[0] = pub__calloc(n ? n : 1, sizeof(*part[0]));
+	part[1] = pub__calloc(n ? n : 1, sizeof(*part[1]));
+	for (i = 0; i < n; i++) {
+		k = pub_profile_id_is(inputs[i]) ? 0 : 1;
+		part[k][npart[k]++] = inputs[i];
+	}
+	pub__sync_open(&s, db);
+	pub__sync_set_limit(&s, c.opts.max_time_ms);
+	for (k = 0; k < 2 && err == 0; k++) {
+		pub_import_stats st;
+		if (!npart[k])
+			continue;
+		memset(&st, 0, sizeof(st));
+		st.version = PUB_IMPORT_STATS_VERSION;
+		err = k == 0 ? pub__add_profiles(&s, part[k], npart[k], &c.opts, &st)
+			     : pub__add_ids(&s, part[k], npart[k], &c.opts, &st);
+		err = on_part ? on_part(k == 0 ? PUB_ADD_PROFILES : PUB_ADD_IDS, err, &st, ctx)
+			      : err;
+	}
+	pub__sync_close(&s);
+	free(part[0]);
+	free(part[1]);
+	return err;
 }

@@ -1,7 +1,8 @@
 /*
  * add_profiles.c: pub_add_profiles(), `pubdb add dblp:PID orcid:ID
- * s2author:ID`: each profile's works fetched (net/profile*.c), merged,
- * and stored in one transaction.
+ * s2author:ID`: each profile's works fetched (net/profile*.c) with the
+ * sync session's client and deadline, merged, and stored in one
+ * transaction.
  */
 #include "pub.h"
 #include "util/alloc.h"
@@ -31,8 +32,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "sync/add.h"
 #include "sync/record.h"
 #include "sync/openreview.h"
+#include "sync/session.h"
 
 /* The key each stored work got, for the dry run's BibTeX. */
 typedef struct keyed {
@@ -58,9 +61,10 @@ static void on_keyed_merge(const pub_merge_info *m, void *ctx)
 		k->user->on_merge(m, k->user->paper_ctx);
 }
 
-static int add_profiles(pub_db *db, const char *const *ids, size_t n,
-	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
+int pub__add_profiles(pub__sync *s, const char *const *ids, size_t n,
+	const pub_import_opts *opts, pub_import_stats *stats)
 {
+	pub_db *db = s->db;
 	pub_import_opts o;
 	pub__http *h = NULL;
 	pub__profile_kind *kinds = pub__calloc(n ? n : 1, sizeof(*kinds));
@@ -68,11 +72,10 @@ static int add_profiles(pub_db *db, const char *const *ids, size_t n,
 	pub__work_list *lists = pub__calloc(n ? n : 1, sizeof(*lists));
 	size_t i, j, fetched = 0;
 	int err = 0, began = 0;
-	int64_t started = pub__http_now_ms();
 	keyed kc;
 
 	if (opts->key) {
-		err = pub__error(PUB_EINVAL, "a profile lists many papers; --key names one");
+		err = pub__error(PUB_EINVAL, "a profile lists many papers; a given citation key names one");
 		goto done;
 	}
 	for (i = 0; i < n; i++)
@@ -80,16 +83,14 @@ static int add_profiles(pub_db *db, const char *const *ids, size_t n,
 			goto done;
 	if (n == 0)
 		goto done;
-	if ((err = pub__net_open(db, &h)) < 0)
+	if ((err = pub__sync_http(&h, s)) < 0)
 		goto done;
 	if (opts->notice)
 		pub__http_set_notice(h, opts->notice, opts->notice_ctx);
-	if (opts->max_time_ms > 0)
-		pub__http_set_deadline(h, started + opts->max_time_ms);
 	for (i = 0; i < n; i++) {
 		if ((err = pub__profile_fetch(&lists[i], h, kinds[i], norm[i])) < 0) {
 			/* at the time limit, the profiles fetched so far are stored */
-			if (!pub__http_expired(h))
+			if (!pub__sync_expired(s))
 				goto done;
 			pub__work_list_free(&lists[i]);
 			memset(&lists[i], 0, sizeof(lists[i]));
@@ -120,7 +121,7 @@ static int add_profiles(pub_db *db, const char *const *ids, size_t n,
 			if (err == 0 && opts->dry_run && stats->added > before) {
 				pub__record r;
 				pub__work_to_record(&r, &lists[i].items[j], source);
-				pub__dry_run_entry(opts, dry_run_out, r.entry, kc.key);
+				pub__dry_run_entry(opts, r.entry, kc.key);
 				pub__record_clear(&r);
 			}
 		}
@@ -154,7 +155,7 @@ static int add_profiles(pub_db *db, const char *const *ids, size_t n,
 	}
 	if (fetched < n) {
 		pub__buf left = PUB__BUF_INIT;
-		int64_t ms = pub__http_now_ms() - started;
+		int64_t ms = pub__http_now_ms() - s->started_ms;
 		for (i = fetched; i < n; i++)
 			pub__buf_printf(&left, "%s%s:%s", left.len ? ", " : "",
 				pub__profile_source(kinds[i]), norm[i]);
@@ -173,16 +174,20 @@ done:
 	free(norm);
 	free(kinds);
 	free(lists);
-	pub__http_free(h);
 	return err;
 }
 
 int pub_add_profiles(pub_db *db, const char *const *ids, size_t n,
-	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out)
+	const pub_import_opts *opts, pub_import_stats *stats)
 {
 	pub__import_call c;
+	pub__sync s;
 	int err = pub__import_begin(&c, opts, stats);
-	if (err == 0)
-		err = add_profiles(db, ids, n, &c.opts, &c.stats, dry_run_out);
+	if (err == 0) {
+		pub__sync_open(&s, db);
+		pub__sync_set_limit(&s, c.opts.max_time_ms);
+		err = pub__add_profiles(&s, ids, n, &c.opts, &c.stats);
+		pub__sync_close(&s);
+	}
 	return pub__import_end(&c, stats, err);
 }

@@ -278,11 +278,9 @@ static int rows_of(int64_t **rows, size_t *nrows, pub_db *db, const char *const 
 		char *end, *json = NULL, *src = NULL;
 		long long v = strtoll(ids[i], &end, 10);
 		if (!*ids[i] || *end || v <= 0)
-			err = pub__error(PUB_ENOTFOUND, "no paper '%s' in the inbox (see pubdb inbox)",
-				ids[i]);
+			err = pub__error(PUB_ENOTFOUND, "no paper '%s' in the inbox", ids[i]);
 		else if (pub__inbox_get(&json, &src, db, v) < 0)
-			err = pub__error(PUB_ENOTFOUND, "no paper '%s' in the inbox (see pubdb inbox)",
-				ids[i]);
+			err = pub__error(PUB_ENOTFOUND, "no paper '%s' in the inbox", ids[i]);
 		(*rows)[i] = v;
 		free(json);
 		free(src);
@@ -335,7 +333,7 @@ done:
 	return err;
 }
 
-int pub_inbox_accept(pub_db *db, const char *const *ids, size_t n, int all,
+static int accept_call(pub_db *db, const char *const *ids, size_t n, int all,
 	const pub_import_opts *opts, pub_import_stats *stats)
 {
 	pub__import_call c;
@@ -343,6 +341,17 @@ int pub_inbox_accept(pub_db *db, const char *const *ids, size_t n, int all,
 	if (err == 0)
 		err = inbox_accept(db, ids, n, all, &c.opts, &c.stats);
 	return pub__import_end(&c, stats, err);
+}
+
+int pub_inbox_accept(pub_db *db, const char *const *ids, size_t n,
+	const pub_import_opts *opts, pub_import_stats *stats)
+{
+	return accept_call(db, ids, n, 0, opts, stats);
+}
+
+int pub_inbox_accept_all(pub_db *db, const pub_import_opts *opts, pub_import_stats *stats)
+{
+	return accept_call(db, NULL, 0, 1, opts, stats);
 }
 
 int pub_inbox_reject(pub_db *db, const char *const *ids, size_t n)

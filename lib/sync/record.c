@@ -1,11 +1,9 @@
 /*
  * record.c: a service's record filed in the store (record.h): a source's
  * record or a profile's work stored as `pubdb add` stores an entry, the
- * arXiv extras BibTeX has no field for, a --dry-run's report, and the
- * client of a command whose arXiv pacing is kept in the database.
+ * arXiv extras BibTeX has no field for, and a dry run's report.
  */
 #include "sync/record.h"
-#include "sync/session.h"
 
 #include "pub.h"
 #include "util/alloc.h"
@@ -35,36 +33,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int64_t pace_get(void *ctx)
-{
-	char *v = NULL;
-	int64_t ms = 0;
-	if (pub_config_get(&v, ctx, PUB__ARXIV_LAST_KEY) == 0 && v)
-		ms = strtoll(v, NULL, 10);
-	free(v);
-	pub_error_clear();
-	return ms;
-}
-
-static void pace_set(int64_t ms, void *ctx)
-{
-	char buf[32];
-	snprintf(buf, sizeof(buf), "%lld", (long long)ms);
-	/* Best effort: a locked database must not fail the request. */
-	pub__config_write(ctx, PUB__ARXIV_LAST_KEY, buf);
-	pub_error_clear();
-}
-
-int pub__net_open(pub_db *db, pub__http **out)
-{
-	int err;
-	if ((err = pub__http_new(out)) < 0)
-		return err;
-	pub__sync_pacing(*out);
-	pub__http_set_pacing_hook(*out, PUB__SVC_ARXIV, pace_get, pace_set, db);
-	return 0;
-}
 
 int pub__arxiv_store_extras(pub_db *db, int64_t paper_id,
 	const pub__arxiv_paper *p)
@@ -176,15 +144,14 @@ int pub__record_store(int64_t *paper_id, pub_db *db, const pub__record *r,
 	return err;
 }
 
-void pub__dry_run_entry(const pub_import_opts *o, FILE *out, const pub__bib_entry *e,
-	const char *key)
+void pub__dry_run_entry(const pub_import_opts *o, const pub__bib_entry *e, const char *key)
 {
 	pub__buf b = PUB__BUF_INIT;
+	if (!o->on_dry_run)
+		return;
 	pub__bib_format_entry(&b, e->type, key, e->fields, e->nfields, 0);
-	if (b.ptr && o->on_dry_run)
+	if (b.ptr)
 		o->on_dry_run(b.ptr, o->dry_run_ctx);
-	else if (b.ptr && out)
-		fprintf(out, "%s\n", b.ptr);
 	pub__buf_free(&b);
 }
 

@@ -15,15 +15,6 @@
 #include "net/profile.h"
 #include "net/source.h"
 
-/* The settings key holding arXiv's last request start (ms since the epoch),
- * so separate pubdb processes keep arXiv's pacing together. */
-#define PUB__ARXIV_LAST_KEY "arxiv_last_request"
-
-/* A client for one command on `db`, with arXiv's pacing kept in the
- * database (written outside any transaction, so a failed command still
- * remembers that it asked).  Free with pub__http_free. */
-int pub__net_open(pub_db *db, pub__http **out);
-
 /* Stores what the BibTeX fields do not carry: arXiv version, published
  * and updated dates, primary category, checked time, the abstract page as
  * the `paper` link and a GitHub URL as the `code` link. */
@@ -38,11 +29,9 @@ int pub__arxiv_store_extras(pub_db *db, int64_t paper_id,
 int pub__record_store(int64_t *paper_id, pub_db *db, const pub__record *r,
 	const pub_import_opts *opts, pub_import_stats *stats);
 
-/* A --dry-run's report of one entry as it would be stored under `key`:
- * to o->on_dry_run when set (import options version 2), else to `out`
- * (NULL: nowhere). */
-void pub__dry_run_entry(const pub_import_opts *o, FILE *out, const pub__bib_entry *e,
-	const char *key);
+/* A dry run's report of one entry as it would be stored under `key`, as
+ * BibTeX to o->on_dry_run (import options version 2; NULL: nowhere). */
+void pub__dry_run_entry(const pub_import_opts *o, const pub__bib_entry *e, const char *key);
 
 /* Stores one work as `pubdb add` stores a record, merging into a paper
  * with its DBLP key first; the paper keeps the key and, when it has no

@@ -1,13 +1,42 @@
 /*
- * session.c: the sync session of one command (session.h).
+ * session.c: the sync session of one command (session.h): the one place
+ * libpub makes an HTTP client, with arXiv's pacing kept in the database.
  */
 #include "sync/session.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pub.h"
-#include "sync/record.h"
+#include "util/error.h"
+#include "store/db.h"
+
+/* The settings key holding arXiv's last request start (ms since the epoch),
+ * so separate pubdb processes keep arXiv's pacing together. */
+#define ARXIV_LAST_KEY "arxiv_last_request"
+
+static int64_t pace_get(void *ctx)
+{
+	char *v = NULL;
+	int64_t ms = 0;
+	if (pub_config_get(&v, ctx, ARXIV_LAST_KEY) == 0 && v)
+		ms = strtoll(v, NULL, 10);
+	free(v);
+	pub_error_clear();
+	return ms;
+}
+
+/* Written outside any transaction, so a failed command still remembers
+ * that it asked. */
+static void pace_set(int64_t ms, void *ctx)
+{
+	char buf[32];
+	snprintf(buf, sizeof(buf), "%lld", (long long)ms);
+	/* Best effort: a locked database must not fail the request. */
+	pub__config_write(ctx, ARXIV_LAST_KEY, buf);
+	pub_error_clear();
+}
 
 /* The services' rules.  Sources: docs/services.md ("Pacing"). */
 const pub__pace_rule pub__pace_rules[] = {
@@ -70,6 +99,7 @@ void pub__sync_open(pub__sync *s, pub_db *db)
 {
 	memset(s, 0, sizeof(*s));
 	s->db = db;
+	s->started_ms = pub__http_now_ms();
 }
 
 void pub__sync_close(pub__sync *s)
@@ -95,8 +125,10 @@ int pub__sync_http(pub__http **out, pub__sync *s)
 {
 	int err;
 	if (!s->http) {
-		if ((err = pub__net_open(s->db, &s->http)) < 0)
+		if ((err = pub__http_new(&s->http)) < 0)
 			return err;
+		pub__sync_pacing(s->http);
+		pub__http_set_pacing_hook(s->http, PUB__SVC_ARXIV, pace_get, pace_set, s->db);
 		pub__http_set_deadline(s->http, s->deadline_ms);
 	}
 	*out = s->http;

@@ -15,6 +15,7 @@ typedef struct pub__sync {
 	pub_db *db;
 	pub__http *http;   /* made on first use (pub__sync_http) */
 	pub__s2_cache *s2; /* made on first use (pub__s2_batch_cached) */
+	int64_t started_ms;  /* when the session opened (epoch ms) */
 	int64_t deadline_ms; /* the run's end (epoch ms), 0: none */
 } pub__sync;
 
@@ -50,8 +51,10 @@ const pub__pace_rule *pub__pace_rule_of(const char *service);
 /* Sets every service's pacing of `h` from the table (and its variable). */
 void pub__sync_pacing(pub__http *h);
 
-/* The session's client (arXiv's pacing kept in the database), made on the
- * first call; owned by the session. */
+/* The session's client (arXiv's pacing kept in the database, the setting
+ * arxiv_last_request), made on the first call; owned by the session.  No
+ * other code makes one (lib_layers): every workflow asks through its
+ * session's. */
 int pub__sync_http(pub__http **out, pub__sync *s);
 
 #endif

@@ -242,7 +242,7 @@ static int file_one(vrun *R, pub__vpaper *p)
 		pub__refresh_say(R->opts, 0, "%s: published at %s (%s %s)", p->citekey, p->match.badge,
 			p->match.source, p->match.ref);
 	if (!p->match.badge && p->candidates)
-		pub__refresh_say(R->opts, 0, "%s: %s, not applied (see pubdb doctor)", p->citekey,
+		pub__refresh_say(R->opts, 0, "%s: %s, not applied", p->citekey,
 			p->workshop_only ? "only a workshop version found"
 					 : "more than one published version found");
 	if (changed)

@@ -352,8 +352,7 @@ static size_t decode_8bit(pub__bib_dec *d, char *out, size_t cap)
 		if (c >= 0x80 && d->consumed + i == d->first_bad) {
 			d->col--; /* report the column of this byte */
 			dec_warn(d, "not valid UTF-8 (byte 0x%02X); reading the "
-				"file as Windows-1252 (if it is in another encoding, "
-				"name it with --encoding, e.g. gbk or iso-8859-15)", c);
+				"file as Windows-1252", c);
 			d->col++;
 		}
 		o += put_cp(out + o, latin1 ? c : cp1252(c));

@@ -348,6 +348,36 @@ static void test_export(pub_db *db)
 	OK(s && strstr(s, "\"The Art of Computer Programming\""), "the title");
 	OK(s && strstr(s, "1968"), "the year");
 	OK(s && !strstr(s, "zhao2024realtime"), "the filter holds");
+	{
+		/* the same export as text, as news gives its own */
+		char *text = NULL;
+		size_t len = 0;
+		rc = pub_export_text(&text, &len, db, &o);
+		OK(rc == 0 && text && s && len == strlen(s) && strcmp(text, s) == 0,
+			"pub_export_text() is pub_export()'s bytes: %d %s", rc, pub_error_last());
+		free(text);
+	}
+	/* one check of what goes with what, before anything is written */
+	OK(pub_export_check(&o) == 0, "JSON with a filter goes");
+	o.plain = 1;
+	OK(pub_export_check(&o) == PUB_EINVAL && strstr(pub_error_last(), "'plain'"),
+		"plain is BibTeX's: %s", pub_error_last());
+	o.plain = 0;
+	o.format = PUB_FORMAT_MARKDOWN;
+	o.style = PUB_STYLE_ACAD_HOMEPAGE;
+	o.jekyll_dir = "site";
+	OK(pub_export_check(&o) == PUB_EINVAL, "acad-homepage into a Jekyll folder: %s",
+		pub_error_last());
+	o.jekyll_dir = NULL;
+	o.static_stars = 1;
+	OK(pub_export_check(&o) == 0, "acad-homepage with static stars: %s", pub_error_last());
+	o.style = PUB_STYLE_PUBDB;
+	OK(pub_export_check(&o) == PUB_EINVAL, "static stars are acad-homepage's");
+	o.static_stars = 0;
+	o.dialect = PUB_DIALECT_AL_FOLIO;
+	OK(pub_export_check(&o) == PUB_EINVAL, "a dialect is BibTeX's");
+	o.format = PUB_FORMAT_BIBTEX;
+	OK(pub_export_check(&o) == 0, "al-folio's BibTeX");
 	free(s);
 	fclose(fp);
 
@@ -454,8 +484,10 @@ static const char *link_url(const pub_paper *p, const char *kind)
 /* The typed calls that replaced "FIELD=VALUE", "+T"/"-T" and "KIND=URL". */
 static void test_typed_changes(pub_db *db)
 {
-	const pub_assignment edits[] = {{"venue", "ICLR 2025"}, {"selected", "1"},
-		{"equal", "1,2"}, {"note", "an extra field"}};
+	const pub_assignment edits[] = {{"venue", "ICLR 2025"}, {"note", "an extra field"}};
+	const pub_assignment as_string[] = {{"equal", "1,2"}};
+	const unsigned int equal[] = {1, 2}, no_author[] = {1, 99};
+	pub_paper_marks marks = PUB_PAPER_MARKS_INIT;
 	const pub_assignment bad[] = {{"venue", "PPoPP 2024"}, {"year", "not a year"}};
 	const pub_tag_change tags[] = {{"Efficient Video Generation", 0}, {"-q", 0},
 		{"q", 0}, {"q", 1}};
@@ -465,7 +497,11 @@ static void test_typed_changes(pub_db *db)
 	pub_paper *p = NULL;
 	int rc;
 
-	rc = pub_paper_edit(db, "zhao2024realtime", edits, 4);
+	marks.selected = 1;
+	marks.set_equal = 1;
+	marks.equal = equal;
+	marks.nequal = 2;
+	rc = pub_paper_change(db, "zhao2024realtime", edits, 2, &marks);
 	OK(rc == 0, "edit: %d %s", rc, pub_error_last());
 	OK(pub_paper_get(&p, db, "zhao2024realtime") == 0, "get after edit");
 	STR_EQ(p ? p->venue : NULL, "ICLR 2025", "venue set");
@@ -483,6 +519,19 @@ static void test_typed_changes(pub_db *db)
 	STR_EQ(p ? p->venue : NULL, "ICLR 2025", "the venue before the bad year is not applied");
 	pub_paper_free(p);
 	p = NULL;
+
+	/* The marks are typed: no "1,2" string, and all or nothing too. */
+	OK(pub_paper_edit(db, "zhao2024realtime", as_string, 1) == PUB_EINVAL,
+		"equal is a mark, not an assignment");
+	OK(pub_paper_set_equal(db, "zhao2024realtime", no_author, 2) == PUB_EINVAL,
+		"an author the paper lacks is refused");
+	OK(pub_paper_set_selected(db, "zhao2024realtime", 0) == 0, "selected cleared");
+	OK(pub_paper_get(&p, db, "zhao2024realtime") == 0, "get after the marks");
+	OK(p && p->selected == 0 && p->authors[0].equal && p->authors[1].equal,
+		"selection cleared, the refused equal changed nothing");
+	pub_paper_free(p);
+	p = NULL;
+	OK(pub_paper_set_selected(db, "zhao2024realtime", 1) == 0, "selected again");
 
 	rc = pub_paper_set(db, "zhao2024realtime", "note", NULL);
 	OK(rc == 0, "set NULL removes a field: %d %s", rc, pub_error_last());

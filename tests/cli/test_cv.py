@@ -319,9 +319,11 @@ class CvTest(PubTestCase):
                 (["--cv", "pdf"], "--cv takes latex or json-resume"),
                 (CV_LATEX[1:] + ["--since", "20"], "--since takes a year"),
                 (CV_LATEX[1:] + ["--since", "2020x"], "--since takes a year"),
-                (["--html", "--since", "2020"], "--since applies to --cv"),
+                # the library's one check of what goes with what names the option
+                (["--html", "--since", "2020"],
+                 "'since' does not go with HTML (it goes with the LaTeX CV, the JSON Resume CV)"),
                 (["--html"] + CV_LATEX[1:], "give one format"),
-                (["--bibtex", "--citations"], "--citations applies to")):
+                (["--bibtex", "--citations"], "'citations' does not go with BibTeX")):
             r = self.pub("export", *args)
             self.assertEqual(r.code, 2, (args, r))
             self.assertIn(msg, r.err.splitlines()[0])

@@ -129,11 +129,23 @@ typedef enum pub_hugo_layout {
  * unknown version. */
 PUB_EXTERN int pub_export_options_init(pub_export_opts *opts, unsigned int version);
 
-/* Writes the matching papers to `out`.  PUB_EINVAL when opts combine what
- * does not go together (jekyll_dir without Markdown, repos without HTML or
- * Markdown, a dialect without BibTeX, PUB_FORMAT_HUGO without hugo_dir,
- * since outside 0 and 1000..9999). */
+/* 0 when some writer exports what opts ask for: its format in its style
+ * and dialect, to the output or into a site's folder (jekyll_dir,
+ * hugo_dir), with only the options it reads (ascii, plain, repos,
+ * citations, title, static_stars, since, hugo_layout), since 0 or a year
+ * 1000..9999; otherwise PUB_EINVAL saying what does not go together.
+ * pub_export() and pub_export_text() check the same. */
+PUB_EXTERN int pub_export_check(const pub_export_opts *opts);
+
+/* Writes the matching papers to `out` (nothing, for a writer into a site's
+ * folder); PUB_EINVAL as pub_export_check(). */
 PUB_EXTERN int pub_export(pub_db *db, const pub_export_opts *opts, FILE *out);
+
+/* The same export as one malloc'd text of *len bytes (len may be NULL)
+ * in *out, NUL-terminated, as pub_news_render() gives news: for a page's
+ * region (pub_region_replace()).  The caller frees *out. */
+PUB_EXTERN int pub_export_text(char **out, size_t *len, pub_db *db,
+	const pub_export_opts *opts);
 
 /* ---- styles and regions of a homepage ---------------------------------- */
 

@@ -61,16 +61,16 @@ typedef struct pub_import_opts {
 	/* Called per merge, after on_paper, with paper_ctx: what merged into
 	 * what and why.  May be NULL. */
 	void (*on_merge)(const pub_merge_info *merge, void *ctx);
-	/* Version 2.  With dry_run, pub_add_ids() and pub_add_profiles() hand
-	 * each paper's BibTeX entry (as it would be stored, under the key it
-	 * would get) to this callback; NULL: they write it to their
-	 * dry_run_out stream as before. */
+	/* Version 2.  With dry_run, pub_add_ids(), pub_add_profiles() and
+	 * pub_add() hand each paper's BibTeX entry (as it would be stored,
+	 * under the key it would get) to this callback; NULL: nowhere. */
 	void (*on_dry_run)(const char *bibtex, void *ctx);
 	void *dry_run_ctx;
-	/* Version 3.  pub_add_profiles(): the whole call's time limit in
-	 * milliseconds (0: none), as pub_refresh_opts.max_time_ms: the
-	 * profiles fetched before it are stored, the call returns
-	 * PUB_EDEADLINE naming the profiles not done. */
+	/* Version 3.  pub_add(), pub_add_ids(), pub_add_profiles(): the
+	 * whole call's time limit in milliseconds (0: none), as
+	 * pub_refresh_opts.max_time_ms: the profiles fetched before it are
+	 * stored, the call returns PUB_EDEADLINE naming the profiles not
+	 * done. */
 	long max_time_ms;
 } pub_import_opts;
 

@@ -166,12 +166,38 @@ PUB_EXTERN int pub_field_known(const char **nearest, const char *name);
  * 0, with `*nearest` the nearest one ("artcle": "article") or NULL. */
 PUB_EXTERN int pub_entry_type_known(const char **nearest, const char *type);
 
-/* Applies `n` assignments in order, in one transaction: all or none. */
+/* What a paper is marked with besides its fields: selection and equal
+ * contribution, as typed values (the CLI's "selected=1", "equal=1,2" are
+ * its own syntax). */
+typedef struct pub_paper_marks {
+	unsigned int version;       /* PUB_PAPER_MARKS_VERSION */
+	int selected;               /* -1: unchanged; 0 or 1 */
+	int set_equal;              /* 1: the equal contributors become `equal` */
+	const unsigned int *equal;  /* author positions from 1; an author the
+				     * paper lacks is PUB_EINVAL */
+	size_t nequal;
+} pub_paper_marks;
+
+#define PUB_PAPER_MARKS_VERSION 1
+#define PUB_PAPER_MARKS_INIT {.version = PUB_PAPER_MARKS_VERSION, .selected = -1}
+
+/* Applies `n` assignments in order, then `marks` (NULL: none), in one
+ * transaction: all or none.  "selected" and "equal" are no assignment
+ * fields (PUB_EINVAL): they are marks. */
+PUB_EXTERN int pub_paper_change(pub_db *db, const char *key,
+	const pub_assignment *assignments, size_t n, const pub_paper_marks *marks);
+/* pub_paper_change() without marks. */
 PUB_EXTERN int pub_paper_edit(pub_db *db, const char *key,
 	const pub_assignment *assignments, size_t n);
 /* One assignment (its own transaction). */
 PUB_EXTERN int pub_paper_set(pub_db *db, const char *key, const char *field,
 	const char *value);
+/* Marks the paper selected (1) or not (0). */
+PUB_EXTERN int pub_paper_set_selected(pub_db *db, const char *key, int selected);
+/* The equal contributors become exactly the authors at `positions` (from
+ * 1; n 0 clears them). */
+PUB_EXTERN int pub_paper_set_equal(pub_db *db, const char *key,
+	const unsigned int *positions, size_t n);
 
 /* One change of a paper's tags. */
 typedef struct pub_tag_change {

@@ -33,9 +33,11 @@ PUB_EXTERN int pub_profile_id_is(const char *in);
  * PUB_ENET or PUB_ENONET.  All lists are fetched first, then stored in
  * one transaction, so nothing is stored on any failure.  stats->added and
  * stats->merged say what happened; with opts->dry_run, each paper that
- * would be added goes to `dry_run_out` as BibTeX and nothing is stored. */
+ * would be added goes to opts->on_dry_run as BibTeX and nothing is
+ * stored.  With opts->max_time_ms the profiles fetched before the limit
+ * are stored and the call returns PUB_EDEADLINE naming the others. */
 PUB_EXTERN int pub_add_profiles(pub_db *db, const char *const *ids, size_t n,
-	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out);
+	const pub_import_opts *opts, pub_import_stats *stats);
 
 /* Reads the owner's profiles (settings owner.dblp, owner.orcid,
  * owner.s2) and puts each paper no stored paper has an identity of (DOI,
@@ -69,12 +71,14 @@ PUB_EXTERN int pub_inbox_foreach(pub_db *db,
 /* The inbox as the JSON array `inbox --json` prints (id, title, authors,
  * year, venue, source, arxiv, doi); malloc'd, caller frees. */
 PUB_EXTERN int pub_inbox_json(char **out, pub_db *db);
-/* Stores the inbox papers `ids` (every one when n is 0 and all is 1) like
- * `pub_add_profiles` stores a paper and takes them out of the inbox, in
- * one transaction; an id not in the inbox is PUB_ENOTFOUND and nothing
- * changes. */
+/* Stores the inbox papers `ids` like `pub_add_profiles` stores a paper
+ * and takes them out of the inbox, in one transaction; an id not in the
+ * inbox is PUB_ENOTFOUND and nothing changes. */
 PUB_EXTERN int pub_inbox_accept(pub_db *db, const char *const *ids, size_t n,
-	int all, const pub_import_opts *opts, pub_import_stats *stats);
+	const pub_import_opts *opts, pub_import_stats *stats);
+/* The same for every paper in the inbox (none: 0, nothing changes). */
+PUB_EXTERN int pub_inbox_accept_all(pub_db *db, const pub_import_opts *opts,
+	pub_import_stats *stats);
 /* Drops the inbox papers `ids` for good: each identity they have (DOI,
  * arXiv id, DBLP keys, folded title with year) is remembered, and a paper
  * any profile lists with one of them is never proposed again.  One

@@ -27,10 +27,36 @@ extern "C" {
  * network at all; nothing is stored then.  All storing happens in one
  * transaction after the requests.  arXiv's last request time is kept in
  * the setting arxiv_last_request, also when the command fails.  With
- * opts->dry_run, each entry's BibTeX goes to `dry_run_out` instead and
- * opts->on_paper is not called. */
+ * opts->dry_run, each entry's BibTeX goes to opts->on_dry_run instead and
+ * opts->on_paper is not called.  The call runs in a sync session of its
+ * own: opts->max_time_ms is its time limit. */
 PUB_EXTERN int pub_add_ids(pub_db *db, const char *const *ids, size_t n,
-	const pub_import_opts *opts, pub_import_stats *stats, FILE *dry_run_out);
+	const pub_import_opts *opts, pub_import_stats *stats);
+
+/* The parts of pub_add(): every paper of the profiles, then the papers of
+ * the identifiers. */
+typedef enum pub_add_part {
+	PUB_ADD_PROFILES = 1, /* dblp:PID, orcid:ID, s2author:ID (pub_add_profiles) */
+	PUB_ADD_IDS = 2       /* arxiv:ID, doi:DOI, their URLs (pub_add_ids) */
+} pub_add_part;
+
+/* Called after each part pub_add() ran with its result (0 or an error
+ * whose message pub_error_last() still holds) and its counts; what it
+ * returns is the part's result from then on: non-zero (an error, or
+ * PUB_EDEADLINE, PUB_ENOTFOUND handed back) stops pub_add(), which returns
+ * it, and 0 goes on with the next part. */
+typedef int (*pub_add_part_fn)(pub_add_part part, int err, const pub_import_stats *stats,
+	void *ctx);
+
+/* `pubdb add` of profiles and identifiers in one sync session, as
+ * pub_refresh() runs its steps: one client (each service's pacing holds
+ * across the parts), one time limit (opts->max_time_ms) for the whole
+ * call.  `inputs` are sorted by pub_profile_id_is(): the profiles go to
+ * pub_add_profiles()'s part, the others to pub_add_ids()'s; each part
+ * that has inputs runs, profiles first, and is reported to on_part (NULL:
+ * the first error stops and is returned). */
+PUB_EXTERN int pub_add(pub_db *db, const char *const *inputs, size_t n,
+	const pub_import_opts *opts, pub_add_part_fn on_part, void *ctx);
 
 /* Progress of a refresh: `done` of `total` items of `what` ("GitHub
  * stars") are finished; called once with done 0 before the first request
