@@ -87,7 +87,7 @@ static void parse_authors(pub__or_note *n, json_t *content)
 {
 	json_t *a = value_of(content, "authors"), *ids = value_of(content, "authorids"), *v;
 	size_t i;
-	if (json_is_array(a))
+	if (json_is_array(a)) {
 		json_array_foreach(a, i, v) {
 			if (json_is_string(v)) {
 				push(&n->authors, &n->nauthors, str_of(v));
@@ -100,9 +100,12 @@ static void parse_authors(pub__or_note *n, json_t *content)
 					free(u);
 			}
 		}
-	if (json_is_array(ids))
-		json_array_foreach(ids, i, v)
+	}
+	if (json_is_array(ids)) {
+		json_array_foreach(ids, i, v) {
 			push(&n->authorids, &n->nauthorids, str_of(v));
+		}
+	}
 }
 
 static void parse_note(pub__or_note *n, json_t *o)
@@ -151,8 +154,11 @@ int pub__or_parse_notes(pub__or_note **out, size_t *n, const char *path,
 		json_decref(root);
 		return pub__error(PUB_EPARSE, OR_NAME ": %s: the answer has no list of notes", path);
 	}
-	if (json_array_size(notes))
-		*out = pub__calloc(json_array_size(notes), sizeof(**out));
+	if (!json_array_size(notes)) {
+		json_decref(root);
+		return 0;
+	}
+	*out = pub__calloc(json_array_size(notes), sizeof(**out));
 	json_array_foreach(notes, i, v) {
 		if (!json_is_object(v))
 			continue; /* not a note: nothing to read in it */

@@ -416,11 +416,9 @@ int pub__openreview_decide(pub_db *db, pub__http *h, const pub_refresh_opts *opt
 				 * it too; the step's error says so once */
 				stop = PUB_ENET;
 				stopmsg = pub__strdup(pub_error_last());
-				err = 0;
 			} else if (err < 0) {
 				p->failed = 1;
 				p->error = pub__strdup(pub_error_last());
-				err = 0;
 			} else {
 				judge(p, ns, n, &o);
 				p->asked = 1;

@@ -148,7 +148,7 @@ static void add_author(pub__vauthors *a, const char *name, const char *pid,
 			a->has_owner_pid = 1;
 	}
 	if (name_keys(&full, &family, plain) == 0) {
-		if (is_owner_name(o, full) &&
+		if (o && is_owner_name(o, full) &&
 		    ((num && !(o->pid && o->number == num)) ||
 		     (o->pid && pid && *pid && strcmp(pid, o->pid) != 0)))
 			family[0] = '\0';
