@@ -181,4 +181,15 @@ int pub__http_get(pub__http_response *res, pub__http *h, pub__service svc,
 int pub__http_batch(pub__http_response *res, int *rcs, pub__http *h,
 	const pub__http_request *reqs, size_t n, unsigned jobs);
 
+/* The usual batch of a JSON service: a GET of each of `paths` from `svc`
+ * with "Accept: application/json", through pub__http_batch() (res[i]
+ * initialised here).  Returns what pub__http_batch() returns. */
+int pub__http_get_json_batch(pub__http_response *res, int *rcs, pub__http *h,
+	pub__service svc, char *const *paths, size_t n, unsigned jobs);
+/* The batch's own result once its items are read: PUB_ERATELIMIT when one
+ * was still rate-limited (`limited`), PUB_ENONET with the first item's
+ * message when nothing could be reached (`err` from the batch), else 0
+ * (single failures are the items' own). */
+int pub__http_batch_result(pub__service svc, int err, int limited, const char *first_error);
+
 #endif

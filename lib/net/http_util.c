@@ -98,3 +98,31 @@ int64_t pub__http_retry_after_ms(const char *v)
 		(int64_t)t * 1000 - pub__http_now_ms() : 0;
 }
 
+int pub__http_get_json_batch(pub__http_response *res, int *rcs, pub__http *h,
+	pub__service svc, char *const *paths, size_t n, unsigned jobs)
+{
+	static const char *const hdrs[] = {"Accept: application/json", NULL};
+	pub__http_request *reqs = pub__calloc(n ? n : 1, sizeof(*reqs));
+	size_t i;
+	int err;
+	for (i = 0; i < n; i++) {
+		pub__http_response r0 = PUB__HTTP_RESPONSE_INIT;
+		res[i] = r0;
+		reqs[i].service = svc;
+		reqs[i].path = paths[i];
+		reqs[i].headers = hdrs;
+	}
+	err = pub__http_batch(res, rcs, h, reqs, n, jobs);
+	free(reqs);
+	return err;
+}
+
+int pub__http_batch_result(pub__service svc, int err, int limited, const char *first_error)
+{
+	if (limited)
+		return pub__error(PUB_ERATELIMIT, "%s: still rate-limited (HTTP 429) after "
+			"waiting; try again later", pub__service_name(svc));
+	if (err == PUB_ENONET) /* every request: the message of the first */
+		return pub__error(err, "%s", first_error ? first_error : "unreachable");
+	return 0;
+}

@@ -88,27 +88,18 @@ static char *short_path(const char *path)
 int pub__openalex_fetch(pub__http *h, pub__openalex_item *items, size_t n,
 	unsigned jobs)
 {
-	pub__http_request *reqs;
 	pub__http_response *res;
 	char **paths;
 	int *rcs, err = 0, limited = 0;
 	size_t i;
 	if (!n)
 		return 0;
-	reqs = pub__calloc(n, sizeof(*reqs));
 	res = pub__calloc(n, sizeof(*res));
 	paths = pub__calloc(n, sizeof(*paths));
 	rcs = pub__calloc(n, sizeof(*rcs));
-	for (i = 0; i < n; i++) {
-		pub__http_response r0 = PUB__HTTP_RESPONSE_INIT;
-		static const char *const hdrs[] = {"Accept: application/json", NULL};
-		res[i] = r0;
+	for (i = 0; i < n; i++)
 		paths[i] = pub__openalex_doi_path(items[i].doi);
-		reqs[i].service = PUB__SVC_OPENALEX;
-		reqs[i].path = paths[i];
-		reqs[i].headers = hdrs;
-	}
-	err = pub__http_batch(res, rcs, h, reqs, n, jobs);
+	err = pub__http_get_json_batch(res, rcs, h, PUB__SVC_OPENALEX, paths, n, jobs);
 	for (i = 0; i < n; i++) {
 		pub__openalex_item *it = &items[i];
 		char *where = short_path(paths[i]);
@@ -136,16 +127,7 @@ int pub__openalex_fetch(pub__http *h, pub__openalex_item *items, size_t n,
 		pub__http_response_free(&res[i]);
 		free(paths[i]);
 	}
-	if (limited) {
-		err = pub__error(PUB_ERATELIMIT, "OpenAlex: still rate-limited (HTTP 429) "
-			"after waiting; try again later");
-	} else if (err == PUB_ENONET) {
-		/* every request: the message of the first */
-		pub__error(err, "%s", items[0].error);
-	} else {
-		err = 0; /* single failures are the items' own */
-	}
-	free(reqs);
+	err = pub__http_batch_result(PUB__SVC_OPENALEX, err, limited, items[0].error);
 	free(res);
 	free(paths);
 	free(rcs);
