@@ -18,6 +18,7 @@ import urllib.error
 import urllib.request
 
 from pubtest import ReplayTestCase
+from test_venues import VenueHelpers
 
 FIVE = {"zhao2024realtime": "ICLR 2025", "zhao2024dsp": "ICML 2025",
         "zhao2024autochunk": "ICLR 2024", "zhao2024hetegen": "MLSys 2024",
@@ -31,7 +32,7 @@ DBLP_429 = {"status": 429, "times": -1, "content_type": "text/html",
 SRC = os.environ.get("PUB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
-class LimitsTest(ReplayTestCase):
+class LimitsTest(VenueHelpers, ReplayTestCase):
     def setUp(self):
         super().setUp()
         self.ok("init")
@@ -41,37 +42,8 @@ class LimitsTest(ReplayTestCase):
         super().tearDown()
 
     # ---- helpers ----
-    def net(self, *args, code=0, env=None):
-        e = dict(self.env)
-        e.update(env or {})
-        r = self.pub(*args, env=e)
-        self.assertEqual(r.code, code, r)
-        return r
-
-    def sent(self, prefix="/"):
-        return [r for r in self.srv.requests()[self.mark:] if r["path"].startswith(prefix)]
-
     def dblp_sent(self):
         return [r["path"] for r in self.sent() if r["path"].startswith(("/pid/", "/rec/", "/search/"))]
-
-    def mark_log(self):
-        self.mark = len(self.srv.requests())
-
-    def add_five(self):
-        self.net("-q", "add", "arxiv:2408.12588", "arxiv:2403.10266", "arxiv:2401.10652",
-                 "arxiv:2403.01164")
-        self.net("-q", "add", "doi:10.1145/3627535.3638465")
-        self.mark_log()
-
-    def badges(self):
-        return {p["key"]: p["venue"] for p in self.papers()}
-
-    def sql(self, q, *args):
-        con = sqlite3.connect(self.db)
-        try:
-            return con.execute(q, args).fetchall()
-        finally:
-            con.close()
 
     # ---- each source fails alone ----
     def test_semantic_scholar_always_429_badges_from_dblp(self):

@@ -25,24 +25,9 @@ OTHERS = r"""@misc{other, title={Efficient Attention for Everything}, author={Xu
 """
 
 
-class VenuesTest(ReplayTestCase):
-    def setUp(self):
-        super().setUp()
-        u = self.srv.url
-        self.env = {"PUBDB_ARXIV_URL": u, "PUBDB_DOI_URL": u, "PUBDB_CROSSREF_URL": u,
-                    "PUBDB_GITHUB_URL": u, "PUBDB_S2_URL": u, "PUBDB_DBLP_URL": u, "PUBDB_OPENALEX_URL": u,
-                    "PUBDB_HF_URL": u, "PUB_HF_INTERVAL_MS": "0",
-                    "PUBDB_OPENREVIEW_URL": u, "PUB_OPENREVIEW_INTERVAL_MS": "0",
-                    "PUB_ARXIV_INTERVAL_MS": "0", "PUB_S2_INTERVAL_MS": "0",
-                    "PUB_DBLP_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "10",
-                    "S2_API_KEY": S2_KEY, "GITHUB_TOKEN": ""}
-        self.ok("init")
-
-    def tearDown(self):
-        self.srv.control()
-        super().tearDown()
-
-    # ---- helpers ----
+class VenueHelpers:
+    """What the venue and limit suites ask of their replay-server tests
+    (test_limits imports it)."""
     def net(self, *args, code=0, env=None):
         e = dict(self.env)
         e.update(env or {})
@@ -71,6 +56,25 @@ class VenuesTest(ReplayTestCase):
             return con.execute(q, args).fetchall()
         finally:
             con.close()
+
+
+
+class VenuesTest(VenueHelpers, ReplayTestCase):
+    def setUp(self):
+        super().setUp()
+        u = self.srv.url
+        self.env = {"PUBDB_ARXIV_URL": u, "PUBDB_DOI_URL": u, "PUBDB_CROSSREF_URL": u,
+                    "PUBDB_GITHUB_URL": u, "PUBDB_S2_URL": u, "PUBDB_DBLP_URL": u, "PUBDB_OPENALEX_URL": u,
+                    "PUBDB_HF_URL": u, "PUB_HF_INTERVAL_MS": "0",
+                    "PUBDB_OPENREVIEW_URL": u, "PUB_OPENREVIEW_INTERVAL_MS": "0",
+                    "PUB_ARXIV_INTERVAL_MS": "0", "PUB_S2_INTERVAL_MS": "0",
+                    "PUB_DBLP_INTERVAL_MS": "0", "PUB_HTTP_BACKOFF_MS": "10",
+                    "S2_API_KEY": S2_KEY, "GITHUB_TOKEN": ""}
+        self.ok("init")
+
+    def tearDown(self):
+        self.srv.control()
+        super().tearDown()
 
     # ---- the example page ----
     def test_five_badges_from_discovery(self):
