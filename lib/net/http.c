@@ -338,6 +338,14 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *ctx)
 	set_str(&r->etag, pub__http_header_value(data, n, "ETag"));
 	set_str(&r->location, pub__http_header_value(data, n, "Location"));
 	set_str(&r->retry_after, pub__http_header_value(data, n, "Retry-After"));
+	/* a 429 without Retry-After that says when its window resets
+	 * (Hugging Face: RateLimit "api";r=0;t=55) waits that long */
+	if (!r->retry_after && (v = pub__http_header_value(data, n, "RateLimit"))) {
+		int64_t ms = pub__http_ratelimit_wait_ms(v);
+		free(v);
+		if (ms >= 0)
+			r->retry_after = pub__sprintf("%lld", (long long)(ms / 1000));
+	}
 	set_str(&r->content_type, pub__http_header_value(data, n, "Content-Type"));
 	if ((v = pub__http_header_value(data, n, "X-RateLimit-Remaining"))) {
 		r->ratelimit_remaining = strtol(v, NULL, 10);

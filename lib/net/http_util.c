@@ -98,6 +98,32 @@ int64_t pub__http_retry_after_ms(const char *v)
 		(int64_t)t * 1000 - pub__http_now_ms() : 0;
 }
 
+/* The wait a `RateLimit` header asks for (the IETF draft's and Hugging
+ * Face's form, `"api";r=0;t=55`): t seconds when nothing remains (r=0),
+ * else -1 (also when absent or unreadable). */
+int64_t pub__http_ratelimit_wait_ms(const char *v)
+{
+	long r = -1, t = -1;
+	const char *p = v;
+	while (p && *p) {
+		char *end;
+		long n;
+		p += strspn(p, " \t;,");
+		if ((*p == 'r' || *p == 't') && p[1] == '=') {
+			n = strtol(p + 2, &end, 10);
+			if (end == p + 2 || n < 0)
+				return -1;
+			if (*p == 'r')
+				r = n;
+			else
+				t = n;
+			p = end;
+		}
+		p += strcspn(p, ";,");
+	}
+	return r == 0 && t >= 0 ? (int64_t)t * 1000 : -1;
+}
+
 int pub__http_get_json_batch(pub__http_response *res, int *rcs, pub__http *h,
 	pub__service svc, char *const *paths, size_t n, unsigned jobs)
 {

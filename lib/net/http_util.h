@@ -16,5 +16,7 @@ char *pub__http_header_value(const char *line, size_t n, const char *name);
 /* Milliseconds from a Retry-After value (delta-seconds or an HTTP date);
  * -1 when absent or unreadable. */
 int64_t pub__http_retry_after_ms(const char *v);
+/* The wait of a `RateLimit: "api";r=0;t=55` header (t s when r=0), else -1. */
+int64_t pub__http_ratelimit_wait_ms(const char *v);
 
 #endif

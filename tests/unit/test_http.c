@@ -12,6 +12,7 @@
 #include "util/alloc.h"
 #include "net/github.h"
 #include "net/http.h"
+#include "net/http_util.h"
 
 /* ---- replay helpers --------------------------------------------------- */
 
@@ -209,6 +210,27 @@ static void test_retries(void)
 	OK(pub__http_get(&r, h, PUB__SVC_CROSSREF, "/works/10.1/x", NULL) == PUB_ENET, "long Retry-After");
 	OK(r.attempts == 1 && strstr(pub_error_last(), "Crossref: /works/10.1/x: HTTP 429"),
 		"message: %s", pub_error_last());
+	pub__http_response_free(&r);
+
+	/* Hugging Face's 429 has no Retry-After; its RateLimit header says
+	 * when the window resets (r=0;t=N): that wait, then the service is
+	 * left alone until then */
+	OK(pub__http_ratelimit_wait_ms("\"api\";r=0;t=55") == 55000, "RateLimit r=0");
+	OK(pub__http_ratelimit_wait_ms("\"api\";r=499;t=300") == -1, "RateLimit r>0");
+	OK(pub__http_ratelimit_wait_ms("\"api\";r=0") == -1, "RateLimit no t");
+	OK(pub__http_ratelimit_wait_ms("\"api\";r=0;t=x") == -1, "RateLimit bad t");
+	OK(pub__http_ratelimit_wait_ms(NULL) == -1, "RateLimit absent");
+	ctl(h, "{\"path_prefix\":\"/api/papers/2407.13168\",\"status\":429,\"times\":1,"
+	       "\"headers\":{\"RateLimit\":\"\\\"api\\\";r=0;t=1\"}}");
+	OK(pub__http_get(&r, h, PUB__SVC_HF, "/api/papers/2407.13168", NULL) == 0 &&
+		r.status == 200 && r.attempts == 2, "HF 429 t=1 then ok (%d)", r.attempts);
+	pub__http_response_free(&r);
+	ctl(h, "{\"path_prefix\":\"/api/papers/2407.13168\",\"status\":429,\"times\":1,"
+	       "\"headers\":{\"RateLimit\":\"\\\"api\\\";r=0;t=3600\"}}");
+	OK(pub__http_get(&r, h, PUB__SVC_HF, "/api/papers/2407.13168", NULL) == PUB_ENET &&
+		r.attempts == 1, "HF 429 t=3600: one attempt (%d)", r.attempts);
+	OK(strstr(pub_error_last(), "retry would wait 3600 s") != NULL, "message: %s", pub_error_last());
+	OK(pub__http_held(h, PUB__SVC_HF), "HF held until its window resets");
 	pub__http_response_free(&r);
 
 	/* never retried: 400, 401, 410 */
