@@ -40,9 +40,7 @@
 #include "net/source.h"
 #include "sync/record.h"
 #include "sync/venues.h"
-
-/* Days a negative answer holds (setting refresh.unknown_days). */
-#define PUB__UNKNOWN_DAYS 30
+#include "sync/unknown.h"
 
 static void vpaper_free(pub__vpaper *p)
 {
@@ -70,21 +68,6 @@ typedef struct loading {
 	const char *since; /* negative answers of this day or later hold */
 } loading;
 
-/* 1 when the negative answer of `source` in `unknown` (venue_lookups'
- * JSON) is of `since` or later. */
-static int remembered(const char *unknown, const char *source, const char *since)
-{
-	json_t *o;
-	const char *day;
-	int yes = 0;
-	if (!unknown || !*since || !(o = json_loads(unknown, 0, NULL)))
-		return 0;
-	day = json_string_value(json_object_get(o, source));
-	yes = day && strcmp(day, since) >= 0;
-	json_decref(o);
-	return yes;
-}
-
 static int take_row(const pub__venue_row *r, void *ctx)
 {
 	loading *l = ctx;
@@ -101,8 +84,8 @@ static int take_row(const pub__venue_row *r, void *ctx)
 	p->year = r->year;
 	p->arxiv = r->arxiv ? pub__strdup(r->arxiv) : NULL;
 	p->doi = r->doi ? pub__strdup(r->doi) : NULL;
-	p->s2_unknown = remembered(r->unknown, "semanticscholar", l->since);
-	p->dblp_unknown = remembered(r->unknown, "dblp", l->since);
+	p->s2_unknown = pub__unknown_remembered(r->unknown, "semanticscholar", l->since);
+	p->dblp_unknown = pub__unknown_remembered(r->unknown, "dblp", l->since);
 	return 0;
 }
 
@@ -111,8 +94,7 @@ static int take_row(const pub__venue_row *r, void *ctx)
 static int load(pub_db *db, long max_age, pub__vpaper **out, size_t *n, size_t *skipped)
 {
 	loading l;
-	char cutoff[21], since[21], *days = NULL;
-	long nd = PUB__UNKNOWN_DAYS;
+	char cutoff[21], since[21];
 	size_t i;
 	int err;
 	*out = NULL;
@@ -120,16 +102,8 @@ static int load(pub_db *db, long max_age, pub__vpaper **out, size_t *n, size_t *
 	l.out = out;
 	l.n = n;
 	l.cap = 0;
-	if ((err = pub_config_get(&days, db, "refresh.unknown_days")) < 0)
+	if ((err = pub__unknown_since(since, db)) < 0)
 		return err;
-	if (days) {
-		char *end;
-		long v = strtol(days, &end, 10);
-		nd = !*end && v >= 0 && v <= 3650 ? v : nd;
-		free(days);
-	}
-	pub__refresh_cutoff(since, nd * 86400);
-	since[nd > 0 ? 10 : 0] = '\0';
 	l.since = since;
 	pub__refresh_cutoff(cutoff, max_age);
 	if ((err = pub__venue_rows_foreach(db, cutoff, skipped, take_row, &l)) < 0)

@@ -29,6 +29,9 @@ S2_429 = {"path_prefix": "/graph/v1/paper/batch", "status": 429, "times": -1,
 DBLP_429 = {"status": 429, "times": -1, "content_type": "text/html",
             "body": "<html><head><title>429 Too Many Requests</title></head><body>The vast "
                     "number of requests from your side has led to a temporary block.</body></html>"}
+PAPERQA = ("@misc{lala2023paperqa, title={PaperQA: Retrieval-Augmented Generative Agent for "
+           "Scientific Research}, author={L'ala, Jakub and White, Andrew D.}, year=2023, "
+           "eprint={2312.07559}, archivePrefix={arXiv}}\n")
 SRC = os.environ.get("PUB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
@@ -154,6 +157,44 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
         # the memory goes through dump and load
         self.assertIn('"unknown":{"dblp":', self.ok("dump").out)
 
+    def test_openalex_and_openreview_not_known_are_remembered(self):
+        # the real arXiv-only recording: OpenAlex has no work for its arXiv
+        # DOI (404), OpenReview's guest search has no note of it
+        self.ok("add", self.write("q.bib", PAPERQA))
+        oa = "/works/doi:10.48550/arXiv.2312.07559"
+        # a 429 is not a negative answer: nothing remembered
+        self.srv.control({"path_prefix": "/works/doi:", "status": 429, "times": -1})
+        self.net("-q", "refresh", "--citations", code=3)
+        self.assertEqual(self.sql("SELECT unknown FROM venue_lookups"), [])
+        self.srv.control()
+        self.mark_log()
+        self.net("-q", "refresh", "--citations", "--openreview")
+        self.assertEqual(len(self.sent(oa)), 1)
+        self.assertEqual(len(self.sent("/notes/search")), 1)
+        (checked, unknown), = self.sql("SELECT checked, unknown FROM venue_lookups")
+        self.assertEqual(sorted(json.loads(unknown)), ["openalex", "openreview"])
+        # not a venue lookup: --max-age still lets the venues step ask
+        self.assertEqual(checked, "")
+        # a second run asks neither again (counted by the server)
+        before = self.counts()
+        r = self.net("refresh", "--citations", "--openreview")
+        after = self.counts()
+        self.assertEqual(after.get(oa, 0), before.get(oa, 0))
+        self.assertEqual(after.get("/notes/search", 0), before.get("/notes/search", 0))
+        self.assertIn("1 skipped", r.err)
+        # the days passed (0: every run): both are asked again
+        self.ok("config", "set", "refresh.unknown_days", "0")
+        self.mark_log()
+        self.net("-q", "refresh", "--citations", "--openreview")
+        self.assertEqual((len(self.sent(oa)), len(self.sent("/notes/search"))), (1, 1))
+        self.mark_log()
+        self.net("-q", "refresh", "--venues", "--max-age", "12h")
+        self.assertEqual(len(self.sent("/graph/v1/paper/batch")), 1)
+
+    def counts(self):
+        st, ct, body = self.get("/_counts")
+        return json.loads(body)
+
     def test_schema_5_upgrades_to_6(self):
         v5 = os.path.join(self.dir, "v5.sqlite3")
         con = sqlite3.connect(v5)
@@ -237,10 +278,7 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
     def test_real_arxiv_only_recording_gives_no_badge(self):
         # the real recording of an arXiv-only paper (venue "arXiv.org", a
         # CoRR DBLP key, "JournalArticle"): no badge, no search hit taken
-        bib = self.write("q.bib", "@misc{lala2023paperqa, title={PaperQA: Retrieval-Augmented "
-                         "Generative Agent for Scientific Research}, author={L'ala, Jakub and "
-                         "White, Andrew D.}, year=2023, eprint={2312.07559}, archivePrefix={arXiv}}\n")
-        self.ok("add", bib)
+        self.ok("add", self.write("q.bib", PAPERQA))
         self.mark_log()
         r = self.net("refresh", "--venues")
         self.assertIsNone(self.badges()["lala2023paperqa"], r)
