@@ -36,6 +36,7 @@
 #include "net/s2.h"
 #include "sync/refresh.h"
 #include "sync/session.h"
+#include "sync/profile_cache.h"
 #include "sync/s2_cache.h"
 #include "net/source.h"
 #include "sync/record.h"
@@ -285,12 +286,15 @@ int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_ref
 	progress(opts, 0, n);
 	/* 1. the owner's page: every paper it lists at one request */
 	if (owner.pid) {
-		int rc = pub__vpage(ps, n, h, &owner, &placed);
-		if (rc == 0)
+		const pub__work_list *page = NULL;
+		/* fetched once per session: the profiles step reuses it */
+		int rc = pub__sync_owner_profile(&page, s, PUB__PROFILE_DBLP);
+		if (rc == 0 && page) {
 			R.reached = 1;
-		else if (source_level(rc))
+			pub__vpage(ps, n, page, &placed);
+		} else if (rc < 0 && (source_level(rc) || rc == PUB_EINVAL)) {
 			source_failed(&R, rc, "Semantic Scholar and DBLP's search");
-		else {
+		} else if (rc < 0) {
 			err = rc;
 			goto done;
 		}

@@ -11,6 +11,7 @@
 #include "pub.h"
 #include "net/http.h"
 #include "net/dblp.h"
+#include "net/profile.h"
 
 /* The published version accepted for a paper.  Strings owned. */
 typedef struct pub__vmatch {
@@ -116,12 +117,12 @@ void pub__vtake_rec(pub__vpaper *p, const pub__dblp_rec *r, const char *venue);
  * nothing was found), or the error of a failed request. */
 int pub__vfind(pub__vpaper *p, pub__http *h);
 
-/* The owner's DBLP page (owner.dblp in o->pid) as the first source: one
- * request gives every badge it can (short venue and year, pages, DOI,
- * journal); sets match, `placed`, and the record's proceedings key
- * (`crossref`) or DBLP key for pub__vpage_names().  *placed of them.  0,
- * or the error of the page's request. */
-int pub__vpage(pub__vpaper *ps, size_t n, pub__http *h, const pub__vowner *o, size_t *placed);
+/* The owner's DBLP page (owner.dblp; its works as the session fetched
+ * them, profile_cache.h) as the first source: gives every badge it can
+ * (short venue and year, pages, DOI, journal); sets match, `placed`, and
+ * the record's proceedings key (`crossref`) or DBLP key for
+ * pub__vpage_names().  *placed of them. */
+void pub__vpage(pub__vpaper *ps, size_t n, const pub__work_list *l, size_t *placed);
 
 /* Phase two of the page: the full venue names of the papers the page
  * placed, from the proceedings records (one request per venue and year;

@@ -124,6 +124,19 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
         self.assertEqual(self.sql("SELECT dblp FROM papers WHERE citekey = 'zhao2024dsp'"),
                          [("conf/icml/ZhaoCCZLYY25",)])
 
+    def test_owner_page_asked_once_per_refresh(self):
+        # the venues step and the profiles step both read the owner's
+        # page: one request in one run (the session keeps it)
+        self.add_five()
+        self.ok("config", "set", "owner.dblp", OWNER_PID)
+        r = self.pub("refresh", env=self.env)
+        self.assertIn(r.code, (0, 3), r)
+        self.assertEqual(self.badges(), FIVE, r)
+        self.assertEqual([q["path"] for q in self.sent("/pid/")], ["/pid/263/9919.xml"])
+        # ... and the profiles step read it from the session
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("profiles: 5 papers listed, 0 new, 5 known", r.err)
+
     def test_owner_page_rate_limited_goes_on_with_the_others(self):
         self.add_five()
         self.ok("config", "set", "owner.dblp", OWNER_PID)
