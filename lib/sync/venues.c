@@ -60,6 +60,8 @@ static void vpaper_free(pub__vpaper *p)
 	free(p->s2_pv_name);
 	free(p->s2_pv_short);
 	free(p->s2_pv_id);
+	free(p->gain_doi);
+	free(p->gain_arxiv);
 	pub__vmatch_clear(&p->match);
 }
 
@@ -192,6 +194,29 @@ static void source_failed(vrun *R, int err, const char *next)
 		next ? next : "");
 }
 
+/* The ids the owner's lists gave p (inside the caller's transaction). */
+static int file_gains(vrun *R, pub__vpaper *p)
+{
+	int err, set = 0;
+	if (!p->gain_doi && !p->gain_arxiv)
+		return 0;
+	if ((err = pub__vgain_ids(R->s->db, p, &set)) < 0 || !set)
+		return err;
+	pub__refresh_say(R->opts, 0, "%s: %s%s%s%s%s (the owner's list)", p->citekey,
+		p->gain_doi ? "DOI " : "", p->gain_doi ? p->gain_doi : "",
+		p->gain_doi && p->gain_arxiv ? ", " : "", p->gain_arxiv ? "arXiv " : "",
+		p->gain_arxiv ? p->gain_arxiv : "");
+	/* the later sources ask by them */
+	if (p->gain_doi && !p->doi)
+		p->doi = p->gain_doi, p->gain_doi = NULL;
+	if (p->gain_arxiv && !p->arxiv)
+		p->arxiv = p->gain_arxiv, p->gain_arxiv = NULL;
+	free(p->gain_doi);
+	free(p->gain_arxiv);
+	p->gain_doi = p->gain_arxiv = NULL;
+	return 0;
+}
+
 /* Files one paper's answer in a transaction of its own. */
 static int file_one(vrun *R, pub__vpaper *p)
 {
@@ -200,6 +225,8 @@ static int file_one(vrun *R, pub__vpaper *p)
 	R->stats->checked++;
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
+	if ((err = file_gains(R, p)) < 0)
+		goto fail;
 	if (p->match.badge && (err = pub__vapply(db, p, &changed)) < 0)
 		goto fail;
 	/* what the sources said they do not know, with its day */
@@ -262,6 +289,53 @@ static int source_level(int err)
 		err == PUB_ENOTFOUND || err == PUB_EPARSE;
 }
 
+/* 1b. the owner's Semantic Scholar and ORCID lists (venue_owner.c): the
+ * badges they give, stored at once, and the ids they give papers that
+ * lack them. */
+static int owner_lists(vrun *R, pub__vpaper *ps, size_t n, size_t *placed, size_t *done_n)
+{
+	static const struct {
+		pub__profile_kind kind;
+		int s2;
+	} lists[] = {{PUB__PROFILE_S2, 1}, {PUB__PROFILE_ORCID, 0}};
+	char *was = pub__calloc(n ? n : 1, 1);
+	size_t i, k, got;
+	int err = 0;
+	for (k = 0; k < sizeof(lists) / sizeof(lists[0]) && err == 0; k++) {
+		const pub__work_list *l = NULL;
+		int rc = pub__sync_owner_profile(&l, R->s, lists[k].kind);
+		if (rc < 0 && (source_level(rc) || rc == PUB_EINVAL)) {
+			source_failed(R, rc, "the other sources");
+			continue;
+		}
+		if (rc < 0 || !l) {
+			err = rc;
+			continue;
+		}
+		R->reached = 1;
+		for (i = 0; i < n; i++)
+			was[i] = (char)ps[i].placed;
+		pub__vlist(ps, n, l, lists[k].s2, &got);
+		*placed += got;
+		for (i = 0; i < n && err == 0; i++) {
+			pub__vpaper *p = &ps[i];
+			if (p->placed && !was[i]) {
+				if ((err = file_one(R, p)) == 0)
+					progress(R->opts, ++*done_n, n);
+			} else if (p->gain_doi || p->gain_arxiv) {
+				if ((err = pub__db_begin(R->s->db)) < 0)
+					break;
+				if ((err = file_gains(R, p)) < 0)
+					pub__db_rollback(R->s->db);
+				else
+					err = pub__db_commit(R->s->db);
+			}
+		}
+	}
+	free(was);
+	return err;
+}
+
 int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_refresh_stats *stats)
 {
 	pub_db *db = s->db;
@@ -316,6 +390,8 @@ int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_ref
 			if (ps[i].named && (err = file_full(&R, &ps[i])) < 0)
 				goto done;
 	}
+	if (placed < n && (err = owner_lists(&R, ps, n, &placed, &done_n)) < 0)
+		goto done;
 	/* 2. Semantic Scholar, the papers left in one batch */
 	if (placed < n) {
 		int rc = ask_s2(&s->s2, h, ps, n);

@@ -24,6 +24,8 @@ FIVE = {"zhao2024realtime": "ICLR 2025", "zhao2024dsp": "ICML 2025",
         "zhao2024autochunk": "ICLR 2024", "zhao2024hetegen": "MLSys 2024",
         "cheng2024fastfold": "PPoPP 2024"}
 OWNER_PID = "263/9919"  # fixtures/dblp/pid/263_9919.xml
+OWNER_S2 = "2261354811"  # fixtures/semanticscholar/author_2261354811_papers.json
+OWNER_ORCID = "0000-0002-5555-0005"  # fixtures/orcid/0000-0002-5555-0005_works.json
 S2_429 = {"path_prefix": "/graph/v1/paper/batch", "status": 429, "times": -1,
           "body_file": "semanticscholar/rate_limited_429.json", "content_type": "application/json"}
 DBLP_429 = {"status": 429, "times": -1, "content_type": "text/html",
@@ -136,6 +138,50 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
         # ... and the profiles step read it from the session
         self.assertEqual(r.code, 0, r)
         self.assertIn("profiles: 5 papers listed, 0 new, 5 known", r.err)
+
+    def test_owner_s2_list_gives_badges_and_ids_in_one_request(self):
+        # the owner's Semantic Scholar author papers (fixtures/semanticscholar/
+        # author_2261354811_papers.json): every badge from the one list,
+        # with S2's per-paper batch and DBLP answering 429
+        self.add_five()
+        self.ok("config", "set", "owner.s2", OWNER_S2)
+        self.srv.control(S2_429)
+        self.srv.control(dict(DBLP_429, path_prefix=["/rec/", "/search/", "/pid/"]))
+        r = self.net("refresh", "--venues")
+        # S2's year for a merged preprint is the preprint's (PAB: 2024): the
+        # DBLP key it names says ICLR 2025
+        self.assertEqual(self.badges(), FIVE, r)
+        self.assertEqual([q["path"] for q in self.sent("/graph/")],
+                         ["/graph/v1/author/%s/papers" % OWNER_S2])
+        self.assertIn("publicationVenue", self.sent("/graph/")[0]["query"].replace("%2C", ","))
+        self.assertEqual(self.dblp_sent(), [])
+        self.assertIn("zhao2024realtime: published at ICLR 2025 (semanticscholar conf/iclr/ZhaoJWY25)",
+                      r.out)
+        # a paper without an arXiv id gains the one the list gives
+        self.assertIn("cheng2024fastfold: arXiv 2203.00854 (the owner's list)", r.out)
+        self.assertEqual(self.sql("SELECT arxiv FROM papers WHERE citekey = 'cheng2024fastfold'"),
+                         [("2203.00854",)])
+        self.assertEqual(self.sql("SELECT dblp FROM papers WHERE citekey = 'zhao2024dsp'"),
+                         [("conf/icml/ZhaoCCZLYY25",)])
+
+    def test_owner_orcid_list_gives_badges_and_ids(self):
+        # the ORCID works (fixtures/orcid/0000-0002-5555-0005_works.json):
+        # journal titles "ICLR", "ICLR 2024", "... (ICML)"; a preprint's
+        # group ("arXiv") is no venue
+        self.add_five()
+        self.ok("config", "set", "owner.orcid", OWNER_ORCID)
+        self.srv.control(S2_429)
+        self.srv.control(dict(DBLP_429, path_prefix=["/rec/", "/search/", "/pid/"]))
+        r = self.net("refresh", "--venues")
+        self.assertEqual(self.badges(), FIVE, r)
+        self.assertEqual([q["path"] for q in self.sent("/v3.0/")][0], "/v3.0/%s/works" % OWNER_ORCID)
+        self.assertEqual(self.sent("/graph/"), [])
+        self.assertIn("zhao2024dsp: published at ICML 2025 (orcid owner.orcid)", r.out)
+        self.assertEqual(self.sql("SELECT arxiv FROM papers WHERE citekey = 'cheng2024fastfold'"),
+                         [("2203.00854",)])
+        dsp = self.paper("zhao2024dsp")
+        self.assertEqual(dsp["fields"].get("booktitle"),
+                         "International Conference on Machine Learning (ICML)")
 
     def test_owner_page_rate_limited_goes_on_with_the_others(self):
         self.add_five()
