@@ -356,6 +356,15 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
         self.assertTrue(body.startswith(b"<?xml") and "orcid+xml" in ct, body[:80])
         st, ct, body = self.get("/v3.0/0000-0002-9341-7985/works", {"Accept": "application/json"})
         self.assertIn("group", json.loads(body))
+        # an iD ORCID has no record of: its recorded 404 (error 9016), in
+        # either format, also on the bulk endpoint
+        st, ct, body = self.get("/v3.0/0000-0001-5109-3700/works", {"Accept": "application/json"})
+        self.assertEqual((st, json.loads(body)["error-code"]), (404, 9016))
+        st, ct, body = self.get("/v3.0/0000-0001-5109-3700/works")
+        self.assertEqual(st, 404)
+        self.assertIn(b"<error:error-code>9016</error:error-code>", body)
+        st, ct, body = self.get("/v3.0/0000-0001-5109-3700/works/1,2", {"Accept": "application/json"})
+        self.assertEqual(st, 404)
 
     def test_replay_counts_requests_per_path(self):
         self.get("/rec/conf/iclr/2024.bib")
