@@ -71,6 +71,22 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
         self.assertNotIn("AAAI", r.out)
         self.assertNotIn("zhao2024autochunk: more than one", r.out)
 
+    def test_title_search_record_500_fails_that_paper(self):
+        # the title-search path (S2 rate-limited): a search hit whose /rec
+        # answers 500 is not taken on the hit's word; that paper fails
+        # alone, as on the Semantic Scholar path (test_venues)
+        self.add_five()
+        self.srv.control(S2_429)
+        self.srv.control({"path_prefix": "/rec/conf/iclr/ZhaoJWY25.bib", "status": 500,
+                          "times": -1, "body": "oops"})
+        r = self.net("refresh", "--venues", code=3)
+        self.assertIn("zhao2024realtime: DBLP: /rec/conf/iclr/ZhaoJWY25.bib: HTTP 500", r.err)
+        self.assertTrue(any(q["path"].startswith("/search/") for q in self.sent()))
+        b = self.badges()
+        self.assertIsNone(b["zhao2024realtime"])
+        self.assertEqual({k: v for k, v in b.items() if k != "zhao2024realtime"},
+                         {k: v for k, v in FIVE.items() if k != "zhao2024realtime"})
+
     def test_nothing_reachable_is_75(self):
         self.add_five()
         self.srv.control(S2_429)
