@@ -163,12 +163,15 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
         self.ok("config", "set", "owner.s2", OWNER_S2)
         self.srv.control(S2_429)
         self.srv.control(dict(DBLP_429, path_prefix=["/rec/", "/search/", "/pid/"]))
-        r = self.net("refresh", "--venues")
+        r = self.net("refresh", "--venues", "--profiles")
         # S2's year for a merged preprint is the preprint's (PAB: 2024): the
         # DBLP key it names says ICLR 2025
         self.assertEqual(self.badges(), FIVE, r)
+        # one request: the profiles step reused the list (its one paper not
+        # stored, an arXiv-only one, went to the inbox)
         self.assertEqual([q["path"] for q in self.sent("/graph/")],
                          ["/graph/v1/author/%s/papers" % OWNER_S2])
+        self.assertIn("1 new paper in the inbox", r.out)
         self.assertIn("publicationVenue", self.sent("/graph/")[0]["query"].replace("%2C", ","))
         self.assertEqual(self.dblp_sent(), [])
         self.assertIn("zhao2024realtime: published at ICLR 2025 (semanticscholar conf/iclr/ZhaoJWY25)",
