@@ -4,7 +4,8 @@
  * answers through pub__citation_store() (store/citations.c), one
  * transaction per batch, so a refresh killed midway leaves a consistent
  * file.  The clients are s2.c (Semantic Scholar's batch, shared with venue
- * discovery) and openalex.c.
+ * discovery) and openalex.c.  A paper OpenAlex does not know is not asked
+ * about again for refresh.unknown_days (unknown.h).
  */
 #include "pub.h"
 #include "util/alloc.h"

@@ -10,8 +10,10 @@
  * when it is a venue's own (never a DBLP or CoRR import), its folded title is the paper's and its authors agree (the
  * owner among them, or at least half of the paper's authors).  An accepted
  * note gives the decision and the badge (never over the owner's own), and
- * the acceptance's news item is dated by the decision day.  All requests
- * run before the one transaction that stores the results.
+ * the acceptance's news item is dated by the decision day.  A paper a
+ * guest's search found no note of is not searched again for
+ * refresh.unknown_days (unknown.h).  All requests run before the one
+ * transaction that stores the results.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -3,8 +3,10 @@
  * paper without a venue badge.  The sources in order, each failing alone
  * (rate-limited, unreachable: one message, and the next source goes on):
  * the owner's DBLP page (owner.dblp; venue_page.c), which places every
- * paper it lists at one request plus one per venue and year; Semantic
- * Scholar, all papers left in one batch (it merges a preprint with its
+ * paper it lists at one request plus one per venue and year; the owner's
+ * Semantic Scholar and ORCID lists (owner.s2, owner.orcid; venue_owner.c),
+ * for badges and the ids papers lack; Semantic Scholar, all papers left in
+ * one batch (it merges a preprint with its
  * published version and names the latter's DBLP key), then DBLP's record
  * BibTeX for that key; papers S2 could not place are searched on DBLP by
  * title.  A match is accepted only with the same folded title, authors
