@@ -224,15 +224,23 @@ int pub__vgain_ids(pub_db *db, pub__vpaper *p, int *set)
 	memset(&e, 0, sizeof(e));
 	if ((err = pub__fields_load(&e, db, p->id)) < 0)
 		return err;
-	if (p->gain_doi && !pub__bib_entry_get(&e, "doi")) {
-		if ((err = pub__store_set_field(db, p->id, "doi", p->gain_doi)) == 0)
-			*set = 1;
+	/* a field the entry has (an arXiv DOI, another eprint) stays: that id
+	 * is not gained */
+	if (p->gain_doi && pub__bib_entry_get(&e, "doi")) {
+		free(p->gain_doi);
+		p->gain_doi = NULL;
 	}
-	if (err == 0 && p->gain_arxiv && !pub__bib_entry_get(&e, "eprint")) {
-		if ((err = pub__store_set_field(db, p->id, "eprint", p->gain_arxiv)) == 0 &&
-		    !pub__bib_entry_get(&e, "archiveprefix"))
+	if (p->gain_arxiv && pub__bib_entry_get(&e, "eprint")) {
+		free(p->gain_arxiv);
+		p->gain_arxiv = NULL;
+	}
+	if (p->gain_doi && (err = pub__store_set_field(db, p->id, "doi", p->gain_doi)) == 0)
+		*set = 1;
+	if (err == 0 && p->gain_arxiv &&
+	    (err = pub__store_set_field(db, p->id, "eprint", p->gain_arxiv)) == 0) {
+		if (!pub__bib_entry_get(&e, "archiveprefix"))
 			err = pub__store_set_field(db, p->id, "archiveprefix", "arXiv");
-		*set = err == 0;
+		*set = 1;
 	}
 	pub__fields_free(e.fields, e.nfields);
 	if (err == 0 && *set)

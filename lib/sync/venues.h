@@ -135,8 +135,8 @@ void pub__vpage(pub__vpaper *ps, size_t n, const pub__work_list *l, size_t *plac
 void pub__vlist(pub__vpaper *ps, size_t n, const pub__work_list *l, int s2, size_t *placed);
 
 /* Stores p's gained ids into the BibTeX fields it lacks (doi; eprint and
- * archiveprefix), inside the caller's transaction; *set 1 when it
- * stored. */
+ * archiveprefix), inside the caller's transaction, and forgets those whose
+ * field the entry has; *set 1 when it stored. */
 int pub__vgain_ids(pub_db *db, pub__vpaper *p, int *set);
 
 /* Phase two of the page: the full venue names of the papers the page
