@@ -78,11 +78,11 @@ const cmd_text cmd_refresh_text = {
 		"or stored.  A venue set with edit or add --venue is never replaced;\n"
 		"`pubdb doctor` lists the versions --venues found but did not take\n"
 		"(workshops, two that fit).  A paper OpenAlex does not know is noted, not\n"
-		"failed.  Only one refresh runs at a time: a second one says so and exits\n"
-		"0.  Exit codes: 0 all refreshed, 3 some items failed or a source was\n"
-		"skipped (each named on stderr; the other sources go on), 75 nothing\n"
-		"could be reached (no network, every source rate-limited: retry later),\n"
-		"1 error.\n",
+		"failed; a source's \"not known\" holds refresh.unknown_days (30).  Only\n"
+		"one refresh runs at a time: a second one says so and exits 0.  Exit\n"
+		"codes: 0 all refreshed, 3 some items failed or a source was skipped\n"
+		"(each named on stderr; the other sources go on), 75 nothing could be\n"
+		"reached (no network, every source rate-limited: retry later), 1 error.\n",
 };
 
 static void on_warning(const char *message, void *ctx)

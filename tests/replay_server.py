@@ -31,7 +31,8 @@ Paths (all services share one port, so every PUBDB_*_URL points here):
   GET  /pid/{pid}.xml                         DBLP person page from
        fixtures/dblp/pid/<pid with '/' as '_'>.xml; unknown -> 404 HTML page
   GET  /v3.0/{orcid}/works                    ORCID works summaries from
-       fixtures/orcid/<orcid>_works.json; unknown -> ORCID's 404 JSON (9016)
+       fixtures/orcid/<orcid>_works.json; an unknown iD -> ORCID's 404 (error
+       9016, as recorded), JSON or XML as Accept asks, here and on the bulk
   GET  /v3.0/{orcid}/works/{pc},{pc},...      ORCID bulk full works:
        {"bulk": [...]} with one slot per put-code, in order: {"work": ...}
        from fixtures/orcid/<orcid>_work_<pc>.json, else {"error": ...} (404
@@ -419,18 +420,34 @@ class Handler(BaseHTTPRequestHandler):
                          '"http://www.orcid.org/ns/common"/>\n' % xml_escape(path),
                          "application/vnd.orcid+xml; qs=5;charset=UTF-8")
 
-    def orcid_works(self, orcid):
+    def orcid_unknown(self, orcid):
+        """ORCID's answer for an iD it has no record of (recorded:
+        reference-responses/orcid/v3.0_invalid_id_person_404): 404 with
+        error 9016, as JSON or as XML, as Accept asks."""
+        msg = ("404 Not Found: The resource was not found. "
+               "Full validation error: ORCID iD %s not found" % orcid)
         if self.orcid_wants_xml():
-            return self.orcid_xml(200, "/%s/works" % orcid)
+            return self.send(404, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                             '<error:error xmlns:error="http://www.orcid.org/ns/error">\n'
+                             '    <error:response-code>404</error:response-code>\n'
+                             '    <error:developer-message>%s</error:developer-message>\n'
+                             '    <error:user-message>The resource was not found.</error:user-message>\n'
+                             '    <error:error-code>9016</error:error-code>\n'
+                             '    <error:more-info>https://members.orcid.org/api/resources/'
+                             'troubleshooting</error:more-info>\n</error:error>\n' % xml_escape(msg),
+                             "application/vnd.orcid+xml; qs=5;charset=UTF-8")
+        return self.send(404, json.dumps({
+            "response-code": 404, "developer-message": msg,
+            "user-message": "The resource was not found.", "error-code": 9016,
+            "more-info": "https://members.orcid.org/api/resources/troubleshooting"}),
+            "application/json;charset=UTF-8")
+
+    def orcid_works(self, orcid):
         data = self.state.fixture("orcid", orcid + "_works.json")
         if data is None:
-            return self.send(404, json.dumps({
-                "response-code": 404,
-                "developer-message": "404 Not Found: The resource was not found. "
-                "Full validation error: ORCID iD %s not found" % orcid,
-                "user-message": "The resource was not found.", "error-code": 9016,
-                "more-info": "https://members.orcid.org/api/resources/troubleshooting"}),
-                "application/json;charset=UTF-8")
+            return self.orcid_unknown(orcid)
+        if self.orcid_wants_xml():
+            return self.orcid_xml(200, "/%s/works" % orcid)
         return self.send(200, data, "application/json;charset=UTF-8")
 
     @staticmethod
@@ -442,6 +459,8 @@ class Handler(BaseHTTPRequestHandler):
                 "more-info": "https://members.orcid.org/api/resources/troubleshooting"}
 
     def orcid_bulk(self, orcid, codes):
+        if self.state.fixture("orcid", orcid + "_works.json") is None:
+            return self.orcid_unknown(orcid)
         if self.orcid_wants_xml():
             return self.orcid_xml(200, "/%s/works/%s" % (orcid, ",".join(codes)))
         if len(codes) > 100:

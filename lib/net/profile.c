@@ -47,7 +47,46 @@ void pub__work_clear(pub__work *w)
 	free(w->dblp_alt);
 	free(w->crossref);
 	free(w->url);
+	free(w->venue_short);
 	memset(w, 0, sizeof(*w));
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? pub__strdup(s) : NULL;
+}
+
+void pub__work_copy(pub__work *to, const pub__work *w)
+{
+	size_t i;
+	memset(to, 0, sizeof(*to));
+	to->authors = w->nauthors ? pub__calloc(w->nauthors, sizeof(char *)) : NULL;
+	for (i = 0; i < w->nauthors; i++)
+		to->authors[i] = pub__strdup(w->authors[i]);
+	to->nauthors = w->nauthors;
+	to->year = w->year;
+	to->type = dup_or_null(w->type);
+	to->title = dup_or_null(w->title);
+	to->venue = dup_or_null(w->venue);
+	to->volume = dup_or_null(w->volume);
+	to->number = dup_or_null(w->number);
+	to->pages = dup_or_null(w->pages);
+	to->doi = dup_or_null(w->doi);
+	to->arxiv = dup_or_null(w->arxiv);
+	to->dblp = dup_or_null(w->dblp);
+	to->dblp_alt = dup_or_null(w->dblp_alt);
+	to->url = dup_or_null(w->url);
+	to->crossref = dup_or_null(w->crossref);
+	to->venue_short = dup_or_null(w->venue_short);
+}
+
+void pub__work_list_copy(pub__work_list *to, const pub__work_list *l)
+{
+	size_t i;
+	to->items = l->n ? pub__calloc(l->n, sizeof(*to->items)) : NULL;
+	for (i = 0; i < l->n; i++)
+		pub__work_copy(&to->items[i], &l->items[i]);
+	to->n = l->n;
 }
 
 void pub__work_list_free(pub__work_list *l)

@@ -30,6 +30,9 @@ typedef struct pub__work {
 	char *dblp_alt;  /* the key of the CoRR record merged into it */
 	char *url;
 	char *crossref;  /* DBLP: the proceedings record it is in ("conf/iclr/2024") */
+	char *venue_short; /* Semantic Scholar: its publicationVenue's short name
+	                      ("ICLR"), only of a conference or journal that is
+	                      not a preprint server */
 } pub__work;
 
 typedef struct pub__work_list {
@@ -39,6 +42,9 @@ typedef struct pub__work_list {
 
 void pub__work_clear(pub__work *w);
 void pub__work_list_free(pub__work_list *l);
+/* Deep copies. */
+void pub__work_copy(pub__work *to, const pub__work *w);
+void pub__work_list_copy(pub__work_list *to, const pub__work_list *l);
 /* Appends an empty work and returns it (owned by the list). */
 pub__work *pub__work_list_push(pub__work_list *l);
 /* The arXiv id a DOI (10.48550/arXiv.X), URL or CoRR key names, or NULL

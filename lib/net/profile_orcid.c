@@ -355,7 +355,8 @@ int pub__orcid_works_fetch(pub__work_list *out, pub__http *h, const char *orcid)
 	if ((err = pub__http_get(&res, h, PUB__SVC_ORCID, path, hdrs)) < 0)
 		goto done;
 	if (res.status == 404 || res.status == 410) {
-		err = pub__error(PUB_ENOTFOUND, "ORCID: no record %s", orcid);
+		/* ORCID's 404 (error 9016): the iD has no record */
+		err = pub__error(PUB_ENOTFOUND, "ORCID has no record %s", orcid);
 		goto done;
 	}
 	if (res.status != 200) {

@@ -40,6 +40,31 @@ static int has_type(json_t *types, const char *t)
 	return 0;
 }
 
+/* arXiv.org's publicationVenue id at Semantic Scholar. */
+#define S2_ARXIV_VENUE "1901e811-ee72-4b20-8f7e-de08cd395a10"
+
+/* publicationVenue's short name ("ICLR": its first space-free alternate
+ * name, else its name when space-free), of a conference or journal that
+ * is not arXiv's; NULL otherwise. */
+static char *venue_short(json_t *pv)
+{
+	const char *type = json_string_value(json_object_get(pv, "type"));
+	const char *id = json_string_value(json_object_get(pv, "id"));
+	const char *name = json_string_value(json_object_get(pv, "name"));
+	json_t *v;
+	size_t i;
+	if (!json_is_object(pv) || !type || (strcmp(type, "conference") && strcmp(type, "journal")) ||
+	    (id && !strcmp(id, S2_ARXIV_VENUE)))
+		return NULL;
+	json_array_foreach(json_object_get(pv, "alternate_names"), i, v) {
+		const char *a = json_string_value(v);
+		size_t n = a ? strlen(a) : 0;
+		if (n >= 2 && n <= 16 && !strchr(a, ' ') && a[0] >= 'A' && a[0] <= 'Z')
+			return pub__strdup(a);
+	}
+	return name && *name && strlen(name) <= 16 && !strchr(name, ' ') ? pub__strdup(name) : NULL;
+}
+
 static void parse_paper(pub__work *w, json_t *p)
 {
 	json_t *ext = json_object_get(p, "externalIds"), *authors, *a, *year, *journal;
@@ -74,6 +99,7 @@ static void parse_paper(pub__work *w, json_t *p)
 		free(s);
 	}
 	w->dblp = str(ext, "DBLP");
+	w->venue_short = venue_short(json_object_get(p, "publicationVenue"));
 	journal = json_object_get(p, "journal");
 	w->venue = str(p, "venue");
 	if (w->venue && (!strcmp(w->venue, "arXiv.org") || !strcmp(w->venue, "ArXiv"))) {
@@ -146,8 +172,8 @@ int pub__s2_author_fetch(pub__work_list *out, pub__http *h, const char *id)
 	int err = 0, page;
 	for (page = 0; page < S2_MAX_PAGES; page++) {
 		char *path = pub__sprintf("/graph/v1/author/%s/papers?fields=title,year,"
-			"venue,externalIds,authors,journal,publicationTypes&offset=%ld&limit=%d",
-			id, offset, S2_PAGE);
+			"venue,publicationVenue,externalIds,authors,journal,publicationTypes"
+			"&offset=%ld&limit=%d", id, offset, S2_PAGE);
 		char *where = pub__sprintf("/graph/v1/author/%s/papers (offset %ld)", id, offset);
 		err = pub__http_get(&res, h, PUB__SVC_S2, path, NULL);
 		if (err == 0 && res.status == 404)

@@ -295,11 +295,12 @@ int pub__citations_due_count(size_t *out, pub_db *db, const char *source,
 
 int pub__citations_due(pub_db *db, const char *source, int64_t after, const char *cutoff,
 	size_t limit, int (*cb)(int64_t id, const char *key, const char *doi,
-		const char *arxiv, void *ctx), void *ctx)
+		const char *arxiv, const char *unknown, void *ctx), void *ctx)
 {
 	static const char *sql =
-		"SELECT p.id, p.citekey, p.doi, p.arxiv FROM papers p LEFT JOIN citations c "
-		"ON c.paper_id = p.id AND c.source = ?1 "
+		"SELECT p.id, p.citekey, p.doi, p.arxiv, l.unknown FROM papers p "
+		"LEFT JOIN citations c ON c.paper_id = p.id AND c.source = ?1 "
+		"LEFT JOIN venue_lookups l ON l.paper_id = p.id "
 		"WHERE p.id > ?2 AND (p.doi IS NOT NULL OR p.arxiv IS NOT NULL) AND "
 		"NOT COALESCE(?3 IS NOT NULL AND c.checked >= ?3, 0) ORDER BY p.id LIMIT ?4";
 	sqlite3_stmt *st;
@@ -313,7 +314,8 @@ int pub__citations_due(pub_db *db, const char *source, int64_t after, const char
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if ((err = cb(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
 			     (const char *)sqlite3_column_text(st, 2),
-			     (const char *)sqlite3_column_text(st, 3), ctx)) != 0)
+			     (const char *)sqlite3_column_text(st, 3),
+			     (const char *)sqlite3_column_text(st, 4), ctx)) != 0)
 			break;
 	sqlite3_reset(st);
 	if (err)

@@ -35,10 +35,12 @@ int pub__citations_due_count(size_t *out, pub_db *db, const char *source,
 
 /* The next `limit` papers after id `after` that `source` should count (a
  * DOI or an arXiv id, not checked since `cutoff`), by id; strings valid
- * during the callback (doi or arxiv may be NULL, not both). */
+ * during the callback (doi or arxiv may be NULL, not both; `unknown` is
+ * the paper's venue_lookups.unknown, the sources' negative answers, or
+ * NULL). */
 int pub__citations_due(pub_db *db, const char *source, int64_t after, const char *cutoff,
 	size_t limit, int (*cb)(int64_t id, const char *key, const char *doi,
-		const char *arxiv, void *ctx), void *ctx);
+		const char *arxiv, const char *unknown, void *ctx), void *ctx);
 
 /* Each paper's citation history as one line: per day, its largest count
  * of any source, papers by key (the chart of `citations --svg`). */

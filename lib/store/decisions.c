@@ -85,8 +85,9 @@ int pub__decision_rows_foreach(pub_db *db, const char *cutoff, size_t *skipped,
 	int err, rc;
 	if ((err = pub__db_stmt(&st, db,
 		     "SELECT p.id, p.citekey, p.title, p.venue, p.venue_source, p.year, d.status, "
-		     "?1 <> '' AND d.checked >= ?1 FROM papers p "
+		     "?1 <> '' AND d.checked >= ?1, l.unknown FROM papers p "
 		     "LEFT JOIN decisions d ON d.paper_id = p.id "
+		     "LEFT JOIN venue_lookups l ON l.paper_id = p.id "
 		     "WHERE d.status IS NULL OR d.status <> 'accepted' ORDER BY p.id")) < 0)
 		return err;
 	pub__bind_text(st, 1, cutoff ? cutoff : "");
@@ -104,6 +105,7 @@ int pub__decision_rows_foreach(pub_db *db, const char *cutoff, size_t *skipped,
 		r.venue_source = (const char *)sqlite3_column_text(st, 4);
 		r.year = sqlite3_column_int(st, 5);
 		r.status = (const char *)sqlite3_column_text(st, 6);
+		r.unknown = (const char *)sqlite3_column_text(st, 8);
 		if ((err = cb(&r, ctx)) != 0)
 			break;
 	}

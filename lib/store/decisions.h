@@ -30,6 +30,8 @@ typedef struct pub__decision_row {
 	const char *citekey, *title, *venue, *venue_source;
 	int year;
 	const char *status; /* the last lookup's status, or NULL */
+	const char *unknown; /* venue_lookups.unknown (the sources' negative
+	                        answers, JSON) or NULL */
 } pub__decision_row;
 
 /* The papers without an accepted decision, except those looked up at or

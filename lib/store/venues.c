@@ -106,7 +106,8 @@ int pub__venue_unknown_set(pub_db *db, int64_t id, const char *source, int unkno
 	snprintf(path, sizeof(path), "$.%s", source);
 	if ((err = pub__db_stmt(&st, db, unknown ?
 		     "INSERT INTO venue_lookups(paper_id, checked, unknown) "
-		     "VALUES (?1, ?2 || 'T00:00:00Z', json_object(?4, ?2)) "
+		     /* checked '': the venues step has not looked it up */
+		     "VALUES (?1, '', json_object(?4, ?2)) "
 		     "ON CONFLICT(paper_id) DO UPDATE SET "
 		     "unknown = json_set(COALESCE(unknown, '{}'), ?3, ?2)" :
 		     "UPDATE venue_lookups SET unknown = NULLIF(json_remove(unknown, ?3), '{}') "

@@ -36,7 +36,9 @@ int pub__venue_lookup_record(pub_db *db, int64_t id, const char *candidates);
 
 /* Remembers that `source` ("semanticscholar", "dblp", "openalex",
  * "openreview") said today that it does not know paper `id` (known 0:
- * forgets it, the source knows the paper). */
+ * forgets it, the source knows the paper).  A paper the venues step has
+ * not looked up gets a row whose `checked` is "" (older than any
+ * --max-age), so another step's answer never makes it look fresh. */
 int pub__venue_unknown_set(pub_db *db, int64_t id, const char *source, int unknown);
 
 #endif

@@ -4,7 +4,8 @@
  * answers through pub__citation_store() (store/citations.c), one
  * transaction per batch, so a refresh killed midway leaves a consistent
  * file.  The clients are s2.c (Semantic Scholar's batch, shared with venue
- * discovery) and openalex.c.
+ * discovery) and openalex.c.  A paper OpenAlex does not know is not asked
+ * about again for refresh.unknown_days (unknown.h).
  */
 #include "pub.h"
 #include "util/alloc.h"
@@ -18,6 +19,8 @@
 #include "sync/refresh.h"
 #include "sync/session.h"
 #include "sync/s2_cache.h"
+#include "sync/unknown.h"
+#include "store/venues.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -45,6 +48,7 @@ typedef struct run {
 	const pub_refresh_opts *opts;
 	pub_refresh_stats *stats;
 	pub__http *h;
+	char since[21];     /* negative answers of this day or later hold */
 } run;
 
 /* One source.  fetch fills each item's result (and count or error) and
@@ -56,6 +60,8 @@ typedef struct step {
 	const char *what;   /* for progress: "OpenAlex citations" */
 	size_t chunk;       /* papers per round of requests and transaction */
 	int (*fetch)(run *R, item *items, size_t n);
+	int remember;       /* its "not known" is stored and holds
+	                       refresh.unknown_days (unknown.h) */
 } step;
 
 
@@ -143,8 +149,10 @@ static int s2_fetch(run *R, item *items, size_t n)
  * minutes) for the count OpenAlex gives free at 100/s. */
 static const step steps[] = {
 	{"semanticscholar", "Semantic Scholar", "Semantic Scholar citations",
-		PUB__S2_BATCH_MAX, s2_fetch},
-	{"openalex", "OpenAlex", "OpenAlex citations", OPENALEX_CHUNK, openalex_fetch},
+		PUB__S2_BATCH_MAX, s2_fetch, 0},
+	/* one request per paper: a paper it does not know is not asked again
+	 * for refresh.unknown_days */
+	{"openalex", "OpenAlex", "OpenAlex citations", OPENALEX_CHUNK, openalex_fetch, 1},
 };
 
 /* ---- the loop shared by every source ------------------------------------ */
@@ -167,12 +175,23 @@ static int count_rows(pub_db *db, const char *source, const char *cutoff, int fr
 typedef struct chunk {
 	item *items;
 	size_t *n;
+	const char *source; /* with since: skips papers it said it does not know */
+	const char *since;
+	int64_t last;       /* the last paper read */
+	size_t remembered;  /* papers skipped for a remembered "not known" */
 } chunk;
 
-static int take_due(int64_t id, const char *key, const char *doi, const char *arxiv, void *ctx)
+static int take_due(int64_t id, const char *key, const char *doi, const char *arxiv,
+	const char *unknown, void *ctx)
 {
 	chunk *c = ctx;
-	item *it = &c->items[(*c->n)++];
+	item *it;
+	c->last = id;
+	if (c->since && pub__unknown_remembered(unknown, c->source, c->since)) {
+		c->remembered++;
+		return 0;
+	}
+	it = &c->items[(*c->n)++];
 	memset(it, 0, sizeof(*it));
 	it->id = id;
 	it->key = key ? pub__strdup(key) : NULL;
@@ -181,30 +200,41 @@ static int take_due(int64_t id, const char *key, const char *doi, const char *ar
 	return 0;
 }
 
-/* Papers with id > after not counted by `source` since cutoff (NULL: all). */
+/* Papers with id > after not counted by `source` since cutoff (NULL: all),
+ * without those it said lately it does not know (since: NULL, none
+ * skipped); *last is the last paper read (0: none was). */
 static int load_chunk(pub_db *db, const char *source, int64_t after,
-	const char *cutoff, size_t limit, item *items, size_t *n)
+	const char *cutoff, const char *since, size_t limit, item *items, size_t *n,
+	int64_t *last, size_t *remembered)
 {
 	chunk c;
+	int err;
 	*n = 0;
+	memset(&c, 0, sizeof(c));
 	c.items = items;
 	c.n = n;
-	return pub__citations_due(db, source, after, cutoff, limit, take_due, &c);
+	c.source = source;
+	c.since = since;
+	err = pub__citations_due(db, source, after, cutoff, limit, take_due, &c);
+	*last = c.last;
+	*remembered += c.remembered;
+	return err;
 }
 
 static int file_item(run *R, const step *s, item *it, const char *now)
 {
 	long prev;
-	int rc;
+	int rc, err;
 	switch (it->result) {
 	case ITEM_PENDING:
 		return 0;
 	case ITEM_NOTFOUND:
-		/* not a failure: the source does not index every paper */
+		/* not a failure: the source does not index every paper; it is
+		 * not asked again for refresh.unknown_days */
 		R->stats->checked++;
 		R->stats->unchanged++;
 		pub__refresh_say(R->opts, 0, "%s: not in %s", it->key, s->name);
-		return 0;
+		return s->remember ? pub__venue_unknown_set(R->db, it->id, s->source, 1) : 0;
 	case ITEM_FAILED:
 		R->stats->checked++;
 		R->stats->failed++;
@@ -216,6 +246,9 @@ static int file_item(run *R, const step *s, item *it, const char *now)
 	R->stats->checked++;
 	if ((rc = pub__citation_store(R->db, it->id, s->source, it->count, now, &prev)) < 0)
 		return rc;
+	/* it knows the paper: a "not known" of before is forgotten */
+	if (s->remember && (err = pub__venue_unknown_set(R->db, it->id, s->source, 0)) < 0)
+		return err;
 	if (rc == 0) {
 		R->stats->unchanged++;
 		return 0;
@@ -232,8 +265,8 @@ static int file_item(run *R, const step *s, item *it, const char *now)
 static int run_step(run *R, const step *s, const char *cut)
 {
 	item *items = NULL;
-	size_t n, i, total = 0, done_n = 0, skipped = 0;
-	int64_t after = 0;
+	size_t n, i, total = 0, done_n = 0, skipped = 0, remembered = 0;
+	int64_t after = 0, last = 0;
 	int err, ferr = 0;
 	char now[21];
 
@@ -247,21 +280,26 @@ static int run_step(run *R, const step *s, const char *cut)
 	if (R->opts->progress)
 		R->opts->progress(s->what, 0, total, R->opts->progress_ctx);
 	for (;;) {
-		if ((err = load_chunk(R->db, s->source, after, cut, s->chunk, items, &n)) < 0 ||
-		    !n)
+		size_t before = remembered;
+		if ((err = load_chunk(R->db, s->source, after, cut, s->remember ? R->since : NULL,
+			     s->chunk, items, &n, &last, &remembered)) < 0 || !last)
 			break;
-		after = items[n - 1].id;
-		ferr = s->fetch(R, items, n);
-		pub__now_iso(now);
-		/* whatever came back is filed, even when the run stops here */
-		if ((err = pub__db_begin(R->db)) == 0) {
-			for (i = 0; i < n && err == 0; i++)
-				err = file_item(R, s, &items[i], now);
-			err = err < 0 ? (pub__db_rollback(R->db), err) : pub__db_commit(R->db);
+		after = last;
+		R->stats->skipped += remembered - before;
+		done_n += remembered - before;
+		if (n) { /* else every paper of the chunk is remembered */
+			ferr = s->fetch(R, items, n);
+			pub__now_iso(now);
+			/* whatever came back is filed, even when the run stops here */
+			if ((err = pub__db_begin(R->db)) == 0) {
+				for (i = 0; i < n && err == 0; i++)
+					err = file_item(R, s, &items[i], now);
+				err = err < 0 ? (pub__db_rollback(R->db), err) : pub__db_commit(R->db);
+			}
+			for (i = 0; i < n; i++)
+				item_free(&items[i]);
+			done_n += n;
 		}
-		for (i = 0; i < n; i++)
-			item_free(&items[i]);
-		done_n += n;
 		if (R->opts->progress)
 			R->opts->progress(s->what, done_n > total ? total : done_n, total,
 				R->opts->progress_ctx);
@@ -286,6 +324,8 @@ int pub__refresh_step_citations(pub__sync *s, const pub_refresh_opts *opts,
 	R.db = db;
 	R.opts = opts;
 	R.stats = stats;
+	if ((err = pub__unknown_since(R.since, db)) < 0)
+		return err;
 	pub__refresh_cutoff(cutoff, opts->max_age);
 	cut = *cutoff ? cutoff : NULL;
 	if ((err = pub__sync_http(&R.h, s)) < 0)

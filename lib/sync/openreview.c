@@ -10,8 +10,10 @@
  * when it is a venue's own (never a DBLP or CoRR import), its folded title is the paper's and its authors agree (the
  * owner among them, or at least half of the paper's authors).  An accepted
  * note gives the decision and the badge (never over the owner's own), and
- * the acceptance's news item is dated by the decision day.  All requests
- * run before the one transaction that stores the results.
+ * the acceptance's news item is dated by the decision day.  A paper a
+ * guest's search found no note of is not searched again for
+ * refresh.unknown_days (unknown.h).  All requests run before the one
+ * transaction that stores the results.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,8 @@
 #include "sync/refresh.h"
 #include "sync/session.h"
 #include "sync/venues.h"
+#include "sync/unknown.h"
+#include "store/venues.h"
 
 /* A paper being looked up. */
 typedef struct orpaper {
@@ -45,6 +49,9 @@ typedef struct orpaper {
 	char *badge, *ref, day[11];
 	const char *tier;
 	int asked, failed;
+	int none;       /* asked, and OpenReview has no note of it */
+	int remembered; /* it said so lately (refresh.unknown_days): a guest
+	                   does not search for it again */
 	char *error;
 } orpaper;
 
@@ -93,6 +100,7 @@ typedef struct loading {
 	orpaper *ps;
 	size_t n, cap;
 	int only_new;
+	char since[21]; /* negative answers of this day or later hold */
 } loading;
 
 static int take_row(const pub__decision_row *r, void *ctx)
@@ -117,6 +125,7 @@ static int take_row(const pub__decision_row *r, void *ctx)
 	p->citekey = pub__strdup(r->citekey ? r->citekey : "");
 	p->title = pub__strdup(r->title);
 	p->title_key = pub__vtitle_key(r->title);
+	p->remembered = pub__unknown_remembered(r->unknown, "openreview", l->since);
 	return 0;
 }
 
@@ -281,6 +290,7 @@ static void judge(orpaper *p, const pub__or_note *notes, size_t n, const owner *
 	const pub__or_note *best = NULL;
 	size_t i;
 	p->status = "none";
+	p->none = 1;
 	for (i = 0; i < n; i++) {
 		const pub__or_note *x = &notes[i];
 		pub__or_status st = pub__or_note_status(x);
@@ -301,6 +311,7 @@ static void judge(orpaper *p, const pub__or_note *notes, size_t n, const owner *
 	}
 	if (!best)
 		return;
+	p->none = 0;
 	p->status = status_word(pub__or_note_status(best));
 	p->ref = best->forum ? pub__strdup(best->forum) : best->id ? pub__strdup(best->id) : NULL;
 	if (pub__or_note_status(best) == PUB__OR_ACCEPTED) {
@@ -321,7 +332,9 @@ static int apply(pub_db *db, orpaper *p, const pub_refresh_opts *opts, int *chan
 	int err, set = 0;
 	*changed = 0;
 	if ((err = pub__decision_store(db, p->id, p->status, p->badge, p->tier,
-		     p->day[0] ? p->day : NULL, "openreview", p->ref)) < 0 || !p->badge)
+		     p->day[0] ? p->day : NULL, "openreview", p->ref)) < 0 ||
+	    /* "no note of it" holds refresh.unknown_days */
+	    (err = pub__venue_unknown_set(db, p->id, "openreview", p->none)) < 0 || !p->badge)
 		return err;
 	if ((err = pub__decision_set_badge(&set, &old, db, p->id, p->badge, "openreview")) < 0)
 		return err;
@@ -368,6 +381,8 @@ int pub__openreview_decide(pub_db *db, pub__http *h, const pub_refresh_opts *opt
 	if ((err = owner_load(&o, db)) < 0)
 		return err;
 	pub__refresh_cutoff(cutoff, only_new ? 0 : opts->max_age);
+	if ((err = pub__unknown_since(l.since, db)) < 0)
+		goto done;
 	if ((err = pub__decision_rows_foreach(db, cutoff, &stats->skipped, take_row, &l)) < 0)
 		goto done;
 	for (i = 0; i < l.n; i++)
@@ -404,6 +419,12 @@ int pub__openreview_decide(pub_db *db, pub__http *h, const pub_refresh_opts *opt
 			pub__or_note *ns = NULL;
 			size_t n = 0;
 			orpaper *p = &l.ps[i];
+			if (p->remembered) {
+				/* it had no note of it lately: not searched again */
+				stats->skipped++;
+				progress(opts, i + 1, l.n);
+				continue;
+			}
 			err = pub__or_search(&ns, &n, &c, p->title);
 			if (err == PUB_ERATELIMIT || err == PUB_ENONET || pub__http_expired(h)) {
 				stop = err < 0 ? err : PUB_EDEADLINE;

@@ -86,6 +86,7 @@ int pub__refresh_step_profiles(pub__sync *s, const pub_refresh_opts *opts,
 	static const char *const keys[] = {"owner.dblp", "owner.orcid", "owner.s2"};
 	static const char *const prefixes[] = {"dblp:", "orcid:", "s2author:"};
 	pub__http *h = NULL;
+	const pub__work_list *got;
 	pub__work_list lists[3];
 	pub__profile_kind kinds[3];
 	char *ids[3] = {NULL, NULL, NULL};
@@ -123,7 +124,10 @@ int pub__refresh_step_profiles(pub__sync *s, const pub_refresh_opts *opts,
 	for (i = 0, j = 0; i < 3; i++) {
 		if (!ids[i])
 			continue;
-		err = pub__profile_fetch(&lists[i], h, kinds[i], ids[i]);
+		/* the venues step of the same run may have read it already */
+		err = pub__sync_profile(&got, s, kinds[i], ids[i]);
+		if (err == 0)
+			pub__work_list_copy(&lists[i], got);
 		if (opts && opts->progress)
 			opts->progress("profiles", ++j, nset, opts->progress_ctx);
 		if (err == PUB_ENONET) {

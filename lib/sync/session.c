@@ -106,6 +106,7 @@ void pub__sync_close(pub__sync *s)
 {
 	pub__http_free(s->http);
 	pub__s2_cache_free(s->s2);
+	pub__profile_cache_free(s->profiles);
 	memset(s, 0, sizeof(*s));
 }
 

@@ -2,7 +2,8 @@
  * session.h: one sync session per command (session.c): the database, one
  * HTTP client for every step (so each service's pacing holds across the
  * steps) and the caches the steps share (Semantic Scholar's batch answers:
- * citations asks, venues reuses).  Nothing outlives the command.
+ * citations asks, venues reuses; the owner's profile lists: venues asks,
+ * profiles reuses).  Nothing outlives the command.
  */
 #ifndef PUB_SYNC_SESSION_H
 #define PUB_SYNC_SESSION_H
@@ -10,11 +11,14 @@
 #include "pub.h"
 #include "net/http.h"
 #include "sync/s2_cache.h"
+#include "sync/profile_cache.h"
 
 typedef struct pub__sync {
 	pub_db *db;
 	pub__http *http;   /* made on first use (pub__sync_http) */
 	pub__s2_cache *s2; /* made on first use (pub__s2_batch_cached) */
+	pub__profile_cache *profiles; /* the owner's profile lists, made on
+	                                 first use (pub__sync_profile) */
 	int64_t started_ms;  /* when the session opened (epoch ms) */
 	int64_t deadline_ms; /* the run's end (epoch ms), 0: none */
 } pub__sync;

@@ -122,34 +122,27 @@ static void take_work(pub__vpaper *p, const pub__work *w)
 	}
 }
 
-int pub__vpage(pub__vpaper *ps, size_t n, pub__http *h, const pub__vowner *o, size_t *placed)
+void pub__vpage(pub__vpaper *ps, size_t n, const pub__work_list *l, size_t *placed)
 {
-	pub__work_list l = {NULL, 0};
 	size_t i;
-	char **keys = NULL;
-	int err;
+	char **keys;
 	*placed = 0;
-	if ((err = pub__dblp_person_fetch(&l, h, o->pid)) < 0)
-		goto done;
-	keys = pub__calloc(l.n ? l.n : 1, sizeof(char *));
-	for (i = 0; i < l.n; i++)
-		keys[i] = pub__vtitle_key(l.items[i].title);
+	keys = pub__calloc(l->n ? l->n : 1, sizeof(char *));
+	for (i = 0; i < l->n; i++)
+		keys[i] = pub__vtitle_key(l->items[i].title);
 	for (i = 0; i < n; i++) {
 		long at;
-		if (ps[i].placed || (at = find_work(&ps[i], &l, keys)) < 0)
+		if (ps[i].placed || (at = find_work(&ps[i], l, keys)) < 0)
 			continue;
-		take_work(&ps[i], &l.items[at]);
+		take_work(&ps[i], &l->items[at]);
 		if (ps[i].match.badge) {
 			ps[i].placed = 1;
 			(*placed)++;
 		}
 	}
-done:
-	for (i = 0; keys && i < l.n; i++)
+	for (i = 0; i < l->n; i++)
 		free(keys[i]);
 	free(keys);
-	pub__work_list_free(&l);
-	return err;
 }
 
 int pub__vpage_names(pub__vpaper *ps, size_t n, pub__http *h)

@@ -3,8 +3,10 @@
  * paper without a venue badge.  The sources in order, each failing alone
  * (rate-limited, unreachable: one message, and the next source goes on):
  * the owner's DBLP page (owner.dblp; venue_page.c), which places every
- * paper it lists at one request plus one per venue and year; Semantic
- * Scholar, all papers left in one batch (it merges a preprint with its
+ * paper it lists at one request plus one per venue and year; the owner's
+ * Semantic Scholar and ORCID lists (owner.s2, owner.orcid; venue_owner.c),
+ * for badges and the ids papers lack; Semantic Scholar, all papers left in
+ * one batch (it merges a preprint with its
  * published version and names the latter's DBLP key), then DBLP's record
  * BibTeX for that key; papers S2 could not place are searched on DBLP by
  * title.  A match is accepted only with the same folded title, authors
@@ -36,13 +38,12 @@
 #include "net/s2.h"
 #include "sync/refresh.h"
 #include "sync/session.h"
+#include "sync/profile_cache.h"
 #include "sync/s2_cache.h"
 #include "net/source.h"
 #include "sync/record.h"
 #include "sync/venues.h"
-
-/* Days a negative answer holds (setting refresh.unknown_days). */
-#define PUB__UNKNOWN_DAYS 30
+#include "sync/unknown.h"
 
 static void vpaper_free(pub__vpaper *p)
 {
@@ -61,6 +62,8 @@ static void vpaper_free(pub__vpaper *p)
 	free(p->s2_pv_name);
 	free(p->s2_pv_short);
 	free(p->s2_pv_id);
+	free(p->gain_doi);
+	free(p->gain_arxiv);
 	pub__vmatch_clear(&p->match);
 }
 
@@ -69,21 +72,6 @@ typedef struct loading {
 	size_t *n, cap;
 	const char *since; /* negative answers of this day or later hold */
 } loading;
-
-/* 1 when the negative answer of `source` in `unknown` (venue_lookups'
- * JSON) is of `since` or later. */
-static int remembered(const char *unknown, const char *source, const char *since)
-{
-	json_t *o;
-	const char *day;
-	int yes = 0;
-	if (!unknown || !*since || !(o = json_loads(unknown, 0, NULL)))
-		return 0;
-	day = json_string_value(json_object_get(o, source));
-	yes = day && strcmp(day, since) >= 0;
-	json_decref(o);
-	return yes;
-}
 
 static int take_row(const pub__venue_row *r, void *ctx)
 {
@@ -101,8 +89,8 @@ static int take_row(const pub__venue_row *r, void *ctx)
 	p->year = r->year;
 	p->arxiv = r->arxiv ? pub__strdup(r->arxiv) : NULL;
 	p->doi = r->doi ? pub__strdup(r->doi) : NULL;
-	p->s2_unknown = remembered(r->unknown, "semanticscholar", l->since);
-	p->dblp_unknown = remembered(r->unknown, "dblp", l->since);
+	p->s2_unknown = pub__unknown_remembered(r->unknown, "semanticscholar", l->since);
+	p->dblp_unknown = pub__unknown_remembered(r->unknown, "dblp", l->since);
 	return 0;
 }
 
@@ -111,8 +99,7 @@ static int take_row(const pub__venue_row *r, void *ctx)
 static int load(pub_db *db, long max_age, pub__vpaper **out, size_t *n, size_t *skipped)
 {
 	loading l;
-	char cutoff[21], since[21], *days = NULL;
-	long nd = PUB__UNKNOWN_DAYS;
+	char cutoff[21], since[21];
 	size_t i;
 	int err;
 	*out = NULL;
@@ -120,16 +107,8 @@ static int load(pub_db *db, long max_age, pub__vpaper **out, size_t *n, size_t *
 	l.out = out;
 	l.n = n;
 	l.cap = 0;
-	if ((err = pub_config_get(&days, db, "refresh.unknown_days")) < 0)
+	if ((err = pub__unknown_since(since, db)) < 0)
 		return err;
-	if (days) {
-		char *end;
-		long v = strtol(days, &end, 10);
-		nd = !*end && v >= 0 && v <= 3650 ? v : nd;
-		free(days);
-	}
-	pub__refresh_cutoff(since, nd * 86400);
-	since[nd > 0 ? 10 : 0] = '\0';
 	l.since = since;
 	pub__refresh_cutoff(cutoff, max_age);
 	if ((err = pub__venue_rows_foreach(db, cutoff, skipped, take_row, &l)) < 0)
@@ -217,6 +196,29 @@ static void source_failed(vrun *R, int err, const char *next)
 		next ? next : "");
 }
 
+/* The ids the owner's lists gave p (inside the caller's transaction). */
+static int file_gains(vrun *R, pub__vpaper *p)
+{
+	int err, set = 0;
+	if (!p->gain_doi && !p->gain_arxiv)
+		return 0;
+	if ((err = pub__vgain_ids(R->s->db, p, &set)) < 0 || !set)
+		return err;
+	pub__refresh_say(R->opts, 0, "%s: %s%s%s%s%s (the owner's list)", p->citekey,
+		p->gain_doi ? "DOI " : "", p->gain_doi ? p->gain_doi : "",
+		p->gain_doi && p->gain_arxiv ? ", " : "", p->gain_arxiv ? "arXiv " : "",
+		p->gain_arxiv ? p->gain_arxiv : "");
+	/* the later sources ask by them */
+	if (p->gain_doi && !p->doi)
+		p->doi = p->gain_doi, p->gain_doi = NULL;
+	if (p->gain_arxiv && !p->arxiv)
+		p->arxiv = p->gain_arxiv, p->gain_arxiv = NULL;
+	free(p->gain_doi);
+	free(p->gain_arxiv);
+	p->gain_doi = p->gain_arxiv = NULL;
+	return 0;
+}
+
 /* Files one paper's answer in a transaction of its own. */
 static int file_one(vrun *R, pub__vpaper *p)
 {
@@ -225,6 +227,8 @@ static int file_one(vrun *R, pub__vpaper *p)
 	R->stats->checked++;
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
+	if ((err = file_gains(R, p)) < 0)
+		goto fail;
 	if (p->match.badge && (err = pub__vapply(db, p, &changed)) < 0)
 		goto fail;
 	/* what the sources said they do not know, with its day */
@@ -287,6 +291,53 @@ static int source_level(int err)
 		err == PUB_ENOTFOUND || err == PUB_EPARSE;
 }
 
+/* 1b. the owner's Semantic Scholar and ORCID lists (venue_owner.c): the
+ * badges they give, stored at once, and the ids they give papers that
+ * lack them. */
+static int owner_lists(vrun *R, pub__vpaper *ps, size_t n, size_t *placed, size_t *done_n)
+{
+	static const struct {
+		pub__profile_kind kind;
+		int s2;
+	} lists[] = {{PUB__PROFILE_S2, 1}, {PUB__PROFILE_ORCID, 0}};
+	char *was = pub__calloc(n ? n : 1, 1);
+	size_t i, k, got;
+	int err = 0;
+	for (k = 0; k < sizeof(lists) / sizeof(lists[0]) && err == 0; k++) {
+		const pub__work_list *l = NULL;
+		int rc = pub__sync_owner_profile(&l, R->s, lists[k].kind);
+		if (rc < 0 && (source_level(rc) || rc == PUB_EINVAL)) {
+			source_failed(R, rc, "the other sources");
+			continue;
+		}
+		if (rc < 0 || !l) {
+			err = rc;
+			continue;
+		}
+		R->reached = 1;
+		for (i = 0; i < n; i++)
+			was[i] = (char)ps[i].placed;
+		pub__vlist(ps, n, l, lists[k].s2, &got);
+		*placed += got;
+		for (i = 0; i < n && err == 0; i++) {
+			pub__vpaper *p = &ps[i];
+			if (p->placed && !was[i]) {
+				if ((err = file_one(R, p)) == 0)
+					progress(R->opts, ++*done_n, n);
+			} else if (p->gain_doi || p->gain_arxiv) {
+				if ((err = pub__db_begin(R->s->db)) < 0)
+					break;
+				if ((err = file_gains(R, p)) < 0)
+					pub__db_rollback(R->s->db);
+				else
+					err = pub__db_commit(R->s->db);
+			}
+		}
+	}
+	free(was);
+	return err;
+}
+
 int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_refresh_stats *stats)
 {
 	pub_db *db = s->db;
@@ -311,12 +362,15 @@ int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_ref
 	progress(opts, 0, n);
 	/* 1. the owner's page: every paper it lists at one request */
 	if (owner.pid) {
-		int rc = pub__vpage(ps, n, h, &owner, &placed);
-		if (rc == 0)
+		const pub__work_list *page = NULL;
+		/* fetched once per session: the profiles step reuses it */
+		int rc = pub__sync_owner_profile(&page, s, PUB__PROFILE_DBLP);
+		if (rc == 0 && page) {
 			R.reached = 1;
-		else if (source_level(rc))
+			pub__vpage(ps, n, page, &placed);
+		} else if (rc < 0 && (source_level(rc) || rc == PUB_EINVAL)) {
 			source_failed(&R, rc, "Semantic Scholar and DBLP's search");
-		else {
+		} else if (rc < 0) {
 			err = rc;
 			goto done;
 		}
@@ -338,6 +392,8 @@ int pub__refresh_step_venues(pub__sync *s, const pub_refresh_opts *opts, pub_ref
 			if (ps[i].named && (err = file_full(&R, &ps[i])) < 0)
 				goto done;
 	}
+	if (placed < n && (err = owner_lists(&R, ps, n, &placed, &done_n)) < 0)
+		goto done;
 	/* 2. Semantic Scholar, the papers left in one batch */
 	if (placed < n) {
 		int rc = ask_s2(&s->s2, h, ps, n);

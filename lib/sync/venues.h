@@ -11,6 +11,7 @@
 #include "pub.h"
 #include "net/http.h"
 #include "net/dblp.h"
+#include "net/profile.h"
 
 /* The published version accepted for a paper.  Strings owned. */
 typedef struct pub__vmatch {
@@ -79,6 +80,8 @@ typedef struct pub__vpaper {
 	int s2_asked;                  /* this run asked S2 (s2_found its answer) */
 	int dblp_none;                 /* this run's search found no version */
 	char *page_crossref;           /* the page's proceedings key, or NULL */
+	char *gain_doi, *gain_arxiv;   /* ids the owner's lists give a paper
+	                                  that lacks them (pub__vgain_ids) */
 	int named;                     /* pub__vpage_names() found its full name */
 	pub__vmatch match; /* filled by pub__vfind when one version is taken */
 	char *candidates;  /* JSON array of versions not taken, or NULL */
@@ -116,12 +119,25 @@ void pub__vtake_rec(pub__vpaper *p, const pub__dblp_rec *r, const char *venue);
  * nothing was found), or the error of a failed request. */
 int pub__vfind(pub__vpaper *p, pub__http *h);
 
-/* The owner's DBLP page (owner.dblp in o->pid) as the first source: one
- * request gives every badge it can (short venue and year, pages, DOI,
- * journal); sets match, `placed`, and the record's proceedings key
- * (`crossref`) or DBLP key for pub__vpage_names().  *placed of them.  0,
- * or the error of the page's request. */
-int pub__vpage(pub__vpaper *ps, size_t n, pub__http *h, const pub__vowner *o, size_t *placed);
+/* The owner's DBLP page (owner.dblp; its works as the session fetched
+ * them, profile_cache.h) as the first source: gives every badge it can
+ * (short venue and year, pages, DOI, journal); sets match, `placed`, and
+ * the record's proceedings key (`crossref`) or DBLP key for
+ * pub__vpage_names().  *placed of them. */
+void pub__vpage(pub__vpaper *ps, size_t n, const pub__work_list *l, size_t *placed);
+
+/* The owner's Semantic Scholar author papers (s2 1) or ORCID works (s2 0)
+ * as a source (venue_owner.c): a paper not yet placed, matched by arXiv
+ * id, DOI or folded title, takes its work's badge when that is one
+ * published (not preprint, not workshop) version; every matched paper
+ * notes the DOI / arXiv id it lacks (gain_doi, gain_arxiv).  *placed of
+ * them. */
+void pub__vlist(pub__vpaper *ps, size_t n, const pub__work_list *l, int s2, size_t *placed);
+
+/* Stores p's gained ids into the BibTeX fields it lacks (doi; eprint and
+ * archiveprefix), inside the caller's transaction, and forgets those whose
+ * field the entry has; *set 1 when it stored. */
+int pub__vgain_ids(pub_db *db, pub__vpaper *p, int *set);
 
 /* Phase two of the page: the full venue names of the papers the page
  * placed, from the proceedings records (one request per venue and year;

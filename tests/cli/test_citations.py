@@ -141,7 +141,12 @@ class CitationsTest(ReplayTestCase):
         self.refresh()
         self.mark = len(self.srv.requests())
         r = self.refresh("--max-age", "1h")
-        # the unknown DOI has no count, so it is asked again
+        # the unknown DOI has no count, but OpenAlex said lately that it
+        # does not know it (refresh.unknown_days): not asked again either
+        self.assertEqual([q["path"] for q in self.sent()], [])
+        self.assertIn("4 skipped", r.err)
+        self.ok("config", "set", "refresh.unknown_days", "0")
+        r = self.refresh("--max-age", "1h")
         self.assertEqual([q["path"] for q in self.sent()], ["/works/doi:10.9999/unknown.1"])
         self.assertIn("3 skipped", r.err)
 

@@ -24,11 +24,16 @@ FIVE = {"zhao2024realtime": "ICLR 2025", "zhao2024dsp": "ICML 2025",
         "zhao2024autochunk": "ICLR 2024", "zhao2024hetegen": "MLSys 2024",
         "cheng2024fastfold": "PPoPP 2024"}
 OWNER_PID = "263/9919"  # fixtures/dblp/pid/263_9919.xml
+OWNER_S2 = "2261354811"  # fixtures/semanticscholar/author_2261354811_papers.json
+OWNER_ORCID = "0000-0002-5555-0005"  # fixtures/orcid/0000-0002-5555-0005_works.json
 S2_429 = {"path_prefix": "/graph/v1/paper/batch", "status": 429, "times": -1,
           "body_file": "semanticscholar/rate_limited_429.json", "content_type": "application/json"}
 DBLP_429 = {"status": 429, "times": -1, "content_type": "text/html",
             "body": "<html><head><title>429 Too Many Requests</title></head><body>The vast "
                     "number of requests from your side has led to a temporary block.</body></html>"}
+PAPERQA = ("@misc{lala2023paperqa, title={PaperQA: Retrieval-Augmented Generative Agent for "
+           "Scientific Research}, author={L'ala, Jakub and White, Andrew D.}, year=2023, "
+           "eprint={2312.07559}, archivePrefix={arXiv}}\n")
 SRC = os.environ.get("PUB_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
 
 
@@ -65,6 +70,22 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
         # the homonym (AAAI 2024, "Xuanlei Zhao 0002") was in AutoChunk's search
         self.assertNotIn("AAAI", r.out)
         self.assertNotIn("zhao2024autochunk: more than one", r.out)
+
+    def test_title_search_record_500_fails_that_paper(self):
+        # the title-search path (S2 rate-limited): a search hit whose /rec
+        # answers 500 is not taken on the hit's word; that paper fails
+        # alone, as on the Semantic Scholar path (test_venues)
+        self.add_five()
+        self.srv.control(S2_429)
+        self.srv.control({"path_prefix": "/rec/conf/iclr/ZhaoJWY25.bib", "status": 500,
+                          "times": -1, "body": "oops"})
+        r = self.net("refresh", "--venues", code=3)
+        self.assertIn("zhao2024realtime: DBLP: /rec/conf/iclr/ZhaoJWY25.bib: HTTP 500", r.err)
+        self.assertTrue(any(q["path"].startswith("/search/") for q in self.sent()))
+        b = self.badges()
+        self.assertIsNone(b["zhao2024realtime"])
+        self.assertEqual({k: v for k, v in b.items() if k != "zhao2024realtime"},
+                         {k: v for k, v in FIVE.items() if k != "zhao2024realtime"})
 
     def test_nothing_reachable_is_75(self):
         self.add_five()
@@ -121,6 +142,66 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
         self.assertEqual(self.sql("SELECT dblp FROM papers WHERE citekey = 'zhao2024dsp'"),
                          [("conf/icml/ZhaoCCZLYY25",)])
 
+    def test_owner_page_asked_once_per_refresh(self):
+        # the venues step and the profiles step both read the owner's
+        # page: one request in one run (the session keeps it)
+        self.add_five()
+        self.ok("config", "set", "owner.dblp", OWNER_PID)
+        r = self.pub("refresh", env=self.env)
+        self.assertIn(r.code, (0, 3), r)
+        self.assertEqual(self.badges(), FIVE, r)
+        self.assertEqual([q["path"] for q in self.sent("/pid/")], ["/pid/263/9919.xml"])
+        # ... and the profiles step read it from the session
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("profiles: 5 papers listed, 0 new, 5 known", r.err)
+
+    def test_owner_s2_list_gives_badges_and_ids_in_one_request(self):
+        # the owner's Semantic Scholar author papers (fixtures/semanticscholar/
+        # author_2261354811_papers.json): every badge from the one list,
+        # with S2's per-paper batch and DBLP answering 429
+        self.add_five()
+        self.ok("config", "set", "owner.s2", OWNER_S2)
+        self.srv.control(S2_429)
+        self.srv.control(dict(DBLP_429, path_prefix=["/rec/", "/search/", "/pid/"]))
+        r = self.net("refresh", "--venues", "--profiles")
+        # S2's year for a merged preprint is the preprint's (PAB: 2024): the
+        # DBLP key it names says ICLR 2025
+        self.assertEqual(self.badges(), FIVE, r)
+        # one request: the profiles step reused the list (its one paper not
+        # stored, an arXiv-only one, went to the inbox)
+        self.assertEqual([q["path"] for q in self.sent("/graph/")],
+                         ["/graph/v1/author/%s/papers" % OWNER_S2])
+        self.assertIn("1 new paper in the inbox", r.out)
+        self.assertIn("publicationVenue", self.sent("/graph/")[0]["query"].replace("%2C", ","))
+        self.assertEqual(self.dblp_sent(), [])
+        self.assertIn("zhao2024realtime: published at ICLR 2025 (semanticscholar conf/iclr/ZhaoJWY25)",
+                      r.out)
+        # a paper without an arXiv id gains the one the list gives
+        self.assertIn("cheng2024fastfold: arXiv 2203.00854 (the owner's list)", r.out)
+        self.assertEqual(self.sql("SELECT arxiv FROM papers WHERE citekey = 'cheng2024fastfold'"),
+                         [("2203.00854",)])
+        self.assertEqual(self.sql("SELECT dblp FROM papers WHERE citekey = 'zhao2024dsp'"),
+                         [("conf/icml/ZhaoCCZLYY25",)])
+
+    def test_owner_orcid_list_gives_badges_and_ids(self):
+        # the ORCID works (fixtures/orcid/0000-0002-5555-0005_works.json):
+        # journal titles "ICLR", "ICLR 2024", "... (ICML)"; a preprint's
+        # group ("arXiv") is no venue
+        self.add_five()
+        self.ok("config", "set", "owner.orcid", OWNER_ORCID)
+        self.srv.control(S2_429)
+        self.srv.control(dict(DBLP_429, path_prefix=["/rec/", "/search/", "/pid/"]))
+        r = self.net("refresh", "--venues")
+        self.assertEqual(self.badges(), FIVE, r)
+        self.assertEqual([q["path"] for q in self.sent("/v3.0/")][0], "/v3.0/%s/works" % OWNER_ORCID)
+        self.assertEqual(self.sent("/graph/"), [])
+        self.assertIn("zhao2024dsp: published at ICML 2025 (orcid owner.orcid)", r.out)
+        self.assertEqual(self.sql("SELECT arxiv FROM papers WHERE citekey = 'cheng2024fastfold'"),
+                         [("2203.00854",)])
+        dsp = self.paper("zhao2024dsp")
+        self.assertEqual(dsp["fields"].get("booktitle"),
+                         "International Conference on Machine Learning (ICML)")
+
     def test_owner_page_rate_limited_goes_on_with_the_others(self):
         self.add_five()
         self.ok("config", "set", "owner.dblp", OWNER_PID)
@@ -153,6 +234,44 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
         self.assertEqual(len(self.sent("/search/publ/api")), 1)
         # the memory goes through dump and load
         self.assertIn('"unknown":{"dblp":', self.ok("dump").out)
+
+    def test_openalex_and_openreview_not_known_are_remembered(self):
+        # the real arXiv-only recording: OpenAlex has no work for its arXiv
+        # DOI (404), OpenReview's guest search has no note of it
+        self.ok("add", self.write("q.bib", PAPERQA))
+        oa = "/works/doi:10.48550/arXiv.2312.07559"
+        # a 429 is not a negative answer: nothing remembered
+        self.srv.control({"path_prefix": "/works/doi:", "status": 429, "times": -1})
+        self.net("-q", "refresh", "--citations", code=3)
+        self.assertEqual(self.sql("SELECT unknown FROM venue_lookups"), [])
+        self.srv.control()
+        self.mark_log()
+        self.net("-q", "refresh", "--citations", "--openreview")
+        self.assertEqual(len(self.sent(oa)), 1)
+        self.assertEqual(len(self.sent("/notes/search")), 1)
+        (checked, unknown), = self.sql("SELECT checked, unknown FROM venue_lookups")
+        self.assertEqual(sorted(json.loads(unknown)), ["openalex", "openreview"])
+        # not a venue lookup: --max-age still lets the venues step ask
+        self.assertEqual(checked, "")
+        # a second run asks neither again (counted by the server)
+        before = self.counts()
+        r = self.net("refresh", "--citations", "--openreview")
+        after = self.counts()
+        self.assertEqual(after.get(oa, 0), before.get(oa, 0))
+        self.assertEqual(after.get("/notes/search", 0), before.get("/notes/search", 0))
+        self.assertIn("1 skipped", r.err)
+        # the days passed (0: every run): both are asked again
+        self.ok("config", "set", "refresh.unknown_days", "0")
+        self.mark_log()
+        self.net("-q", "refresh", "--citations", "--openreview")
+        self.assertEqual((len(self.sent(oa)), len(self.sent("/notes/search"))), (1, 1))
+        self.mark_log()
+        self.net("-q", "refresh", "--venues", "--max-age", "12h")
+        self.assertEqual(len(self.sent("/graph/v1/paper/batch")), 1)
+
+    def counts(self):
+        st, ct, body = self.get("/_counts")
+        return json.loads(body)
 
     def test_schema_5_upgrades_to_6(self):
         v5 = os.path.join(self.dir, "v5.sqlite3")
@@ -237,10 +356,7 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
     def test_real_arxiv_only_recording_gives_no_badge(self):
         # the real recording of an arXiv-only paper (venue "arXiv.org", a
         # CoRR DBLP key, "JournalArticle"): no badge, no search hit taken
-        bib = self.write("q.bib", "@misc{lala2023paperqa, title={PaperQA: Retrieval-Augmented "
-                         "Generative Agent for Scientific Research}, author={L'ala, Jakub and "
-                         "White, Andrew D.}, year=2023, eprint={2312.07559}, archivePrefix={arXiv}}\n")
-        self.ok("add", bib)
+        self.ok("add", self.write("q.bib", PAPERQA))
         self.mark_log()
         r = self.net("refresh", "--venues")
         self.assertIsNone(self.badges()["lala2023paperqa"], r)
@@ -259,6 +375,15 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
         self.assertTrue(body.startswith(b"<?xml") and "orcid+xml" in ct, body[:80])
         st, ct, body = self.get("/v3.0/0000-0002-9341-7985/works", {"Accept": "application/json"})
         self.assertIn("group", json.loads(body))
+        # an iD ORCID has no record of: its recorded 404 (error 9016), in
+        # either format, also on the bulk endpoint
+        st, ct, body = self.get("/v3.0/0000-0001-5109-3700/works", {"Accept": "application/json"})
+        self.assertEqual((st, json.loads(body)["error-code"]), (404, 9016))
+        st, ct, body = self.get("/v3.0/0000-0001-5109-3700/works")
+        self.assertEqual(st, 404)
+        self.assertIn(b"<error:error-code>9016</error:error-code>", body)
+        st, ct, body = self.get("/v3.0/0000-0001-5109-3700/works/1,2", {"Accept": "application/json"})
+        self.assertEqual(st, 404)
 
     def test_replay_counts_requests_per_path(self):
         self.get("/rec/conf/iclr/2024.bib")

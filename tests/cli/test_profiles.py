@@ -185,6 +185,16 @@ class ProfilesTest(ReplayTestCase):
             r = self.run_pub("add", "dblp:00/0001", who, code=1)
             self.assertIn("nothing was stored", r.err)
         self.assertEqual(self.count("SELECT count(*) FROM papers"), 1)
+        # ORCID's 404 (error 9016) is one clear line, exit 1
+        r = self.run_pub("add", "orcid:0000-0001-5109-3700", code=1)
+        self.assertEqual([l for l in r.err.splitlines() if "ORCID" in l],
+                         ["pubdb: error: ORCID has no record 0000-0001-5109-3700"])
+        self.assertNotIn("404", r.err)
+        # as the owner's profile: that one line, the refresh exits 3
+        self.ok("config", "set", "owner.orcid", "0000-0001-5109-3700")
+        r = self.run_pub("refresh", "--profiles", code=3)
+        self.assertIn("ORCID has no record 0000-0001-5109-3700", r.err)
+        self.assertEqual(self.count("SELECT count(*) FROM papers"), 1)
 
     def test_empty_orcid_record(self):
         r = self.run_pub("add", "orcid:0000-0003-1620-1408")

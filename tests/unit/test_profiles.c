@@ -234,6 +234,25 @@ static void test_s2(void)
 	free(body);
 	OK(pub__s2_author_papers_parse(&l, &next, "{\"message\": \"Too Many\"}", 23, "x") ==
 		PUB_EPARSE, "a 429 body is no page");
+
+	/* publicationVenue's short name: a conference's first space-free
+	 * alternate name, never arXiv's (the owner list the venues step
+	 * reads) */
+	body = slurp("semanticscholar/author_2261354811_papers.json", &n);
+	OK(pub__s2_author_papers_parse(&l, &next, body, n, "x") == 0 && l.n == 6, "owner list");
+	w = by_title(&l, "Real-Time Video Generation with Pyramid Attention Broadcast");
+	OK(w && w->venue_short && !strcmp(w->venue_short, "ICLR"), "ICLR's short name");
+	w = by_title(&l, "A Preprint Nobody Stored");
+	OK(w && !w->venue_short && !strcmp(w->type, "misc"), "arXiv.org has none");
+	if (w) {
+		pub__work copy;
+		pub__work_copy(&copy, &l.items[0]);
+		STR_EQ(copy.venue_short, l.items[0].venue_short, "copied");
+		OK(copy.nauthors == l.items[0].nauthors, "authors copied");
+		pub__work_clear(&copy);
+	}
+	pub__work_list_free(&l);
+	free(body);
 }
 
 static void test_ids(void)
