@@ -199,3 +199,25 @@ done:
 	pub__fields_free(stored.fields, stored.nfields);
 	return err;
 }
+
+int pub__merge_id_holder(char **key, pub_db *db, int64_t self, const char *doi,
+	const char *arxiv)
+{
+	sqlite3_stmt *st;
+	int err, rc;
+	*key = NULL;
+	if ((err = pub__db_stmt(&st, db,
+		     "SELECT citekey FROM papers WHERE id <> ?1 AND "
+		     "((?2 IS NOT NULL AND lower(doi) = lower(?2)) OR "
+		     "(?3 IS NOT NULL AND arxiv = ?3)) ORDER BY id LIMIT 1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, self);
+	sqlite3_bind_text(st, 2, doi, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, arxiv, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*key = pub__strdup((const char *)sqlite3_column_text(st, 0));
+	else if (rc != SQLITE_DONE)
+		err = pub__db_error(db, "reading papers' ids");
+	sqlite3_reset(st);
+	return err;
+}

@@ -26,6 +26,11 @@ int pub__merge_find(int64_t *id, int *reason, int *key_free, pub_db *db,
 	const pub__bib_entry *e, const char *doi, const char *arxiv, const char *title_key,
 	int year, const char *author_key);
 
+/* The citekey of a paper other than `self` that carries `doi` (any case)
+ * or `arxiv` (either may be NULL) in *key (malloc'd), or NULL: none. */
+int pub__merge_id_holder(char **key, pub_db *db, int64_t self, const char *doi,
+	const char *arxiv);
+
 /* Adds e's fields that paper `id` lacks (nothing is overwritten); counts
  * them in *added and sets *authors_added when author or editor came. */
 int pub__merge_fill(int *added, int *authors_added, pub_db *db,

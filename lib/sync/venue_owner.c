@@ -23,6 +23,7 @@
 #include "bibtex/value.h"
 #include "store/derive.h"
 #include "store/fields.h"
+#include "store/merge.h"
 #include "store/store.h"
 #include "net/dblp.h"
 #include "sync/venues.h"
@@ -214,11 +215,27 @@ void pub__vlist(pub__vpaper *ps, size_t n, const pub__work_list *l, int s2, size
 	free(keys);
 }
 
-int pub__vgain_ids(pub_db *db, pub__vpaper *p, int *set)
+int pub__vgain_ids(pub_db *db, pub__vpaper *p, int *set, char **held)
 {
 	pub__bib_entry e;
 	int err = 0;
 	*set = 0;
+	*held = NULL;
+	if (!p->gain_doi && !p->gain_arxiv)
+		return 0;
+	/* an id another paper has: that paper is this one's twin */
+	if (p->gain_doi && (err = pub__merge_id_holder(held, db, p->id, p->gain_doi, NULL)) == 0 &&
+	    *held) {
+		free(p->gain_doi);
+		p->gain_doi = NULL;
+	}
+	if (err == 0 && p->gain_arxiv && !*held &&
+	    (err = pub__merge_id_holder(held, db, p->id, NULL, p->gain_arxiv)) == 0 && *held) {
+		free(p->gain_arxiv);
+		p->gain_arxiv = NULL;
+	}
+	if (err < 0)
+		return err;
 	if (!p->gain_doi && !p->gain_arxiv)
 		return 0;
 	memset(&e, 0, sizeof(e));

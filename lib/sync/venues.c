@@ -200,9 +200,14 @@ static void source_failed(vrun *R, int err, const char *next)
 static int file_gains(vrun *R, pub__vpaper *p)
 {
 	int err, set = 0;
+	char *held = NULL;
 	if (!p->gain_doi && !p->gain_arxiv)
 		return 0;
-	if ((err = pub__vgain_ids(R->s->db, p, &set)) < 0 || !set)
+	if ((err = pub__vgain_ids(R->s->db, p, &set, &held)) == 0 && held)
+		pub__refresh_say(R->opts, 1, "%s: the owner's list gives it an id paper '%s' "
+			"already has; not taken (see 'pubdb doctor')", p->citekey, held);
+	free(held);
+	if (err < 0 || !set)
 		return err;
 	pub__refresh_say(R->opts, 0, "%s: %s%s%s%s%s (the owner's list)", p->citekey,
 		p->gain_doi ? "DOI " : "", p->gain_doi ? p->gain_doi : "",

@@ -136,8 +136,11 @@ void pub__vlist(pub__vpaper *ps, size_t n, const pub__work_list *l, int s2, size
 
 /* Stores p's gained ids into the BibTeX fields it lacks (doi; eprint and
  * archiveprefix), inside the caller's transaction, and forgets those whose
- * field the entry has; *set 1 when it stored. */
-int pub__vgain_ids(pub_db *db, pub__vpaper *p, int *set);
+ * field the entry has; *set 1 when it stored.  An id another stored paper
+ * carries is not gained (two entries of one work: `pubdb doctor` and
+ * merge are the user's to run): *held gets that paper's key (malloc'd;
+ * NULL: none). */
+int pub__vgain_ids(pub_db *db, pub__vpaper *p, int *set, char **held);
 
 /* Phase two of the page: the full venue names of the papers the page
  * placed, from the proceedings records (one request per venue and year;

@@ -202,6 +202,27 @@ class LimitsTest(VenueHelpers, ReplayTestCase):
         self.assertEqual(dsp["fields"].get("booktitle"),
                          "International Conference on Machine Learning (ICML)")
 
+    def test_owner_list_id_another_paper_has_is_not_gained(self):
+        # the preprint of FastFold stored as its own entry: the id the
+        # owner's list gives the published one is that entry's, not gained
+        self.add_five()
+        self.ok("add", self.write("pre.bib", "@misc{fastfoldpre, title={FastFold: the preprint}, "
+                                  "author={Cheng, Shenggan}, year={2022}, eprint={2203.00854}, "
+                                  "archiveprefix={arXiv}}\n"))
+        self.ok("config", "set", "owner.orcid", OWNER_ORCID)
+        self.srv.control(S2_429)
+        self.srv.control(dict(DBLP_429, path_prefix=["/rec/", "/search/", "/pid/"]))
+        r = self.net("refresh", "--venues")
+        # the preprint is the same work: placed too, by its arXiv id
+        self.assertEqual(self.badges(), dict(FIVE, fastfoldpre="PPoPP 2024"), r)
+        self.assertIn("cheng2024fastfold: the owner's list gives it an id paper 'fastfoldpre' "
+                      "already has; not taken", r.err)
+        self.assertNotIn("cheng2024fastfold: arXiv", r.out)
+        self.assertIn("fastfoldpre: the owner's list gives it an id paper 'cheng2024fastfold' "
+                      "already has; not taken", r.err)
+        self.assertEqual(self.sql("SELECT citekey FROM papers WHERE arxiv = '2203.00854'"),
+                         [("fastfoldpre",)])
+
     def test_owner_page_rate_limited_goes_on_with_the_others(self):
         self.add_five()
         self.ok("config", "set", "owner.dblp", OWNER_PID)
