@@ -16,11 +16,15 @@
 #include "util/error.h"
 #include "bibtex/entry.h"
 #include "bibtex/reader.h"
+#include "text/latex.h"
+#include "text/names.h"
+#include "text/person.h"
 #include "store/alias.h"
 #include "store/db.h"
 #include "store/events.h"
 #include "store/links.h"
 #include "store/merge.h"
+#include "store/owner.h"
 #include "store/store.h"
 
 static void warn(const pub_import_opts *o, pub_import_stats *s, const char *msg)
@@ -281,8 +285,7 @@ static int own_apply(pub_db *db, int64_t id, const own_data *d)
  * acceptance it arrives with (a
  * venue badge: add --venue, a record with its venue), dated by its
  * venue's year at the latest.  A file import (a bulk transaction) records
- * none: thousands of old papers are history, not news, and the import
- * stays as fast as it was. */
+ * only the owner's (bulk_paper_event). */
 static int paper_event(pub_db *db, int64_t id)
 {
 	sqlite3_stmt *st;
@@ -306,6 +309,144 @@ static int paper_event(pub_db *db, int64_t id)
 	err = pub__event_add(db, PUB__EVENT_PAPER, id, 0, NULL, "add", day[0] ? day : NULL);
 	if (err == 0 && venue)
 		err = pub__event_add(db, PUB__EVENT_VENUE, id, 0, venue, "add", NULL);
+	free(venue);
+	return err;
+}
+
+/* ---- the owner's papers in a file import ----------------------------------- */
+
+/* Reads the owner once per bulk transaction; 1 when there is one. */
+static int bulk_owner(pub_db *db)
+{
+	int err;
+	if (!db->bulk_owner_read) {
+		db->bulk_owner_read = 1;
+		if ((err = pub__owner_names(&db->bulk_owner, db)) < 0)
+			return err;
+		if (db->bulk_owner)
+			db->bulk_owner_words = pub__fold_ascii(db->bulk_owner);
+	}
+	return db->bulk_owner != NULL;
+}
+
+/* 1 when some word of two letters or more of `words` (folded, space
+ * separated) is in `text` (folded, or plain ASCII compared ignoring case). */
+static int has_word(const char *text, const char *words, int fold)
+{
+	const char *w = words;
+	while (*w) {
+		size_t n, i;
+		const char *t;
+		while (*w == ' ')
+			w++;
+		for (n = 0; w[n] && w[n] != ' '; n++)
+			;
+		if (n >= 2)
+			for (t = text; *t; t++) {
+				for (i = 0; i < n && t[i]; i++)
+					if ((fold ? t[i] : (t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32 : t[i])) != w[i])
+						break;
+				if (i == n)
+					return 1;
+			}
+		w += n;
+	}
+	return 0;
+}
+
+/* 1 when the owner is among the authors of name list `list`.  Most entries
+ * of a large file are other people's: the owner's words are looked for in
+ * the list first (plain ASCII as it is, else folded), and only a list that
+ * has one is parsed into names. */
+static int owner_among(pub_db *db, const char *list)
+{
+	const unsigned char *p;
+	pub__name *names = NULL;
+	size_t n = 0, i;
+	int plain = 1, found = 0;
+	if (!list || !db->bulk_owner_words || !*db->bulk_owner_words)
+		return 0;
+	for (p = (const unsigned char *)list; *p && plain; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			(*p >= '0' && *p <= '9') || *p == ' ' || *p == ',' || *p == '.' ||
+			*p == '\n' || *p == '\t';
+	if (plain)
+		found = has_word(list, db->bulk_owner_words, 0);
+	else {
+		char *folded = pub__fold_ascii(list);
+		found = has_word(folded, db->bulk_owner_words, 1);
+		free(folded);
+	}
+	if (!found)
+		return 0;
+	found = 0;
+	pub__names_parse(&names, &n, list);
+	for (i = 0; i < n && !found; i++) {
+		pub_author a;
+		if (names[i].others)
+			continue;
+		memset(&a, 0, sizeof(a));
+		a.given = names[i].first;
+		a.von = names[i].von;
+		a.family = names[i].last;
+		a.jr = names[i].jr;
+		/* as written, for the family-first reading ("Zhao Xuanlei") */
+		a.name = pub__sprintf("%s%s%s", a.given ? a.given : "", a.given ? " " : "",
+			a.family ? a.family : "");
+		found = pub__author_is_owner(&a, db->bulk_owner);
+		free(a.name);
+	}
+	pub__names_free(names, n);
+	return found;
+}
+
+/* A new paper of the owner's in a file import is news, and so is the
+ * acceptance it arrives with (pubdb-venue, add --venue), both dated by
+ * the entry's own year and month, never by the import (the acceptance
+ * by its venue's year alone when that is another: a preprint's entry
+ * accepted the year after, an entry dated later; neither later than
+ * today); no
+ * year: no news.  Other people's papers (most of a bibliography) are
+ * history, not news. */
+static int bulk_paper_event(pub_db *db, int64_t id, const pub__bib_entry *e)
+{
+	sqlite3_stmt *st;
+	char day[32] = "", vday[32] = "", now[21];
+	char *venue = NULL;
+	int err, year = 0, month = 0;
+	if ((err = bulk_owner(db)) <= 0 || !owner_among(db, pub__bib_entry_get(e, "author")))
+		return err < 0 ? err : 0;
+	if ((err = pub__db_stmt(&st, db, "SELECT year, month, venue FROM papers "
+		     "WHERE id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		year = sqlite3_column_int(st, 0);
+		month = sqlite3_column_int(st, 1);
+		if (sqlite3_column_bytes(st, 2) > 0)
+			venue = pub__strdup((const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	pub__now_iso(now);
+	if (year > 0 && year <= 9999) {
+		int ty = atoi(now), tm = atoi(now + 5), vy = 0;
+		if (year > ty || (year == ty && month > tm)) {
+			year = ty; /* a paper "to appear": news by now at the latest */
+			month = tm;
+		}
+		if (month >= 1 && month <= 12)
+			snprintf(day, sizeof(day), "%04d-%02d", year, month);
+		else
+			snprintf(day, sizeof(day), "%04d", year);
+		memcpy(vday, day, sizeof(vday));
+		if (venue && strlen(venue) >= 5 && venue[strlen(venue) - 5] == ' ')
+			vy = atoi(venue + strlen(venue) - 4);
+		if (vy > 1000 && vy != year) /* a preprint's entry, or a late one */
+			snprintf(vday, sizeof(vday), "%04d", vy);
+		err = pub__event_add(db, PUB__EVENT_PAPER, id, 0, NULL, "add", day);
+		if (err == 0 && venue)
+			err = pub__event_add(db, PUB__EVENT_VENUE, id, 0, venue, "add", vday);
+	}
 	free(venue);
 	return err;
 }
@@ -340,7 +481,8 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *in, const char *source,
 		stats->merged++;
 	else
 		stats->added++;
-	if (!res.merged && !db->bulk && (err = paper_event(db, res.paper_id)) < 0)
+	if (!res.merged && (err = db->bulk ? bulk_paper_event(db, res.paper_id, in)
+					   : paper_event(db, res.paper_id)) < 0)
 		return err;
 	if (o->on_paper) {
 		const char *t = pub__bib_entry_get(in, "title");
