@@ -40,6 +40,7 @@
 #include "net/source.h"
 #include "sync/record.h"
 #include "sync/venues.h"
+#include "sync/venue_day.h"
 
 /* Days a negative answer holds (setting refresh.unknown_days). */
 #define PUB__UNKNOWN_DAYS 30
@@ -223,6 +224,7 @@ static int file_one(vrun *R, pub__vpaper *p)
 	pub_db *db = R->s->db;
 	int err, changed = 0;
 	R->stats->checked++;
+	pub__vmatch_day(p, R->s); /* before the transaction: it may ask Crossref */
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
 	if (p->match.badge && (err = pub__vapply(db, p, &changed)) < 0)

@@ -6,7 +6,8 @@ README).  The example homepage's News lines from its database and a plain
 withdrawn submissions and the same title by other authors taken for
 nothing; `add dblp:PID` with its acceptances on their decision days; the
 guest challenge of /notes and the login; a badge set by `edit` never
-replaced, a workshop's replaced; `news add/edit/rm`; `--tier`; the
+replaced, a workshop's replaced; a preprint placed later dated by
+Crossref; `news add/edit/rm`; `--tier`; the
 decision in show, JSON, BibTeX, dump/load; the schema 5 -> 6 upgrade."""
 import json
 import os
@@ -158,8 +159,10 @@ class OpenReviewTest(ReplayTestCase):
         p = self.paper("unidb")
         self.assertEqual(p["venue"], "ICML 2025")
         self.assertEqual(p["decision"]["tier"], "Spotlight")
+        # the owner's .bib entry is news of its year; its acceptance, of its day
         self.assertEqual(self.run_ok("news").out,
-                         "- *2025.05*: UniDB is accepted by ICML 2025!\n")
+                         "- *2025.05*: UniDB is accepted by ICML 2025!\n"
+                         "- *2025*: New paper UniDB!\n")
         show = self.run_ok("show", "unidb").out
         self.assertIn("decision: ICML 2025 Spotlight, 2025-05-01 (openreview uqCfoVXb67)", show)
         bib = self.run_ok("export", "--bibtex").out
@@ -280,6 +283,36 @@ class OpenReviewTest(ReplayTestCase):
         self.assertEqual(self.paper("zhao2024dsp")["venue"], "ICML 2025")
         self.assertIn("- *2025.05*: [DSP](https://arxiv.org/abs/2403.10266) is accepted by "
                       "ICML 2025!", self.run_ok("news").out)
+
+    def test_a_preprint_placed_later_is_dated_by_crossref(self):
+        # A preprint the venues step places (DBLP's search: PPoPP 2024, with
+        # the DOI) is dated by Crossref's published date of that DOI, asked
+        # once; Crossref failing leaves the badge and the venue's year.
+        fastfold = ("@misc{fastfold, title = {FastFold: Optimizing AlphaFold Training and "
+                    "Inference on GPU Clusters}, author = {Cheng, Shenggan and Zhao, Xuanlei "
+                    "and You, Yang}, year = {2022}, eprint = {2203.00854}, archivePrefix = {arXiv}}\n")
+        works = "/works/10.1145/3627535.3638465"
+        down = os.path.join(self.dir, "down.sqlite3")
+        for db in (self.db, down):
+            self.ok("add", self.write("ff.bib", fastfold), db=db)
+        self.srv.control({"path_prefix": "/works/", "status": 500, "times": -1})
+        r = self.ok("refresh", "--venues", env=self.env, db=down)
+        self.assertIn("fastfold: published at PPoPP 2024", r.out)
+        self.assertEqual([(i["day"], i["value"]) for i in json.loads(
+            self.ok("news", "--json", db=down).out) if i["kind"] == "venue"], [("2024", "PPoPP 2024")])
+        self.srv.control()
+        self.mark = len(self.srv.requests())
+        self.run_ok("refresh", "--venues")
+        self.assertEqual(self.paper("fastfold")["venue"], "PPoPP 2024")
+        self.assertEqual([x["path"] for x in self.log()].count(works), 1)
+        self.assertEqual([(i["day"], i["value"]) for i in json.loads(self.run_ok("news", "--json").out)
+                          if i["kind"] == "venue"], [("2024-02-20", "PPoPP 2024")])
+        self.assertIn("- *2024.02*: [FastFold](https://arxiv.org/abs/2203.00854) is accepted by "
+                      "PPoPP 2024!", self.run_ok("news").out)
+        # placed once: a second refresh asks nothing more
+        self.mark = len(self.srv.requests())
+        self.run_ok("refresh", "--venues")
+        self.assertNotIn(works, [x["path"] for x in self.log()])
 
     def test_news_items_of_the_owner(self):
         self.homepage()
