@@ -199,6 +199,42 @@ class OpenReviewTest(ReplayTestCase):
                           ("latent", "withdrawn", None)])
         self.assertEqual(self.run_ok("news").out, "")
 
+    def test_rejected_and_withdrawn_later_accepted_elsewhere(self):
+        # A rejected or withdrawn submission is asked again; accepted at a
+        # later venue, it gets that badge and its own news item.
+        self.run_ok("add", self.write("n.bib", NOT_TAKEN))
+        self.run_ok("refresh", "--openreview")
+        with open(os.path.join(FIXTURES, "openreview", "search", "or_04_search_real_mixed.json"),
+                  encoding="utf-8") as f:
+            answer = json.load(f)
+        later = []
+        for old, venueid, venue, pdate in (
+                ("qiOqgphnVL", "ICLR.cc/2025/Conference", "ICLR 2025 Poster", 1737504000000),
+                ("r12Cz05mUT", "ICML.cc/2026/Conference", "ICML 2026 Oral", 1777593600000)):
+            note = json.loads(json.dumps(next(n for n in answer["notes"] if n["id"] == old)))
+            note["id"] = note["forum"] = old[:6] + "Later"
+            note["domain"] = venueid
+            note["invitations"] = [venueid + "/-/Submission"]
+            note["content"]["venueid"]["value"] = venueid
+            note["content"]["venue"]["value"] = venue
+            note["pdate"] = pdate
+            later.append(note)
+        answer["notes"] += later
+        answer["count"] = len(answer["notes"])
+        self.srv.control({"path_prefix": "/notes/search", "status": 200, "times": -1,
+                          "content_type": "application/json; charset=utf-8",
+                          "body": json.dumps(answer)})
+        r = self.run_ok("refresh", "--openreview")
+        self.assertIn("democratized: accepted at ICLR 2025 Poster, 2025-01-22", r.out)
+        self.assertIn("latent: accepted at ICML 2026 Oral, 2026-05-01", r.out)
+        self.assertEqual((self.paper("democratized")["venue"], self.paper("latent")["venue"]),
+                         ("ICLR 2025", "ICML 2026"))
+        self.assertEqual([(i["day"], i["paper"], i["value"]) for i in
+                          json.loads(self.run_ok("news", "--json").out)],
+                         [("2026-05-01", "latent", "ICML 2026"),
+                          ("2025-01-22", "democratized", "ICLR 2025")])
+        self.srv.control()
+
     def test_add_dblp_profile_dates_its_acceptances(self):
         self.run_ok("config", "set", "owner", "Xuanlei Zhao")
         self.run_ok("add", "dblp:00/0010")
@@ -274,6 +310,11 @@ class OpenReviewTest(ReplayTestCase):
         con = sqlite3.connect(self.db)
         con.execute("UPDATE papers SET venue = 'ICML 2024 Workshop', venue_source = 'dblp' "
                     "WHERE citekey = 'zhao2024dsp'")
+        con.execute("DELETE FROM events WHERE kind = 'venue' AND paper_id = "
+                    "(SELECT id FROM papers WHERE citekey = 'zhao2024dsp')")
+        con.execute("INSERT INTO events(day, recorded, kind, paper_id, value, source) SELECT "
+                    "'2024-06', '2024-06-01T00:00:00Z', 'venue', id, 'ICML 2024 Workshop', 'dblp' "
+                    "FROM papers WHERE citekey = 'zhao2024dsp'")
         con.execute("DELETE FROM decisions")
         con.commit()
         con.close()
@@ -283,6 +324,11 @@ class OpenReviewTest(ReplayTestCase):
         self.assertEqual(self.paper("zhao2024dsp")["venue"], "ICML 2025")
         self.assertIn("- *2025.05*: [DSP](https://arxiv.org/abs/2403.10266) is accepted by "
                       "ICML 2025!", self.run_ok("news").out)
+        # each change its own item: the workshop's stays, the main
+        # conference's is another
+        self.assertEqual(self.sql("SELECT e.value FROM events e JOIN papers p ON p.id = "
+                                  "e.paper_id WHERE p.citekey = 'zhao2024dsp' AND e.kind = "
+                                  "'venue' ORDER BY e.id"), [("ICML 2024 Workshop",), ("ICML 2025",)])
 
     def test_a_preprint_placed_later_is_dated_by_crossref(self):
         # A preprint the venues step places (DBLP's search: PPoPP 2024, with
