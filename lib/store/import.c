@@ -329,26 +329,68 @@ static int bulk_owner(pub_db *db)
 	return db->bulk_owner != NULL;
 }
 
-/* 1 when some word of two letters or more of `words` (folded, space
- * separated) is in `text` (folded, or plain ASCII compared ignoring case). */
-static int has_word(const char *text, const char *words, int fold)
+static int lower_alnum(char c)
 {
-	const char *w = words;
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : 0;
+}
+
+/* 1 when `w` (n folded letters) may start at `t`: letters and digits
+ * equal in lower case, marks skipped ("Zh{\'a}o" is "zhao"), and a
+ * character beyond ASCII or a LaTeX command by name ("\ss", "\o", "\c")
+ * standing for up to three letters, as folding turns them into ("ß" ->
+ * "ss").  Past `budget` such characters the answer is "may": a false yes
+ * only costs the parse that follows, a false no would lose a paper. */
+static int may_start(const char *w, size_t n, const char *t, int budget)
+{
+	while (n > 0 && *t) {
+		unsigned char c = (unsigned char)*t;
+		int l;
+		if (c >= 0x80 || (c == '\\' && ((t[1] >= 'a' && t[1] <= 'z') ||
+						 (t[1] >= 'A' && t[1] <= 'Z')))) {
+			const char *e = t + 1;
+			size_t k;
+			if (budget <= 0)
+				return 1;
+			if (c >= 0x80)
+				while (((unsigned char)*e & 0xC0) == 0x80)
+					e++;
+			else
+				while ((*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z'))
+					e++;
+			for (k = 0; k <= 3 && k <= n; k++)
+				if (may_start(w + k, n - k, e, budget - 1))
+					return 1;
+			return 0;
+		}
+		if ((l = lower_alnum(*t)) != 0) {
+			if (l != *w)
+				return 0;
+			w++;
+			n--;
+		}
+		t++;
+	}
+	return n == 0;
+}
+
+/* 1 when some word of two letters or more of `words` (folded, space
+ * separated) may be in `text` (may_start). */
+static int has_word(const char *text, const char *words)
+{
+	const char *w = words, *t;
 	while (*w) {
-		size_t n, i;
-		const char *t;
+		size_t n;
 		while (*w == ' ')
 			w++;
 		for (n = 0; w[n] && w[n] != ' '; n++)
 			;
 		if (n >= 2)
-			for (t = text; *t; t++) {
-				for (i = 0; i < n && t[i]; i++)
-					if ((fold ? t[i] : (t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32 : t[i])) != w[i])
-						break;
-				if (i == n)
+			for (t = text; *t; t++)
+				if ((lower_alnum(*t) == w[0] || (unsigned char)*t >= 0xC0 || *t == '\\') &&
+				    may_start(w, n, t, 4))
 					return 1;
-			}
 		w += n;
 	}
 	return 0;
@@ -356,28 +398,15 @@ static int has_word(const char *text, const char *words, int fold)
 
 /* 1 when the owner is among the authors of name list `list`.  Most entries
  * of a large file are other people's: the owner's words are looked for in
- * the list first (plain ASCII as it is, else folded), and only a list that
- * has one is parsed into names. */
+ * the list as it is first (no folding, no parsing), and only a list that
+ * may have one is parsed into names. */
 static int owner_among(pub_db *db, const char *list)
 {
-	const unsigned char *p;
 	pub__name *names = NULL;
 	size_t n = 0, i;
-	int plain = 1, found = 0;
-	if (!list || !db->bulk_owner_words || !*db->bulk_owner_words)
-		return 0;
-	for (p = (const unsigned char *)list; *p && plain; p++)
-		plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-			(*p >= '0' && *p <= '9') || *p == ' ' || *p == ',' || *p == '.' ||
-			*p == '\n' || *p == '\t';
-	if (plain)
-		found = has_word(list, db->bulk_owner_words, 0);
-	else {
-		char *folded = pub__fold_ascii(list);
-		found = has_word(folded, db->bulk_owner_words, 1);
-		free(folded);
-	}
-	if (!found)
+	int found = 0;
+	if (!list || !db->bulk_owner_words || !*db->bulk_owner_words ||
+	    !has_word(list, db->bulk_owner_words))
 		return 0;
 	found = 0;
 	pub__names_parse(&names, &n, list);
