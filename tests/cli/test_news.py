@@ -71,6 +71,7 @@ class NewsTest(PubTestCase):
   pubdb-venue = {ICLR 2025}}
 @misc{plain, title = {Plain Preprint}, author = {Zhao Xuanlei}, year = {2021}}
 @misc{undated, title = {Undated}, author = {Xuanlei Zhao}}
+@misc{utf, title = {Accented}, author = {Ou, Shenggui and Xuanlei Zhào}, year = {2019}}
 @inproceedings{theirs, title = {Theirs}, author = {Jin, Xiaolong and Zhao, Xiaolong},
   year = {2023}, pubdb-venue = {NeurIPS 2023}}
 """))
@@ -81,7 +82,8 @@ class NewsTest(PubTestCase):
             ("2024-01", "venue", "autochunk", "ICLR 2024"),
             ("2024-08", "paper", "pre", None),
             ("2025", "venue", "pre", "ICLR 2025"),
-            ("2021", "paper", "plain", None)]))
+            ("2021", "paper", "plain", None),
+            ("2019", "paper", "utf", None)]))
         self.assertIn("- *2024.01*: AutoChunk is accepted by ICLR 2024!\n",
                       self.ok("news").out)
         # add --venue gives the acceptance of every new entry of the owner's
