@@ -280,7 +280,8 @@ static int own_apply(pub_db *db, int64_t id, const own_data *d)
 }
 
 /* A paper added by identifier is news (`pubdb news`), dated by its arXiv
- * v1 when known, else today but never later than its year (then the year
+ * v1 when known, else by its year and month (a DOI's published date) once
+ * they have come, else today but never later than its year (then the year
  * alone: a profile's old papers are not this month's); so is the
  * acceptance it arrives with (a
  * venue badge: add --venue, a record with its venue), dated by its
@@ -292,14 +293,21 @@ static int paper_event(pub_db *db, int64_t id)
 	char day[11] = "";
 	char *venue = NULL;
 	int err;
+	/* a past year's paper by its year (and month); this year's by its
+	 * month once that has come */
 	if ((err = pub__db_stmt(&st, db, "SELECT published, venue, CASE WHEN year > 0 AND "
-		     "year < CAST(strftime('%Y', 'now') AS INTEGER) THEN year END "
+		     "year < CAST(strftime('%Y', 'now') AS INTEGER) THEN year END, "
+		     "CASE WHEN month BETWEEN 1 AND 12 AND year > 0 AND "
+		     "printf('%04d-%02d', year, month) <= strftime('%Y-%m', 'now') THEN "
+		     "printf('%04d-%02d', year, month) END "
 		     "FROM papers WHERE id = ?1")) < 0)
 		return err;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		if (sqlite3_column_text(st, 0) && sqlite3_column_bytes(st, 0) >= 10)
 			memcpy(day, sqlite3_column_text(st, 0), 10);
+		else if (sqlite3_column_bytes(st, 3) == 7)
+			memcpy(day, sqlite3_column_text(st, 3), 8);
 		else if (sqlite3_column_type(st, 2) == SQLITE_INTEGER)
 			snprintf(day, sizeof(day), "%04d", sqlite3_column_int(st, 2) % 10000);
 		if (sqlite3_column_text(st, 1) && sqlite3_column_bytes(st, 1) > 0)

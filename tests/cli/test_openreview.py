@@ -120,6 +120,9 @@ class OpenReviewTest(ReplayTestCase):
                       "accepted by PPoPP 2024!", news)
         self.assertIn("- *2024*: [HeteGen](https://arxiv.org/abs/2403.01164) is accepted by "
                       "MLSys 2024!", news)
+        # a paper added by DOI is new by its published month, not its year alone
+        self.assertIn(("2024-02", "paper"), [(i["day"], i["kind"]) for i in json.loads(
+            self.run_ok("news", "--json").out) if i["paper"] == "cheng2024fastfold"])
         # one item per acceptance, although DBLP found the same venue after
         self.assertEqual(self.sql("SELECT count(*) FROM events e JOIN papers p ON p.id = "
                                   "e.paper_id WHERE p.citekey = 'zhao2024realtime' AND "
