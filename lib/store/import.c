@@ -416,7 +416,6 @@ static int owner_among(pub_db *db, const char *list)
 	if (!list || !db->bulk_owner_words || !*db->bulk_owner_words ||
 	    !has_word(list, db->bulk_owner_words))
 		return 0;
-	found = 0;
 	pub__names_parse(&names, &n, list);
 	for (i = 0; i < n && !found; i++) {
 		pub_author a;
@@ -439,12 +438,11 @@ static int owner_among(pub_db *db, const char *list)
 
 /* A new paper of the owner's in a file import is news, and so is the
  * acceptance it arrives with (pubdb-venue, add --venue), both dated by
- * the entry's own year and month, never by the import (the acceptance
- * by its venue's year alone when that is another: a preprint's entry
+ * the entry's own year and month, never by the import (the acceptance by
+ * its venue's year alone when that is another: a preprint's entry
  * accepted the year after, an entry dated later; neither later than
- * today); no
- * year: no news.  Other people's papers (most of a bibliography) are
- * history, not news. */
+ * today); no year: no news.  Other people's papers (most of a
+ * bibliography) are history, not news. */
 static int bulk_paper_event(pub_db *db, int64_t id, const pub__bib_entry *e)
 {
 	sqlite3_stmt *st;
@@ -478,7 +476,9 @@ static int bulk_paper_event(pub_db *db, int64_t id, const pub__bib_entry *e)
 		memcpy(vday, day, sizeof(vday));
 		if (venue && strlen(venue) >= 5 && venue[strlen(venue) - 5] == ' ')
 			vy = atoi(venue + strlen(venue) - 4);
-		if (vy > 1000 && vy != year) /* a preprint's entry, or a late one */
+		/* a preprint's entry, or a late one; a venue still to come: the
+		 * entry's day */
+		if (vy > 1000 && vy != year && vy <= ty)
 			snprintf(vday, sizeof(vday), "%04d", vy);
 		err = pub__event_add(db, PUB__EVENT_PAPER, id, 0, NULL, "add", day);
 		if (err == 0 && venue)

@@ -75,9 +75,16 @@ class NewsTest(PubTestCase):
 @inproceedings{theirs, title = {Theirs}, author = {Jin, Xiaolong and Zhao, Xiaolong},
   year = {2023}, pubdb-venue = {NeurIPS 2023}}
 """))
+        # a venue still to come: the entry's day, never a day in the future
+        ty = datetime.datetime.now(datetime.timezone.utc).year
+        self.ok("add", self.write("future.bib", "@misc{future, title = {To Come}, author = "
+                                  "{Xuanlei Zhao}, year = {%d}, month = {1}, pubdb-venue = "
+                                  "{ICLR %d}}\n" % (ty, ty + 1)))
         items = [(i["day"], i["kind"], i["paper"], i["value"])
                  for i in json.loads(self.ok("news", "--json").out)]
         self.assertEqual(sorted(items), sorted([
+            ("%d-01" % ty, "paper", "future", None),
+            ("%d-01" % ty, "venue", "future", "ICLR %d" % (ty + 1)),
             ("2024-01", "paper", "autochunk", None),
             ("2024-01", "venue", "autochunk", "ICLR 2024"),
             ("2024-08", "paper", "pre", None),
