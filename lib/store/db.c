@@ -289,6 +289,10 @@ static void end_bulk(pub_db *db)
 	authors_clear(db);
 	db->index_deferred = 0;
 	db->aliases_empty = 0;
+	free(db->bulk_owner);
+	free(db->bulk_owner_words);
+	db->bulk_owner = db->bulk_owner_words = NULL;
+	db->bulk_owner_read = 0;
 	if (db->bulk) {
 		sqlite3_exec(db->sql, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 		db->bulk = 0;

@@ -41,6 +41,11 @@ struct pub_db {
 	int64_t *source_ids;
 	size_t nsource, source_cap;
 	int in_source;
+	/* In a bulk transaction: the owner's spellings (store/owner.h) and
+	 * their folded words, read at its first new paper (bulk_owner_read);
+	 * NULL when no owner is set. */
+	char *bulk_owner, *bulk_owner_words;
+	int bulk_owner_read;
 };
 
 /* A prepared statement for `sql` (a string literal: its address is the

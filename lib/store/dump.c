@@ -103,10 +103,13 @@ static const pub__dump_col preambles_cols[] = {
 	{"text", V, NULL},
 };
 
+/* An event's id is the news item's (`news edit ID`, `news rm ID`): the one
+ * id a dump keeps, so a loaded database names its items as before.  A
+ * dump without it (written before ids were kept) loads with new ones. */
 static const pub__dump_col events_cols[] = {
 	{"day", V, NULL}, {"recorded", V, NULL}, {"kind", V, NULL},
 	{"paper", PUB__DUMP_PAPER, NULL}, {"repo", PUB__DUMP_REPO, NULL},
-	{"value", V, NULL}, {"source", V, NULL},
+	{"value", V, NULL}, {"source", V, NULL}, {"id", V, NULL},
 };
 
 static const pub__dump_col inbox_cols[] = {
@@ -219,9 +222,10 @@ const pub__dump_table pub__dump_tables[] = {
 		"INSERT INTO preambles(text) VALUES (?1)"},
 	{"events", events_cols, N(events_cols),
 		"SELECT e.day, e.recorded, e.kind, " PAPER_KEY("e.paper_id") ", "
-		REPO_NAME("e.repo_id") ", e.value, e.source FROM events e ORDER BY e.day, e.id",
-		"INSERT INTO events(day, recorded, kind, paper_id, repo_id, value, source) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"},
+		REPO_NAME("e.repo_id") ", e.value, e.source, e.id FROM events e "
+		"ORDER BY e.day, e.id",
+		"INSERT INTO events(day, recorded, kind, paper_id, repo_id, value, source, id) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
 	{"inbox", inbox_cols, N(inbox_cols),
 		"SELECT added, source, title, year, venue, doi, arxiv, dblp, dblp_alt, "
 		"title_key, work_json FROM inbox ORDER BY id",

@@ -76,14 +76,16 @@ int pub__event_add(pub_db *db, const char *kind, int64_t paper_id,
 	 * gave one (Crossref's published date of a paper added by DOI), else
 	 * the year alone */
 	if ((!day || !*day) && !strcmp(kind, PUB__EVENT_VENUE) && value && venue_year(value) &&
-	    memcmp(today, value + strlen(value) - 4, 4) > 0) {
-		int month = 0;
+	    memcmp(today, value + strlen(value) - 4, 4) >= 0) {
+		int month = 0, past = memcmp(today, value + strlen(value) - 4, 4) > 0;
 		if (paper_id > 0 && (err = published_month(&month, db, paper_id,
 					     atoi(value + strlen(value) - 4))) < 0)
 			return err;
-		if (month)
+		/* this year's: the published month when it has come (a paper
+		 * added by DOI in its own year), else today */
+		if (month && (past || month <= atoi(today + 5)))
 			snprintf(today, sizeof(today), "%.4s-%02d", value + strlen(value) - 4, month);
-		else {
+		else if (past) {
 			memcpy(today, value + strlen(value) - 4, 4);
 			today[4] = '\0';
 		}

@@ -16,11 +16,15 @@
 #include "util/error.h"
 #include "bibtex/entry.h"
 #include "bibtex/reader.h"
+#include "text/latex.h"
+#include "text/names.h"
+#include "text/person.h"
 #include "store/alias.h"
 #include "store/db.h"
 #include "store/events.h"
 #include "store/links.h"
 #include "store/merge.h"
+#include "store/owner.h"
 #include "store/store.h"
 
 static void warn(const pub_import_opts *o, pub_import_stats *s, const char *msg)
@@ -276,27 +280,34 @@ static int own_apply(pub_db *db, int64_t id, const own_data *d)
 }
 
 /* A paper added by identifier is news (`pubdb news`), dated by its arXiv
- * v1 when known, else today but never later than its year (then the year
+ * v1 when known, else by its year and month (a DOI's published date) once
+ * they have come, else today but never later than its year (then the year
  * alone: a profile's old papers are not this month's); so is the
  * acceptance it arrives with (a
  * venue badge: add --venue, a record with its venue), dated by its
  * venue's year at the latest.  A file import (a bulk transaction) records
- * none: thousands of old papers are history, not news, and the import
- * stays as fast as it was. */
+ * only the owner's (bulk_paper_event). */
 static int paper_event(pub_db *db, int64_t id)
 {
 	sqlite3_stmt *st;
 	char day[11] = "";
 	char *venue = NULL;
 	int err;
+	/* a past year's paper by its year (and month); this year's by its
+	 * month once that has come */
 	if ((err = pub__db_stmt(&st, db, "SELECT published, venue, CASE WHEN year > 0 AND "
-		     "year < CAST(strftime('%Y', 'now') AS INTEGER) THEN year END "
+		     "year < CAST(strftime('%Y', 'now') AS INTEGER) THEN year END, "
+		     "CASE WHEN month BETWEEN 1 AND 12 AND year > 0 AND "
+		     "printf('%04d-%02d', year, month) <= strftime('%Y-%m', 'now') THEN "
+		     "printf('%04d-%02d', year, month) END "
 		     "FROM papers WHERE id = ?1")) < 0)
 		return err;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		if (sqlite3_column_text(st, 0) && sqlite3_column_bytes(st, 0) >= 10)
 			memcpy(day, sqlite3_column_text(st, 0), 10);
+		else if (sqlite3_column_bytes(st, 3) == 7)
+			memcpy(day, sqlite3_column_text(st, 3), 8);
 		else if (sqlite3_column_type(st, 2) == SQLITE_INTEGER)
 			snprintf(day, sizeof(day), "%04d", sqlite3_column_int(st, 2) % 10000);
 		if (sqlite3_column_text(st, 1) && sqlite3_column_bytes(st, 1) > 0)
@@ -306,6 +317,173 @@ static int paper_event(pub_db *db, int64_t id)
 	err = pub__event_add(db, PUB__EVENT_PAPER, id, 0, NULL, "add", day[0] ? day : NULL);
 	if (err == 0 && venue)
 		err = pub__event_add(db, PUB__EVENT_VENUE, id, 0, venue, "add", NULL);
+	free(venue);
+	return err;
+}
+
+/* ---- the owner's papers in a file import ----------------------------------- */
+
+/* Reads the owner once per bulk transaction; 1 when there is one. */
+static int bulk_owner(pub_db *db)
+{
+	int err;
+	if (!db->bulk_owner_read) {
+		db->bulk_owner_read = 1;
+		if ((err = pub__owner_names(&db->bulk_owner, db)) < 0)
+			return err;
+		if (db->bulk_owner)
+			db->bulk_owner_words = pub__fold_ascii(db->bulk_owner);
+	}
+	return db->bulk_owner != NULL;
+}
+
+static int lower_alnum(char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? c : 0;
+}
+
+/* 1 when `w` (n folded letters) may start at `t`: letters and digits
+ * equal in lower case, marks skipped ("Zh{\'a}o" is "zhao"), and a
+ * character beyond ASCII or a LaTeX command by name ("\ss", "\o", "\c")
+ * standing for up to three letters, as folding turns them into ("ß" ->
+ * "ss").  Past `budget` such characters the answer is "may": a false yes
+ * only costs the parse that follows, a false no would lose a paper. */
+static int may_start(const char *w, size_t n, const char *t, int budget)
+{
+	while (n > 0 && *t) {
+		unsigned char c = (unsigned char)*t;
+		int l;
+		if (c >= 0x80 || (c == '\\' && ((t[1] >= 'a' && t[1] <= 'z') ||
+						 (t[1] >= 'A' && t[1] <= 'Z')))) {
+			const char *e = t + 1;
+			size_t k;
+			if (budget <= 0)
+				return 1;
+			if (c >= 0x80)
+				while (((unsigned char)*e & 0xC0) == 0x80)
+					e++;
+			else
+				while ((*e >= 'a' && *e <= 'z') || (*e >= 'A' && *e <= 'Z'))
+					e++;
+			for (k = 0; k <= 3 && k <= n; k++)
+				if (may_start(w + k, n - k, e, budget - 1))
+					return 1;
+			return 0;
+		}
+		if ((l = lower_alnum(*t)) != 0) {
+			if (l != *w)
+				return 0;
+			w++;
+			n--;
+		}
+		t++;
+	}
+	return n == 0;
+}
+
+/* 1 when some word of two letters or more of `words` (folded, space
+ * separated) may be in `text` (may_start). */
+static int has_word(const char *text, const char *words)
+{
+	const char *w = words, *t;
+	while (*w) {
+		size_t n;
+		while (*w == ' ')
+			w++;
+		for (n = 0; w[n] && w[n] != ' '; n++)
+			;
+		if (n >= 2)
+			for (t = text; *t; t++)
+				if ((lower_alnum(*t) == w[0] || (unsigned char)*t >= 0xC0 || *t == '\\') &&
+				    may_start(w, n, t, 4))
+					return 1;
+		w += n;
+	}
+	return 0;
+}
+
+/* 1 when the owner is among the authors of name list `list`.  Most entries
+ * of a large file are other people's: the owner's words are looked for in
+ * the list as it is first (no folding, no parsing), and only a list that
+ * may have one is parsed into names. */
+static int owner_among(pub_db *db, const char *list)
+{
+	pub__name *names = NULL;
+	size_t n = 0, i;
+	int found = 0;
+	if (!list || !db->bulk_owner_words || !*db->bulk_owner_words ||
+	    !has_word(list, db->bulk_owner_words))
+		return 0;
+	pub__names_parse(&names, &n, list);
+	for (i = 0; i < n && !found; i++) {
+		pub_author a;
+		if (names[i].others)
+			continue;
+		memset(&a, 0, sizeof(a));
+		a.given = names[i].first;
+		a.von = names[i].von;
+		a.family = names[i].last;
+		a.jr = names[i].jr;
+		/* as written, for the family-first reading ("Zhao Xuanlei") */
+		a.name = pub__sprintf("%s%s%s", a.given ? a.given : "", a.given ? " " : "",
+			a.family ? a.family : "");
+		found = pub__author_is_owner(&a, db->bulk_owner);
+		free(a.name);
+	}
+	pub__names_free(names, n);
+	return found;
+}
+
+/* A new paper of the owner's in a file import is news, and so is the
+ * acceptance it arrives with (pubdb-venue, add --venue), both dated by
+ * the entry's own year and month, never by the import (the acceptance by
+ * its venue's year alone when that is another: a preprint's entry
+ * accepted the year after, an entry dated later; neither later than
+ * today); no year: no news.  Other people's papers (most of a
+ * bibliography) are history, not news. */
+static int bulk_paper_event(pub_db *db, int64_t id, const pub__bib_entry *e)
+{
+	sqlite3_stmt *st;
+	char day[32] = "", vday[32] = "", now[21];
+	char *venue = NULL;
+	int err, year = 0, month = 0;
+	if ((err = bulk_owner(db)) <= 0 || !owner_among(db, pub__bib_entry_get(e, "author")))
+		return err < 0 ? err : 0;
+	if ((err = pub__db_stmt(&st, db, "SELECT year, month, venue FROM papers "
+		     "WHERE id = ?1")) < 0)
+		return err;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		year = sqlite3_column_int(st, 0);
+		month = sqlite3_column_int(st, 1);
+		if (sqlite3_column_bytes(st, 2) > 0)
+			venue = pub__strdup((const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	pub__now_iso(now);
+	if (year > 0 && year <= 9999) {
+		int ty = atoi(now), tm = atoi(now + 5), vy = 0;
+		if (year > ty || (year == ty && month > tm)) {
+			year = ty; /* a paper "to appear": news by now at the latest */
+			month = tm;
+		}
+		if (month >= 1 && month <= 12)
+			snprintf(day, sizeof(day), "%04d-%02d", year, month);
+		else
+			snprintf(day, sizeof(day), "%04d", year);
+		memcpy(vday, day, sizeof(vday));
+		if (venue && strlen(venue) >= 5 && venue[strlen(venue) - 5] == ' ')
+			vy = atoi(venue + strlen(venue) - 4);
+		/* a preprint's entry, or a late one; a venue still to come: the
+		 * entry's day */
+		if (vy > 1000 && vy != year && vy <= ty)
+			snprintf(vday, sizeof(vday), "%04d", vy);
+		err = pub__event_add(db, PUB__EVENT_PAPER, id, 0, NULL, "add", day);
+		if (err == 0 && venue)
+			err = pub__event_add(db, PUB__EVENT_VENUE, id, 0, venue, "add", vday);
+	}
 	free(venue);
 	return err;
 }
@@ -340,7 +518,8 @@ int pub__import_entry(pub_db *db, const pub__bib_entry *in, const char *source,
 		stats->merged++;
 	else
 		stats->added++;
-	if (!res.merged && !db->bulk && (err = paper_event(db, res.paper_id)) < 0)
+	if (!res.merged && (err = db->bulk ? bulk_paper_event(db, res.paper_id, in)
+					   : paper_event(db, res.paper_id)) < 0)
 		return err;
 	if (o->on_paper) {
 		const char *t = pub__bib_entry_get(in, "title");

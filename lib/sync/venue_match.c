@@ -480,6 +480,7 @@ int pub__vapply(pub_db *db, const pub__vpaper *p, int *changed)
 	if (err == 0 && set)
 		err = pub__store_rederive(db, p->id, 0);
 	if (err == 0)
-		err = pub__event_add(db, PUB__EVENT_VENUE, p->id, 0, m->badge, m->source, NULL);
+		err = pub__event_add(db, PUB__EVENT_VENUE, p->id, 0, m->badge, m->source,
+			m->day[0] ? m->day : NULL);
 	return err;
 }

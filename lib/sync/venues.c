@@ -44,6 +44,7 @@
 #include "sync/record.h"
 #include "sync/venues.h"
 #include "sync/unknown.h"
+#include "sync/venue_day.h"
 
 static void vpaper_free(pub__vpaper *p)
 {
@@ -230,6 +231,7 @@ static int file_one(vrun *R, pub__vpaper *p)
 	pub_db *db = R->s->db;
 	int err, changed = 0;
 	R->stats->checked++;
+	pub__vmatch_day(p, R->s); /* before the transaction: it may ask Crossref */
 	if ((err = pub__db_begin(db)) < 0)
 		return err;
 	if ((err = file_gains(R, p)) < 0)

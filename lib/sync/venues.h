@@ -23,6 +23,7 @@ typedef struct pub__vmatch {
 	const char *vfield;/* "booktitle" or "journal" (static) */
 	char *full;        /* the full venue name (BibTeX value) or NULL */
 	char *pages, *doi, *volume, *number;
+	char day[11];      /* when the acceptance happened (venue_day.c), or "" */
 } pub__vmatch;
 
 void pub__vmatch_clear(pub__vmatch *m);

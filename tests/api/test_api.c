@@ -442,7 +442,8 @@ static int count_news(const pub_news_item *it, void *ctx)
 	return 0;
 }
 
-/* The repository test_repo() added is the one piece of news so far. */
+/* The news so far: the repository test_repo() added (today), and the two
+ * papers of the owner's the .bib import stored (of 2024; Knuth's is none). */
 static void test_news(pub_db *db)
 {
 	pub_news_opts o = PUB_NEWS_OPTIONS_INIT;
@@ -452,8 +453,9 @@ static void test_news(pub_db *db)
 	OK(pub_news_options_init(&o, PUB_NEWS_OPTIONS_VERSION) == 0, "news init");
 	memset(&c, 0, sizeof(c));
 	OK(pub_news_foreach(db, NULL, count_news, &c) == 0, "news foreach: %s", pub_error_last());
-	STR_EQ(c.text, "repo hpcaitech/FastFold https://github.com/hpcaitech/FastFold;",
-		"the repository added");
+	STR_EQ(c.text, "repo hpcaitech/FastFold https://github.com/hpcaitech/FastFold;"
+		"paper - https://doi.org/10.1145/3627535.3638465;"
+		"paper - https://arxiv.org/abs/2408.12588;", "the repository added, the owner's papers");
 	OK(pub_news_render(&text, db, &o) == 0, "news render: %s", pub_error_last());
 	OK(text && strstr(text, "Release [FastFold](https://github.com/hpcaitech/FastFold)!\n"),
 		"Markdown news: %s", text ? text : "(null)");

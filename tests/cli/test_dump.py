@@ -87,7 +87,12 @@ class DemoDumpTest(DumpCase):
         # one record per line, members in a fixed order, "t" first
         for line in one.splitlines()[1:]:
             self.assertTrue(line.startswith('{"t":"'), line)
-        self.assertNotIn('"id":', one)
+        # no ids but the news items' (`news edit ID`), each line's last member
+        for line in one.splitlines()[1:]:
+            if line.startswith('{"t":"events",'):
+                self.assertRegex(line, r',"id":\d+\}$')
+            else:
+                self.assertNotIn('"id":', line)
 
 
 # Rows for the tables `add`, `tag`, `link` and `repo` leave empty.
@@ -160,6 +165,28 @@ class FilledDumpTest(DumpCase):
                      ["inbox", "--json"], ["search", "Lu"], ["show", "--json", "fastfold-dup"]):
             self.assertEqual(self.ok(*args).out, self.ok(*args, db=back).out, args)
         self.ok("unmerge", "fastfold-dup", db=back)  # the absorbed entry came along
+
+    def test_news_ids_survive_load(self):
+        # `news edit ID` / `news rm ID` name the same items after a load,
+        # though the dump lists them by day, not by id
+        self.filled()
+        late = json.loads(self.ok("--json", "news", "add", "2020-01", "Old news").out)["id"]
+        one, back = self.round_trip(self.db)
+        items = json.loads(self.ok("news", "--json").out)
+        self.assertGreater(len(items), 2)
+        self.assertEqual(json.loads(self.ok("news", "--json", db=back).out), items)
+        self.ok("news", "edit", str(late), "Older news", db=back)
+        self.assertIn("Older news", self.ok("news", db=back).out)
+        self.ok("news", "rm", str(late), db=back)
+        self.assertEqual(len(json.loads(self.ok("news", "--json", db=back).out)), len(items) - 1)
+        # a dump written before the ids were kept loads, its items numbered anew
+        old = "".join(re.sub(r',"id":\d+\}$', "}", l) for l in one.splitlines(True))
+        self.assertNotIn('"id":', old)
+        again = os.path.join(self.dir, "old.sqlite3")
+        self.ok("load", self.write("old.jsonl", old), db=again)
+        self.assertEqual([(i["day"], i["text"]) for i in
+                          json.loads(self.ok("news", "--json", db=again).out)],
+                         [(i["day"], i["text"]) for i in items])
 
     def test_output_file_and_stdin(self):
         self.filled()

@@ -1,6 +1,6 @@
 """test_news.py: `pubdb news` end to end: which changes record an event
 (add by identifier, edit venue=, repo add, a code link, a star milestone in
-a refresh; never a .bib import), how news names and links a paper (short=,
+a refresh; of a .bib import only the owner's entries), how news names and links a paper (short=,
 the title before a colon, the paper link or arXiv page), and the four
 renderings: Markdown in the example page's style, escaped HTML, an Atom
 feed read back by an XML parser (ids stable), JSON."""
@@ -57,6 +57,51 @@ class NewsTest(PubTestCase):
         self.assertEqual(self.sql("SELECT count(*) FROM events"), [(0,)])
         self.assertEqual(self.ok("news").out, "")
         self.assertEqual(json.loads(self.ok("news", "--json").out), [])
+
+    def test_the_owners_papers_in_a_bib_import(self):
+        # the owner's entries are news, dated by the entry (never the
+        # import); the acceptance they arrive with (pubdb-venue, add
+        # --venue) too, by the venue's year when that is another; other
+        # people's entries and entries without a year are none
+        self.ok("config", "set", "owner", "Xuanlei Zhao")
+        self.ok("add", self.write("own.bib", """
+@inproceedings{autochunk, title = {AutoChunk}, year = {2024}, month = jan,
+  author = {Zh{\\'a}o, Xuanlei and Ou, Shenggui and You, Yang}, pubdb-venue = {ICLR 2024}}
+@misc{pre, title = {Preprint Then ICLR}, author = {X. Zhao}, year = {2024}, month = {8},
+  pubdb-venue = {ICLR 2025}}
+@misc{plain, title = {Plain Preprint}, author = {Zhao Xuanlei}, year = {2021}}
+@misc{undated, title = {Undated}, author = {Xuanlei Zhao}}
+@misc{utf, title = {Accented}, author = {Ou, Shenggui and Xuanlei Zhào}, year = {2019}}
+@inproceedings{theirs, title = {Theirs}, author = {Jin, Xiaolong and Zhao, Xiaolong},
+  year = {2023}, pubdb-venue = {NeurIPS 2023}}
+"""))
+        # a venue still to come: the entry's day, never a day in the future
+        ty = datetime.datetime.now(datetime.timezone.utc).year
+        self.ok("add", self.write("future.bib", "@misc{future, title = {To Come}, author = "
+                                  "{Xuanlei Zhao}, year = {%d}, month = {1}, pubdb-venue = "
+                                  "{ICLR %d}}\n" % (ty, ty + 1)))
+        items = [(i["day"], i["kind"], i["paper"], i["value"])
+                 for i in json.loads(self.ok("news", "--json").out)]
+        self.assertEqual(sorted(items), sorted([
+            ("%d-01" % ty, "paper", "future", None),
+            ("%d-01" % ty, "venue", "future", "ICLR %d" % (ty + 1)),
+            ("2024-01", "paper", "autochunk", None),
+            ("2024-01", "venue", "autochunk", "ICLR 2024"),
+            ("2024-08", "paper", "pre", None),
+            ("2025", "venue", "pre", "ICLR 2025"),
+            ("2021", "paper", "plain", None),
+            ("2019", "paper", "utf", None)]))
+        self.assertIn("- *2024.01*: AutoChunk is accepted by ICLR 2024!\n",
+                      self.ok("news").out)
+        # add --venue gives the acceptance of every new entry of the owner's
+        self.ok("add", "--venue", "TPAMI 2022", self.write("j.bib",
+                "@article{j, title = {Journal One}, author = {Xuanlei Zhao}, "
+                "year = {2022}, month = {6}}\n"
+                "@article{k, title = {Journal Two}, author = {Yang You}, year = {2022}}\n"))
+        days = {(i["kind"], i["paper"]): i["day"]
+                for i in json.loads(self.ok("news", "--json").out)}
+        self.assertEqual((days[("paper", "j")], days[("venue", "j")]), ("2022-06", "2022-06"))
+        self.assertNotIn(("paper", "k"), days)
 
     def test_accepted_preprint_in_the_page_style(self):
         self.ok("edit", "dsp", "venue=ICML 2025")

@@ -6,7 +6,8 @@ README).  The example homepage's News lines from its database and a plain
 withdrawn submissions and the same title by other authors taken for
 nothing; `add dblp:PID` with its acceptances on their decision days; the
 guest challenge of /notes and the login; a badge set by `edit` never
-replaced, a workshop's replaced; `news add/edit/rm`; `--tier`; the
+replaced, a workshop's replaced; a preprint placed later dated by
+Crossref; `news add/edit/rm`; `--tier`; the
 decision in show, JSON, BibTeX, dump/load; the schema 5 -> 6 upgrade."""
 import json
 import os
@@ -119,6 +120,9 @@ class OpenReviewTest(ReplayTestCase):
                       "accepted by PPoPP 2024!", news)
         self.assertIn("- *2024*: [HeteGen](https://arxiv.org/abs/2403.01164) is accepted by "
                       "MLSys 2024!", news)
+        # a paper added by DOI is new by its published month, not its year alone
+        self.assertIn(("2024-02", "paper"), [(i["day"], i["kind"]) for i in json.loads(
+            self.run_ok("news", "--json").out) if i["paper"] == "cheng2024fastfold"])
         # one item per acceptance, although DBLP found the same venue after
         self.assertEqual(self.sql("SELECT count(*) FROM events e JOIN papers p ON p.id = "
                                   "e.paper_id WHERE p.citekey = 'zhao2024realtime' AND "
@@ -158,8 +162,10 @@ class OpenReviewTest(ReplayTestCase):
         p = self.paper("unidb")
         self.assertEqual(p["venue"], "ICML 2025")
         self.assertEqual(p["decision"]["tier"], "Spotlight")
+        # the owner's .bib entry is news of its year; its acceptance, of its day
         self.assertEqual(self.run_ok("news").out,
-                         "- *2025.05*: UniDB is accepted by ICML 2025!\n")
+                         "- *2025.05*: UniDB is accepted by ICML 2025!\n"
+                         "- *2025*: New paper UniDB!\n")
         show = self.run_ok("show", "unidb").out
         self.assertIn("decision: ICML 2025 Spotlight, 2025-05-01 (openreview uqCfoVXb67)", show)
         bib = self.run_ok("export", "--bibtex").out
@@ -195,6 +201,42 @@ class OpenReviewTest(ReplayTestCase):
                          [("continuous", "none", None), ("democratized", "rejected", None),
                           ("latent", "withdrawn", None)])
         self.assertEqual(self.run_ok("news").out, "")
+
+    def test_rejected_and_withdrawn_later_accepted_elsewhere(self):
+        # A rejected or withdrawn submission is asked again; accepted at a
+        # later venue, it gets that badge and its own news item.
+        self.run_ok("add", self.write("n.bib", NOT_TAKEN))
+        self.run_ok("refresh", "--openreview")
+        with open(os.path.join(FIXTURES, "openreview", "search", "or_04_search_real_mixed.json"),
+                  encoding="utf-8") as f:
+            answer = json.load(f)
+        later = []
+        for old, venueid, venue, pdate in (
+                ("qiOqgphnVL", "ICLR.cc/2025/Conference", "ICLR 2025 Poster", 1737504000000),
+                ("r12Cz05mUT", "ICML.cc/2026/Conference", "ICML 2026 Oral", 1777593600000)):
+            note = json.loads(json.dumps(next(n for n in answer["notes"] if n["id"] == old)))
+            note["id"] = note["forum"] = old[:6] + "Later"
+            note["domain"] = venueid
+            note["invitations"] = [venueid + "/-/Submission"]
+            note["content"]["venueid"]["value"] = venueid
+            note["content"]["venue"]["value"] = venue
+            note["pdate"] = pdate
+            later.append(note)
+        answer["notes"] += later
+        answer["count"] = len(answer["notes"])
+        self.srv.control({"path_prefix": "/notes/search", "status": 200, "times": -1,
+                          "content_type": "application/json; charset=utf-8",
+                          "body": json.dumps(answer)})
+        r = self.run_ok("refresh", "--openreview")
+        self.assertIn("democratized: accepted at ICLR 2025 Poster, 2025-01-22", r.out)
+        self.assertIn("latent: accepted at ICML 2026 Oral, 2026-05-01", r.out)
+        self.assertEqual((self.paper("democratized")["venue"], self.paper("latent")["venue"]),
+                         ("ICLR 2025", "ICML 2026"))
+        self.assertEqual([(i["day"], i["paper"], i["value"]) for i in
+                          json.loads(self.run_ok("news", "--json").out)],
+                         [("2026-05-01", "latent", "ICML 2026"),
+                          ("2025-01-22", "democratized", "ICLR 2025")])
+        self.srv.control()
 
     def test_add_dblp_profile_dates_its_acceptances(self):
         self.run_ok("config", "set", "owner", "Xuanlei Zhao")
@@ -271,6 +313,11 @@ class OpenReviewTest(ReplayTestCase):
         con = sqlite3.connect(self.db)
         con.execute("UPDATE papers SET venue = 'ICML 2024 Workshop', venue_source = 'dblp' "
                     "WHERE citekey = 'zhao2024dsp'")
+        con.execute("DELETE FROM events WHERE kind = 'venue' AND paper_id = "
+                    "(SELECT id FROM papers WHERE citekey = 'zhao2024dsp')")
+        con.execute("INSERT INTO events(day, recorded, kind, paper_id, value, source) SELECT "
+                    "'2024-06', '2024-06-01T00:00:00Z', 'venue', id, 'ICML 2024 Workshop', 'dblp' "
+                    "FROM papers WHERE citekey = 'zhao2024dsp'")
         con.execute("DELETE FROM decisions")
         con.commit()
         con.close()
@@ -280,6 +327,41 @@ class OpenReviewTest(ReplayTestCase):
         self.assertEqual(self.paper("zhao2024dsp")["venue"], "ICML 2025")
         self.assertIn("- *2025.05*: [DSP](https://arxiv.org/abs/2403.10266) is accepted by "
                       "ICML 2025!", self.run_ok("news").out)
+        # each change its own item: the workshop's stays, the main
+        # conference's is another
+        self.assertEqual(self.sql("SELECT e.value FROM events e JOIN papers p ON p.id = "
+                                  "e.paper_id WHERE p.citekey = 'zhao2024dsp' AND e.kind = "
+                                  "'venue' ORDER BY e.id"), [("ICML 2024 Workshop",), ("ICML 2025",)])
+
+    def test_a_preprint_placed_later_is_dated_by_crossref(self):
+        # A preprint the venues step places (DBLP's search: PPoPP 2024, with
+        # the DOI) is dated by Crossref's published date of that DOI, asked
+        # once; Crossref failing leaves the badge and the venue's year.
+        fastfold = ("@misc{fastfold, title = {FastFold: Optimizing AlphaFold Training and "
+                    "Inference on GPU Clusters}, author = {Cheng, Shenggan and Zhao, Xuanlei "
+                    "and You, Yang}, year = {2022}, eprint = {2203.00854}, archivePrefix = {arXiv}}\n")
+        works = "/works/10.1145/3627535.3638465"
+        down = os.path.join(self.dir, "down.sqlite3")
+        for db in (self.db, down):
+            self.ok("add", self.write("ff.bib", fastfold), db=db)
+        self.srv.control({"path_prefix": "/works/", "status": 500, "times": -1})
+        r = self.ok("refresh", "--venues", env=self.env, db=down)
+        self.assertIn("fastfold: published at PPoPP 2024", r.out)
+        self.assertEqual([(i["day"], i["value"]) for i in json.loads(
+            self.ok("news", "--json", db=down).out) if i["kind"] == "venue"], [("2024", "PPoPP 2024")])
+        self.srv.control()
+        self.mark = len(self.srv.requests())
+        self.run_ok("refresh", "--venues")
+        self.assertEqual(self.paper("fastfold")["venue"], "PPoPP 2024")
+        self.assertEqual([x["path"] for x in self.log()].count(works), 1)
+        self.assertEqual([(i["day"], i["value"]) for i in json.loads(self.run_ok("news", "--json").out)
+                          if i["kind"] == "venue"], [("2024-02-20", "PPoPP 2024")])
+        self.assertIn("- *2024.02*: [FastFold](https://arxiv.org/abs/2203.00854) is accepted by "
+                      "PPoPP 2024!", self.run_ok("news").out)
+        # placed once: a second refresh asks nothing more
+        self.mark = len(self.srv.requests())
+        self.run_ok("refresh", "--venues")
+        self.assertNotIn(works, [x["path"] for x in self.log()])
 
     def test_news_items_of_the_owner(self):
         self.homepage()

@@ -98,6 +98,12 @@ class ProfilesTest(ReplayTestCase):
         self.assertEqual(ps["Replay Servers Considered Helpful"], ["Ada Tester", "Kim Lee"])
         # no contributors: the author field of the BibTeX citation
         self.assertEqual(ps["A Note on Single Authors & Their Records"], ["Ada Tester"])
+        # the acceptances the works arrive with are news, by their year
+        # (ORCID gives no month here), never the import's day
+        news = [(i["day"], i["paper"], i["value"]) for i in
+                json.loads(self.run_pub("news", "--json").out) if i["kind"] == "venue"]
+        self.assertEqual(sorted(news), [("2023", "tester2023replay", "ICSE 2023"),
+                                        ("2024", "tester2024note", "Journal of Testing 2024")])
         # an error slot: no authors, no failure
         self.assertEqual(ps["Testing Profiles at Scale"], [])
 
@@ -169,6 +175,11 @@ class ProfilesTest(ReplayTestCase):
         self.assertEqual([o.split("offset=")[1].split("&")[0] for o in offsets], ["0", "2", "4"])
         keys = [p["arxiv"] for p in self.papers()]
         self.assertIn("2201.00002", keys)
+        # each venue a paper arrives with is an acceptance item of its year
+        news = {i["paper"]: i["day"] for i in json.loads(self.run_pub("news", "--json").out)
+                if i["kind"] == "venue"}
+        self.assertEqual(news, {"tester2025testing": "2025", "tester2024note": "2024",
+                                "tester2023replay": "2023"})
 
     def test_malformed_ids_are_usage_errors_before_any_request(self):
         n = len(self.srv.requests())

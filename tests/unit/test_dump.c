@@ -161,7 +161,23 @@ static void test_round_trip_every_table(void)
 	OK(strstr(one, "{\"t\":\"links\",\"paper\":\"doe2020\",\"kind\":\"code\","
 		"\"url\":\"https://github.com/Org/Tool\",\"repo\":\"Org/Tool\"}") != NULL,
 		"link names its paper and repository");
-	OK(!strstr(one, "\"id\""), "no ids");
+	/* no ids but the news items' (`news edit ID`), which a load keeps */
+	{
+		const char *line;
+		int ids = 0, others = 0;
+		for (line = one; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+			const char *end = strchr(line, '\n'), *id = strstr(line, "\"id\":");
+			if (id && (!end || id < end)) {
+				if (strncmp(line, "{\"t\":\"events\",", 14) == 0)
+					ids++;
+				else
+					others++;
+			}
+		}
+		OK(ids == 3 && others == 0, "ids: %d of the events', %d others", ids, others);
+	}
+	OK(strstr(one, "\"value\":\"1000\",\"source\":\"refresh\",\"id\":2}\n") != NULL,
+		"an event's id: %s", one);
 	/* a column's default is not written */
 	OK(strstr(one, "{\"t\":\"paper_authors\",\"paper\":\"doe2020\",\"position\":1,"
 		"\"author\":\"jane doe\"}\n") != NULL, "defaults left out: %s", one);
@@ -176,6 +192,18 @@ static void test_round_trip_every_table(void)
 	OK(pub_db_open(&back, path, 0) == 0, "open loaded: %s", pub_error_last());
 	two = dump_text(back);
 	STR_EQ(two, one, "dump, load, dump: the same bytes");
+	{
+		/* the news items keep their ids, though the dump is by day */
+		char ids[64] = "";
+		size_t k = 0;
+		OK(sqlite3_prepare_v2(back->sql, "SELECT id, kind FROM events ORDER BY id", -1, &st,
+			NULL) == SQLITE_OK, "events");
+		while (sqlite3_step(st) == SQLITE_ROW && k < sizeof(ids) - 16)
+			k += (size_t)snprintf(ids + k, sizeof(ids) - k, "%d %s;", sqlite3_column_int(st, 0),
+				(const char *)sqlite3_column_text(st, 1));
+		sqlite3_finalize(st);
+		STR_EQ(ids, "1 venue;2 stars;3 note;", "event ids kept");
+	}
 
 	/* every table of the schema is dumped, and has its rows back */
 	OK(sqlite3_prepare_v2(db->sql, "SELECT name FROM sqlite_master WHERE type = 'table' "
@@ -334,7 +362,12 @@ static const char schema4[] =
 	"\"author\":\"jane doe\",\"equal\":0,\"corresponding\":0}\n"
 	"{\"t\":\"repos\",\"owner\":\"org\",\"name\":\"tool\",\"status\":\"ok\",\"stars\":5,"
 	"\"archived\":0,\"standalone\":1}\n"
-	"{\"t\":\"star_history\",\"repo\":\"org/tool\",\"day\":\"2026-01-01\",\"stars\":5}\n";
+	"{\"t\":\"star_history\",\"repo\":\"org/tool\",\"day\":\"2026-01-01\",\"stars\":5}\n"
+	/* events without ids, as dumps before the ids were kept wrote them */
+	"{\"t\":\"events\",\"day\":\"2024-01\",\"recorded\":\"2026-01-01T00:00:00Z\","
+	"\"kind\":\"note\",\"value\":\"Start\",\"source\":\"user\"}\n"
+	"{\"t\":\"events\",\"day\":\"2025-01\",\"recorded\":\"2026-01-01T00:00:00Z\","
+	"\"kind\":\"repo\",\"repo\":\"org/tool\",\"source\":\"add\"}\n";
 
 static void test_previous_schema(void)
 {
@@ -353,6 +386,9 @@ static void test_previous_schema(void)
 	OK(strncmp(text, "{\"pubdb_dump\": 1, \"schema\": 6}\n", 31) == 0, "dumped as 6: %s", text);
 	OK(strstr(text, "{\"t\":\"star_history\",\"repo\":\"org/tool\",\"day\":\"2026-01-01\","
 		"\"stars\":5}") != NULL, "history");
+	OK(strstr(text, "\"value\":\"Start\",\"source\":\"user\",\"id\":1}\n") != NULL &&
+		strstr(text, "\"repo\":\"org/tool\",\"source\":\"add\",\"id\":2}\n") != NULL,
+		"events without ids numbered in file order: %s", text);
 	free(text);
 	pub_db_free(back);
 	remove_db(path);
