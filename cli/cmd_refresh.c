@@ -23,7 +23,7 @@ const cli_opt_spec cmd_refresh_opts[] = {
 		"decisions, tiers and their days from OpenReview (ICLR, NeurIPS, ICML,\n"
 		"COLM, TMLR); OPENREVIEW_USERNAME/PASSWORD: the owner's notes at once", 0},
 	{CLI_OPT_SWITCH, "venues", 0, &venues, 0, NULL,
-		"published versions and venue badges (Semantic Scholar, DBLP)", 0},
+		"published versions and venue badges (the owner's lists, Semantic Scholar, DBLP)", 0},
 	{CLI_OPT_SWITCH, "citations", 0, &citations, 0, NULL,
 		"citation counts (Semantic Scholar, OpenAlex), with daily history", 0},
 	{CLI_OPT_SWITCH, "stars", 0, &stars, 0, NULL, "GitHub star counts", 0},
@@ -54,35 +54,34 @@ const cmd_text cmd_refresh_text = {
 		"                     [--profiles] [--links] [--only SOURCES] [--max-age DURATION]\n"
 		"                     [--jobs N] [--max-time DURATION]\n",
 	.description =
-		"Refreshes arXiv metadata (--arxiv), decisions from OpenReview\n"
-		"(--openreview: ICLR, NeurIPS, ICML, COLM, TMLR; the badge, the tier and\n"
-		"the decision day, which dates the acceptance in 'pubdb news'), citation\n"
-		"counts (--citations:\n"
-		"Semantic Scholar and OpenAlex), published versions and venue badges\n"
-		"(--venues: Semantic Scholar, then DBLP; its answers are the citations\n"
-		"step's, so Semantic Scholar is asked once), GitHub star counts (--stars)\n"
-		"the owner's profiles (--profiles: new papers go to 'pubdb inbox') and\n"
-		"code and project links (--links: arXiv abstracts and comments, then\n"
-		"Hugging Face's paper pages; a link removed with 'link --rm' is never\n"
-		"added back), in that order; all of them when no source is named.\n"
-		"--max-time DURATION (90, 90s, 10m, 1h) bounds the whole run: no request\n"
-		"waits past it; at the limit the run stops, keeps what it stored, names\n"
-		"on stderr what was not done, and exits 3.\n"
+		"Asks the services what changed, step by step in this order: arXiv\n"
+		"metadata, OpenReview decisions, citation counts, venue badges, GitHub\n"
+		"stars, the owner's profiles (new papers go to 'pubdb inbox'), code and\n"
+		"project links; every step when none is named.  Venue badges come first\n"
+		"from the owner's own lists (config owner.dblp, owner.s2, owner.orcid:\n"
+		"one request each), then from Semantic Scholar and DBLP paper by paper.\n"
+		"An acceptance OpenReview publishes is dated by its decision day in\n"
+		"'pubdb news'.  Each answer is stored as it arrives; a source that fails\n"
+		"or is rate-limited is one line on stderr and the run goes on with the\n"
+		"next.  --max-time DURATION (90, 90s, 10m, 1h) bounds the whole run: no\n"
+		"request waits past it; at the limit the run stops, keeps what it\n"
+		"stored, names on stderr what was not done, and exits 3.\n"
 		"Made for cron: '0 4 * * * pubdb -q refresh --max-age 12h'.\n",
 	.epilog =
 		"GITHUB_TOKEN, when set, is used for GraphQL batches, S2_API_KEY is sent\n"
-		"to Semantic Scholar and OPENALEX_API_KEY to OpenAlex;\n"
-		"OPENREVIEW_USERNAME and OPENREVIEW_PASSWORD log in to OpenReview (with\n"
-		"config owner.openreview, the owner's notes come in one request; a guest\n"
-		"searches each title, about 20 a minute); none is ever printed\n"
-		"or stored.  A venue set with edit or add --venue is never replaced;\n"
-		"`pubdb doctor` lists the versions --venues found but did not take\n"
-		"(workshops, two that fit).  A paper OpenAlex does not know is noted, not\n"
-		"failed; a source's \"not known\" holds refresh.unknown_days (30).  Only\n"
-		"one refresh runs at a time: a second one says so and exits 0.  Exit\n"
-		"codes: 0 all refreshed, 3 some items failed or a source was skipped\n"
-		"(each named on stderr; the other sources go on), 75 nothing could be\n"
-		"reached (no network, every source rate-limited: retry later), 1 error.\n",
+		"to Semantic Scholar and OPENALEX_API_KEY to OpenAlex; OPENREVIEW_USERNAME\n"
+		"and OPENREVIEW_PASSWORD log in to OpenReview (with config\n"
+		"owner.openreview, the owner's notes come in one request; a guest\n"
+		"searches each title, about 20 a minute); none is ever printed or\n"
+		"stored.  A venue set with edit or add --venue is never replaced;\n"
+		"'pubdb doctor' lists the versions --venues found but did not take\n"
+		"(workshops, two that fit).  A paper a source does not know is noted,\n"
+		"not failed, and that source is not asked about it again for\n"
+		"refresh.unknown_days (30) days.  Only one refresh runs at a time: a\n"
+		"second one says so and exits 0.  Exit codes: 0 all refreshed, 3 some\n"
+		"items failed or a source was skipped (each named on stderr; the other\n"
+		"sources go on), 75 nothing could be reached (no network, every source\n"
+		"rate-limited: retry later), 1 error.\n",
 };
 
 static void on_warning(const char *message, void *ctx)
