@@ -425,15 +425,6 @@ int pub__dblp_is_preprint(const char *key, const char *venue, const char *type)
 		(type && strncasecmp(type, "Informal", 8) == 0);
 }
 
-static int has_word_ci(const char *s, const char *w)
-{
-	size_t n = strlen(w);
-	for (; s && *s; s++)
-		if (strncasecmp(s, w, n) == 0)
-			return 1;
-	return 0;
-}
-
 int pub__dblp_is_workshop(const char *key, const char *venue, const char *booktitle)
 {
 	char buf[128];
@@ -446,5 +437,5 @@ int pub__dblp_is_workshop(const char *key, const char *venue, const char *bookti
 		if (key[strlen(st)] == '/' && strncmp(key + strlen(st) + 1, "workshops", 9) == 0)
 			return 1;
 	}
-	return has_word_ci(venue, "workshop") || has_word_ci(booktitle, "workshop");
+	return pub__contains_ci(venue, "workshop") || pub__contains_ci(booktitle, "workshop");
 }

@@ -52,22 +52,13 @@ static int key_year(const char *key)
 	return yy < 70 ? 2000 + yy : 1900 + yy;
 }
 
-static int has_word(const char *s, const char *w)
-{
-	size_t n = strlen(w);
-	for (; s && *s; s++)
-		if (strncasecmp(s, w, n) == 0)
-			return 1;
-	return 0;
-}
-
 /* A preprint's or a workshop's venue: no badge. */
 static int not_a_venue(const pub__work *w)
 {
 	return !w->type || !strcmp(w->type, "misc") ||
 		pub__dblp_is_preprint(w->dblp, w->venue, NULL) ||
-		has_word(w->venue, "arxiv") || has_word(w->venue, "preprint") ||
-		has_word(w->venue, "rxiv") || pub__dblp_is_workshop(w->dblp, w->venue, NULL);
+		pub__contains_ci(w->venue, "arxiv") || pub__contains_ci(w->venue, "preprint") ||
+		pub__contains_ci(w->venue, "rxiv") || pub__dblp_is_workshop(w->dblp, w->venue, NULL);
 }
 
 /* The acronym ORCID's journal title names: "ICLR", "ICLR 2024" (*year

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The library prints nothing, not even here: the abort is the message
  * (a core file or the shell's "Aborted"), as with cmark's allocator. */
@@ -68,4 +69,13 @@ char *pub__sprintf(const char *fmt, ...)
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return s;
+}
+
+int pub__contains_ci(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	for (; s && *s; s++)
+		if (strncasecmp(s, w, n) == 0)
+			return 1;
+	return 0;
 }

@@ -28,4 +28,7 @@ char *pub__strndup(const char *s, size_t n);
 
 char *pub__sprintf(const char *fmt, ...) PUB__PRINTF(1, 2);
 
+/* 1 when `w` occurs in `s` (NULL: no), ASCII case ignored. */
+int pub__contains_ci(const char *s, const char *w);
+
 #endif
