@@ -77,16 +77,16 @@ int pub__sync_profile(const pub__work_list **out, pub__sync *s, pub__profile_kin
 	return 0;
 }
 
-int pub__sync_owner_profile(const pub__work_list **out, pub__sync *s, pub__profile_kind kind)
+const char *const pub__owner_profile_keys[PUB__OWNER_PROFILES] = {
+	"owner.dblp", "owner.orcid", "owner.s2"};
+
+int pub__owner_profile_id(pub__profile_kind *kind, char **id, pub_db *db, size_t k)
 {
-	static const char *const keys[] = {"owner.dblp", "owner.orcid", "owner.s2"};
-	static const char *const prefixes[] = {"dblp:", "orcid:", "s2author:"};
-	size_t k = kind == PUB__PROFILE_DBLP ? 0 : kind == PUB__PROFILE_ORCID ? 1 : 2;
-	pub__profile_kind got;
-	char *v = NULL, *in, *id = NULL;
+	static const char *const prefixes[PUB__OWNER_PROFILES] = {"dblp:", "orcid:", "s2author:"};
+	char *v = NULL, *in;
 	int err;
-	*out = NULL;
-	if ((err = pub_config_get(&v, s->db, keys[k])) < 0)
+	*id = NULL;
+	if ((err = pub_config_get(&v, db, pub__owner_profile_keys[k])) < 0)
 		return err;
 	if (!v || !*v) {
 		free(v);
@@ -94,14 +94,25 @@ int pub__sync_owner_profile(const pub__work_list **out, pub__sync *s, pub__profi
 	}
 	in = pub__sprintf("%s%s", prefixes[k], v);
 	free(v);
-	err = pub__profile_parse(&got, &id, in);
+	err = pub__profile_parse(kind, id, in);
 	free(in);
 	if (err < 0) {
-		char *msg = pub__sprintf("setting %s: %s", keys[k], pub_error_last());
+		char *msg = pub__sprintf("setting %s: %s", pub__owner_profile_keys[k], pub_error_last());
 		err = pub__error(PUB_EINVAL, "%s", msg);
 		free(msg);
-		return err;
 	}
+	return err;
+}
+
+int pub__sync_owner_profile(const pub__work_list **out, pub__sync *s, pub__profile_kind kind)
+{
+	size_t k = kind == PUB__PROFILE_DBLP ? 0 : kind == PUB__PROFILE_ORCID ? 1 : 2;
+	pub__profile_kind got;
+	char *id = NULL;
+	int err;
+	*out = NULL;
+	if ((err = pub__owner_profile_id(&got, &id, s->db, k)) < 0 || !id)
+		return err;
 	err = pub__sync_profile(out, s, got, id);
 	free(id);
 	return err;

@@ -30,4 +30,13 @@ int pub__sync_profile(const pub__work_list **out, struct pub__sync *s, pub__prof
 int pub__sync_owner_profile(const pub__work_list **out, struct pub__sync *s,
 	pub__profile_kind kind);
 
+/* The owner's profile settings, in the order the profiles step asks them. */
+#define PUB__OWNER_PROFILES 3
+extern const char *const pub__owner_profile_keys[PUB__OWNER_PROFILES]; /* "owner.dblp" ... */
+
+/* The profile setting k of pub__owner_profile_keys names: its kind and id
+ * (*id malloc'd; NULL, and 0, when the setting is unset); PUB_EINVAL
+ * naming the setting when its value is no id of its kind. */
+int pub__owner_profile_id(pub__profile_kind *kind, char **id, pub_db *db, size_t k);
+
 #endif

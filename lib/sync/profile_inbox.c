@@ -83,8 +83,6 @@ int pub__refresh_step_profiles(pub__sync *s, const pub_refresh_opts *opts,
 	pub_refresh_stats *stats)
 {
 	pub_db *db = s->db;
-	static const char *const keys[] = {"owner.dblp", "owner.orcid", "owner.s2"};
-	static const char *const prefixes[] = {"dblp:", "orcid:", "s2author:"};
 	pub__http *h = NULL;
 	const pub__work_list *got;
 	pub__work_list lists[3];
@@ -95,24 +93,11 @@ int pub__refresh_step_profiles(pub__sync *s, const pub_refresh_opts *opts,
 	int err = 0, failed_net = 0, began = 0;
 
 	memset(lists, 0, sizeof(lists));
-	for (i = 0; i < 3; i++) {
-		char *v = NULL, *in;
-		if ((err = pub_config_get(&v, db, keys[i])) < 0)
+	for (i = 0; i < PUB__OWNER_PROFILES; i++) {
+		if ((err = pub__owner_profile_id(&kinds[i], &ids[i], db, i)) < 0)
 			goto done;
-		if (!v || !*v) {
-			free(v);
+		if (!ids[i])
 			continue;
-		}
-		in = pub__sprintf("%s%s", prefixes[i], v);
-		free(v);
-		err = pub__profile_parse(&kinds[i], &ids[i], in);
-		free(in);
-		if (err < 0) {
-			char *msg = pub__sprintf("setting %s: %s", keys[i], pub_error_last());
-			err = pub__error(PUB_EINVAL, "%s", msg);
-			free(msg);
-			goto done;
-		}
 		nset++;
 	}
 	if (!nset)
