@@ -146,8 +146,8 @@ int pub__http_get_json_batch(pub__http_response *res, int *rcs, pub__http *h,
 int pub__http_batch_result(pub__service svc, int err, int limited, const char *first_error)
 {
 	if (limited)
-		return pub__error(PUB_ERATELIMIT, "%s: still rate-limited (HTTP 429) after "
-			"waiting; try again later", pub__service_name(svc));
+		return pub__error(PUB_ERATELIMIT, "%s: still rate-limited (HTTP 429); "
+			"try again later", pub__service_name(svc));
 	if (err == PUB_ENONET) /* every request: the message of the first */
 		return pub__error(err, "%s", first_error ? first_error : "unreachable");
 	return 0;

@@ -122,11 +122,16 @@ class LinksTest(ReplayTestCase):
                          [("code", "https://github.com/someone/fork", None)])
 
     def test_rate_limit_and_failure(self):
-        # 429 for good: exit 75 (cron tries later), nothing half-stored
+        # 429 for good: exit 75 (cron tries later), nothing half-stored;
+        # its RateLimit header says the window resets in an hour: one
+        # request, then Hugging Face is left alone (no blind retries)
         self.srv.control({"path_prefix": "/api/papers/", "status": 429, "times": -1,
-                          "headers": {"RateLimit": '"api";r=0;t=55'}})
+                          "headers": {"RateLimit": '"api";r=0;t=3600'}})
+        self.mark = len(self.srv.requests())
         r = self.refresh("--links", code=75)
         self.assertIn("Hugging Face", r.err)
+        self.assertIn("Hugging Face: still rate-limited (HTTP 429); try again later", r.err)
+        self.assertEqual(len(self.hf_requests()), 1, self.hf_requests())
         self.assertEqual(len(self.links("zhao2024realtime")), 2)
         # one paper's 500: the others are filed, exit 3, the next run asks again
         self.srv.control()
