@@ -141,14 +141,7 @@ static int provisional(const char *v)
 {
 	static const char *const words[] = {"arxiv", "corr", "preprint", "workshop", " @ ",
 		"submitted to"};
-	size_t i, j, n;
-	for (i = 0; v && v[i]; i++)
-		for (j = 0; j < sizeof(words) / sizeof(words[0]); j++) {
-			n = strlen(words[j]);
-			if (strncasecmp(v + i, words[j], n) == 0)
-				return 1;
-		}
-	return 0;
+	return pub__contains_any_ci(v, words, sizeof(words) / sizeof(words[0]));
 }
 
 int pub__decision_set_badge(int *changed, char **old, pub_db *db, int64_t id,

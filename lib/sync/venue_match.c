@@ -415,14 +415,7 @@ static int find_dblp(pub__vpaper *p, pub__http *h)
 static int field_is_preprint(const char *v)
 {
 	static const char *const words[] = {"arxiv", "corr", "preprint", "biorxiv", "medrxiv"};
-	size_t i, j, n;
-	for (i = 0; v && v[i]; i++)
-		for (j = 0; j < sizeof(words) / sizeof(words[0]); j++) {
-			n = strlen(words[j]);
-			if (strncasecmp(v + i, words[j], n) == 0)
-				return 1;
-		}
-	return 0;
+	return pub__contains_any_ci(v, words, sizeof(words) / sizeof(words[0]));
 }
 
 static int set_if_missing(pub_db *db, const pub__bib_entry *e, int64_t id,

@@ -79,3 +79,12 @@ int pub__contains_ci(const char *s, const char *w)
 			return 1;
 	return 0;
 }
+
+int pub__contains_any_ci(const char *s, const char *const *words, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (pub__contains_ci(s, words[i]))
+			return 1;
+	return 0;
+}

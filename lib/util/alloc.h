@@ -30,5 +30,7 @@ char *pub__sprintf(const char *fmt, ...) PUB__PRINTF(1, 2);
 
 /* 1 when `w` occurs in `s` (NULL: no), ASCII case ignored. */
 int pub__contains_ci(const char *s, const char *w);
+/* 1 when one of the n words occurs in `s` (pub__contains_ci). */
+int pub__contains_any_ci(const char *s, const char *const *words, size_t n);
 
 #endif

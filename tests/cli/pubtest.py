@@ -110,6 +110,15 @@ def bibdump(path):
 
 
 class PubTestCase(unittest.TestCase):
+    def sql(self, query, *args):
+        """Runs one statement on the test's database (a write is committed)."""
+        con = sqlite3.connect(self.db)
+        try:
+            with con:
+                return con.execute(query, args).fetchall()
+        finally:
+            con.close()
+
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
         self.dir = self.tmp.name

@@ -7,7 +7,6 @@ import json
 from html.parser import HTMLParser
 import os
 import re
-import sqlite3
 import subprocess
 import html
 import time
@@ -85,14 +84,6 @@ class CitationsTest(ReplayTestCase):
         r = self.pub("refresh", "--citations", *args, env=e)
         self.assertEqual(r.code, code, r)
         return r
-
-    def sql(self, q, *args):
-        con = sqlite3.connect(self.db)
-        try:
-            with con:
-                return con.execute(q, args).fetchall()
-        finally:
-            con.close()
 
     def pid(self, key):
         return self.sql("SELECT id FROM papers WHERE citekey = ?", key)[0][0]

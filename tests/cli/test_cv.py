@@ -8,7 +8,6 @@ node) validates the JSON Resume document.  The selection options
 import json
 import os
 import re
-import sqlite3
 import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -101,14 +100,6 @@ class CvTest(PubTestCase):
         self.ok("tag", "preprint", "+Video")
         self.ok("tag", "fastfold", "+" + TAG)
         self.sql("UPDATE papers SET title = ? WHERE citekey = 'fastfold'", TITLE)
-
-    def sql(self, query, *args):
-        con = sqlite3.connect(self.db)
-        try:
-            with con:
-                return con.execute(query, args).fetchall()
-        finally:
-            con.close()
 
     # ---- helpers ----
     def pdflatex(self, tex_name):

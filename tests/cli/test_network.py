@@ -116,14 +116,6 @@ class NetTestCase(PubTestCase):
     def requests(self, prefix="/"):
         return [r for r in server_log()[self.mark:] if r["path"].startswith(prefix)]
 
-    def sql(self, query, *args):
-        import sqlite3
-        con = sqlite3.connect(self.db)
-        try:
-            return con.execute(query, args).fetchall()
-        finally:
-            con.close()
-
     def fails_unchanged(self, args, code=1, message=None, env=None, requested=True):
         """Runs a command that must fail with `code` and `message` on
         stderr, and leave the database as it was."""

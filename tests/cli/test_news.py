@@ -46,13 +46,6 @@ class NewsTest(PubTestCase):
         super().setUp()
         self.ok("add", self.write("a.bib", DSP))
 
-    def sql(self, q, *args):
-        con = sqlite3.connect(self.db)
-        try:
-            return con.execute(q, args).fetchall()
-        finally:
-            con.close()
-
     def test_a_bib_import_is_no_news(self):
         self.assertEqual(self.sql("SELECT count(*) FROM events"), [(0,)])
         self.assertEqual(self.ok("news").out, "")

@@ -56,13 +56,6 @@ class OpenReviewTest(ReplayTestCase):
         kw.setdefault("env", self.env)
         return self.ok(*args, **kw)
 
-    def sql(self, q, *args):
-        con = sqlite3.connect(self.db)
-        try:
-            return con.execute(q, args).fetchall()
-        finally:
-            con.close()
-
     def log(self):
         return self.srv.requests()[self.mark:]
 

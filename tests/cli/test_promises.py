@@ -8,7 +8,6 @@ No test waits for the clock: the times are set to a day in 2000 through
 SQLite first, so "changed" means "no longer that day"."""
 import json
 import os
-import sqlite3
 import unittest
 
 from pubtest import PubTestCase
@@ -138,14 +137,6 @@ class Timestamps(PubTestCase):
         super().setUp()
         self.ok("add", self.write("p.bib", BIB + LATIN1_BIB))
         self.sql("UPDATE papers SET added = ?, modified = ?", OLD, OLD)
-
-    def sql(self, q, *args):
-        con = sqlite3.connect(self.db)
-        try:
-            with con:
-                return con.execute(q, args).fetchall()
-        finally:
-            con.close()
 
     def times(self, key):
         return self.sql("SELECT added, modified FROM papers WHERE citekey = ?", key)[0]

@@ -53,13 +53,6 @@ class StarsTest(ReplayTestCase):
         for name in repos:
             self.ok("repo", "add", "https://github.com/" + name, env=self.env)
 
-    def sql(self, q, *args):
-        con = sqlite3.connect(self.db)
-        try:
-            return con.execute(q, args).fetchall()
-        finally:
-            con.close()
-
     # ---- REST ----
     def test_etag_then_304(self):
         self.add("hpcaitech/FastFold")

@@ -7,7 +7,6 @@ workshop version are not taken; two acceptable versions are left to
 request for five papers; `--only`; a failed source fails alone."""
 import json
 import os
-import sqlite3
 import tempfile
 import unittest
 
@@ -49,13 +48,6 @@ class VenueHelpers:
 
     def badges(self):
         return {p["key"]: p["venue"] for p in self.papers()}
-
-    def sql(self, q, *args):
-        con = sqlite3.connect(self.db)
-        try:
-            return con.execute(q, args).fetchall()
-        finally:
-            con.close()
 
 
 
